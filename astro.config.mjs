@@ -1,0 +1,43 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { rehypeBaseLinks } from './src/build/rehype-base-links.mjs';
+
+/**
+ * The site can live at the root of a host or under a sub-path (e.g. BASE_PATH=/mmai5500/).
+ * Every link, asset and font is built from this one value.
+ */
+const base = normaliseBase(process.env.BASE_PATH);
+
+function normaliseBase(raw) {
+  if (!raw || raw === '/') return '/';
+  const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
+  if (!/^[A-Za-z0-9._~\-/]+$/.test(trimmed)) {
+    throw new Error(`BASE_PATH "${raw}" may contain only letters, digits, ".", "_", "~", "-" and "/".`);
+  }
+  return `/${trimmed}/`;
+}
+
+export default defineConfig({
+  base,
+  // A second build (e.g. the sub-path one the tests serve) can go to its own folder.
+  outDir: process.env.OUT_DIR || './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [preact(), mdx()],
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [[rehypeKatex, { strict: 'error', trust: false, output: 'htmlAndMathml' }], [rehypeBaseLinks, { base }]],
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      wrap: false,
+    },
+  },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+});

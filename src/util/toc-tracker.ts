@@ -1,0 +1,48 @@
+/**
+ * Scroll-spy for the table of contents: the current section is the last heading whose top has
+ * passed a line near the top of the viewport. Runs in the browser only.
+ */
+export function trackReadingPosition(nav: HTMLElement): void {
+  const links = Array.from(nav.querySelectorAll<HTMLAnchorElement>('a[data-toc-link]'));
+  const headings = links
+    .map((link) => document.getElementById(link.dataset.tocLink ?? ''))
+    .filter((h): h is HTMLElement => h !== null);
+  if (headings.length === 0) return;
+
+  let scheduled = false;
+  const update = () => {
+    scheduled = false;
+    const line = window.innerHeight * 0.25;
+    let current = headings[0]!;
+    for (const h of headings) {
+      if (h.getBoundingClientRect().top <= line) current = h;
+      else break;
+    }
+    for (const link of links) {
+      if (link.dataset.tocLink === current.id) link.setAttribute('aria-current', 'true');
+      else link.removeAttribute('aria-current');
+    }
+  };
+  const schedule = () => {
+    if (!scheduled) {
+      scheduled = true;
+      requestAnimationFrame(update);
+    }
+  };
+  window.addEventListener('scroll', schedule, { passive: true });
+  window.addEventListener('resize', schedule);
+  window.addEventListener('hashchange', schedule);
+  update();
+}
+
+/** On phones the contents start folded so the text comes first; on wide screens they stay open. */
+export function collapseOnNarrowScreens(nav: HTMLElement): void {
+  const details = nav.querySelector('details');
+  if (!details) return;
+  const wide = window.matchMedia('(min-width: 72rem)');
+  const apply = () => {
+    details.open = wide.matches;
+  };
+  apply();
+  wide.addEventListener('change', apply);
+}

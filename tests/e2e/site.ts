@@ -1,0 +1,51 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Every page of the site, relative to the base URL (the tests run at / and under a sub-path). */
+export const PARTS = [
+  'architectures',
+  'forward-pass',
+  'activation-functions',
+  'loss-functions',
+  'backward-pass',
+  'weight-updates',
+  'terminology',
+] as const;
+export const LECTURE = 'lectures/02-feedforward/';
+export const PAGES = ['', LECTURE, ...PARTS.map((p) => `${LECTURE}${p}/`), 'glossary/', 'search/'];
+
+/** What went wrong while a page was open: console errors, failed requests, requests to other hosts. */
+export interface Watch {
+  problems: string[];
+  /** Every URL the page asked for. */
+  requests: string[];
+}
+
+export const test = base.extend<{ watch: Watch }>({
+  watch: async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL!).origin;
+    const watch: Watch = { problems: [], requests: [] };
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') watch.problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => watch.problems.push(`page error: ${err.message}`));
+    page.on('request', (req) => {
+      watch.requests.push(req.url());
+      const url = new URL(req.url());
+      if (!['data:', 'blob:', 'about:'].includes(url.protocol) && url.origin !== origin) {
+        watch.problems.push(`request to another host: ${req.url()}`);
+      }
+    });
+    page.on('requestfailed', (req) => watch.problems.push(`failed request: ${req.url()} (${req.failure()?.errorText})`));
+    page.on('response', (res) => {
+      if (res.status() >= 400) watch.problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    });
+    await use(watch);
+  },
+});
+
+export { expect };
+
+/** Set the colour scheme the way a reader's system would, before the page loads. */
+export async function useScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+}

@@ -5,6 +5,8 @@ import preact from '@astrojs/preact';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeBaseLinks } from './src/build/rehype-base-links.mjs';
+import { rehypeTableScroll } from './src/build/rehype-table-scroll.mjs';
+import { shikiContrast } from './src/build/shiki-contrast.mjs';
 
 /**
  * The site can live at the root of a host or under a sub-path (e.g. BASE_PATH=/mmai5500/).
@@ -12,6 +14,7 @@ import { rehypeBaseLinks } from './src/build/rehype-base-links.mjs';
  */
 const base = normaliseBase(process.env.BASE_PATH);
 
+/** @param {string | undefined} raw */
 function normaliseBase(raw) {
   if (!raw || raw === '/') return '/';
   const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
@@ -30,11 +33,12 @@ export default defineConfig({
   integrations: [preact(), mdx()],
   markdown: {
     remarkPlugins: [remarkMath],
-    rehypePlugins: [[rehypeKatex, { strict: 'error', trust: false, output: 'htmlAndMathml' }], [rehypeBaseLinks, { base }]],
+    rehypePlugins: [[rehypeKatex, { strict: 'error', trust: false, output: 'htmlAndMathml' }], [rehypeBaseLinks, { base }], rehypeTableScroll],
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
       wrap: false,
+      transformers: [shikiContrast],
     },
   },
   vite: {

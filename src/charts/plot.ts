@@ -53,7 +53,11 @@ export function plotChart({ alt, ...options }: ChartOptions, document?: Document
 function fixAria(chart: Element): void {
   const svgs = chart.tagName.toLowerCase() === 'svg' ? [chart] : Array.from(chart.querySelectorAll('svg'));
   for (const svg of svgs) {
-    for (const g of Array.from(svg.querySelectorAll('g[aria-label]'))) g.setAttribute('role', 'group');
+    for (const el of Array.from(svg.querySelectorAll('[aria-label]'))) {
+      // Groups of marks keep their label as a group; single shapes (e.g. the frame) are decoration.
+      if (el.tagName.toLowerCase() === 'g') el.setAttribute('role', 'group');
+      else el.removeAttribute('aria-label');
+    }
     if (svg.getAttribute('aria-label')) svg.setAttribute('role', 'img');
     else if (!svg.closest('[aria-label]')) svg.setAttribute('aria-hidden', 'true');
   }

@@ -39,13 +39,13 @@ export async function startSearch(): Promise<void> {
   if (!host) return;
   const base = host.dataset.base ?? '/';
   const bundle = host.dataset.bundle ?? '/pagefind/';
-  // Ask first whether the index exists, so a missing index is a notice, not a console error.
-  const available = await fetch(`${bundle}pagefind-ui.js`, { method: 'HEAD' }).then((r) => r.ok, () => false);
-  if (!available) {
+  try {
+    await Promise.all([load('link', `${bundle}pagefind-ui.css`), load('script', `${bundle}pagefind-ui.js`)]);
+  } catch {
+    // No index (the development server, or a build without Pagefind): say so instead of failing.
     document.getElementById('search-unavailable')?.removeAttribute('hidden');
     return;
   }
-  await Promise.all([load('link', `${bundle}pagefind-ui.css`), load('script', `${bundle}pagefind-ui.js`)]);
   if (!window.PagefindUI) return;
   const ui = new window.PagefindUI({
     element: '#search',
@@ -56,6 +56,19 @@ export async function startSearch(): Promise<void> {
     showSubResults: true,
     autofocus: true,
   });
+  labelInput(host);
   const query = new URLSearchParams(window.location.search).get('q')?.trim();
   if (query) ui.triggerSearch(query);
+}
+
+/** Pagefind's box has only a placeholder; give it a visible label, as every field on the site has. */
+function labelInput(host: HTMLElement): void {
+  const input = host.querySelector<HTMLInputElement>('input.pagefind-ui__search-input');
+  if (!input || input.id) return;
+  input.id = 'pagefind-search-input';
+  const label = document.createElement('label');
+  label.htmlFor = input.id;
+  label.className = 'search-page__label';
+  label.textContent = 'Search the lecture text, its questions and the glossary';
+  host.before(label);
 }

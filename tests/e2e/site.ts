@@ -49,3 +49,11 @@ export { expect };
 export async function useScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
 }
+
+/** Open a page and wait until the named widget has hydrated (its island lost the `ssr` marker). */
+export async function openWidget(page: Page, path: string, name: string) {
+  await page.goto(path);
+  const widget = page.locator(`astro-island:not([ssr]) [data-widget="${name}"]`);
+  await widget.waitFor();
+  return widget;
+}

@@ -1,0 +1,240 @@
+import { Matrix, resizeBuffer } from './matrix.ts';
+import { createActivation, isActivationName, ACTIVATION_NAMES, type Activation, type ActivationName } from './activations/index.ts';
+import { Dense } from './dense.ts';
+import { defaultWeightInit, type BiasInit, type WeightInit } from './init.ts';
+import { getLoss, predictedClasses, softmaxCrossEntropyBackward, type LossLike } from './losses.ts';
+import { createRng, type Rng } from './random.ts';
+
+/** One layer of a network spec: its width and activation, optionally its own initialisation. */
+export interface LayerSpec {
+  neurons: number;
+  activation: ActivationName;
+  weightInit?: WeightInit;
+  biasInit?: BiasInit;
+}
+
+/**
+ * A network described by sizes: `inputs` features, then one entry per layer.
+ * E.g. a 1-8-1 sine fitter: { inputs: 1, layers: [{ neurons: 8, activation: 'relu' }, { neurons: 1, activation: 'linear' }] }.
+ * Weights default to He for ReLU layers and Xavier otherwise, biases to zero;
+ * randomness comes from `rng`, or from createRng(seed) with seed defaulting to 0.
+ */
+export interface NetworkSpec {
+  inputs: number;
+  layers: LayerSpec[];
+  weightInit?: WeightInit;
+  biasInit?: BiasInit;
+  rng?: Rng;
+  seed?: number;
+}
+
+/** Plain-data parameters of one layer, for hand-tuning widgets and JSON. */
+export interface LayerParameters {
+  /** n_in rows × n_out columns. */
+  weights: number[][];
+  /** n_out values. */
+  biases: number[];
+  activation: ActivationName;
+}
+
+/**
+ * A sequential feedforward network: layer 1 → activation 1 → layer 2 → … .
+ * forward computes h^l = f^l(h^(l−1)·W^l + B^l) with h⁰ = X and ŷ = h^L;
+ * backward applies the chain rule in reverse, leaving dweights/dbiases on every layer.
+ */
+export class Network {
+  readonly layers: Dense[];
+  readonly activations: Activation[];
+  /** Buffer for the fused softmax + cross-entropy gradient. */
+  private dlogits: Matrix = Matrix.zeros(0, 0);
+
+  /** Wraps existing layers; `activations[i]` follows `layers[i]`. Checks that consecutive sizes match. */
+  constructor(layers: Dense[], activations: (Activation | ActivationName)[]) {
+    if (layers.length === 0) throw new Error('Network: needs at least one layer');
+    if (activations.length !== layers.length) {
+      throw new Error(`Network: got ${layers.length} layers but ${activations.length} activations (need one per layer)`);
+    }
+    for (let i = 1; i < layers.length; i++) {
+      if (layers[i].nInputs !== layers[i - 1].nNeurons) {
+        throw new Error(
+          `Network: layer ${i} expects ${layers[i].nInputs} inputs but layer ${i - 1} has ${layers[i - 1].nNeurons} neurons ` +
+            `(weights ${layers[i - 1].weights.shape} then ${layers[i].weights.shape})`,
+        );
+      }
+    }
+    this.layers = layers;
+    this.activations = activations.map((a, i) => {
+      if (typeof a !== 'string') return a;
+      if (!isActivationName(a)) throw new Error(`Network: unknown activation "${a}" for layer ${i}; expected one of ${ACTIVATION_NAMES.join(', ')}`);
+      return createActivation(a);
+    });
+  }
+
+  /** Builds and initialises a network from sizes (see NetworkSpec). */
+  static create(spec: NetworkSpec): Network {
+    if (!Number.isInteger(spec.inputs) || spec.inputs <= 0) throw new Error(`Network.create: inputs must be a positive integer, got ${spec.inputs}`);
+    const rng = spec.rng ?? createRng(spec.seed ?? 0);
+    let nIn = spec.inputs;
+    const layers = spec.layers.map((layerSpec) => {
+      const layer = new Dense(nIn, layerSpec.neurons, {
+        rng,
+        weightInit: layerSpec.weightInit ?? spec.weightInit ?? defaultWeightInit(layerSpec.activation),
+        biasInit: layerSpec.biasInit ?? spec.biasInit ?? 'zeros',
+      });
+      nIn = layerSpec.neurons;
+      return layer;
+    });
+    return new Network(
+      layers,
+      spec.layers.map((l) => l.activation),
+    );
+  }
+
+  /** A network with exactly these weights, biases and activations (shapes are validated). */
+  static fromParameters(layers: readonly LayerParameters[]): Network {
+    return new Network(
+      layers.map((p) => Dense.fromWeights(p.weights, p.biases)),
+      layers.map((p) => p.activation),
+    );
+  }
+
+  /** Number of input features. */
+  get inputSize(): number {
+    return this.layers[0].nInputs;
+  }
+
+  /** Number of outputs per sample. */
+  get outputSize(): number {
+    return this.layers[this.layers.length - 1].nNeurons;
+  }
+
+  /** Layer sizes, e.g. [1, 8, 1]. */
+  get sizes(): number[] {
+    return [this.inputSize, ...this.layers.map((l) => l.nNeurons)];
+  }
+
+  /** Activation names, one per layer. */
+  get activationNames(): ActivationName[] {
+    return this.activations.map((a) => a.name);
+  }
+
+  /** Total number of weights and biases. */
+  get parameterCount(): number {
+    return this.layers.reduce((n, l) => n + l.parameterCount, 0);
+  }
+
+  /** ŷ from the last forward pass (a buffer owned by the network). */
+  get output(): Matrix {
+    return this.activations[this.activations.length - 1].output;
+  }
+
+  /**
+   * Forward pass ŷ = f^L(… f^1(X·W¹ + B¹) … ·W^L + B^L). Returns the network's
+   * own output buffer, overwritten by the next forward — use predict() for a copy.
+   */
+  forward(inputs: Matrix): Matrix {
+    let h = inputs;
+    for (let i = 0; i < this.layers.length; i++) {
+      const z = this.layers[i].forward(h);
+      h = this.activations[i].forward(z);
+    }
+    return h;
+  }
+
+  /** ŷ for `inputs`, as a new matrix the caller owns. */
+  predict(inputs: Matrix): Matrix {
+    return this.forward(inputs).clone();
+  }
+
+  /** Predicted class per sample: argmax for several outputs, 1(ŷ > 0.5) for one. */
+  predictClasses(inputs: Matrix): Int32Array {
+    return predictedClasses(this.forward(inputs));
+  }
+
+  /**
+   * Backward pass from dvalues = ∂E/∂ŷ (same shape as the last output).
+   * Sets dweights/dbiases on every layer and returns ∂E/∂X.
+   */
+  backward(dvalues: Matrix): Matrix {
+    return this.backwardFrom(this.layers.length - 1, dvalues, true);
+  }
+
+  /**
+   * Backward pass for `loss` against targets yTrue after a forward pass.
+   * A softmax output with categorical cross-entropy takes the fused shortcut
+   * ∂E/∂z = (ŷ − y)/n instead of chaining −y/ŷ through the softmax Jacobian.
+   */
+  backwardFromLoss(loss: LossLike, yTrue: Matrix): Matrix {
+    const lossFn = getLoss(loss);
+    const last = this.layers.length - 1;
+    if (lossFn.name === 'categorical-cross-entropy' && this.activations[last].name === 'softmax') {
+      this.dlogits = resizeBuffer(this.dlogits, yTrue.rows, yTrue.cols);
+      softmaxCrossEntropyBackward(this.output, yTrue, this.dlogits);
+      return this.backwardFrom(last, this.dlogits, false);
+    }
+    this.dlogits = resizeBuffer(this.dlogits, yTrue.rows, yTrue.cols);
+    lossFn.backward(this.output, yTrue, this.dlogits);
+    return this.backward(this.dlogits);
+  }
+
+  /** Runs the chain rule from layer `start` down to the input. */
+  private backwardFrom(start: number, dvalues: Matrix, throughLastActivation: boolean): Matrix {
+    let d = dvalues;
+    for (let i = start; i >= 0; i--) {
+      if (i !== start || throughLastActivation) d = this.activations[i].backward(d);
+      d = this.layers[i].backward(d);
+    }
+    return d;
+  }
+
+  /** Weights, biases and activation of every layer as plain arrays (copies). */
+  getParameters(): LayerParameters[] {
+    return this.layers.map((layer, i) => ({
+      weights: layer.weights.toArray(),
+      biases: Array.from(layer.biases.data),
+      activation: this.activations[i].name,
+    }));
+  }
+
+  /** Replaces the weights and/or biases of layer `index` (shapes validated, e.g. for hand-tuning sliders). */
+  setLayerParameters(index: number, params: { weights?: ArrayLike<ArrayLike<number>> | Matrix; biases?: ArrayLike<number> | Matrix }): void {
+    const layer = this.layerAt(index);
+    if (params.weights !== undefined) layer.setWeights(params.weights);
+    if (params.biases !== undefined) layer.setBiases(params.biases);
+  }
+
+  /** Sets one weight w_ij of layer `index` (input i → neuron j). */
+  setWeight(index: number, input: number, neuron: number, value: number): void {
+    this.layerAt(index).setWeight(input, neuron, value);
+  }
+
+  /** Sets one bias b_j of layer `index`. */
+  setBias(index: number, neuron: number, value: number): void {
+    this.layerAt(index).setBias(neuron, value);
+  }
+
+  /** Copies weights and biases from a network of the same architecture. */
+  copyParametersFrom(other: Network): void {
+    if (other.layers.length !== this.layers.length) {
+      throw new Error(`Network.copyParametersFrom: ${other.layers.length} layers vs ${this.layers.length}`);
+    }
+    this.layers.forEach((layer, i) => {
+      layer.setWeights(other.layers[i].weights);
+      layer.setBiases(other.layers[i].biases);
+    });
+  }
+
+  /** An independent copy (same parameters and activations, fresh buffers). */
+  clone(): Network {
+    return new Network(
+      this.layers.map((l) => l.clone()),
+      this.activations.map((a) => a.name),
+    );
+  }
+
+  private layerAt(index: number): Dense {
+    const layer = this.layers[index];
+    if (!layer) throw new Error(`Network: layer index ${index} out of range (0..${this.layers.length - 1})`);
+    return layer;
+  }
+}

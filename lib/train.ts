@@ -1,0 +1,406 @@
+/**
+ * The training loop: the cycle of learning from the slides, repeated.
+ *   1. forward pass & prediction  2. loss  3. backward pass  4. weight update.
+ *
+ * Batch size decides the flavour of gradient descent:
+ *   'full' → batch gradient descent (one update per epoch),
+ *   k      → mini-batch SGD (⌈n/k⌉ updates per epoch, samples reshuffled each epoch),
+ *   1      → single-sample SGD (n updates per epoch).
+ */
+import { Matrix, isFiniteMatrix, resizeBuffer } from './matrix.ts';
+import { getLoss, labelsFromTargets, predictedClasses, type Loss, type LossLike } from './losses.ts';
+import type { Network } from './network.ts';
+import type { SGD } from './sgd.ts';
+import { createRng, type Rng } from './random.ts';
+
+/** When training counts as diverged. */
+export interface DivergenceOptions {
+  /** A loss above this is treated as divergence (default 1e6). */
+  maxLoss?: number;
+  /** A loss above growthFactor × the first loss is treated as divergence (default 1e3). */
+  growthFactor?: number;
+}
+
+/** Everything a Trainer needs. */
+export interface TrainerOptions {
+  network: Network;
+  optimizer: SGD;
+  loss: LossLike;
+  xTrain: Matrix;
+  yTrain: Matrix;
+  xTest?: Matrix;
+  yTest?: Matrix;
+  /** 'full' (default) for batch gradient descent, a number for mini-batches, 1 for single-sample SGD. */
+  batchSize?: 'full' | number;
+  /** Reshuffle the sample order each epoch (default true; irrelevant for 'full'). */
+  shuffle?: boolean;
+  /** Generator for shuffling; otherwise createRng(seed), seed default 0. */
+  rng?: Rng;
+  seed?: number;
+  /** Track accuracy (default: true for the cross-entropy losses). */
+  trackAccuracy?: boolean;
+  /** Also evaluate the test set after every iteration, not just every epoch (default false). */
+  testEveryIteration?: boolean;
+  divergence?: DivergenceOptions;
+}
+
+/** One update: the mini-batch loss/accuracy measured before the update, and the learning rate used. */
+export interface IterationRecord {
+  /** 1-based count of updates so far. */
+  iteration: number;
+  /** 0-based epoch this iteration belongs to. */
+  epoch: number;
+  loss: number;
+  accuracy?: number;
+  testLoss?: number;
+  testAccuracy?: number;
+  learningRate: number;
+}
+
+/** One epoch: loss/accuracy of the whole training (and test) set after the epoch's last update. */
+export interface EpochRecord {
+  /** 1-based count of completed epochs. */
+  epoch: number;
+  /** Updates completed so far. */
+  iteration: number;
+  loss: number;
+  accuracy?: number;
+  testLoss?: number;
+  testAccuracy?: number;
+}
+
+/** Per-iteration and per-epoch history. */
+export interface TrainingHistory {
+  iterations: IterationRecord[];
+  epochs: EpochRecord[];
+}
+
+/**
+ * Training stopped because the loss became NaN/±Infinity or exploded. The
+ * network was restored to the parameters of `restoredIteration` (the last
+ * state whose loss was fine), so its weights are finite.
+ */
+export interface DivergedStatus {
+  status: 'diverged';
+  reason: string;
+  /** Updates completed when divergence was detected (the network may have been rolled back one update). */
+  iteration: number;
+  epoch: number;
+  /** The offending loss (may be NaN or Infinity). */
+  loss: number;
+  /** Number of updates reflected in the restored parameters. */
+  restoredIteration: number;
+}
+
+/** Result of trainer.step(). */
+export type StepOutcome = { status: 'ok'; record: IterationRecord; epochRecord?: EpochRecord } | DivergedStatus;
+
+/** Result of trainer.epoch(). */
+export type EpochOutcome = { status: 'ok'; record: EpochRecord } | DivergedStatus;
+
+/** Why fit() stopped. */
+export type FitResult =
+  | { status: 'max-epochs' | 'target-loss'; epochs: number; iterations: number; loss: number; accuracy?: number }
+  | DivergedStatus;
+
+/** Stop conditions for fit(). */
+export interface FitOptions {
+  /** Train at most this many (more) epochs. */
+  maxEpochs: number;
+  /** Stop once the end-of-epoch training loss is ≤ targetLoss. */
+  targetLoss?: number;
+  /** Called after each epoch; return false to stop early (reported as 'max-epochs'). */
+  onEpoch?: (record: EpochRecord) => boolean | void;
+}
+
+/** Loss (and accuracy for classification) of `network` on a data set: E(ŷ, y). */
+export function evaluate(
+  network: Network,
+  x: Matrix,
+  y: Matrix,
+  loss: LossLike,
+  labels?: ArrayLike<number>,
+): { loss: number; accuracy?: number } {
+  const lossFn = getLoss(loss);
+  const yPred = network.forward(x);
+  const value = lossFn.calculate(yPred, y);
+  if (!labels) return { loss: value };
+  return { loss: value, accuracy: accuracyAgainst(yPred, labels) };
+}
+
+function accuracyAgainst(yPred: Matrix, labels: ArrayLike<number>, scratch?: Int32Array): number {
+  if (yPred.rows === 0) return 0;
+  const predicted = predictedClasses(yPred, scratch);
+  let correct = 0;
+  for (let i = 0; i < yPred.rows; i++) if (predicted[i] === labels[i]) correct++;
+  return correct / yPred.rows;
+}
+
+/**
+ * Trains a network with an SGD optimiser on fixed data, one step() (a single
+ * update) or one epoch() at a time, or fit() until a stop condition.
+ * Records history and stops with a typed 'diverged' status instead of producing NaN.
+ */
+export class Trainer {
+  /** The network being trained (updated in place). */
+  readonly network: Network;
+  /** The optimiser whose step() applies each update. */
+  readonly optimizer: SGD;
+  /** The loss E(ŷ, y) being minimised. */
+  readonly loss: Loss;
+  readonly xTrain: Matrix;
+  readonly yTrain: Matrix;
+  readonly xTest?: Matrix;
+  readonly yTest?: Matrix;
+  /** Samples per update; equals the training-set size for full-batch training. */
+  readonly batchSize: number;
+  /** Whether the sample order is reshuffled at the start of each epoch. */
+  readonly shuffle: boolean;
+  /** Whether accuracy is recorded. */
+  readonly trackAccuracy: boolean;
+  /** Whether the test set is evaluated after every iteration. */
+  readonly testEveryIteration: boolean;
+  /** The generator used for shuffling. */
+  readonly rng: Rng;
+  /** Divergence threshold on the loss. */
+  readonly maxLoss: number;
+  /** Divergence threshold relative to the first loss. */
+  readonly growthFactor: number;
+  /** Every iteration and epoch so far. */
+  readonly history: TrainingHistory = { iterations: [], epochs: [] };
+
+  /** Completed epochs. */
+  epochCount = 0;
+  /** Completed updates. */
+  iteration = 0;
+  /** Position in the current epoch's sample order. */
+  cursor = 0;
+  /** Sample order of the current epoch. */
+  order: Int32Array;
+  /** Loss of the very first iteration (reference for growthFactor). */
+  initialLoss: number | undefined = undefined;
+  /** Set once training diverged; further steps return it unchanged. */
+  diverged: DivergedStatus | undefined = undefined;
+
+  private readonly trainLabels?: Int32Array;
+  private readonly testLabels?: Int32Array;
+  private xBatch = Matrix.zeros(0, 0);
+  private yBatch = Matrix.zeros(0, 0);
+  private labelBatch = new Int32Array(0);
+  private predictedScratch = new Int32Array(0);
+  /** Parameters before the most recent update, to roll back to on divergence. */
+  private readonly snapshot: { weights: Float64Array; biases: Float64Array }[];
+
+  constructor(options: TrainerOptions) {
+    this.network = options.network;
+    this.optimizer = options.optimizer;
+    this.loss = getLoss(options.loss);
+    const { xTrain, yTrain } = options;
+    if (xTrain.rows !== yTrain.rows) throw new Error(`Trainer: xTrain has ${xTrain.rows} rows (${xTrain.shape}) but yTrain has ${yTrain.rows} (${yTrain.shape})`);
+    if (xTrain.rows === 0) throw new Error('Trainer: the training set is empty');
+    if (xTrain.cols !== this.network.inputSize) throw new Error(`Trainer: xTrain is ${xTrain.shape} but the network expects ${this.network.inputSize} inputs`);
+    if (yTrain.cols !== this.network.outputSize) throw new Error(`Trainer: yTrain is ${yTrain.shape} but the network has ${this.network.outputSize} outputs`);
+    if ((options.xTest === undefined) !== (options.yTest === undefined)) throw new Error('Trainer: give both xTest and yTest, or neither');
+    if (options.xTest && options.yTest) {
+      if (options.xTest.rows !== options.yTest.rows) throw new Error(`Trainer: xTest ${options.xTest.shape} and yTest ${options.yTest.shape} differ in rows`);
+      if (options.xTest.cols !== xTrain.cols || options.yTest.cols !== yTrain.cols) {
+        throw new Error(`Trainer: test data ${options.xTest.shape}/${options.yTest.shape} must have the columns of the training data ${xTrain.shape}/${yTrain.shape}`);
+      }
+    }
+    this.xTrain = xTrain;
+    this.yTrain = yTrain;
+    this.xTest = options.xTest;
+    this.yTest = options.yTest;
+    const n = xTrain.rows;
+    const batch = options.batchSize ?? 'full';
+    if (batch !== 'full' && (!Number.isInteger(batch) || batch <= 0)) throw new Error(`Trainer: batchSize must be 'full' or a positive integer, got ${batch}`);
+    this.batchSize = batch === 'full' ? n : Math.min(batch, n);
+    this.shuffle = options.shuffle ?? true;
+    this.rng = options.rng ?? createRng(options.seed ?? 0);
+    this.trackAccuracy = options.trackAccuracy ?? this.loss.classification;
+    this.testEveryIteration = options.testEveryIteration ?? false;
+    this.maxLoss = options.divergence?.maxLoss ?? 1e6;
+    this.growthFactor = options.divergence?.growthFactor ?? 1e3;
+    if (this.trackAccuracy) {
+      this.trainLabels = labelsFromTargets(yTrain);
+      if (options.yTest) this.testLabels = labelsFromTargets(options.yTest);
+    }
+    this.order = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.order[i] = i;
+    this.snapshot = this.network.layers.map((l) => ({
+      weights: new Float64Array(l.weights.data.length),
+      biases: new Float64Array(l.biases.data.length),
+    }));
+  }
+
+  /** True when each step uses the whole training set. */
+  get fullBatch(): boolean {
+    return this.batchSize === this.xTrain.rows;
+  }
+
+  /** One update on the next mini-batch (or on the full batch). */
+  step(): StepOutcome {
+    if (this.diverged) return this.diverged;
+    const n = this.xTrain.rows;
+    if (this.cursor === 0 && this.shuffle && !this.fullBatch) this.rng.shuffle(this.order);
+
+    // 1. Forward pass on this batch
+    const start = this.cursor;
+    const end = Math.min(start + this.batchSize, n);
+    const [xb, yb, labels] = this.batch(start, end);
+    const yPred = this.network.forward(xb);
+
+    // 2. Loss — and the divergence check before anything is updated
+    const lossValue = this.loss.calculate(yPred, yb);
+    if (this.initialLoss === undefined && Number.isFinite(lossValue)) this.initialLoss = lossValue;
+    const problem = this.divergenceReason(lossValue);
+    if (problem) return this.stopDiverged(problem, lossValue);
+    const batchAccuracy = labels ? this.accuracyOf(yPred, labels) : undefined;
+
+    // 3. Backward pass, 4. update (keeping the old parameters in case the update blows up)
+    this.network.backwardFromLoss(this.loss, yb);
+    this.saveSnapshot();
+    this.optimizer.step(this.network.layers);
+    const learningRate = this.optimizer.currentLearningRate;
+    this.iteration += 1;
+    if (!this.parametersFinite()) return this.stopDiverged('parameters became NaN or infinite after the update', lossValue);
+
+    const record: IterationRecord = { iteration: this.iteration, epoch: this.epochCount, loss: lossValue, learningRate };
+    if (batchAccuracy !== undefined) record.accuracy = batchAccuracy;
+    if (this.testEveryIteration && this.xTest && this.yTest) {
+      const test = this.evaluateOn(this.xTest, this.yTest, this.testLabels);
+      record.testLoss = test.loss;
+      if (test.accuracy !== undefined) record.testAccuracy = test.accuracy;
+    }
+    this.history.iterations.push(record);
+
+    this.cursor = end;
+    if (this.cursor < n) return { status: 'ok', record };
+    // End of an epoch: evaluate on all data with the new parameters.
+    this.cursor = 0;
+    this.epochCount += 1;
+    const epochRecord = this.evaluateEpoch();
+    const epochProblem = this.divergenceReason(epochRecord.loss);
+    if (epochProblem) return this.stopDiverged(epochProblem, epochRecord.loss);
+    this.history.epochs.push(epochRecord);
+    return { status: 'ok', record, epochRecord };
+  }
+
+  /** Runs step() until the current epoch is complete. */
+  epoch(): EpochOutcome {
+    for (;;) {
+      const outcome = this.step();
+      if (outcome.status === 'diverged') return outcome;
+      if (outcome.epochRecord) return { status: 'ok', record: outcome.epochRecord };
+    }
+  }
+
+  /** Trains epoch by epoch until maxEpochs more epochs, the target loss, or divergence. */
+  fit(options: FitOptions): FitResult {
+    if (this.diverged) return this.diverged;
+    let last: EpochRecord | undefined;
+    for (let e = 0; e < options.maxEpochs; e++) {
+      const outcome = this.epoch();
+      if (outcome.status === 'diverged') return outcome;
+      last = outcome.record;
+      const summary = { epochs: this.epochCount, iterations: this.iteration, loss: last.loss, ...(last.accuracy !== undefined ? { accuracy: last.accuracy } : {}) };
+      if (options.targetLoss !== undefined && last.loss <= options.targetLoss) return { status: 'target-loss', ...summary };
+      if (options.onEpoch && options.onEpoch(last) === false) return { status: 'max-epochs', ...summary };
+    }
+    if (!last) {
+      const current = this.evaluateTrain();
+      return { status: 'max-epochs', epochs: this.epochCount, iterations: this.iteration, ...current };
+    }
+    return { status: 'max-epochs', epochs: this.epochCount, iterations: this.iteration, loss: last.loss, ...(last.accuracy !== undefined ? { accuracy: last.accuracy } : {}) };
+  }
+
+  /** Current loss/accuracy on the full training set. */
+  evaluateTrain(): { loss: number; accuracy?: number } {
+    return this.evaluateOn(this.xTrain, this.yTrain, this.trainLabels);
+  }
+
+  /** Current loss/accuracy on the test set, if there is one. */
+  evaluateTest(): { loss: number; accuracy?: number } | undefined {
+    if (!this.xTest || !this.yTest) return undefined;
+    return this.evaluateOn(this.xTest, this.yTest, this.testLabels);
+  }
+
+  /** Like evaluate(), but reusing the trainer's scratch array for predicted classes. */
+  private evaluateOn(x: Matrix, y: Matrix, labels: Int32Array | undefined): { loss: number; accuracy?: number } {
+    const yPred = this.network.forward(x);
+    const loss = this.loss.calculate(yPred, y);
+    return labels ? { loss, accuracy: this.accuracyOf(yPred, labels) } : { loss };
+  }
+
+  private evaluateEpoch(): EpochRecord {
+    const train = this.evaluateTrain();
+    const record: EpochRecord = { epoch: this.epochCount, iteration: this.iteration, loss: train.loss };
+    if (train.accuracy !== undefined) record.accuracy = train.accuracy;
+    const test = this.evaluateTest();
+    if (test) {
+      record.testLoss = test.loss;
+      if (test.accuracy !== undefined) record.testAccuracy = test.accuracy;
+    }
+    return record;
+  }
+
+  /** The rows [start, end) of the current order, gathered into reused buffers. */
+  private batch(start: number, end: number): [Matrix, Matrix, Int32Array | undefined] {
+    if (this.fullBatch) return [this.xTrain, this.yTrain, this.trainLabels];
+    const rows = end - start;
+    this.xBatch = resizeBuffer(this.xBatch, rows, this.xTrain.cols);
+    this.yBatch = resizeBuffer(this.yBatch, rows, this.yTrain.cols);
+    if (this.trainLabels && this.labelBatch.length !== rows) this.labelBatch = new Int32Array(rows);
+    const xc = this.xTrain.cols;
+    const yc = this.yTrain.cols;
+    for (let i = 0; i < rows; i++) {
+      const r = this.order[start + i];
+      for (let c = 0; c < xc; c++) this.xBatch.data[i * xc + c] = this.xTrain.data[r * xc + c];
+      for (let c = 0; c < yc; c++) this.yBatch.data[i * yc + c] = this.yTrain.data[r * yc + c];
+      if (this.trainLabels) this.labelBatch[i] = this.trainLabels[r];
+    }
+    return [this.xBatch, this.yBatch, this.trainLabels ? this.labelBatch : undefined];
+  }
+
+  private accuracyOf(yPred: Matrix, labels: Int32Array): number {
+    if (this.predictedScratch.length !== yPred.rows) this.predictedScratch = new Int32Array(yPred.rows);
+    return accuracyAgainst(yPred, labels, this.predictedScratch);
+  }
+
+  private divergenceReason(loss: number): string | undefined {
+    if (!Number.isFinite(loss)) return `loss is ${loss}`;
+    if (loss > this.maxLoss) return `loss ${loss.toExponential(3)} exceeded the limit ${this.maxLoss.toExponential(0)}`;
+    // Compare with the first loss, but never against less than 1 so tiny starting losses do not trigger it.
+    const reference = Math.max(this.initialLoss ?? loss, 1);
+    if (loss > this.growthFactor * reference) {
+      return `loss ${loss.toExponential(3)} grew more than ${this.growthFactor}× the initial loss ${(this.initialLoss ?? loss).toExponential(3)}`;
+    }
+    return undefined;
+  }
+
+  private stopDiverged(reason: string, loss: number): DivergedStatus {
+    // The snapshot holds the parameters before the latest update, whose loss passed the check.
+    const restoredIteration = this.iteration > 0 ? this.iteration - 1 : 0;
+    if (this.iteration > 0) this.restoreSnapshot();
+    this.diverged = { status: 'diverged', reason, iteration: this.iteration, epoch: this.epochCount, loss, restoredIteration };
+    return this.diverged;
+  }
+
+  private saveSnapshot(): void {
+    this.network.layers.forEach((layer, i) => {
+      this.snapshot[i].weights.set(layer.weights.data);
+      this.snapshot[i].biases.set(layer.biases.data);
+    });
+  }
+
+  private restoreSnapshot(): void {
+    this.network.layers.forEach((layer, i) => {
+      layer.weights.data.set(this.snapshot[i].weights);
+      layer.biases.data.set(this.snapshot[i].biases);
+    });
+  }
+
+  private parametersFinite(): boolean {
+    return this.network.layers.every((l) => isFiniteMatrix(l.weights) && isFiniteMatrix(l.biases));
+  }
+}

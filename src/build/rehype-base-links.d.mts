@@ -1,0 +1,1 @@
+export function rehypeBaseLinks(options?: { base?: string }): (tree: unknown) => void;

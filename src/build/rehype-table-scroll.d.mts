@@ -1,0 +1,1 @@
+export function rehypeTableScroll(): (tree: unknown) => void;

@@ -1,0 +1,194 @@
+/**
+ * The controls every widget uses: one slider-with-number-field, one toggle, one select and one
+ * play/pause/step/reset button set. Each has a visible label; the slider keeps the browser's own
+ * keyboard behaviour (arrows, PageUp/PageDown, Home/End) and its number field clamps typed values
+ * with a visible, announced hint instead of accepting something out of range.
+ */
+import { useId, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { clampToField } from './url-state';
+
+export interface SliderProps {
+  label: ComponentChildren;
+  /** Plain-text label for assistive technology when `label` is markup (e.g. math). */
+  ariaLabel?: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  unit?: string;
+  /** Digits shown in the number field; by default those of `step`. */
+  digits?: number;
+  onChange: (value: number) => void;
+  disabled?: boolean;
+}
+
+function digitsOf(step: number): number {
+  const text = String(step);
+  return text.includes('.') ? text.split('.')[1]!.length : 0;
+}
+
+/** Parse what a reader typed: accepts a true minus sign and a decimal comma. */
+export function parseTyped(text: string): number | undefined {
+  const cleaned = text.trim().replace(/\u2212/g, '-').replace(',', '.');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
+  const x = Number(cleaned);
+  return Number.isFinite(x) ? x : undefined;
+}
+
+export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, onChange, disabled }: SliderProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [hint, setHint] = useState('');
+  const shown = value.toFixed(digits ?? digitsOf(step));
+  const field = { kind: 'number' as const, default: value, min, max, step };
+
+  const commit = (text: string) => {
+    setDraft(null);
+    const typed = parseTyped(text);
+    if (typed === undefined) {
+      setHint(`"${text}" is not a number; kept ${shown}.`);
+      return;
+    }
+    const clamped = clampToField(field, typed);
+    if (typed < min || typed > max) setHint(`${typed} is outside ${min} … ${max}; set to ${clamped}.`);
+    else setHint('');
+    onChange(clamped);
+  };
+
+  return (
+    <div class="control control--slider">
+      <label class="control__label" for={`${id}-range`}>
+        {label}
+      </label>
+      <div class="control__row">
+        <input
+          id={`${id}-range`}
+          type="range"
+          min={min}
+          max={max}
+          step={step}
+          value={value}
+          disabled={disabled}
+          aria-label={ariaLabel}
+          aria-valuetext={unit ? `${shown} ${unit}` : shown}
+          onInput={(e) => {
+            setHint('');
+            onChange(clampToField(field, Number((e.currentTarget as HTMLInputElement).value)));
+          }}
+        />
+        <input
+          class="control__number"
+          type="text"
+          inputMode="decimal"
+          aria-label={`${ariaLabel ?? (typeof label === 'string' ? label : 'value')}, exact value`}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          value={draft ?? shown}
+          disabled={disabled}
+          onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+          onBlur={(e) => draft !== null && commit((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit((e.currentTarget as HTMLInputElement).value);
+            if (e.key === 'Escape') {
+              setDraft(null);
+              setHint('');
+            }
+          }}
+        />
+        {unit && <span class="control__unit">{unit}</span>}
+      </div>
+      <p class="control__hint" id={`${id}-hint`} role="status" aria-live="polite">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
+export interface ToggleProps {
+  label: ComponentChildren;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}
+
+/** An on/off switch: a real checkbox with the switch role, so Space toggles it. */
+export function Toggle({ label, checked, onChange, disabled }: ToggleProps) {
+  return (
+    <label class="control control--toggle">
+      <input
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+      />
+      <span class="control__label">{label}</span>
+    </label>
+  );
+}
+
+export interface SelectProps<T extends string> {
+  label: ComponentChildren;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  disabled?: boolean;
+}
+
+export function Select<T extends string>({ label, value, options, onChange, disabled }: SelectProps<T>) {
+  const id = useId();
+  return (
+    <div class="control control--select">
+      <label class="control__label" for={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => {
+          const next = (e.currentTarget as HTMLSelectElement).value as T;
+          if (options.some((o) => o.value === next)) onChange(next);
+        }}
+      >
+        {options.map((o) => (
+          <option value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface PlayControlsProps {
+  playing: boolean;
+  onPlay?: () => void;
+  onPause?: () => void;
+  onStep?: () => void;
+  stepLabel?: string;
+  onReset?: () => void;
+  resetLabel?: string;
+  disabled?: boolean;
+}
+
+/** Play/pause, one step, reset: the buttons of every widget that runs something over time. */
+export function PlayControls({ playing, onPlay, onPause, onStep, stepLabel = 'Step', onReset, resetLabel = 'Reset', disabled }: PlayControlsProps) {
+  return (
+    <div class="control control--buttons" role="group" aria-label="Run controls">
+      {(onPlay || onPause) && (
+        <button type="button" disabled={disabled} onClick={() => (playing ? onPause?.() : onPlay?.())}>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+      )}
+      {onStep && (
+        <button type="button" disabled={disabled || playing} onClick={onStep}>
+          {stepLabel}
+        </button>
+      )}
+      {onReset && (
+        <button type="button" onClick={onReset}>
+          {resetLabel}
+        </button>
+      )}
+    </div>
+  );
+}

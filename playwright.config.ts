@@ -8,6 +8,13 @@ import { defineConfig } from '@playwright/test';
  */
 export const SUBPATH = '/mmai5500/';
 
+// Where the two builds are and which ports serve them; overridable so that several people can
+// test their own builds at once (e.g. E2E_ROOT_DIR=.tmp/dist-a E2E_PORT=4610).
+const rootDir = process.env.E2E_ROOT_DIR ?? 'dist';
+const subDir = process.env.E2E_SUB_DIR ?? 'dist-sub';
+const port = Number(process.env.E2E_PORT ?? 4321);
+const results = process.env.E2E_RESULTS ?? 'test-results';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -15,7 +22,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  outputDir: `${results}/artifacts`,
+  reporter: [['list'], ['json', { outputFile: `${results}/e2e.json` }]],
   use: {
     browserName: 'chromium',
     launchOptions: {
@@ -34,11 +42,15 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'root', use: { baseURL: 'http://127.0.0.1:4321/' } },
-    { name: 'subpath', use: { baseURL: `http://127.0.0.1:4322${SUBPATH}` } },
+    { name: 'root', use: { baseURL: `http://127.0.0.1:${port}/` } },
+    { name: 'subpath', use: { baseURL: `http://127.0.0.1:${port + 1}${SUBPATH}` } },
   ],
   webServer: [
-    { command: 'node scripts/serve.mjs dist 4321 /', url: 'http://127.0.0.1:4321/', reuseExistingServer: false },
-    { command: `node scripts/serve.mjs dist-sub 4322 ${SUBPATH}`, url: `http://127.0.0.1:4322${SUBPATH}`, reuseExistingServer: false },
+    { command: `node scripts/serve.mjs ${rootDir} ${port} /`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false },
+    {
+      command: `node scripts/serve.mjs ${subDir} ${port + 1} ${SUBPATH}`,
+      url: `http://127.0.0.1:${port + 1}${SUBPATH}`,
+      reuseExistingServer: false,
+    },
   ],
 });

@@ -1,12 +1,22 @@
 /**
- * Every widget of the site, by its `data-widget` name: where it stands in the lecture and what it
- * is called. Embeds, the catalogue and tests iterate over this list.
+ * Every widget of the site, by its `data-widget` name: its title and the lecture part it stands
+ * in. Embeds (`/embed/<name>/`), the widget catalogue and tests iterate over this list, so the
+ * names are stable once published.
  */
 export interface WidgetInfo {
   name: string;
   title: string;
-  /** The lecture part it belongs to (URL slug), and the anchor of the widget there. */
+  /** The lecture part it belongs to (URL slug). Its anchor there is `#widget-<name>`. */
   part: string;
 }
 
-export const widgets: readonly WidgetInfo[] = [{ name: 'perceptron', title: 'The blue-orange classifier', part: 'forward-pass' }];
+export const widgets: readonly WidgetInfo[] = [
+  { name: 'perceptron', title: 'The blue-orange classifier', part: 'forward-pass' },
+  { name: 'layer-matmul', title: 'A layer as a matrix product', part: 'forward-pass' },
+  { name: 'forward-pass', title: 'Forward propagation through a small network', part: 'forward-pass' },
+  { name: 'logic-gates', title: 'AND, OR and XOR', part: 'activation-functions' },
+  { name: 'linear-collapse', title: 'Stacked linear layers collapse', part: 'activation-functions' },
+  { name: 'sine-fit', title: 'Fitting a sine wave', part: 'activation-functions' },
+  { name: 'activation-explorer', title: 'Activation functions and their derivatives', part: 'activation-functions' },
+  { name: 'softmax', title: 'Softmax, step by step', part: 'activation-functions' },
+];

@@ -57,21 +57,33 @@ function minimum(X: Matrix, y: Matrix): [number, number] {
 
 const W1_DOMAIN: [number, number] = [-1, 5];
 const W2_DOMAIN: [number, number] = [-4, 2];
-/** Loss levels of the contour lines; every band below a level adds a layer of shading. */
+/** Loss levels of the contour lines; every level the loss lies above adds a layer of shading. */
 const LEVELS = [0.15, 0.3, 0.6, 1.2, 2.4, 4.8, 9.6, 19.2];
 const BAND_OPACITY = 0.11;
+/** Margins and plot-area width of the contour map; the height follows from equal units per pixel. */
+const MAP_MARGIN = { top: 56, right: 24, bottom: 44, left: 48 };
+const MAP_INNER_WIDTH = 500;
+/**
+ * "Darker = higher loss" must hold in dark mode too, so the map keeps a light ground of its own and
+ * draws on it in the light theme's colours, instead of following the page's colour variables.
+ */
+const MAP_COLOURS = { ground: '#ffffff', shade: '#1c1f24', lines: '#545b66', ink: '#1c1f24', red: '#b3261e', green: '#2f7d3b' };
 
-/** Shaded contour map of E(w₁, w₂): darker = lower loss, with the gradient and the descent direction at one point. */
+/**
+ * Shaded contour map of E(w₁, w₂): darker = higher loss, with the gradient and the descent
+ * direction at one point. Both axes have the same units per pixel, so the gradient arrow really
+ * meets the contour lines at right angles.
+ */
 export function lossContour(): Plot.PlotOptions {
   const { X, y } = regressionData();
   const nx = 121;
   const ny = 121;
   const w1s = linspace(W1_DOMAIN[0], W1_DOMAIN[1], nx);
   const w2s = linspace(W2_DOMAIN[1], W2_DOMAIN[0], ny); // rows from top (high w₂) to bottom
-  // Plot.contour reads the grid row by row; negate the loss so that "value ≥ threshold" bands pile up where the loss is low.
+  // Plot.contour fills the region where "value ≥ threshold" once per threshold, so the bands pile up (darker) where the loss is high.
   const values = new Float64Array(nx * ny);
-  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) values[j * nx + i] = -lossAt(X, y, w1s[i], w2s[j]);
-  const thresholds = LEVELS.map((l) => -l).reverse();
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) values[j * nx + i] = lossAt(X, y, w1s[i], w2s[j]);
+  const thresholds = LEVELS;
   const [m1, m2] = minimum(X, y);
   const p = { w1: 0.6, w2: 0.4 };
   const [g1, g2] = gradientAt(X, y, p.w1, p.w2);
@@ -86,13 +98,20 @@ export function lossContour(): Plot.PlotOptions {
     x2: 1.6 + k * 0.45 + 0.4,
     opacity: 1 - (1 - BAND_OPACITY) ** bands,
   }));
+  // Equal scales: the same number of pixels per unit of w₁ as of w₂ (a square plot area here).
+  const pxPerUnit = MAP_INNER_WIDTH / (W1_DOMAIN[1] - W1_DOMAIN[0]);
+  const innerHeight = pxPerUnit * (W2_DOMAIN[1] - W2_DOMAIN[0]);
   return {
-    width: 600,
-    height: 520,
-    marginTop: 56,
+    width: MAP_MARGIN.left + MAP_INNER_WIDTH + MAP_MARGIN.right,
+    height: MAP_MARGIN.top + innerHeight + MAP_MARGIN.bottom,
+    marginTop: MAP_MARGIN.top,
+    marginRight: MAP_MARGIN.right,
+    marginBottom: MAP_MARGIN.bottom,
+    marginLeft: MAP_MARGIN.left,
     x: { label: 'w₁', domain: W1_DOMAIN },
     y: { label: 'w₂', domain: W2_DOMAIN },
     marks: [
+      Plot.frame({ fill: MAP_COLOURS.ground, stroke: 'none' }),
       Plot.contour(values, {
         x1: W1_DOMAIN[0],
         x2: W1_DOMAIN[1],
@@ -101,40 +120,48 @@ export function lossContour(): Plot.PlotOptions {
         width: nx,
         height: ny,
         thresholds,
-        fill: 'var(--c-ink)',
+        fill: MAP_COLOURS.shade,
         fillOpacity: BAND_OPACITY,
-        stroke: 'var(--c-muted)',
+        stroke: MAP_COLOURS.lines,
         strokeWidth: 0.8,
       }),
       Plot.frame({ stroke: 'var(--c-muted)' }),
-      Plot.dot([{ w1: m1, w2: m2 }], { x: 'w1', y: 'w2', symbol: 'times', r: 7, stroke: 'var(--c-ink)', strokeWidth: 2.5 }),
-      Plot.text([{ w1: m1, w2: m2 }], { x: 'w1', y: 'w2', text: () => 'minimum', dx: 10, textAnchor: 'start', fill: 'var(--c-ink)', fontWeight: 'bold' }),
-      Plot.dot([p], { x: 'w1', y: 'w2', r: 4.5, fill: 'var(--c-ink)' }),
-      Plot.arrow([{ x1: p.w1, y1: p.w2, ...up }], { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: 'var(--c-red)', strokeWidth: 2.5 }),
+      Plot.dot([{ w1: m1, w2: m2 }], { x: 'w1', y: 'w2', symbol: 'times', r: 7, stroke: MAP_COLOURS.ink, strokeWidth: 2.5 }),
+      Plot.text([{ w1: m1, w2: m2 }], { x: 'w1', y: 'w2', text: () => 'minimum', dx: 10, textAnchor: 'start', fill: MAP_COLOURS.ink, fontWeight: 'bold' }),
+      Plot.dot([p], { x: 'w1', y: 'w2', r: 4.5, fill: MAP_COLOURS.ink }),
+      Plot.arrow([{ x1: p.w1, y1: p.w2, ...up }], { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: MAP_COLOURS.red, strokeWidth: 2.5 }),
       Plot.arrow([{ x1: p.w1, y1: p.w2, ...down }], {
         x1: 'x1',
         y1: 'y1',
         x2: 'x2',
         y2: 'y2',
-        stroke: 'var(--c-green)',
+        stroke: MAP_COLOURS.green,
         strokeWidth: 2.5,
         strokeDasharray: '6 4',
       }),
-      Plot.text([{ x: up.x2, y: up.y2 }], { x: 'x', y: 'y', text: () => 'gradient (uphill)', fill: 'var(--c-red)', dy: -10, fontWeight: 'bold' }),
-      Plot.text([{ x: down.x2, y: down.y2 }], { x: 'x', y: 'y', text: () => '−gradient (downhill)', fill: 'var(--c-green)', dy: 14, fontWeight: 'bold' }),
-      // Legend (drawn in the top margin, outside the map)
+      Plot.text([{ x: up.x2, y: up.y2 }], { x: 'x', y: 'y', text: () => 'gradient (uphill)', fill: MAP_COLOURS.red, dy: -10, fontWeight: 'bold' }),
+      Plot.text([{ x: down.x2, y: down.y2 }], { x: 'x', y: 'y', text: () => '−gradient (downhill)', fill: MAP_COLOURS.green, dy: 14, fontWeight: 'bold' }),
+      // Legend (drawn in the top margin, outside the map): swatches on the map's own light ground.
       Plot.rect(swatches, {
         x1: 'x1',
         x2: 'x2',
         y1: legendY - 0.12,
         y2: legendY + 0.12,
-        fill: 'var(--c-ink)',
+        fill: MAP_COLOURS.ground,
+        clip: false,
+      }),
+      Plot.rect(swatches, {
+        x1: 'x1',
+        x2: 'x2',
+        y1: legendY - 0.12,
+        y2: legendY + 0.12,
+        fill: MAP_COLOURS.shade,
         fillOpacity: 'opacity',
         stroke: 'var(--c-muted)',
         clip: false,
       }),
-      Plot.text([{ x: 1.55, y: legendY, label: 'Legend: higher loss' }], { x: 'x', y: 'y', text: 'label', textAnchor: 'end', fill: 'var(--c-ink)', clip: false }),
-      Plot.text([{ x: 1.6 + 4 * 0.45 + 0.05, y: legendY, label: 'lower loss (darker)' }], {
+      Plot.text([{ x: 1.55, y: legendY, label: 'Legend: lower loss' }], { x: 'x', y: 'y', text: 'label', textAnchor: 'end', fill: 'var(--c-ink)', clip: false }),
+      Plot.text([{ x: 1.6 + 4 * 0.45 + 0.05, y: legendY, label: 'higher loss (darker)' }], {
         x: 'x',
         y: 'y',
         text: 'label',

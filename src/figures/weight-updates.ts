@@ -153,6 +153,34 @@ export function momentumRuns() {
   return { steps: MOM.steps, plain: run(MOM.plain), heavy: run(MOM.heavy), good: run(MOM.good) };
 }
 
+/**
+ * Facts about one momentum path, for the prose: where w₁ starts and ends, when it first passes the
+ * minimum's w₁ = 0, how often w₂ crosses the ravine floor (w₂ = 0), its lowest point, and how far
+ * from the floor it still strays from a given step on.
+ */
+export function describeMomentumPath(path: number[][]) {
+  const w1 = path.map(([a]) => a);
+  const w2 = path.map(([, b]) => b);
+  let crossings = 0;
+  for (let t = 1; t < w2.length; t++) if (w2[t - 1] * w2[t] < 0) crossings++;
+  const w1Steps = w1.slice(1).map((w, t) => w - w1[t]);
+  return {
+    w1Start: w1[0],
+    w1End: w1[w1.length - 1],
+    w1AlwaysRising: w1Steps.every((d) => d > 0),
+    /** First step at which w₁ is past the minimum (w₁ > 0), or −1 if it never gets there. */
+    w1PastMinimumAt: w1.findIndex((w) => w > 0),
+    w2Start: w2[0],
+    w2AfterFirstStep: w2[1],
+    w2Lowest: Math.min(...w2),
+    w2Crossings: crossings,
+    /** Largest |w₂| from step `from` to the end. */
+    w2StraysFrom: (from: number) => Math.max(...w2.slice(from).map(Math.abs)),
+    /** |w₂| after two steps over |w₂| after one: how much each plain zig-zag shrinks. */
+    w2ShrinkPerStep: Math.abs(w2[2] / w2[1]),
+  };
+}
+
 const MOM_PANELS = ['plain SGD', 'large momentum, small α', 'good momentum and α'] as const;
 
 /** Three panels: the ravine's contour lines and the path of each run. */

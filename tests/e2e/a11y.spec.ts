@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, PAGES } from './site';
+import { test, expect, PAGES, hydrateAll } from './site';
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of PAGES) {
@@ -9,6 +9,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      // Widgets hydrate when scrolled into view: check them alive, not as server HTML.
+      await hydrateAll(page);
       // Open every folded answer and table so their contents are checked too.
       await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();

@@ -57,3 +57,14 @@ export async function openWidget(page: Page, path: string, name: string) {
   await widget.waitFor();
   return widget;
 }
+
+/** Scroll through the whole page so every `client:visible` widget hydrates, then wait for them. */
+export async function hydrateAll(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 600) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(30);
+  }
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 20_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}

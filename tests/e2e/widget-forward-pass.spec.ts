@@ -40,7 +40,7 @@ test.describe('forward-pass widget', () => {
     await field.fill('7');
     await field.press('Enter');
     await expect(field).toHaveValue('3.00');
-    await expect(widget.getByText('7 is outside -3 … 3; set to 3.')).toBeVisible();
+    await expect(widget.getByText('7 is outside −3 … 3; set to 3.')).toBeVisible();
   });
 
   test('f and g change the values and the equations: step then linear', async ({ page, watch }) => {

@@ -25,7 +25,7 @@ test.describe('perceptron widget', () => {
     await field.fill('99');
     await field.press('Enter');
     await expect(field).toHaveValue('3.00');
-    await expect(widget.getByText('99 is outside -3 … 3; set to 3.')).toBeVisible();
+    await expect(widget.getByText('99 is outside −3 … 3; set to 3.')).toBeVisible();
     await field.fill('abc');
     await field.press('Enter');
     await expect(field).toHaveValue('3.00');

@@ -1,4 +1,16 @@
-import type { ComponentChildren } from 'preact';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useId } from 'preact/hooks';
+
+/**
+ * The name of the widget a control sits in. Preact's `useId` restarts in every Astro island, so
+ * two widgets on one page would mint the same ids; prefixing the widget's name keeps them unique.
+ */
+const WidgetName = createContext('widget');
+
+/** An id unique on the page: the enclosing widget's name plus Preact's per-island id. */
+export function useWidgetId(): string {
+  return `${useContext(WidgetName)}${useId()}`;
+}
 
 /**
  * The frame every widget sits in: the root carries `data-widget="<name>"` (tests, embeds and
@@ -51,7 +63,9 @@ export function WidgetFrame({ name, title, intro, notice, onDismissNotice, onRes
           )}
         </div>
       )}
-      <div class="widget__body">{children}</div>
+      <WidgetName.Provider value={name}>
+        <div class="widget__body">{children}</div>
+      </WidgetName.Provider>
       <p class="visually-hidden" aria-live="polite" data-widget-announce>
         {announce}
       </p>

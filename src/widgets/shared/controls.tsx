@@ -4,9 +4,10 @@
  * keyboard behaviour (arrows, PageUp/PageDown, Home/End) and its number field clamps typed values
  * with a visible, announced hint instead of accepting something out of range.
  */
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { clampToField } from './url-state';
+import { useWidgetId } from './WidgetFrame';
 
 export interface SliderProps {
   label: ComponentChildren;
@@ -28,6 +29,11 @@ function digitsOf(step: number): number {
   return text.includes('.') ? text.split('.')[1]!.length : 0;
 }
 
+/** A number as the site prints it: with a true minus sign. */
+function minus(x: number): string {
+  return String(x).replace('-', '\u2212');
+}
+
 /** Parse what a reader typed: accepts a true minus sign and a decimal comma. */
 export function parseTyped(text: string): number | undefined {
   const cleaned = text.trim().replace(/\u2212/g, '-').replace(',', '.');
@@ -37,10 +43,11 @@ export function parseTyped(text: string): number | undefined {
 }
 
 export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, onChange, disabled }: SliderProps) {
-  const id = useId();
+  const id = useWidgetId();
   const [draft, setDraft] = useState<string | null>(null);
   const [hint, setHint] = useState('');
-  const shown = value.toFixed(digits ?? digitsOf(step));
+  // A true minus sign, as in every number the site prints (typing a hyphen works too).
+  const shown = value.toFixed(digits ?? digitsOf(step)).replace('-', '\u2212');
   const field = { kind: 'number' as const, default: value, min, max, step };
 
   const commit = (text: string) => {
@@ -51,7 +58,7 @@ export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, 
       return;
     }
     const clamped = clampToField(field, typed);
-    if (typed < min || typed > max) setHint(`${typed} is outside ${min} … ${max}; set to ${clamped}.`);
+    if (typed < min || typed > max) setHint(`${minus(typed)} is outside ${minus(min)} … ${minus(max)}; set to ${minus(clamped)}.`);
     else setHint('');
     onChange(clamped);
   };
@@ -136,7 +143,7 @@ export interface SelectProps<T extends string> {
 }
 
 export function Select<T extends string>({ label, value, options, onChange, disabled }: SelectProps<T>) {
-  const id = useId();
+  const id = useWidgetId();
   return (
     <div class="control control--select">
       <label class="control__label" for={id}>

@@ -1,0 +1,366 @@
+/**
+ * `activation-explorer` — step, linear, sigmoid, tanh, ReLU and leaky ReLU with their derivatives.
+ * Switch functions on to compare them, move the probe x (slider, or drag on either chart) and
+ * read f(x) and f′(x), the tangent whose slope f′(x) is, the formulas with the numbers filled in,
+ * and what the slope means for learning (the step's missing gradient, saturation, dead ReLUs).
+ */
+import * as Plot from '@observablehq/plot';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Chart, type ChartPointer } from '../shared/Chart';
+import { Slider, Toggle } from '../shared/controls';
+import { Tex } from '../shared/Tex';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { useWidgetState } from '../shared/useWidgetState';
+import { clampToField } from '../shared/url-state';
+import { fmt, fmtTex } from '~/util/format';
+import { activationExplorerSchema, type ActivationExplorerState } from './state';
+import { FUNCTIONS, NAMES, X_MAX, X_MIN, breakpoints, curve, lessons, probe, shownFunctions, yDomain, type FunctionName, type Probe } from './model';
+import './activation-explorer.css';
+import { useWidth } from '../shared/useWidth';
+
+/** Colour, dash and probe symbol of each function (never colour alone). */
+const STYLE: Record<FunctionName, { color: string; dash?: string; symbol: string }> = {
+  step: { color: 'var(--c-purple)', dash: '12 3 3 3', symbol: 'diamond' },
+  linear: { color: 'var(--c-ink)', dash: '16 5', symbol: 'triangle' },
+  sigmoid: { color: 'var(--c-blue)', symbol: 'circle' },
+  tanh: { color: 'var(--c-orange)', dash: '7 4', symbol: 'square' },
+  relu: { color: 'var(--c-green)', dash: '2 4', symbol: 'star' },
+  leaky: { color: 'var(--c-red)', dash: '12 3 2 3 2 3', symbol: 'cross' },
+};
+
+function Swatch({ fn }: { fn: FunctionName }) {
+  const s = STYLE[fn];
+  return (
+    <svg class="activation-explorer__swatch" width="30" height="12" viewBox="0 0 30 12" aria-hidden="true">
+      <line x1="1" y1="6" x2="29" y2="6" stroke={s.color} stroke-width="2.5" stroke-dasharray={s.dash} stroke-linecap={fn === 'relu' ? 'round' : 'butt'} />
+    </svg>
+  );
+}
+
+/**
+ * The value one frame late: Preact runs effects after the browser has painted, so whatever is
+ * drawn from this follows in the next frame. The formulas (up to six KaTeX blocks) use it, so an
+ * input repaints the charts and the table within its own frame and the typeset numbers right after.
+ */
+function useNextFrame<T>(value: T): T {
+  const [late, setLate] = useState(value);
+  useEffect(() => setLate(value), [value]);
+  return late;
+}
+
+const num = (x: number | undefined, digits = 3) => (x === undefined ? 'none' : fmt(x, digits));
+
+export default function ActivationExplorer({ headingLevel }: WidgetProps) {
+  const { state, update, reset, notice, dismissNotice } = useWidgetState('activation-explorer', activationExplorerSchema);
+  const shown = useMemo(() => shownFunctions(state), [state]);
+  const probes = useMemo(() => shown.map((fn) => probe(fn, state.x, state.alpha)), [shown, state.x, state.alpha]);
+  const [box, boxWidth] = useWidth(520);
+  const width = Math.max(260, Math.min(640, boxWidth));
+  // Curves depend on the functions and α only, not on the probe: drawing them again is cheap, computing them is cached.
+  const curves = useMemo(
+    () => ({
+      f: shown.flatMap((fn) => curve(fn, 'f', state.alpha)),
+      df: shown.flatMap((fn) => curve(fn, 'df', state.alpha)),
+      fDomain: yDomain(shown, 'f', state.alpha),
+      dfDomain: yDomain(shown, 'df', state.alpha),
+    }),
+    [shown, state.alpha],
+  );
+  const fOptions = useMemo(() => functionChart(state, shown, probes, curves.f, curves.fDomain, width), [state, shown, probes, curves, width]);
+  const dfOptions = useMemo(() => derivativeChart(state, shown, probes, curves.df, curves.dfDomain, width), [state, shown, probes, curves, width]);
+  const notes = useMemo(() => lessons(state), [state]);
+  const late = useNextFrame(state);
+  const lateProbes = useMemo(() => shownFunctions(late).map((fn) => probe(fn, late.x, late.alpha)), [late]);
+
+  const onPointer = (p: ChartPointer) => update({ x: clampToField(activationExplorerSchema.x, p.x) });
+  const x = state.x;
+  const announce = probes.length
+    ? `At x = ${fmt(x)}: ` + probes.map((p) => `${NAMES[p.fn]} ${num(p.f)}, slope ${num(p.df)}`).join('; ') + '.'
+    : 'No function is switched on.';
+
+  return (
+    <WidgetFrame
+      name="activation-explorer"
+      headingLevel={headingLevel}
+      title="Activation functions and their derivatives"
+      intro={
+        <p>
+          Switch functions on to compare them. Move the probe x with the slider, or drag across either chart: the table gives f(x) and its slope
+          f′(x), which the short straight line (the tangent) shows on the curve.
+        </p>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={reset}
+      announce={announce}
+    >
+      <div class="widget__body widget__body--split">
+        <div class="widget__controls">
+          <fieldset class="activation-explorer__toggles">
+            <legend>Functions shown</legend>
+            {FUNCTIONS.map((fn) => (
+              <Toggle
+                label={
+                  <>
+                    <Swatch fn={fn} /> {NAMES[fn]}
+                  </>
+                }
+                checked={state[fn]}
+                onChange={(on) => update({ [fn]: on } as Partial<ActivationExplorerState>)}
+              />
+            ))}
+          </fieldset>
+        </div>
+        <div ref={box} class="activation-explorer__charts">
+          <Chart options={fOptions} onPointer={onPointer} />
+          <Chart
+            options={dfOptions}
+            onPointer={onPointer}
+            table={{
+              caption: `f(x) and f′(x) of the shown functions at x = ${fmt(x)}`,
+              columns: ['function', 'f(x)', 'f′(x)'],
+              rows: probes.map((p) => [NAMES[p.fn], num(p.f), num(p.df)]),
+            }}
+          />
+          <div class="activation-explorer__sliders">
+            <Slider label="Probe x" value={x} min={X_MIN} max={X_MAX} step={0.01} onChange={(v) => update({ x: v })} />
+            {state.leaky && (
+              <Slider label="Leaky ReLU slope α (for x < 0)" value={state.alpha} min={0.01} max={0.5} step={0.01} onChange={(alpha) => update({ alpha })} />
+            )}
+          </div>
+        </div>
+      </div>
+      {probes.length === 0 ? (
+        <p class="widget__status" data-readout="empty">
+          No function is switched on: choose one or more above.
+        </p>
+      ) : (
+        <>
+          <div class="table-scroll" tabIndex={0} role="region" aria-label="Values at the probe">
+            <table class="activation-explorer__values">
+              <caption>At the probe x = {fmt(x)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">function</th>
+                  <th scope="col">f(x)</th>
+                  <th scope="col">slope f′(x)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {probes.map((p) => (
+                  <tr>
+                    <th scope="row">
+                      <Swatch fn={p.fn} /> {NAMES[p.fn]}
+                    </th>
+                    <td data-readout={`f-${p.fn}`}>{num(p.f)}</td>
+                    <td data-readout={`df-${p.fn}`}>
+                      {p.df === undefined ? 'none (jump)' : num(p.df)}
+                      {p.convention ? ' (corner: by convention)' : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {notes.length > 0 && (
+            <ul class="activation-explorer__notes" data-readout="notes">
+              {notes.map((n) => (
+                <li>{n}</li>
+              ))}
+            </ul>
+          )}
+          {state.step && (
+            <div class="activation-explorer__nogradient" data-readout="step-gradient">
+              <p>
+                <strong>Why the step cannot be trained by backpropagation.</strong> Learning changes each weight in proportion to how the loss changes
+                with it, and the chain rule multiplies that by the slope of every activation on the way. The step is flat on both sides of its jump,
+                so its slope is 0 everywhere (and does not exist at 0): every gradient through it becomes 0, and gradient descent never moves the
+                weights. The sigmoid is a smooth step with a slope everywhere, which is why logistic regression can learn.
+              </p>
+            </div>
+          )}
+          <div class="activation-explorer__formulas">
+            {lateProbes.map((p) => (
+              <div class="activation-explorer__formula">
+                <p class="activation-explorer__formula-name">
+                  <Swatch fn={p.fn} /> {NAMES[p.fn]}
+                </p>
+                <Formulas {...formulas(p, late.x, late.alpha)} />
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </WidgetFrame>
+  );
+}
+
+function Formulas({ general, live }: { general: string; live: string }) {
+  return (
+    <>
+      <Tex display tex={general} />
+      <Tex display tex={live} />
+    </>
+  );
+}
+
+/**
+ * The formulas of f and f′ (`general`, the same for every x, so KaTeX typesets them once) and the
+ * same with the probe's numbers (`live`), each as a short aligned block, narrow enough for a phone.
+ */
+function formulas(p: Probe, x: number, alpha: number): { general: string; live: string } {
+  const X = fmtTex(x);
+  const a = fmtTex(alpha);
+  const v = (y: number | undefined) => (y === undefined ? '\\text{none}' : fmtTex(y, 3));
+  const corner = x === 0 ? '\\ \\text{(corner: by convention)}' : '';
+  let rows: [string, string][];
+  switch (p.fn) {
+    case 'step':
+      rows = [
+        ['\\text{step}(x)', '\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}'],
+        ["\\text{step}'(x)", '0 \\ (x \\ne 0), \\ \\text{none at } x = 0'],
+        [`\\text{step}(${X})`, v(p.f)],
+        [`\\text{step}'(${X})`, p.df === undefined ? '\\text{none (the jump)}' : '0'],
+      ];
+      break;
+    case 'linear':
+      rows = [
+        ['f(x)', 'x'],
+        ["f'(x)", '1'],
+        [`f(${X})`, X],
+        [`f'(${X})`, '1'],
+      ];
+      break;
+    case 'sigmoid':
+      rows = [
+        ['\\sigma(x)', '\\frac{1}{1 + e^{-x}}'],
+        ["\\sigma'(x)", '\\sigma(x)\\,\\bigl(1 - \\sigma(x)\\bigr)'],
+        [`\\sigma(${X})`, `\\frac{1}{1 + e^{${fmtTex(-x)}}} = ${v(p.f)}`],
+        [`\\sigma'(${X})`, `${v(p.f)}\\,(1 - ${v(p.f)}) = ${v(p.df)}`],
+      ];
+      break;
+    case 'tanh':
+      rows = [
+        ['\\tanh(x)', '\\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}'],
+        ["\\tanh'(x)", '1 - \\tanh^2(x)'],
+        [`\\tanh(${X})`, v(p.f)],
+        [`\\tanh'(${X})`, `1 - (${v(p.f)})^2 = ${v(p.df)}`],
+      ];
+      break;
+    case 'relu':
+      rows = [
+        ['\\text{ReLU}(x)', '\\max(0, x)'],
+        ["\\text{ReLU}'(x)", '\\begin{cases} 1 & x > 0 \\\\ 0 & x < 0 \\end{cases}'],
+        [`\\text{ReLU}(${X})`, `\\max(0, ${X}) = ${v(p.f)}`],
+        [`\\text{ReLU}'(${X})`, `${v(p.df)}${corner}`],
+      ];
+      break;
+    case 'leaky':
+      rows = [
+        ['\\text{LReLU}(x)', `\\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases} \\quad (\\alpha = ${a})`],
+        ["\\text{LReLU}'(x)", '\\begin{cases} 1 & x > 0 \\\\ \\alpha & x < 0 \\end{cases}'],
+        [`\\text{LReLU}(${X})`, `${x > 0 ? X : `${a} \\times ${x < 0 ? `(${X})` : X}`} = ${v(p.f)}`],
+        [`\\text{LReLU}'(${X})`, `${v(p.df)}${corner}`],
+      ];
+      break;
+  }
+  const block = (r: [string, string][]) => `\\begin{aligned} ${r.map(([l, rhs]) => `${l} &= ${rhs}`).join(' \\\\[2pt] ')} \\end{aligned}`;
+  return { general: block(rows.slice(0, 2)), live: block(rows.slice(2)) };
+}
+
+type Curve = ReturnType<typeof curve>;
+
+function probeMarks(x: number, probes: Probe[], pick: (p: Probe) => number | undefined) {
+  const dots = probes.filter((p) => pick(p) !== undefined).map((p) => ({ fn: p.fn, x, y: pick(p)! }));
+  return [
+    Plot.ruleX([x], { stroke: 'var(--c-ink)', strokeDasharray: '2 3', strokeOpacity: 0.8 }),
+    ...FUNCTIONS.map((fn) =>
+      Plot.dot(
+        dots.filter((d) => d.fn === fn),
+        { x: 'x', y: 'y', r: 5.5, symbol: STYLE[fn].symbol, fill: STYLE[fn].color, stroke: 'var(--bg)', strokeWidth: 1.5 },
+      ),
+    ),
+    Plot.text([`probe x = ${fmt(x)}`], { frameAnchor: 'top-right', dy: -16, fill: 'var(--c-ink)' }),
+  ];
+}
+
+function lines(data: Curve, shown: FunctionName[]) {
+  return shown.map((fn) =>
+    Plot.line(
+      data.filter((p) => p.fn === fn),
+      { x: 'x', y: 'y', z: 'piece', stroke: STYLE[fn].color, strokeWidth: 2.5, strokeDasharray: STYLE[fn].dash, strokeLinecap: fn === 'relu' ? 'round' : 'butt' },
+    ),
+  );
+}
+
+function baseOptions(width: number, domain: [number, number], label: string) {
+  return {
+    width,
+    height: Math.round(Math.max(200, Math.min(260, width * 0.45))),
+    marginLeft: 44,
+    marginRight: 12,
+    marginTop: 18,
+    marginBottom: 34,
+    x: { domain: [X_MIN, X_MAX], label: 'x', labelAnchor: 'right' as const },
+    y: { domain, label, labelAnchor: 'top' as const, nice: false },
+  };
+}
+
+function functionChart(state: ActivationExplorerState, shown: FunctionName[], probes: Probe[], data: Curve, domain: [number, number], width: number) {
+  const tangents = probes
+    .filter((p) => p.df !== undefined && !(p.convention && state.x === 0))
+    .flatMap((p) => [-0.8, 0.8].map((d) => ({ fn: p.fn, x: state.x + d, y: p.f + p.df! * d })));
+  return {
+    alt: shown.length
+      ? `Line chart of ${shown.map((fn) => NAMES[fn]).join(', ')} for x from ${X_MIN} to ${X_MAX}, with the probe at x = ${fmt(state.x)} and short tangent lines there.`
+      : 'Empty chart: no function is switched on.',
+    ...baseOptions(width, domain, 'f(x)'),
+    marks: [
+      Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
+      Plot.ruleX([0], { stroke: 'var(--c-grid)' }),
+      ...lines(data, shown),
+      ...shown.map((fn) =>
+        Plot.line(
+          tangents.filter((t) => t.fn === fn),
+          { x: 'x', y: 'y', stroke: STYLE[fn].color, strokeWidth: 1.5, strokeOpacity: 0.9, clip: true },
+        ),
+      ),
+      // The step's jump: filled where the value is (step(0) = 0), hollow where it is not.
+      state.step ? Plot.dot([{ x: 0, y: 0 }], { x: 'x', y: 'y', r: 4, fill: STYLE.step.color }) : null,
+      state.step ? Plot.dot([{ x: 0, y: 1 }], { x: 'x', y: 'y', r: 4, fill: 'var(--bg)', stroke: STYLE.step.color, strokeWidth: 2 }) : null,
+      ...probeMarks(state.x, probes, (p) => p.f),
+    ],
+  };
+}
+
+function derivativeChart(state: ActivationExplorerState, shown: FunctionName[], probes: Probe[], data: Curve, domain: [number, number], width: number) {
+  // At a corner the derivative jumps: filled at the value the engine uses, hollow at the other side's limit.
+  const corners = shown
+    .filter((fn) => breakpoints(fn).length && fn !== 'step')
+    .flatMap((fn) => {
+      const left = fn === 'leaky' ? state.alpha : 0;
+      return [
+        { fn, x: 0, y: left, filled: true },
+        { fn, x: 0, y: 1, filled: false },
+      ];
+    });
+  return {
+    alt: shown.length
+      ? `Line chart of the derivatives f′(x) of ${shown.map((fn) => NAMES[fn]).join(', ')}, with the probe at x = ${fmt(state.x)}.`
+      : 'Empty chart: no function is switched on.',
+    ...baseOptions(width, domain, 'slope f′(x)'),
+    marks: [
+      Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
+      Plot.ruleX([0], { stroke: 'var(--c-grid)' }),
+      ...lines(data, shown),
+      ...corners.map((c) =>
+        Plot.dot([c], { x: 'x', y: 'y', r: 4, fill: c.filled ? STYLE[c.fn].color : 'var(--bg)', stroke: STYLE[c.fn].color, strokeWidth: 2 }),
+      ),
+      state.step ? Plot.dot([{ x: 0, y: 0 }], { x: 'x', y: 'y', r: 4.5, fill: 'var(--bg)', stroke: STYLE.step.color, strokeWidth: 2 }) : null,
+      state.step
+        ? Plot.text(['step′: 0, none at the jump (○)'], { x: () => X_MIN + 0.1, y: () => domain[0] + 0.68 * (domain[1] - domain[0]), textAnchor: 'start', fill: 'var(--c-ink)', fontSize: 12 })
+        : null,
+      ...probeMarks(state.x, probes, (p) => p.df),
+    ],
+  };
+}

@@ -1,0 +1,270 @@
+/**
+ * `linear-collapse` — the slide's two-hidden-layer linear network. Edit its ten weights and see
+ * the equivalent single layer W₁W₂W₃ computed live with the engine, checked on seeded random
+ * inputs; switch the hidden activation to ReLU and watch the collapse fail, in words and numbers.
+ */
+import * as Plot from '@observablehq/plot';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Chart } from '../shared/Chart';
+import { Select, Slider } from '../shared/controls';
+import { Tex } from '../shared/Tex';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { useWidgetState } from '../shared/useWidgetState';
+import { linearCollapseSchema, type LinearCollapseState } from './state';
+import { SAMPLES, SHOWN, compare, weightedSumTex, type Comparison } from './model';
+import './linear-collapse.css';
+import { useWidth } from '../shared/useWidth';
+
+/** A number as short as it can be (at most `digits` decimals, no trailing zeros), with a true minus sign. */
+function short(x: number, digits = 3): string {
+  const text = String(Number(x.toFixed(digits)));
+  return text === '-0' ? '0' : text.replace('-', '−');
+}
+const shortTex = (x: number, digits = 3) => short(x, digits).replace('−', '-');
+
+/** A tiny difference such as 3.6e-15 in words a reader can take in: "3.6 × 10⁻¹⁵". */
+function sci(x: number): string {
+  if (x === 0) return '0';
+  if (Math.abs(x) >= 0.001) return short(x, 3);
+  const [m, e] = x.toExponential(1).split('e');
+  const sup: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+  const exponent = String(Number(e)).replace(/[-0-9]/g, (c) => sup[c]!);
+  return `${m!.replace('-', '−')} × 10${exponent}`;
+}
+
+type WeightKey = 'w1' | 'w2' | 'w3';
+const LAYERS: { key: WeightKey; legend: string; weights: { label: string }[] }[] = [
+  {
+    key: 'w1',
+    legend: 'Hidden layer 1 (W₁)',
+    weights: [
+      { label: 'x₁ → h₁₁' },
+      { label: 'x₁ → h₂₁' },
+      { label: 'x₂ → h₁₁' },
+      { label: 'x₂ → h₂₁' },
+    ],
+  },
+  {
+    key: 'w2',
+    legend: 'Hidden layer 2 (W₂)',
+    weights: [
+      { label: 'h₁₁ → h₁₂' },
+      { label: 'h₁₁ → h₂₂' },
+      { label: 'h₂₁ → h₁₂' },
+      { label: 'h₂₁ → h₂₂' },
+    ],
+  },
+  {
+    key: 'w3',
+    legend: 'Output layer (W₃)',
+    weights: [
+      { label: 'h₁₂ → ŷ' },
+      { label: 'h₂₂ → ŷ' },
+    ],
+  },
+];
+
+export default function LinearCollapse({ headingLevel }: WidgetProps) {
+  const { state, update, reset, notice, dismissNotice } = useWidgetState('linear-collapse', linearCollapseSchema);
+  const result = useMemo(() => compare(state), [state]);
+  const [chartBox, boxWidth] = useWidth(440);
+  const chartWidth = Math.max(260, Math.min(520, boxWidth));
+  const options = useMemo(() => chartOptions(state, result, chartWidth), [state, result, chartWidth]);
+
+  const setWeight = (key: WeightKey, index: number, value: number) => {
+    const next = [...state[key]];
+    next[index] = value;
+    update({ [key]: next } as Partial<LinearCollapseState>);
+  };
+
+  const relu = state.act === 'relu';
+  const we = result.product.get(0, 0);
+  const wf = result.product.get(1, 0);
+  const f = (inner: string) => (relu ? `\\operatorname{ReLU}(${inner})` : inner);
+  const [a, b, c, d] = state.w1;
+  const [e, g, h, k] = state.w2;
+  const equations =
+    `\\begin{aligned}` +
+    `h_{11} &= ${f(weightedSumTex([[a!, 'x_1'], [c!, 'x_2']], shortTex))} \\\\` +
+    `h_{21} &= ${f(weightedSumTex([[b!, 'x_1'], [d!, 'x_2']], shortTex))} \\\\` +
+    `h_{12} &= ${f(weightedSumTex([[e!, 'h_{11}'], [h!, 'h_{21}']], shortTex))} \\\\` +
+    // In the slide's order: h₂₂ = 1h₂₁ + 2h₁₁
+    `h_{22} &= ${f(weightedSumTex([[k!, 'h_{21}'], [g!, 'h_{11}']], shortTex))} \\\\` +
+    `\\hat{y} &= ${weightedSumTex([[state.w3[0]!, 'h_{12}'], [state.w3[1]!, 'h_{22}']], shortTex)}` +
+    `\\end{aligned}`;
+  const m = (rows: number[][]) => `\\begin{bmatrix}${rows.map((r) => r.map((v) => shortTex(v)).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+  const product =
+    `W_1 W_2 W_3 = ${m([
+      [a!, b!],
+      [c!, d!],
+    ])}${m([
+      [e!, g!],
+      [h!, k!],
+    ])}${m([[state.w3[0]!], [state.w3[1]!]])} = ${m([[we], [wf]])}`;
+  const singleLayer = `\\hat{y} ${relu ? '\\overset{?}{=}' : '='} ${weightedSumTex([[we, 'x_1'], [wf, 'x_2']], shortTex)}`;
+
+  const holds = result.mismatches === 0;
+  const worst = result.worst;
+  const lead = holds ? (relu ? 'Still collapsed.' : 'The collapse holds.') : 'No collapse.';
+  const verdict = holds
+    ? relu
+      ? `With these weights ReLU happens to change nothing on the ${SAMPLES} random inputs: the network and the single layer still agree (largest difference ${sci(result.maxDifference)}). Try weights that make some hidden sum negative.`
+      : `On all ${SAMPLES} random inputs the network and the single layer ŷ = ${short(we)}x₁ + ${short(wf)}x₂ give the same output (${result.maxDifference === 0 ? 'exactly' : `up to ${sci(result.maxDifference)}, float64 rounding`}).`
+    : `With ReLU the network and the "equivalent" single layer disagree on ${result.mismatches} of ${SAMPLES} random inputs. The largest difference is ${short(result.maxDifference)}, at x = (${short(worst.x1, 2)}, ${short(worst.x2, 2)}), where the network gives ${short(worst.network)} and the single layer ${short(worst.single)}.`;
+  const why = relu
+    ? `ReLU outputs 0 wherever a hidden weighted sum is negative; that happened for ${result.clipped} of the ${SAMPLES} inputs. Only where no neuron was switched off does the network still act like the single layer.`
+    : undefined;
+
+  return (
+    <WidgetFrame
+      name="linear-collapse"
+      headingLevel={headingLevel}
+      title="Stacked linear layers collapse"
+      intro={
+        <p>
+          The slide's network with two hidden layers. Change any weight: the product of the three weight matrices is the single layer that computes
+          exactly the same thing, checked on {SAMPLES} random inputs. Then switch the hidden activation to ReLU.
+        </p>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={reset}
+      announce={holds ? `Collapse holds: y-hat equals ${short(we)} x1 plus ${short(wf)} x2.` : `No collapse: ${result.mismatches} of ${SAMPLES} inputs disagree, by up to ${short(result.maxDifference)}.`}
+    >
+      <div class="linear-collapse__controls">
+        <div class="linear-collapse__top">
+          <Select
+            label="Hidden activation"
+            value={state.act}
+            options={[
+              { value: 'linear', label: 'Linear (identity)' },
+              { value: 'relu', label: 'ReLU' },
+            ]}
+            onChange={(act) => update({ act })}
+          />
+          <button type="button" onClick={() => update({ seed: (state.seed % 9999) + 1 })}>
+            New random inputs
+          </button>
+        </div>
+        <div class="linear-collapse__layers">
+        {LAYERS.map((layer) => (
+          <fieldset class="linear-collapse__layer">
+            <legend>{layer.legend}</legend>
+            {layer.weights.map((wt, i) => (
+              <Slider
+                label={wt.label}
+                value={state[layer.key][i]!}
+                min={-5}
+                max={5}
+                step={0.1}
+                onChange={(v) => setWeight(layer.key, i, v)}
+              />
+            ))}
+          </fieldset>
+        ))}
+        </div>
+      </div>
+      <div class="linear-collapse__results">
+        <div>
+          <p class="linear-collapse__label">The network{relu ? ' (ReLU on both hidden layers)' : ' (all neurons linear)'}</p>
+          <Tex display tex={equations} />
+          <p class="linear-collapse__label">Its equivalent single layer, by the engine's matrix product</p>
+          <Tex display tex={product} />
+          <Tex display tex={singleLayer} />
+          <p class="linear-collapse__verdict" data-readout="verdict">
+            <strong class={`widget__status ${holds && !relu ? 'widget__status--good' : holds ? '' : 'widget__status--bad'}`}>{lead}</strong> {verdict}
+          </p>
+          {why && <p class="linear-collapse__why">{why}</p>}
+        </div>
+        <div ref={chartBox}>
+          <Chart
+            options={options}
+            table={{
+              caption: `All ${SAMPLES} random inputs with the network's and the single layer's output`,
+              columns: ['x₁', 'x₂', 'network ŷ', 'single layer ŷ', 'difference'],
+              rows: result.samples.map((p) => [short(p.x1, 2), short(p.x2, 2), short(p.network), short(p.single), sci(p.difference)]),
+            }}
+          />
+        </div>
+      </div>
+      <div class="table-scroll linear-collapse__table" tabIndex={0} role="region" aria-label="The first random inputs">
+        <table>
+          <caption>
+            The first {SHOWN} of {SAMPLES} random inputs (seed {state.seed})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">x₁</th>
+              <th scope="col">x₂</th>
+              <th scope="col">network ŷ</th>
+              <th scope="col">single ŷ</th>
+              <th scope="col">difference</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.samples.slice(0, SHOWN).map((p) => (
+              <tr class={p.agree ? '' : 'linear-collapse__off'}>
+                <td>{short(p.x1, 2)}</td>
+                <td>{short(p.x2, 2)}</td>
+                <td>{short(p.network, 2)}</td>
+                <td>{short(p.single, 2)}</td>
+                <td>
+                  {p.agree ? sci(p.difference) : short(p.difference, 2)}
+                  {p.agree ? '' : ' ✗'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <dl class="widget__readout">
+        <dt>Largest difference over all {SAMPLES} inputs</dt>
+        <dd data-readout="max-difference">{sci(result.maxDifference)}</dd>
+        <dt>Inputs where the two disagree</dt>
+        <dd data-readout="mismatches">
+          {result.mismatches} of {SAMPLES}
+        </dd>
+      </dl>
+    </WidgetFrame>
+  );
+}
+
+function chartOptions(state: LinearCollapseState, result: Comparison, width: number) {
+  const values = result.samples.flatMap((p) => [p.network, p.single]);
+  const lo = Math.min(...values, -1);
+  const hi = Math.max(...values, 1);
+  const pad = 0.06 * (hi - lo);
+  const domain = [lo - pad, hi + pad];
+  const ok = result.samples.filter((p) => p.agree);
+  const off = result.samples.filter((p) => !p.agree);
+  return {
+    alt:
+      `Scatter plot of the ${SAMPLES} random inputs: the single layer's output across, the network's output up. ` +
+      (off.length === 0 ? 'Every point lies on the diagonal: the two always agree.' : `${off.length} points (crosses) lie off the diagonal: there the two disagree.`),
+    width,
+    height: Math.round(Math.min(360, width * 0.8)),
+    marginLeft: 48,
+    marginBottom: 40,
+    x: { domain, label: `single layer ŷ = ${short(result.product.get(0, 0))}x₁ + ${short(result.product.get(1, 0))}x₂`, labelAnchor: 'center' as const },
+    y: { domain, label: 'network ŷ' },
+    marks: [
+      Plot.gridX({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
+      Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
+      Plot.line(
+        [
+          [domain[0]!, domain[0]!],
+          [domain[1]!, domain[1]!],
+        ],
+        { stroke: 'var(--c-ink)', strokeDasharray: '6 4', strokeWidth: 1.5 },
+      ),
+      Plot.dot(ok, { x: 'single', y: 'network', r: 3.5, fill: 'var(--c-blue)', fillOpacity: 0.75, symbol: 'circle' }),
+      Plot.dot(off, { x: 'single', y: 'network', r: 4.5, stroke: 'var(--c-red)', strokeWidth: 2, symbol: 'times' }),
+      Plot.text([state.act === 'relu' && off.length ? 'crosses: the two disagree' : 'on the dashed line: the two agree'], {
+        frameAnchor: 'top-left',
+        dx: 6,
+        dy: 6,
+        fill: 'var(--c-muted)',
+      }),
+    ],
+  };
+}

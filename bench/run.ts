@@ -331,10 +331,10 @@ async function benchGrid(workload: Workload): Promise<void> {
 // GFLOP/s and heap growth
 // ------------------------------------------------------------------------------------------
 
-/** Matmul flops of one training step: forward X·W, backward Xᵀ·dZ and dZ·Wᵀ (lib computes dinputs for every layer). */
+/** Matmul flops of one training step: forward X·W, backward Xᵀ·dZ and dZ·Wᵀ (the bare step skips dZ·Wᵀ of the first layer). */
 function flopsPerStep(spec: NetSpec, batch: number): number {
   let f = 0;
-  for (let l = 0; l < spec.sizes.length - 1; l++) f += 3 * 2 * batch * spec.sizes[l] * spec.sizes[l + 1];
+  for (let l = 0; l < spec.sizes.length - 1; l++) f += (l === 0 ? 2 : 3) * 2 * batch * spec.sizes[l] * spec.sizes[l + 1];
   return f;
 }
 

@@ -1,8 +1,7 @@
 import {
   Matrix,
-  addRowVector,
   columnSums,
-  matmul,
+  matmulAddRowVector,
   matmulTransposeA,
   matmulTransposeB,
   resizeBuffer,
@@ -16,6 +15,15 @@ export interface DenseOptions {
   biasInit?: BiasInit;
   rng?: Rng;
   seed?: number;
+}
+
+/** Options of a backward pass (Dense.backward, Network.backward, Network.backwardFromLoss). */
+export interface BackwardOptions {
+  /**
+   * Compute ∂E/∂X for the network's input (default true). Training never uses it,
+   * so Trainer passes false to skip one of the first layer's three products.
+   */
+  inputGradient?: boolean;
 }
 
 /**
@@ -101,8 +109,8 @@ export class Dense {
     this.output = resizeBuffer(this.output, inputs.rows, this.nNeurons);
     // #region layer-forward
     // Z = XW + B   (np.dot(inputs, weights) + biases)
-    matmul(inputs, this.weights, this.output);
-    addRowVector(this.output, this.biases, this.output);
+    // in one pass: every row of Z starts as B, then adds the row's X·W
+    matmulAddRowVector(inputs, this.weights, this.biases, this.output);
     // #endregion layer-forward
     return this.output;
   }
@@ -110,15 +118,20 @@ export class Dense {
   /**
    * Backward pass for dvalues = ∂E/∂Z (batch × n_out):
    * ∂E/∂W = Xᵀ·dZ,  ∂E/∂B = Σ_samples dZ,  ∂E/∂X = dZ·Wᵀ. Returns dinputs.
+   *
+   * With `{ inputGradient: false }` ∂E/∂X is skipped — the first layer of a
+   * network has nobody below it to pass it to, and it is a third of the layer's
+   * work. dinputs is then left empty (0 × n_in) rather than stale.
    */
-  backward(dvalues: Matrix): Matrix {
+  backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
     if (dvalues.rows !== this.inputs.rows || dvalues.cols !== this.nNeurons) {
       throw new Error(`Dense.backward: dvalues have shape ${dvalues.shape} but the last output was ${this.inputs.rows}×${this.nNeurons}`);
     }
-    this.dinputs = resizeBuffer(this.dinputs, dvalues.rows, this.nInputs);
+    const inputGradient = options?.inputGradient ?? true;
+    this.dinputs = resizeBuffer(this.dinputs, inputGradient ? dvalues.rows : 0, this.nInputs);
     matmulTransposeA(this.inputs, dvalues, this.dweights); // dweights = np.dot(inputs.T, dvalues)
     columnSums(dvalues, this.dbiases); // dbiases = np.sum(dvalues, axis=0, keepdims=True)
-    matmulTransposeB(dvalues, this.weights, this.dinputs); // dinputs = np.dot(dvalues, weights.T)
+    if (inputGradient) matmulTransposeB(dvalues, this.weights, this.dinputs); // dinputs = np.dot(dvalues, weights.T)
     return this.dinputs;
   }
 

@@ -8,10 +8,18 @@ import { Matrix, assertSameShape, outputBuffer, rowArgmax } from './matrix.ts';
 /** Probabilities are clipped to [CLIP_EPSILON, 1 − CLIP_EPSILON] before taking logs (the slides' 1e-7). */
 export const CLIP_EPSILON = 1e-7;
 
+/** The clipping bounds as constants, so the hot loops below can clamp inline. */
+const CLIP_LOW = CLIP_EPSILON;
+const CLIP_HIGH = 1 - CLIP_EPSILON;
+
 /** Smallest normal double, 2^−1022 ≈ 2.2e-308; below it floats are "subnormal" and slow. */
 const SUBNORMAL_LIMIT = 2.2250738585072014e-308;
 
-/** clip(x, low, high) = min(max(x, low), high), like np.clip. */
+/**
+ * clip(x, low, high) = min(max(x, low), high), like np.clip.
+ * (The loss loops below write the same comparison inline: V8 does not always
+ * inline this call there, and then boxes its result — 16 bytes of garbage per element.)
+ */
 export function clip(x: number, low: number, high: number): number {
   return x < low ? low : x > high ? high : x;
 }
@@ -60,7 +68,7 @@ export function binaryCrossEntropy(yPred: Matrix, yTrue: Matrix): number {
   // L = −[y·log(ŷ) + (1 − y)·log(1 − ŷ)], ŷ clipped to [1e-7, 1 − 1e-7]
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
-    const q = clip(p[i], CLIP_EPSILON, 1 - CLIP_EPSILON);
+    const q = p[i] < CLIP_LOW ? CLIP_LOW : p[i] > CLIP_HIGH ? CLIP_HIGH : p[i];
     sum += t[i] * Math.log(q) + (1 - t[i]) * Math.log(1 - q);
   }
   return -sum / p.length;
@@ -75,8 +83,9 @@ export function binaryCrossEntropyBackward(yPred: Matrix, yTrue: Matrix, out?: M
   assertSameShape(yPred, yTrue, 'binaryCrossEntropyBackward (yPred vs yTrue)');
   const d = outputBuffer(out, yPred.rows, yPred.cols, 'binaryCrossEntropyBackward');
   const m = yPred.data.length;
+  const p = yPred.data;
   for (let i = 0; i < m; i++) {
-    const q = clip(yPred.data[i], CLIP_EPSILON, 1 - CLIP_EPSILON);
+    const q = p[i] < CLIP_LOW ? CLIP_LOW : p[i] > CLIP_HIGH ? CLIP_HIGH : p[i]; // clip(p, 1e-7, 1 − 1e-7)
     const y = yTrue.data[i];
     d.data[i] = -(y / q - (1 - y) / (1 - q)) / m;
   }
@@ -98,7 +107,7 @@ export function categoricalCrossEntropy(probs: Matrix, oneHotTrue: Matrix): numb
   // loss = -np.sum(oh_y_true * np.log(probs_clipped), axis=1).mean(axis=0)
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
-    const clipped = clip(p[i], CLIP_EPSILON, 1 - CLIP_EPSILON);
+    const clipped = p[i] < CLIP_LOW ? CLIP_LOW : p[i] > CLIP_HIGH ? CLIP_HIGH : p[i];
     sum += y[i] * Math.log(clipped);
   }
   return -sum / probs.rows;
@@ -110,8 +119,9 @@ export function categoricalCrossEntropyBackward(probs: Matrix, oneHotTrue: Matri
   assertSameShape(probs, oneHotTrue, 'categoricalCrossEntropyBackward (probs vs oneHotTrue)');
   const d = outputBuffer(out, probs.rows, probs.cols, 'categoricalCrossEntropyBackward');
   const n = probs.rows;
-  for (let i = 0; i < probs.data.length; i++) {
-    const clipped = clip(probs.data[i], CLIP_EPSILON, 1 - CLIP_EPSILON);
+  const p = probs.data;
+  for (let i = 0; i < p.length; i++) {
+    const clipped = p[i] < CLIP_LOW ? CLIP_LOW : p[i] > CLIP_HIGH ? CLIP_HIGH : p[i]; // clip(p, 1e-7, 1 − 1e-7)
     d.data[i] = -oneHotTrue.data[i] / clipped / n;
   }
   return d;

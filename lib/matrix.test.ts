@@ -9,6 +9,7 @@ import {
   isFiniteMatrix,
   map,
   matmul,
+  matmulAddRowVector,
   matmulTransposeA,
   matmulTransposeB,
   maxAbsDifference,
@@ -261,3 +262,59 @@ function randomMatrix(r: number, c: number, rand: () => number): Matrix {
   for (let i = 0; i < m.data.length; i++) m.data[i] = rand() * 4 - 2;
   return m;
 }
+
+describe('blocked and fused product kernels agree with the textbook triple loop', () => {
+  /** C_ij = Σ_k A_ik B_kj, written the plain way (i-j-k, one sum per element). */
+  function naiveProduct(a: Matrix, b: Matrix): Matrix {
+    const c = Matrix.zeros(a.rows, b.cols);
+    for (let i = 0; i < a.rows; i++) {
+      for (let j = 0; j < b.cols; j++) {
+        let sum = 0;
+        for (let k = 0; k < a.cols; k++) sum += a.data[i * a.cols + k] * b.data[k * b.cols + j];
+        c.data[i * b.cols + j] = sum;
+      }
+    }
+    return c;
+  }
+
+  // Shapes that exercise every path: 1 and 2 inputs (own loops), odd rows (the unpaired last
+  // row), m and p not multiples of four (the leftover k's), and the lecture's layer sizes.
+  const shapes: [number, number, number][] = [
+    [1, 1, 1], [1, 2, 3], [2, 1, 8], [3, 2, 16], [5, 3, 1], [7, 5, 2], [32, 1, 8], [32, 8, 1],
+    [32, 2, 16], [32, 16, 16], [33, 16, 3], [31, 64, 64], [4, 7, 9], [6, 4, 4], [9, 13, 6], [0, 3, 2],
+  ];
+  const rand = mulberry(99);
+
+  for (const [n, m, p] of shapes) {
+    it(`${n}×${m} by ${m}×${p}`, () => {
+      const a = randomMatrix(n, m, rand);
+      const b = randomMatrix(m, p, rand);
+      const bias = randomMatrix(1, p, rand);
+      const expected = naiveProduct(a, b);
+      expect(maxAbsDifference(matmul(a, b, Matrix.filled(n, p, 7)), expected)).toBeLessThan(1e-12);
+      const withBias = addRowVector(expected, bias);
+      expect(maxAbsDifference(matmulAddRowVector(a, b, bias, Matrix.filled(n, p, 7)), withBias)).toBeLessThan(1e-12);
+      // Aᵀ·B with A n×m, B n×p; and A·Bᵀ with A n×p, B m×p
+      const c = randomMatrix(n, p, rand);
+      expect(maxAbsDifference(matmulTransposeA(a, c, Matrix.filled(m, p, 7)), naiveProduct(transpose(a), c))).toBeLessThan(1e-12);
+      const d = randomMatrix(m, p, rand);
+      expect(maxAbsDifference(matmulTransposeB(c, d, Matrix.filled(n, m, 7)), naiveProduct(c, transpose(d)))).toBeLessThan(1e-12);
+    });
+  }
+
+  it('matmulAddRowVector validates the row and refuses aliasing', () => {
+    const a = Matrix.from([[1, 2], [3, 4]]);
+    expect(() => matmulAddRowVector(a, Matrix.identity(2), Matrix.row([1, 2, 3]))).toThrow(/1×3 row to a 2×2 product/);
+    expect(() => matmulAddRowVector(a, Matrix.identity(2), Matrix.row([1, 2]), a)).toThrow(/must not share memory/);
+    expect(matmulAddRowVector(a, Matrix.identity(2), Matrix.row([10, 20])).toArray()).toEqual([[11, 22], [13, 24]]);
+  });
+
+  it('aliasing is also caught between two views into one buffer (sharesMemoryWith)', () => {
+    const big = Matrix.zeros(4, 2);
+    const view = new Matrix(2, 2, new Float64Array(big.data.buffer, 32, 4));
+    expect(view.sharesMemoryWith(big)).toBe(true);
+    expect(view.sharesMemoryWith(Matrix.zeros(2, 2))).toBe(false);
+    expect(() => matmul(big, Matrix.identity(2), resizeBuffer(big, 4, 2))).toThrow(/must not share memory/);
+    expect(() => matmulTransposeB(view, Matrix.identity(2), new Matrix(2, 2, new Float64Array(big.data.buffer, 0, 4)))).toThrow(/must not share memory/);
+  });
+});

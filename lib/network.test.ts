@@ -209,3 +209,28 @@ describe('backprop = central differences (gradient checks through Dense layers a
     });
   });
 });
+
+describe('backward with { inputGradient: false }', () => {
+  it('gives the same weight and bias gradients, and leaves ∂E/∂X empty instead of stale', () => {
+    const make = () =>
+      Network.create({ inputs: 2, layers: [{ neurons: 5, activation: 'relu' }, { neurons: 3, activation: 'softmax' }], seed: 7 });
+    const x = Matrix.from([[0.3, -1.2], [0.8, 0.5], [-0.4, 0.9]]);
+    const y = Matrix.from([[1, 0, 0], [0, 0, 1], [0, 1, 0]]);
+    const full = make();
+    const lean = make();
+    full.forward(x);
+    lean.forward(x);
+    const dx = full.backwardFromLoss('cce', y);
+    const skipped = lean.backwardFromLoss('cce', y, { inputGradient: false });
+    expect(dx.shape).toBe('3×2');
+    expect(skipped.shape).toBe('0×2');
+    expect(lean.layers[0].dinputs.shape).toBe('0×2');
+    for (let l = 0; l < 2; l++) {
+      expect(lean.layers[l].dweights.toArray()).toEqual(full.layers[l].dweights.toArray());
+      expect(lean.layers[l].dbiases.toArray()).toEqual(full.layers[l].dbiases.toArray());
+    }
+    // asking again restores it (the memory is reused)
+    lean.forward(x);
+    expect(lean.backwardFromLoss('cce', y).toArray()).toEqual(dx.toArray());
+  });
+});

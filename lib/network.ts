@@ -1,6 +1,6 @@
 import { Matrix, resizeBuffer } from './matrix.ts';
 import { createActivation, isActivationName, ACTIVATION_NAMES, type Activation, type ActivationName } from './activations/index.ts';
-import { Dense } from './dense.ts';
+import { Dense, type BackwardOptions } from './dense.ts';
 import { defaultWeightInit, type BiasInit, type WeightInit } from './init.ts';
 import { getLoss, predictedClasses, softmaxCrossEntropyBackward, type LossLike } from './losses.ts';
 import { createRng, type Rng } from './random.ts';
@@ -153,10 +153,11 @@ export class Network {
 
   /**
    * Backward pass from dvalues = ∂E/∂ŷ (same shape as the last output).
-   * Sets dweights/dbiases on every layer and returns ∂E/∂X.
+   * Sets dweights/dbiases on every layer and returns ∂E/∂X
+   * (an empty 0 × n_in matrix with `{ inputGradient: false }`, which skips computing it).
    */
-  backward(dvalues: Matrix): Matrix {
-    return this.backwardFrom(this.layers.length - 1, dvalues, true);
+  backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
+    return this.backwardFrom(this.layers.length - 1, dvalues, true, options);
   }
 
   /**
@@ -164,25 +165,24 @@ export class Network {
    * A softmax output with categorical cross-entropy takes the fused shortcut
    * ∂E/∂z = (ŷ − y)/n instead of chaining −y/ŷ through the softmax Jacobian.
    */
-  backwardFromLoss(loss: LossLike, yTrue: Matrix): Matrix {
+  backwardFromLoss(loss: LossLike, yTrue: Matrix, options?: BackwardOptions): Matrix {
     const lossFn = getLoss(loss);
     const last = this.layers.length - 1;
-    if (lossFn.name === 'categorical-cross-entropy' && this.activations[last].name === 'softmax') {
-      this.dlogits = resizeBuffer(this.dlogits, yTrue.rows, yTrue.cols);
-      softmaxCrossEntropyBackward(this.output, yTrue, this.dlogits);
-      return this.backwardFrom(last, this.dlogits, false);
-    }
     this.dlogits = resizeBuffer(this.dlogits, yTrue.rows, yTrue.cols);
+    if (lossFn.name === 'categorical-cross-entropy' && this.activations[last].name === 'softmax') {
+      softmaxCrossEntropyBackward(this.output, yTrue, this.dlogits);
+      return this.backwardFrom(last, this.dlogits, false, options);
+    }
     lossFn.backward(this.output, yTrue, this.dlogits);
-    return this.backward(this.dlogits);
+    return this.backwardFrom(last, this.dlogits, true, options);
   }
 
-  /** Runs the chain rule from layer `start` down to the input. */
-  private backwardFrom(start: number, dvalues: Matrix, throughLastActivation: boolean): Matrix {
+  /** Runs the chain rule from layer `start` down to the input; `options` apply to the first layer's ∂E/∂X. */
+  private backwardFrom(start: number, dvalues: Matrix, throughLastActivation: boolean, options: BackwardOptions | undefined): Matrix {
     let d = dvalues;
     for (let i = start; i >= 0; i--) {
       if (i !== start || throughLastActivation) d = this.activations[i].backward(d);
-      d = this.layers[i].backward(d);
+      d = this.layers[i].backward(d, i === 0 ? options : undefined);
     }
     return d;
   }

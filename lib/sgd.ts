@@ -58,8 +58,12 @@ export class SGD {
   decay: number;
   /** Momentum factor β in update = β·momentum − α·gradient; 0 is plain SGD. */
   momentum: number;
-  /** α_t used by the current/most recent step. */
-  currentLearningRate: number;
+  /**
+   * α_t used by the current/most recent step. Initialised here with a number, not
+   * left undefined until the constructor runs: V8 then stores it as a number field
+   * that every step overwrites in place, instead of boxing a new heap number per step.
+   */
+  currentLearningRate = 0;
   /** Number of completed updates t. */
   iterations = 0;
   /** Per-layer weight momentums (the previous weight updates), created on first use. */

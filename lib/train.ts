@@ -13,6 +13,9 @@ import type { Network } from './network.ts';
 import type { SGD } from './sgd.ts';
 import { createRng, type Rng } from './random.ts';
 
+/** Training needs ∂E/∂W and ∂E/∂B only; skipping ∂E/∂X of the input saves one of the first layer's three products. */
+const NO_INPUT_GRADIENT = { inputGradient: false } as const;
+
 /** When training counts as diverged. */
 export interface DivergenceOptions {
   /** A loss above this is treated as divergence (default 1e6). */
@@ -258,7 +261,7 @@ export class Trainer {
     const batchAccuracy = labels ? this.accuracyOf(yPred, labels) : undefined;
 
     // 3. Backward pass, 4. update (keeping the old parameters in case the update blows up)
-    this.network.backwardFromLoss(this.loss, yb);
+    this.network.backwardFromLoss(this.loss, yb, NO_INPUT_GRADIENT);
     this.saveSnapshot();
     this.optimizer.step(this.network.layers);
     const learningRate = this.optimizer.currentLearningRate;
@@ -387,10 +390,11 @@ export class Trainer {
   }
 
   private saveSnapshot(): void {
-    this.network.layers.forEach((layer, i) => {
-      this.snapshot[i].weights.set(layer.weights.data);
-      this.snapshot[i].biases.set(layer.biases.data);
-    });
+    const layers = this.network.layers;
+    for (let i = 0; i < layers.length; i++) {
+      this.snapshot[i].weights.set(layers[i].weights.data);
+      this.snapshot[i].biases.set(layers[i].biases.data);
+    }
   }
 
   private restoreSnapshot(): void {
@@ -401,6 +405,11 @@ export class Trainer {
   }
 
   private parametersFinite(): boolean {
-    return this.network.layers.every((l) => isFiniteMatrix(l.weights) && isFiniteMatrix(l.biases));
+    // A plain loop, not layers.every(callback): this runs after every update.
+    const layers = this.network.layers;
+    for (let i = 0; i < layers.length; i++) {
+      if (!isFiniteMatrix(layers[i].weights) || !isFiniteMatrix(layers[i].biases)) return false;
+    }
+    return true;
   }
 }

@@ -1,0 +1,422 @@
+/**
+ * `logic-gates` — AND, OR and XOR. A single sigmoid neuron learns AND and OR and gets stuck on
+ * XOR (its loss stops at ln 2: no straight line separates XOR's classes); a 2-2-1 network learns
+ * XOR. The heat map shows the network's output over [−0.5, 1.5]², live while it trains.
+ */
+import * as Plot from '@observablehq/plot';
+import { useMemo } from 'preact/hooks';
+import { Chart } from '../shared/Chart';
+import { PlayControls, Select, Slider } from '../shared/controls';
+import { Tex } from '../shared/Tex';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { useThemeColors, type ThemeColors } from '../shared/theme';
+import { useWidgetState } from '../shared/useWidgetState';
+import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
+import { useWidth } from '../shared/useWidth';
+import { fmt } from '~/util/format';
+import { logicGatesSchema, type LogicGatesState } from './state';
+import {
+  ARCH_LABEL,
+  EPOCHS_PER_SECOND,
+  EXTENT,
+  GATE_LABEL,
+  GRID,
+  HeatMap,
+  MAX_EPOCHS,
+  MOMENTUM,
+  VIEW,
+  equationTex,
+  firstLayerLines,
+  gatePoints,
+  makeTrainer,
+  runKey,
+  stopCheck,
+  thin,
+  type GatePoint,
+  type Segment,
+} from './model';
+import './logic-gates.css';
+
+export default function LogicGates({ headingLevel }: WidgetProps) {
+  const { state, update, reset, notice, dismissNotice } = useWidgetState('logic-gates', logicGatesSchema);
+  const colors = useThemeColors();
+  const loop = useTrainingLoop({
+    key: runKey(state),
+    create: () => makeTrainer(state),
+    maxEpochs: MAX_EPOCHS,
+    check: stopCheck(state),
+    epochsPerSecond: EPOCHS_PER_SECOND,
+    describeMaxEpochs: (t) => `Stopped after ${t.epochCount} epochs, the limit of this widget.`,
+  });
+  const { trainer, version } = loop;
+
+  const heat = useMemo(() => new HeatMap(trainer.network), [trainer]);
+  const view = useMemo(() => {
+    heat.update();
+    const points = gatePoints(trainer.network, trainer.xTrain, trainer.yTrain);
+    const loss = trainer.evaluateTrain().loss;
+    // The loss curve starts with the loss before the first update (the first iteration's).
+    const start = {
+      epoch: 0,
+      loss: trainer.history.iterations[0]?.loss ?? loss,
+    };
+    const history = [
+      start,
+      ...thin(trainer.history.epochs).map((r) => ({
+        epoch: r.epoch,
+        loss: r.loss,
+      })),
+    ];
+    return {
+      points,
+      loss,
+      lines: firstLayerLines(trainer.network),
+      tex: equationTex(trainer.network),
+      history,
+    };
+    // The trainer is mutated in place; `version` says when.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [heat, trainer, version]);
+
+  const correct = view.points.filter((p) => !p.wrong).length;
+  const gate = GATE_LABEL[state.gate];
+  const [figureRef, figureWidth] = useWidth<HTMLDivElement>(MAP_SIZE);
+  const [resultsRef, resultsWidth] = useWidth<HTMLDivElement>(MAP_SIZE);
+  const mapSize = Math.min(MAP_SIZE, figureWidth);
+  const lossWidth = Math.min(MAP_SIZE, resultsWidth);
+  const mapOptions = useMemo(() => heatMapOptions(state, heat, view.points, view.lines, colors, mapSize), [state, heat, view, colors, mapSize]);
+  const lossOptions = useMemo(() => lossChartOptions(view.history, view.loss, trainer.epochCount, lossWidth), [view, trainer.epochCount, lossWidth]);
+  const status = statusText(loop);
+  const statusClass = loop.stop ? (loop.stop.kind === 'converged' ? 'widget__status--good' : 'widget__status--bad') : '';
+
+  return (
+    <WidgetFrame
+      name="logic-gates"
+      headingLevel={headingLevel}
+      title="AND, OR and XOR"
+      intro={
+        <p>
+          Train a single sigmoid neuron on AND, then on OR: it finds a line that separates the 1s from the 0s. Then choose XOR and watch the loss stop
+          falling. Switch to the 2-2-1 network (two hidden neurons) and it learns XOR too.
+        </p>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={() => {
+        reset();
+        loop.reset();
+      }}
+      announce={
+        loop.playing
+          ? `Training ${gate}.`
+          : `${gate}, ${ARCH_LABEL[state.arch]}: ${correct} of 4 points right, loss ${fmt(view.loss, 3)}. ${loop.stop?.message ?? ''}`
+      }
+    >
+      <div class="widget__body widget__body--split">
+        <div class="widget__controls">
+          <Select
+            label="Logic gate"
+            value={state.gate}
+            options={[
+              { value: 'and', label: 'AND' },
+              { value: 'or', label: 'OR' },
+              { value: 'xor', label: 'XOR' },
+            ]}
+            onChange={(g) => update({ gate: g })}
+          />
+          <Select
+            label="Network"
+            value={state.arch}
+            options={[
+              { value: 'neuron', label: 'Single neuron (2 → 1)' },
+              { value: '2-2-1', label: '2-2-1 (two hidden neurons)' },
+            ]}
+            onChange={(arch) => update({ arch })}
+          />
+          <Slider label="Learning rate η" value={state.lr} min={0.1} max={5} step={0.1} onChange={(lr) => update({ lr })} />
+          <Slider label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
+          <PlayControls
+            playing={loop.playing}
+            onPlay={loop.play}
+            onPause={loop.pause}
+            onStep={loop.step}
+            stepLabel="Train one epoch"
+            onReset={loop.reset}
+            resetLabel="Restart training"
+          />
+          <p class="logic-gates__note">
+            Sigmoid neurons, binary cross-entropy, gradient descent on all four points at once with momentum {MOMENTUM}; initial weights drawn from
+            the seed. The same seed gives the same run.
+          </p>
+        </div>
+        <div class="logic-gates__output">
+          <div class="logic-gates__figure" ref={figureRef}>
+            <Chart
+              options={mapOptions}
+              class="logic-gates__map"
+              table={{
+                caption: `The four input pairs of ${gate}, their targets and the network's output`,
+                columns: ['x₁', 'x₂', 'target y', 'output ŷ', 'predicted', 'correct?'],
+                rows: view.points.map((p) => [p.x1, p.x2, p.target, p.yhat.toFixed(3), p.predicted, p.wrong ? 'no' : 'yes']),
+              }}
+            />
+            <p class="logic-gates__legend">
+              Shading: the output ŷ, blue towards 1, orange towards 0; the solid line is ŷ = 0.5. Filled circles have target 1, hollow squares target
+              0; a red ring marks a wrong answer.
+              {state.arch === '2-2-1' && ' Dashed lines: where each hidden neuron h₁, h₂ is at 0.5.'}
+            </p>
+          </div>
+          <div class="logic-gates__results" ref={resultsRef}>
+            <dl class="widget__readout logic-gates__readout">
+              <div>
+                <dt>Points right</dt>
+                <dd data-readout="accuracy">{correct} of 4</dd>
+              </div>
+              <div>
+                <dt>Loss (binary cross-entropy)</dt>
+                <dd data-readout="loss">{fmt(view.loss, 3)}</dd>
+              </div>
+              <div>
+                <dt>Epochs</dt>
+                <dd data-readout="epochs">{trainer.epochCount}</dd>
+              </div>
+            </dl>
+            <p class={`widget__status ${statusClass}`} data-readout="status">
+              <StatusText text={status} />
+            </p>
+            <Chart options={lossOptions} class="logic-gates__loss" />
+            <Tex display tex={view.tex} />
+          </div>
+        </div>
+      </div>
+    </WidgetFrame>
+  );
+}
+
+/** The verdict before the first colon in bold, the explanation after it in normal weight. */
+function StatusText({ text }: { text: string }) {
+  const colon = text.indexOf(': ');
+  if (colon < 0) return <>{text}</>;
+  return (
+    <>
+      <strong>{text.slice(0, colon + 1)}</strong>
+      {text.slice(colon + 1)}
+    </>
+  );
+}
+
+function statusText(loop: TrainingLoopControls): string {
+  if (loop.stop) return loop.stop.message;
+  if (loop.background) return 'Training without animation (you prefer reduced motion); the result appears when it is done…';
+  if (loop.status === 'running') return 'Training…';
+  if (loop.status === 'paused') return 'Paused.';
+  return 'Press Play to train, or train one epoch at a time.';
+}
+
+const HIDDEN_DASH = ['6 4', '2 4'];
+
+/** The heat map's largest size in CSS pixels; it is drawn smaller when the column is narrower. */
+const MAP_SIZE = 440;
+
+/** Whether the output stays within ±0.02 of 0.5 over the whole view: then there is no boundary to draw. */
+function flat(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (Math.abs(values[i]! - 0.5) > 0.02) return false;
+  return true;
+}
+
+function heatMapOptions(state: LogicGatesState, heat: HeatMap, points: GatePoint[], lines: Segment[], colors: ThemeColors | undefined, size: number) {
+  const blue = colors?.blue ?? '#2e63ad';
+  const orange = colors?.orange ?? '#a94c0b';
+  const bg = colors?.bg ?? '#fdfdfc';
+  const [lo, hi] = VIEW;
+  const [e0, e1] = EXTENT;
+  const noBoundary = flat(heat.values);
+  const wrong = points.filter((p) => p.wrong).length;
+  const hidden = lines.filter((l) => l.neuron > 0);
+  const lineEnds = hidden.map((l) => ({
+    ...pickLabelEnd(l),
+    label: `h${l.neuron === 1 ? '₁' : '₂'}`,
+  }));
+  return {
+    alt: `Heat map of the ${ARCH_LABEL[state.arch]}'s output over the square from −0.5 to 1.5, with the four input pairs of ${GATE_LABEL[state.gate]} and their targets; ${4 - wrong} of 4 are on the right side of the ŷ = 0.5 line.`,
+    width: size,
+    height: size,
+    style: { fontSize: size < 360 ? '12px' : '14px' },
+    marginLeft: 44,
+    marginBottom: 40,
+    marginTop: 26,
+    marginRight: 18,
+    x: { domain: [lo, hi], label: 'x₁', ticks: [-0.5, 0, 0.5, 1, 1.5] },
+    y: { domain: [lo, hi], label: 'x₂', ticks: [-0.5, 0, 0.5, 1, 1.5] },
+    color: {
+      type: 'linear' as const,
+      domain: [0, 0.5, 1],
+      range: [orange, bg, blue],
+    },
+    marks: [
+      Plot.raster({
+        fill: heat.at,
+        x1: e0,
+        x2: e1,
+        y1: e0,
+        y2: e1,
+        width: GRID,
+        height: GRID,
+        fillOpacity: 0.4,
+        imageRendering: 'auto',
+        clip: true,
+      }),
+      noBoundary
+        ? Plot.text(['ŷ ≈ 0.5 everywhere: no boundary'], {
+            frameAnchor: 'middle',
+            fill: 'var(--c-ink)',
+            fontWeight: 'bold',
+            stroke: 'var(--bg)',
+            strokeWidth: 4,
+            paintOrder: 'stroke',
+          })
+        : Plot.contour({
+            value: heat.at,
+            x1: e0,
+            x2: e1,
+            y1: e0,
+            y2: e1,
+            width: GRID,
+            height: GRID,
+            thresholds: [0.5],
+            stroke: 'var(--c-ink)',
+            strokeWidth: 2.5,
+            fill: 'none',
+            clip: true,
+          }),
+      Plot.frame({ stroke: 'var(--c-grid)' }),
+      ...hidden.map((l, k) =>
+        Plot.line([l.a, l.b], {
+          x: 'x1',
+          y: 'x2',
+          stroke: 'var(--c-purple)',
+          strokeWidth: 1.75,
+          strokeDasharray: HIDDEN_DASH[k % 2],
+        }),
+      ),
+      Plot.text(lineEnds, {
+        x: 'x1',
+        y: 'x2',
+        text: 'label',
+        fill: 'var(--c-purple)',
+        fontWeight: 'bold',
+        fontSize: 14,
+        dx: 0,
+        dy: 0,
+        stroke: 'var(--bg)',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+      }),
+      Plot.dot(
+        points.filter((p) => p.target === 1),
+        {
+          x: 'x1',
+          y: 'x2',
+          r: 9,
+          symbol: 'circle',
+          fill: 'var(--c-blue)',
+          stroke: 'var(--bg)',
+          strokeWidth: 1.5,
+        },
+      ),
+      Plot.dot(
+        points.filter((p) => p.target === 0),
+        {
+          x: 'x1',
+          y: 'x2',
+          r: 8,
+          symbol: 'square',
+          fill: 'var(--bg)',
+          stroke: 'var(--c-orange)',
+          strokeWidth: 3,
+        },
+      ),
+      Plot.dot(
+        points.filter((p) => p.wrong),
+        {
+          x: 'x1',
+          y: 'x2',
+          r: 15,
+          stroke: 'var(--c-red)',
+          strokeWidth: 2.5,
+          fill: 'none',
+        },
+      ),
+      Plot.text(points, {
+        x: 'x1',
+        y: 'x2',
+        text: (p: GatePoint) => `y = ${p.target}, ŷ = ${p.yhat.toFixed(2)}`,
+        dy: -22,
+        fill: 'var(--c-ink)',
+        fontSize: 13.5,
+        stroke: 'var(--bg)',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+      }),
+    ],
+  };
+}
+
+/** Where to write a hidden line's name: its end nearer the top-right corner, pulled a little inside the view. */
+function pickLabelEnd(l: Segment): { x1: number; x2: number } {
+  const score = (p: { x1: number; x2: number }) => p.x1 + p.x2;
+  const end = score(l.a) > score(l.b) ? l.a : l.b;
+  const other = end === l.a ? l.b : l.a;
+  const t = 0.08;
+  return {
+    x1: end.x1 + (other.x1 - end.x1) * t,
+    x2: end.x2 + (other.x2 - end.x2) * t,
+  };
+}
+
+function lossChartOptions(history: { epoch: number; loss: number }[], current: number, epochs: number, width: number) {
+  const rows = history.filter((r) => Number.isFinite(r.loss));
+  const top = Math.max(0.8, ...rows.map((r) => r.loss));
+  return {
+    alt: `Loss curve: binary cross-entropy against epochs; after ${epochs} epochs the loss is ${fmt(current, 3)}.`,
+    width,
+    height: 170,
+    marginLeft: 44,
+    marginBottom: 36,
+    marginTop: 24,
+    marginRight: 18,
+    x: { domain: [0, Math.max(50, epochs)], label: 'epoch' },
+    y: { domain: [0, top], label: 'loss', ticks: 4 },
+    marks: [
+      Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 }),
+      Plot.ruleY([Math.LN2], {
+        stroke: 'var(--c-muted)',
+        strokeDasharray: '5 4',
+      }),
+      Plot.text([{ y: Math.LN2 }], {
+        y: 'y',
+        frameAnchor: 'right',
+        text: () => 'ln 2 ≈ 0.693: ŷ = 0.5 everywhere',
+        dy: -8,
+        dx: -4,
+        textAnchor: 'end',
+        fill: 'var(--c-muted)',
+        fontSize: 11,
+      }),
+      Plot.line(rows, {
+        x: 'epoch',
+        y: 'loss',
+        stroke: 'var(--c-blue)',
+        strokeWidth: 2,
+      }),
+      rows.length
+        ? Plot.dot(rows.slice(-1), {
+            x: 'epoch',
+            y: 'loss',
+            r: 3.5,
+            fill: 'var(--c-blue)',
+          })
+        : null,
+    ],
+  };
+}

@@ -1,0 +1,625 @@
+/**
+ * `sine-fit` — fitting sin x on [0, 2π]. (a) Linear units, trained: the fit is stuck on a
+ * straight line, whatever the number of units and layers. (b) ReLU hinges set by hand, hinge by
+ * hinge, starting from the slide's two-ReLU formula. (c) ReLU units trained with gradient
+ * descent: more units, more corners, a smaller error.
+ */
+import * as Plot from '@observablehq/plot';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Chart } from '../shared/Chart';
+import { PlayControls, Select, Slider, Toggle } from '../shared/controls';
+import { Tex } from '../shared/Tex';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { useWidgetState } from '../shared/useWidgetState';
+import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
+import { useWidth } from '../shared/useWidth';
+import { fmt } from '~/util/format';
+import { HINGES, sineFitSchema, type SineFitState } from './state';
+import {
+  EPOCHS_PER_SECOND,
+  LINE,
+  MAX_EPOCHS,
+  MOMENTUM,
+  VIEWS,
+  Y_DOMAIN,
+  activeUnits,
+  collapseLinear,
+  compareWithLine,
+  curves,
+  fmtMse,
+  handNetwork,
+  hingesOf,
+  hingesTex,
+  kinksOf,
+  lineTex,
+  makeTrainer,
+  maxEpochsMessage,
+  mseOf,
+  runKey,
+  samplePoints,
+  sinePreset,
+  slidePreset,
+  stopCheck,
+  thin,
+  type Curves,
+} from './model';
+import './sine-fit.css';
+
+const SUB = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+const MODE_LABEL: Record<SineFitState['mode'], string> = {
+  linear: 'linear units, trained',
+  hand: 'ReLU hinges set by hand',
+  relu: 'ReLU units, trained',
+};
+
+interface Run {
+  units: number;
+  seed: number;
+  lr: number;
+  mse: number;
+}
+
+export default function SineFit({ headingLevel }: WidgetProps) {
+  const { state, update, reset, notice, dismissNotice } = useWidgetState('sine-fit', sineFitSchema);
+  const trained = state.mode !== 'hand';
+  const loop = useTrainingLoop({
+    key: state.mode === 'hand' ? 'hand' : runKey(state),
+    create: () => makeTrainer(state.mode === 'hand' ? { ...state, mode: 'relu' } : state),
+    maxEpochs: MAX_EPOCHS,
+    check: stopCheck(state),
+    epochsPerSecond: EPOCHS_PER_SECOND,
+    describeMaxEpochs: (t) => maxEpochsMessage(state, t.evaluateTrain().loss),
+  });
+  const { trainer, version } = loop;
+  const [runs, setRuns] = useState<Run[]>([]);
+
+  const hand = useMemo(() => handNetwork(state), [state.hinges, state.hw, state.hb, state.hv, state.c]);
+  const network = trained ? trainer.network : hand;
+  const range = trained ? VIEWS.sine : VIEWS[state.view];
+
+  const view = useMemo(() => {
+    const kinks = state.mode === 'linear' ? [] : (kinksOf(network).filter((k) => k !== undefined) as number[]);
+    const c = curves(network, samplePoints(range, kinks));
+    const mse = mseOf(network);
+    const history = trained
+      ? [
+          { epoch: 0, loss: trainer.history.iterations[0]?.loss ?? mse },
+          ...thin(trainer.history.epochs).map((r) => ({
+            epoch: r.epoch,
+            loss: r.loss,
+          })),
+        ]
+      : [];
+    const line = state.mode === 'linear' ? collapseLinear(network) : undefined;
+    const kinkPoints = kinkMarks(network, kinks, range);
+    const active = state.mode === 'relu' ? activeUnits(network) : 0;
+    return { curves: c, mse, history, line, kinkPoints, active };
+    // The trainer's network is mutated in place; `version` says when.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [network, version, range, state.mode]);
+
+  // Remember finished ReLU runs, to compare unit counts.
+  useEffect(() => {
+    if (state.mode !== 'relu' || !loop.stop || loop.stop.kind === 'diverged') return;
+    const run = {
+      units: state.units,
+      seed: state.seed,
+      lr: state.lr,
+      mse: view.mse,
+    };
+    setRuns((rs) =>
+      [...rs.filter((r) => !(r.units === run.units && r.seed === run.seed && r.lr === run.lr)), run]
+        .sort((a, b) => a.units - b.units || a.seed - b.seed)
+        .slice(-8),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loop.stop]);
+
+  const editIndex = Math.min(state.edit, state.hinges) - 1;
+  const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);
+  const width = Math.min(CHART_WIDTH, outputWidth);
+  const fitOptions = useMemo(
+    () => fitChartOptions(state, view.curves, view.kinkPoints, range, editIndex, width),
+    [state, view, range, editIndex, width],
+  );
+  const lossOptions = useMemo(
+    () => (trained ? lossChartOptions(view.history, trainer.epochCount, state.mode, width) : undefined),
+    [trained, view, trainer.epochCount, state.mode, width],
+  );
+
+  const setList = (key: 'hw' | 'hb' | 'hv', value: number) =>
+    update({
+      [key]: state[key].map((x, i) => (i === editIndex ? value : x)),
+    } as Partial<SineFitState>);
+  const k = editIndex + 1;
+  const status = statusText(loop);
+  // Red when the run ended badly (diverged, or stuck no better than a straight line), green otherwise.
+  const badEnd = loop.stop?.kind === 'diverged' || (loop.stop?.kind === 'stalled' && (state.mode === 'linear' || view.mse > LINE.mse));
+  const statusClass = loop.stop ? (badEnd ? 'widget__status--bad' : 'widget__status--good') : '';
+  const announce = loop.playing
+    ? 'Training.'
+    : `Fit with ${MODE_LABEL[state.mode]}: error ${fmtMse(view.mse)}, ${compareWithLine(view.mse)}. ${trained ? (loop.stop?.message ?? '') : ''}`;
+
+  return (
+    <WidgetFrame
+      name="sine-fit"
+      headingLevel={headingLevel}
+      title="Fitting a sine wave"
+      intro={
+        <p>
+          Fit y = sin x on [0, 2π]. First with linear units: train them, add units and layers, and the fit stays a straight line. Then with ReLU
+          units: build the curve by hand, hinge by hinge, starting from the slide's formula — and finally let gradient descent place the hinges.
+        </p>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={() => {
+        reset();
+        loop.reset();
+        setRuns([]);
+      }}
+      announce={announce}
+    >
+      <div class="widget__body widget__body--split">
+        <div class="widget__controls">
+          <Select
+            label="Hidden units"
+            value={state.mode}
+            options={[
+              { value: 'linear', label: '(a) Linear units, trained' },
+              { value: 'hand', label: '(b) ReLU hinges, set by hand' },
+              { value: 'relu', label: '(c) ReLU units, trained' },
+            ]}
+            onChange={(mode) => update({ mode })}
+          />
+          {state.mode === 'linear' && (
+            <>
+              <Slider label="Hidden layers" value={state.layers} min={1} max={3} step={1} onChange={(layers) => update({ layers })} />
+              <Slider label="Linear units per layer" value={state.units} min={1} max={32} step={1} onChange={(units) => update({ units })} />
+            </>
+          )}
+          {state.mode === 'relu' && (
+            <Slider label="ReLU units" value={state.units} min={1} max={32} step={1} onChange={(units) => update({ units })} />
+          )}
+          {trained && (
+            <>
+              <Slider label="Learning rate η" value={state.lr} min={0.001} max={0.05} step={0.001} onChange={(lr) => update({ lr })} />
+              <Slider label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
+              <PlayControls
+                playing={loop.playing}
+                onPlay={loop.play}
+                onPause={loop.pause}
+                onStep={loop.step}
+                stepLabel="Train one epoch"
+                onReset={loop.reset}
+                resetLabel="Restart training"
+              />
+              <p class="sine-fit__note">
+                Mean squared error on the 201 points, gradient descent on all of them at once with momentum {MOMENTUM}, at most {MAX_EPOCHS} epochs.
+                {state.mode === 'relu' && ' Each unit starts with its kink at a random x inside [0, 2π].'} The same seed gives the same run.
+              </p>
+            </>
+          )}
+          {state.mode === 'hand' && (
+            <>
+              <Slider
+                label="Hinges"
+                value={state.hinges}
+                min={1}
+                max={HINGES}
+                step={1}
+                onChange={(hinges) => update({ hinges, edit: Math.min(state.edit, hinges) })}
+              />
+              <Select
+                label="Hinge to edit"
+                value={String(k)}
+                options={Array.from({ length: state.hinges }, (_, i) => ({
+                  value: String(i + 1),
+                  label: `Hinge ${i + 1}`,
+                }))}
+                onChange={(v) => update({ edit: Number(v) })}
+              />
+              <fieldset class="sine-fit__hinge">
+                <legend>
+                  Hinge {k}: v{SUB[k]}·max(w{SUB[k]}x + b{SUB[k]}, 0), kink at x = {kinkText(state.hw[editIndex]!, state.hb[editIndex]!)}
+                </legend>
+                <Slider label={`Weight w${SUB[k]}`} value={state.hw[editIndex]!} min={-8} max={8} step={0.1} onChange={(v) => setList('hw', v)} />
+                <Slider label={`Bias b${SUB[k]}`} value={state.hb[editIndex]!} min={-10} max={10} step={0.05} onChange={(v) => setList('hb', v)} />
+                <Slider
+                  label={`Output weight v${SUB[k]}`}
+                  value={state.hv[editIndex]!}
+                  min={-3}
+                  max={3}
+                  step={0.01}
+                  onChange={(v) => setList('hv', v)}
+                />
+              </fieldset>
+              <Slider label="Output bias c" value={state.c} min={-2} max={2} step={0.05} onChange={(c) => update({ c })} />
+              <div class="control control--buttons" role="group" aria-label="Presets">
+                <button type="button" onClick={() => update(slidePreset())}>
+                  The slide's formula
+                </button>
+                <button type="button" onClick={() => update(sinePreset())}>
+                  Six hinges along the sine
+                </button>
+              </div>
+              <Select
+                label="x range shown"
+                value={state.view}
+                options={[
+                  { value: 'slide', label: '−0.2 … 0.35 (the slide)' },
+                  { value: 'sine', label: '0 … 2π (the sine)' },
+                ]}
+                onChange={(v) => update({ view: v })}
+              />
+            </>
+          )}
+          <Toggle label="Show each unit's contribution" checked={state.parts} onChange={(parts) => update({ parts })} />
+        </div>
+        <div class="sine-fit__output" ref={outputRef}>
+          <Chart
+            options={fitOptions}
+            table={{
+              caption: `sin x and the network's output ŷ at ${Math.min(13, view.curves.xs.length)} points of the range shown`,
+              columns: ['x', 'sin x', 'ŷ'],
+              rows: tableRows(view.curves),
+            }}
+          />
+          <p class="sine-fit__legend">
+            Solid blue: sin x. Dashed orange: the network's output ŷ{state.mode !== 'linear' && ', with dots at its corners (kinks)'}.
+            {state.mode === 'linear' && ' Dotted green: the best straight line.'}
+            {state.parts &&
+              ` Thin purple: each unit's contribution${state.mode === 'hand' ? ' (the hinge being edited is thicker)' : ''}; they add up, with the output bias, to ŷ.`}
+          </p>
+          <dl class="widget__readout sine-fit__readout">
+            <div>
+              <dt>Error (MSE on [0, 2π])</dt>
+              <dd data-readout="mse">{fmtMse(view.mse)}</dd>
+            </div>
+            <div>
+              <dt>Compared with the best straight line</dt>
+              <dd data-readout="compare">{compareWithLine(view.mse)}</dd>
+            </div>
+            {trained && (
+              <div>
+                <dt>Epochs</dt>
+                <dd data-readout="epochs">{trainer.epochCount}</dd>
+              </div>
+            )}
+            {state.mode === 'relu' && (
+              <div>
+                <dt>Active units</dt>
+                <dd data-readout="active">
+                  {view.active} of {state.units}
+                </dd>
+              </div>
+            )}
+          </dl>
+          {trained && (
+            <p class={`widget__status ${statusClass}`} data-readout="status">
+              <StatusText text={status} />
+            </p>
+          )}
+          {state.mode === 'linear' && view.line && (
+            <div class="sine-fit__explain">
+              <p>The whole network, multiplied out:</p>
+              <div data-readout="line">
+                <Tex display tex={lineTex(view.line)} />
+              </div>
+              <p>
+                Each linear unit passes on a straight line, and a sum of straight lines is a straight line. However many units and layers, the network
+                is one slope and one intercept, so its error cannot go below the best straight line's {fmtMse(LINE.mse)}.
+              </p>
+            </div>
+          )}
+          {state.mode === 'hand' && (
+            <div class="sine-fit__explain">
+              <Tex display tex={hingesTex(hingesOf(state), state.c)} />
+              <p>
+                The slide's formula max(max(6x, 0)·(−1) + 0.7, 0)·(−1) is the preset: two hinges, −0.7 + max(6x, 0) − max(6x − 0.7, 0). Each hinge is
+                flat until its kink at x = −b/w and then a straight line of slope v·w; adding hinges adds corners.
+              </p>
+            </div>
+          )}
+          {lossOptions && <Chart options={lossOptions} class="sine-fit__loss" />}
+          {state.mode === 'relu' && (
+            <div class="sine-fit__explain">
+              <p>
+                More units, more corners, a closer fit: a single hidden layer with enough ReLU units can follow any continuous curve on [0, 2π] as
+                closely as we like (the universal approximation theorem). Try 2, 8 and 32 units.
+              </p>
+              {runs.length > 0 && (
+                <table class="sine-fit__runs">
+                  <caption>Your finished runs</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">ReLU units</th>
+                      <th scope="col">seed</th>
+                      <th scope="col">η</th>
+                      <th scope="col">error (MSE)</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {runs.map((r) => (
+                      <tr>
+                        <td>{r.units}</td>
+                        <td>{r.seed}</td>
+                        <td>{r.lr}</td>
+                        <td>{fmtMse(r.mse)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          )}
+        </div>
+      </div>
+    </WidgetFrame>
+  );
+}
+
+function kinkText(w: number, b: number): string {
+  return w === 0 ? 'none (w = 0)' : fmt(-b / w, 3);
+}
+
+/** The verdict before the first colon in bold, the explanation after it in normal weight. */
+function StatusText({ text }: { text: string }) {
+  const colon = text.indexOf(': ');
+  if (colon < 0) return <>{text}</>;
+  return (
+    <>
+      <strong>{text.slice(0, colon + 1)}</strong>
+      {text.slice(colon + 1)}
+    </>
+  );
+}
+
+function statusText(loop: TrainingLoopControls): string {
+  if (loop.stop) return loop.stop.message;
+  if (loop.background) return 'Training without animation (you prefer reduced motion); the result appears when it is done…';
+  if (loop.status === 'running') return 'Training…';
+  if (loop.status === 'paused') return 'Paused.';
+  return 'Press Play to train, or train one epoch at a time.';
+}
+
+function tableRows(c: Curves): string[][] {
+  const n = c.xs.length;
+  const rows: string[][] = [];
+  for (let j = 0; j <= 12; j++) {
+    const i = Math.round((j * (n - 1)) / 12);
+    rows.push([c.xs[i]!.toFixed(3), Math.sin(c.xs[i]!).toFixed(3), c.yhat[i]!.toFixed(3)]);
+  }
+  return rows;
+}
+
+/** Dots at the kinks inside the view, on the network's curve. */
+function kinkMarks(network: ReturnType<typeof handNetwork>, kinks: number[], range: readonly [number, number]): { x: number; y: number }[] {
+  const inside = kinks.filter((k) => k >= range[0] && k <= range[1]);
+  if (!inside.length) return [];
+  const c = curves(network, Float64Array.from(inside));
+  return inside.map((x, i) => ({ x, y: c.yhat[i]! })).filter((p) => p.y >= Y_DOMAIN[0] && p.y <= Y_DOMAIN[1]);
+}
+
+/** Curves are drawn up to this |y| (the view shows |y| ≤ 1.6). */
+const PLOT_LIMIT = 4;
+
+const PI_TICKS = {
+  ticks: [0, Math.PI / 2, Math.PI, (3 * Math.PI) / 2, 2 * Math.PI],
+  tickFormat: (v: number) => ['0', 'π/2', 'π', '3π/2', '2π'][Math.round(v / (Math.PI / 2))] ?? '',
+};
+
+/** The charts' largest width in CSS pixels; they are drawn narrower when the column is. */
+const CHART_WIDTH = 520;
+const fontSize = (width: number) => (width < 360 ? '12px' : '14px');
+
+function fitChartOptions(
+  state: SineFitState,
+  c: Curves,
+  kinks: { x: number; y: number }[],
+  range: readonly [number, number],
+  edit: number,
+  width: number,
+) {
+  const n = c.xs.length;
+  const index = { length: n };
+  // Values far outside the view are pulled in (still outside it): a dashed path thousands of pixels long costs a lot to paint.
+  const far = (v: number) => (v > PLOT_LIMIT ? PLOT_LIMIT : v < -PLOT_LIMIT ? -PLOT_LIMIT : v);
+  const yhat = c.yhat.map(far);
+  const parts = c.parts.map(far);
+  const sin = Float64Array.from(c.xs, Math.sin);
+  const partsX = new Float64Array(c.parts.length);
+  for (let k = 0; k < c.units; k++) partsX.set(c.xs, k * n);
+  const showParts = state.parts && c.units > 0;
+  const sineView = range === VIEWS.sine;
+  const labelAt = (t: number) => Math.min(n - 1, Math.max(0, Math.round(t * (n - 1))));
+  const iSin = sineView ? labelAt(0.22) : labelAt(0.85);
+  const iFit = sineView ? labelAt(0.62) : labelAt(0.5);
+  const editedPart = state.mode === 'hand' && showParts ? { x: c.xs, y: parts.subarray(edit * n, (edit + 1) * n) } : undefined;
+  const line = state.mode === 'linear';
+  return {
+    alt:
+      `sin x over x from ${fmt(range[0], 2)} to ${fmt(range[1], 2)} with the output of a network of ${MODE_LABEL[state.mode]}` +
+      (line ? ', a straight line' : `, made of straight pieces joined at ${kinks.length} corners`) +
+      (showParts ? `, and the contributions of its ${c.units} units.` : '.'),
+    width,
+    height: Math.max(220, Math.min(300, Math.round(width * 0.58))),
+    style: { fontSize: fontSize(width) },
+    marginLeft: 44,
+    marginBottom: 36,
+    marginTop: 14,
+    marginRight: 14,
+    x: {
+      domain: [range[0], range[1]],
+      label: 'x',
+      ...(sineView ? PI_TICKS : {}),
+    },
+    y: { domain: [Y_DOMAIN[0], Y_DOMAIN[1]], label: 'y' },
+    marks: [
+      Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.6 }),
+      Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
+      showParts
+        ? Plot.line(
+            { length: parts.length },
+            {
+              x: partsX,
+              y: parts,
+              z: c.unit,
+              stroke: 'var(--c-purple)',
+              strokeOpacity: c.units > 8 ? 0.45 : 0.7,
+              strokeWidth: 1.25,
+              clip: true,
+            },
+          )
+        : null,
+      editedPart
+        ? Plot.line(index, {
+            x: editedPart.x,
+            y: editedPart.y,
+            stroke: 'var(--c-purple)',
+            strokeWidth: 3,
+            clip: true,
+          })
+        : null,
+      Plot.line(index, {
+        x: c.xs,
+        y: sin,
+        stroke: 'var(--c-blue)',
+        strokeWidth: 2.5,
+      }),
+      line
+        ? Plot.line(
+            [
+              { x: range[0], y: LINE.slope * range[0] + LINE.intercept },
+              { x: range[1], y: LINE.slope * range[1] + LINE.intercept },
+            ],
+            {
+              x: 'x',
+              y: 'y',
+              stroke: 'var(--c-green)',
+              strokeWidth: 2,
+              strokeDasharray: '2 4',
+              strokeLinecap: 'round',
+            },
+          )
+        : null,
+      Plot.line(index, {
+        x: c.xs,
+        y: yhat,
+        stroke: 'var(--c-orange)',
+        strokeWidth: 3,
+        strokeDasharray: '8 5',
+        clip: true,
+      }),
+      kinks.length
+        ? Plot.dot(kinks, {
+            x: 'x',
+            y: 'y',
+            r: 3.5,
+            fill: 'var(--c-orange)',
+            stroke: 'var(--c-ink)',
+            strokeWidth: 1,
+          })
+        : null,
+      Plot.text([iSin], {
+        x: (i: number) => c.xs[i],
+        y: (i: number) => sin[i],
+        text: () => 'sin x',
+        dy: -14,
+        fill: 'var(--c-blue)',
+        fontWeight: 'bold',
+        stroke: 'var(--bg)',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+      }),
+      Number.isFinite(c.yhat[iFit]) && c.yhat[iFit]! > Y_DOMAIN[0] && c.yhat[iFit]! < Y_DOMAIN[1]
+        ? Plot.text([iFit], {
+            x: (i: number) => c.xs[i],
+            y: (i: number) => c.yhat[i],
+            text: () => 'ŷ',
+            dy: 16,
+            dx: 8,
+            fill: 'var(--c-orange)',
+            fontWeight: 'bold',
+            fontSize: 15,
+            stroke: 'var(--bg)',
+            strokeWidth: 3,
+            paintOrder: 'stroke',
+          })
+        : null,
+      state.mode === 'hand' && showParts
+        ? Plot.text(
+            hingesOf(state)
+              .map((h, k) => ({ k, x: h.w === 0 ? NaN : -h.b / h.w }))
+              .filter((p) => p.x >= range[0] && p.x <= range[1]),
+            {
+              x: 'x',
+              y: 0,
+              text: (p: { k: number }) => String(p.k + 1),
+              dy: 14,
+              fill: 'var(--c-purple)',
+              fontWeight: 'bold',
+              stroke: 'var(--bg)',
+              strokeWidth: 3,
+              paintOrder: 'stroke',
+            },
+          )
+        : null,
+    ],
+  };
+}
+
+function lossChartOptions(history: { epoch: number; loss: number }[], epochs: number, mode: SineFitState['mode'], width: number) {
+  const rows = history.filter((r) => Number.isFinite(r.loss) && r.loss > 0);
+  const top = Math.max(1, ...rows.map((r) => r.loss));
+  return {
+    alt: `Training curve: the error (MSE, log scale) against epochs for ${MODE_LABEL[mode]}; after ${epochs} epochs it is ${fmtMse(rows.at(-1)?.loss ?? NaN)}.`,
+    width,
+    height: 170,
+    style: { fontSize: fontSize(width) },
+    marginLeft: 52,
+    marginBottom: 36,
+    marginTop: 24,
+    marginRight: 14,
+    x: { domain: [0, Math.max(100, epochs)], label: 'epoch' },
+    y: {
+      type: 'log' as const,
+      domain: [1e-5, top],
+      label: 'error (MSE)',
+      ticks: 4,
+      tickFormat: (v: number) => (v >= 0.01 ? String(v) : v.toExponential(0)),
+    },
+    marks: [
+      Plot.ruleY([LINE.mse], {
+        stroke: 'var(--c-green)',
+        strokeDasharray: '2 4',
+        strokeWidth: 2,
+      }),
+      Plot.text([LINE.mse], {
+        y: (v: number) => v,
+        frameAnchor: 'right',
+        text: () => `best straight line: ${fmtMse(LINE.mse)}`,
+        dy: -8,
+        dx: -4,
+        textAnchor: 'end',
+        fill: 'var(--c-green)',
+        fontSize: 11,
+      }),
+      Plot.line(rows, {
+        x: 'epoch',
+        y: 'loss',
+        stroke: 'var(--c-orange)',
+        strokeWidth: 2,
+        clip: true,
+      }),
+      rows.length
+        ? Plot.dot(rows.slice(-1), {
+            x: 'epoch',
+            y: 'loss',
+            r: 3.5,
+            fill: 'var(--c-orange)',
+          })
+        : null,
+    ],
+  };
+}

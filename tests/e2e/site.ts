@@ -35,7 +35,12 @@ export const test = base.extend<{ watch: Watch }>({
         watch.problems.push(`request to another host: ${req.url()}`);
       }
     });
-    page.on('requestfailed', (req) => watch.problems.push(`failed request: ${req.url()} (${req.failure()?.errorText})`));
+    page.on('requestfailed', (req) => {
+      // ERR_ABORTED is a request the browser cancelled because the test navigated on (e.g. the
+      // favicon of the previous page); a missing file shows up as an HTTP status below instead.
+      const reason = req.failure()?.errorText ?? '';
+      if (reason !== 'net::ERR_ABORTED') watch.problems.push(`failed request: ${req.url()} (${reason})`);
+    });
     page.on('response', (res) => {
       if (res.status() >= 400) watch.problems.push(`HTTP ${res.status()}: ${res.url()}`);
     });

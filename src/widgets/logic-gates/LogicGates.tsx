@@ -11,7 +11,8 @@ import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useThemeColors, type ThemeColors } from '../shared/theme';
 import { useWidgetState } from '../shared/useWidgetState';
-import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
+import { useTrainingLoop } from '../shared/useTrainingLoop';
+import { StatusText, statusText } from '../shared/TrainingStatus';
 import { useWidth } from '../shared/useWidth';
 import { fmt } from '~/util/format';
 import { logicGatesSchema, type LogicGatesState } from './state';
@@ -193,25 +194,7 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
   );
 }
 
-/** The verdict before the first colon in bold, the explanation after it in normal weight. */
-function StatusText({ text }: { text: string }) {
-  const colon = text.indexOf(': ');
-  if (colon < 0) return <>{text}</>;
-  return (
-    <>
-      <strong>{text.slice(0, colon + 1)}</strong>
-      {text.slice(colon + 1)}
-    </>
-  );
-}
 
-function statusText(loop: TrainingLoopControls): string {
-  if (loop.stop) return loop.stop.message;
-  if (loop.background) return 'Training without animation (you prefer reduced motion); the result appears when it is done…';
-  if (loop.status === 'running') return 'Training…';
-  if (loop.status === 'paused') return 'Paused.';
-  return 'Press Play to train, or train one epoch at a time.';
-}
 
 const HIDDEN_DASH = ['6 4', '2 4'];
 

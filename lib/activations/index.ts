@@ -14,6 +14,7 @@ export { linear, linearDerivative, Linear } from './linear.ts';
 export { sigmoid, sigmoidDerivative, Sigmoid } from './sigmoid.ts';
 export { tanh, tanhDerivative, Tanh } from './tanh.ts';
 export { relu, reluDerivative, ReLU } from './relu.ts';
+export { leakyRelu, leakyReluDerivative } from './leaky-relu.ts';
 export { softmax, softmaxJacobian, Softmax } from './softmax.ts';
 
 /** True when `name` is one of ACTIVATION_NAMES. */

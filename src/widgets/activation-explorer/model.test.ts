@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { relu, sigmoid, step, tanh } from '@lib';
 import { decodeState, defaultsOf } from '../shared/url-state';
 import { activationExplorerSchema } from './state';
-import { FUNCTIONS, SATURATED, X_MAX, X_MIN, curve, derivative, leakyRelu, leakyReluDerivative, lessons, probe, shownFunctions, value, yDomain } from './model';
+import { FUNCTIONS, SATURATED, X_MAX, X_MIN, curve, derivative, lessons, probe, shownFunctions, value, yDomain } from './model';
+import { leakyRelu, leakyReluDerivative } from '@lib';
 
 const defaults = defaultsOf(activationExplorerSchema);
 const central = (f: (x: number) => number, x: number, h = 1e-5) => (f(x + h) - f(x - h)) / (2 * h);

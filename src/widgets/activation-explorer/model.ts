@@ -2,10 +2,10 @@
  * Everything the activation explorer shows, derived from its state with the engine (lib/): the
  * curves of each activation and of its derivative (broken at jumps, never joined across them),
  * the values at the probe, and what they mean for learning (saturation, dead ReLU, no gradient).
- *
- * The leaky ReLU is not in the engine yet; it is defined here (to move to lib/activations).
  */
 import {
+  leakyRelu,
+  leakyReluDerivative,
   linear,
   linearDerivative,
   relu,
@@ -18,16 +18,6 @@ import {
   tanhDerivative,
 } from '@lib';
 import type { ActivationExplorerState } from './state';
-
-/** Leaky ReLU: x for x > 0, αx otherwise (a small slope α keeps some gradient for negative inputs). */
-export function leakyRelu(x: number, alpha: number): number {
-  return x > 0 ? x : alpha * x;
-}
-
-/** Its derivative: 1 for x > 0, α for x < 0 (at the corner x = 0 we pick α, as the engine picks 0 for ReLU). */
-export function leakyReluDerivative(x: number, alpha: number): number {
-  return x > 0 ? 1 : alpha;
-}
 
 export const FUNCTIONS = ['step', 'linear', 'sigmoid', 'tanh', 'relu', 'leaky'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];

@@ -61,7 +61,7 @@ describe('network JSON', () => {
     ['missing version', (d) => ({ ...d, version: undefined }), /version is undefined|missing field "version"/],
     ['future version', (d) => ({ ...d, version: 2 }), /version is 2, only version 1/],
     ['wrong kind', (d) => ({ ...d, kind: 'sgd' }), /kind is "sgd", expected "network"/],
-    ['missing layers', (d) => ({ version: 1, kind: 'network' }), /missing field "layers"/],
+    ['missing layers', () => ({ version: 1, kind: 'network' }), /missing field "layers"/],
     ['empty layers', (d) => ({ ...d, layers: [] }), /at least one layer/],
     ['unknown activation', (d) => (d.layers[1].activation = 'gelu', d), /layers\[1\]\.activation is "gelu"; expected one of step, linear/],
     ['missing activation', (d) => (delete d.layers[0].activation, d), /layers\[0\]\.activation is undefined/],

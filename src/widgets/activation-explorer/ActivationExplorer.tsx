@@ -5,7 +5,7 @@
  * and what the slope means for learning (the step's missing gradient, saturation, dead ReLUs).
  */
 import * as Plot from '@observablehq/plot';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Chart, type ChartPointer } from '../shared/Chart';
 import { Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';

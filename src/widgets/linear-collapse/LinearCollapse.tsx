@@ -4,7 +4,7 @@
  * inputs; switch the hidden activation to ReLU and watch the collapse fail, in words and numbers.
  */
 import * as Plot from '@observablehq/plot';
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
 import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';

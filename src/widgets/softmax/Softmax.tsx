@@ -5,7 +5,7 @@
  * makes the naive one overflow to Infinity and NaN, computed honestly in float64.
  */
 import * as Plot from '@observablehq/plot';
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';

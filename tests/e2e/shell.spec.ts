@@ -133,3 +133,10 @@ test.describe('search', () => {
     for (const h of hrefs) expect(h.startsWith(baseURL!)).toBe(true);
   });
 });
+
+test('search excerpts show prose, not raw TeX from the typeset math', async ({ page }) => {
+  await page.goto('search/?q=softmax');
+  await expect(page.locator('.pagefind-ui__result-excerpt').first()).toBeVisible();
+  const excerpts = (await page.locator('.pagefind-ui__result-excerpt').allInnerTexts()).join(' ');
+  expect(excerpts).not.toMatch(/\\(hat|frac|sum|text)\b|\^\{|_\{/);
+});

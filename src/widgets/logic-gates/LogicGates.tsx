@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
+import { lossCurveOptions, thin } from '~/charts/loss-curve';
 import { PlayControls, Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -32,7 +33,6 @@ import {
   makeTrainer,
   runKey,
   stopCheck,
-  thin,
   type GatePoint,
   type Segment,
 } from './model';
@@ -357,49 +357,17 @@ function pickLabelEnd(l: Segment): { x1: number; x2: number } {
   };
 }
 
+
 function lossChartOptions(history: { epoch: number; loss: number }[], current: number, epochs: number, width: number) {
-  const rows = history.filter((r) => Number.isFinite(r.loss));
-  const top = Math.max(0.8, ...rows.map((r) => r.loss));
-  return {
-    alt: `Loss curve: binary cross-entropy against epochs; after ${epochs} epochs the loss is ${fmt(current, 3)}.`,
+  return lossCurveOptions({
+    history,
+    epochs,
+    minEpochs: 50,
     width,
-    height: 170,
-    marginLeft: 44,
-    marginBottom: 36,
-    marginTop: 24,
-    marginRight: 18,
-    x: { domain: [0, Math.max(50, epochs)], label: 'epoch' },
-    y: { domain: [0, top], label: 'loss', ticks: 4 },
-    marks: [
-      Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 }),
-      Plot.ruleY([Math.LN2], {
-        stroke: 'var(--c-muted)',
-        strokeDasharray: '5 4',
-      }),
-      Plot.text([{ y: Math.LN2 }], {
-        y: 'y',
-        frameAnchor: 'right',
-        text: () => 'ln 2 ≈ 0.693: ŷ = 0.5 everywhere',
-        dy: -8,
-        dx: -4,
-        textAnchor: 'end',
-        fill: 'var(--c-muted)',
-        fontSize: 11,
-      }),
-      Plot.line(rows, {
-        x: 'epoch',
-        y: 'loss',
-        stroke: 'var(--c-blue)',
-        strokeWidth: 2,
-      }),
-      rows.length
-        ? Plot.dot(rows.slice(-1), {
-            x: 'epoch',
-            y: 'loss',
-            r: 3.5,
-            fill: 'var(--c-blue)',
-          })
-        : null,
-    ],
-  };
+    alt: `Loss curve: binary cross-entropy against epochs; after ${epochs} epochs the loss is ${fmt(current, 3)}.`,
+    label: 'loss',
+    color: 'var(--c-blue)',
+    minTop: 0.8,
+    reference: { value: Math.LN2, label: 'ln 2 ≈ 0.693: ŷ = 0.5 everywhere', color: 'var(--c-muted)', dash: '5 4' },
+  });
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { Matrix, logicGate } from '@lib';
 import { defaultsOf } from '../shared/url-state';
 import { trainChunk } from '../shared/useTrainingLoop';
+import { thin } from '~/charts/loss-curve';
 import { logicGatesSchema, type LogicGatesState } from './state';
 import {
   AXIS,
@@ -17,7 +18,6 @@ import {
   gatePoints,
   makeTrainer,
   stopCheck,
-  thin,
   trainToEnd,
 } from './model';
 

@@ -272,12 +272,3 @@ export function equationTex(network: Network): string {
   );
 }
 
-/** At most `max` points of a loss history, evenly thinned (always keeping the last). */
-export function thin<T>(items: readonly T[], max = 500): T[] {
-  if (items.length <= max) return items.slice();
-  const stride = Math.ceil(items.length / max);
-  const out: T[] = [];
-  for (let i = 0; i < items.length; i += stride) out.push(items[i]!);
-  if (out[out.length - 1] !== items[items.length - 1]) out.push(items[items.length - 1]!);
-  return out;
-}

@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
+import { lossCurveOptions, thin } from '~/charts/loss-curve';
 import { PlayControls, Select, Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -41,7 +42,6 @@ import {
   sinePreset,
   slidePreset,
   stopCheck,
-  thin,
   type Curves,
 } from './model';
 import './sine-fit.css';
@@ -552,57 +552,20 @@ function fitChartOptions(
   };
 }
 
+
 function lossChartOptions(history: { epoch: number; loss: number }[], epochs: number, mode: SineFitState['mode'], width: number) {
-  const rows = history.filter((r) => Number.isFinite(r.loss) && r.loss > 0);
-  const top = Math.max(1, ...rows.map((r) => r.loss));
-  return {
-    alt: `Training curve: the error (MSE, log scale) against epochs for ${MODE_LABEL[mode]}; after ${epochs} epochs it is ${fmtMse(rows.at(-1)?.loss ?? NaN)}.`,
+  return lossCurveOptions({
+    history,
+    epochs,
+    minEpochs: 100,
     width,
-    height: 170,
+    alt: `Training curve: the error (MSE, log scale) against epochs for ${MODE_LABEL[mode]}; after ${epochs} epochs it is ${fmtMse(history.filter((r) => r.loss > 0).at(-1)?.loss ?? NaN)}.`,
+    label: 'error (MSE)',
+    color: 'var(--c-orange)',
+    minTop: 1,
+    log: { floor: 1e-5 },
+    reference: { value: LINE.mse, label: `best straight line: ${fmtMse(LINE.mse)}`, color: 'var(--c-green)', dash: '2 4' },
     style: { fontSize: fontSize(width) },
     marginLeft: 52,
-    marginBottom: 36,
-    marginTop: 24,
-    marginRight: 14,
-    x: { domain: [0, Math.max(100, epochs)], label: 'epoch' },
-    y: {
-      type: 'log' as const,
-      domain: [1e-5, top],
-      label: 'error (MSE)',
-      ticks: 4,
-      tickFormat: (v: number) => (v >= 0.01 ? String(v) : v.toExponential(0)),
-    },
-    marks: [
-      Plot.ruleY([LINE.mse], {
-        stroke: 'var(--c-green)',
-        strokeDasharray: '2 4',
-        strokeWidth: 2,
-      }),
-      Plot.text([LINE.mse], {
-        y: (v: number) => v,
-        frameAnchor: 'right',
-        text: () => `best straight line: ${fmtMse(LINE.mse)}`,
-        dy: -8,
-        dx: -4,
-        textAnchor: 'end',
-        fill: 'var(--c-green)',
-        fontSize: 11,
-      }),
-      Plot.line(rows, {
-        x: 'epoch',
-        y: 'loss',
-        stroke: 'var(--c-orange)',
-        strokeWidth: 2,
-        clip: true,
-      }),
-      rows.length
-        ? Plot.dot(rows.slice(-1), {
-            x: 'epoch',
-            y: 'loss',
-            r: 3.5,
-            fill: 'var(--c-orange)',
-          })
-        : null,
-    ],
-  };
+  });
 }

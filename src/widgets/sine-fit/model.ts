@@ -348,12 +348,3 @@ export function hingesTex(hinges: readonly Hinge[], c: number): string {
   return `\\begin{aligned} \\hat{y} = {} & ${terms.join(' \\\\ & ')} \\end{aligned}`;
 }
 
-/** At most `max` items, evenly thinned, always keeping the last. */
-export function thin<T>(items: readonly T[], max = 400): T[] {
-  if (items.length <= max) return items.slice();
-  const stride = Math.ceil(items.length / max);
-  const out: T[] = [];
-  for (let i = 0; i < items.length; i += stride) out.push(items[i]!);
-  if (out[out.length - 1] !== items[items.length - 1]) out.push(items[items.length - 1]!);
-  return out;
-}

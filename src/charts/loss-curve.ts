@@ -1,0 +1,77 @@
+import * as Plot from '@observablehq/plot';
+import type { ChartOptions } from './plot';
+
+/**
+ * The one loss-curve chart: loss against epochs, the newest point marked, an optional
+ * reference line with a label (e.g. "ln 2: ŷ = 0.5 everywhere", "best straight line"), linear
+ * or log scale. Every training widget draws its curve with this.
+ */
+export interface LossCurve {
+  /** One row per epoch; non-finite (and, on a log scale, non-positive) losses are left out. */
+  history: readonly { epoch: number; loss: number }[];
+  /** Epochs run so far: the x axis grows with it (at least `minEpochs`). */
+  epochs: number;
+  minEpochs: number;
+  width: number;
+  alt: string;
+  label: string;
+  color: string;
+  /** Smallest top of the y axis. */
+  minTop: number;
+  log?: { floor: number };
+  reference?: { value: number; label: string; color: string; dash: string };
+  style?: Record<string, string>;
+  marginLeft?: number;
+}
+
+export function lossCurveOptions(c: LossCurve): ChartOptions {
+  const rows = c.history.filter((r) => Number.isFinite(r.loss) && (!c.log || r.loss > 0));
+  const top = Math.max(c.minTop, ...rows.map((r) => r.loss));
+  const y = c.log
+    ? { type: 'log' as const, domain: [c.log.floor, top], label: c.label, ticks: 4, tickFormat: (v: number) => (v >= 0.01 ? String(v) : v.toExponential(0)) }
+    : { domain: [0, top], label: c.label, ticks: 4 };
+  const ref = c.reference;
+  return {
+    alt: c.alt,
+    width: c.width,
+    height: 170,
+    ...(c.style ? { style: c.style } : {}),
+    marginLeft: c.marginLeft ?? 44,
+    marginBottom: 36,
+    marginTop: 24,
+    marginRight: 16,
+    x: { domain: [0, Math.max(c.minEpochs, c.epochs)], label: 'epoch' },
+    y,
+    marks: [
+      c.log ? null : Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 }),
+      ref ? Plot.ruleY([ref.value], { stroke: ref.color, strokeDasharray: ref.dash, strokeWidth: 1.5 }) : null,
+      ref
+        ? Plot.text([ref.value], {
+            y: (v: number) => v,
+            frameAnchor: 'right',
+            text: () => ref.label,
+            dy: -8,
+            dx: -4,
+            textAnchor: 'end',
+            fill: ref.color,
+            fontSize: 11,
+          })
+        : null,
+      Plot.line(rows, { x: 'epoch', y: 'loss', stroke: c.color, strokeWidth: 2, clip: true }),
+      rows.length ? Plot.dot(rows.slice(-1), { x: 'epoch', y: 'loss', r: 3.5, fill: c.color }) : null,
+    ],
+  };
+}
+
+/**
+ * At most about `max` evenly spaced items of a long history (the first and the last kept), so a
+ * curve of 10,000 epochs costs no more to draw than one of 500.
+ */
+export function thin<T>(items: readonly T[], max = 500): T[] {
+  if (items.length <= max) return items.slice();
+  const stride = Math.ceil(items.length / max);
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i += stride) out.push(items[i]!);
+  if (out[out.length - 1] !== items[items.length - 1]) out.push(items[items.length - 1]!);
+  return out;
+}

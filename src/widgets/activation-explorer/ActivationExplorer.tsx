@@ -81,6 +81,8 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
   return (
     <WidgetFrame
       name="activation-explorer"
+      schema={activationExplorerSchema}
+      state={state}
       headingLevel={headingLevel}
       title="Activation functions and their derivatives"
       intro={

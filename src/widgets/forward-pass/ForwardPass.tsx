@@ -73,6 +73,8 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
   return (
     <WidgetFrame
       name="forward-pass"
+      schema={forwardPassSchema}
+      state={state}
       headingLevel={headingLevel}
       title="Forward propagation through a small network"
       intro={

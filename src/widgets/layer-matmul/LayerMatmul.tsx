@@ -119,6 +119,8 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
   return (
     <WidgetFrame
       name="layer-matmul"
+      schema={layerMatmulSchema}
+      state={state}
       headingLevel={headingLevel}
       title="A layer as a matrix product"
       intro={

@@ -118,6 +118,8 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
   return (
     <WidgetFrame
       name="linear-collapse"
+      schema={linearCollapseSchema}
+      state={state}
       headingLevel={headingLevel}
       title="Stacked linear layers collapse"
       intro={

@@ -93,6 +93,8 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
   return (
     <WidgetFrame
       name="logic-gates"
+      schema={logicGatesSchema}
+      state={state}
       headingLevel={headingLevel}
       title="AND, OR and XOR"
       intro={

@@ -1,5 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useId } from 'preact/hooks';
+import { useContext, useEffect, useId, useRef } from 'preact/hooks';
+import { encodeState, type Schema } from './url-state';
 
 /**
  * The name of the widget a control sits in. Preact's `useId` restarts in every Astro island, so
@@ -29,7 +30,47 @@ export interface WidgetFrameProps {
   announce?: string;
   /** Level of the widget's title: 3 inside a lecture section, 2 when the widget stands alone (embeds). */
   headingLevel?: WidgetHeadingLevel;
+  /** The widget's schema and current state: published as `data-state` (the URL encoding). */
+  schema?: Schema;
+  state?: object;
+  /**
+   * Derived facts about the current state that exercises check (e.g. `{ correct: 20, total: 20 }`,
+   * `{ loss: 0.03, diverged: false }`): plain numbers, strings and booleans, published as
+   * `data-report` (JSON) and in a `widget-change` event.
+   */
+  report?: WidgetReport;
   children: ComponentChildren;
+}
+
+/** Facts a widget reports about its current state (see `WidgetFrameProps.report`). */
+export type WidgetReport = Record<string, number | string | boolean | null>;
+
+/**
+ * What a widget publishes on every change, as the `detail` of a bubbling `widget-change` event
+ * dispatched on its root (`[data-widget]`). Exercises, share links and tests listen for it; the
+ * same values sit on the root as `data-state` and `data-report` for readers that arrive late.
+ */
+export interface WidgetChange {
+  name: string;
+  /** The state as its URL encoding (`w1:0.5,act:sigmoid`; empty = all defaults). */
+  state: string;
+  report: WidgetReport;
+}
+
+export const WIDGET_CHANGE_EVENT = 'widget-change';
+
+/** Read a widget's published state and report from its root element (for late listeners). */
+export function readWidgetChange(root: Element): WidgetChange | undefined {
+  const name = root.getAttribute('data-widget');
+  if (!name) return undefined;
+  let report: WidgetReport = {};
+  try {
+    const parsed: unknown = JSON.parse(root.getAttribute('data-report') ?? '{}');
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) report = parsed as WidgetReport;
+  } catch {
+    // A report is written by the widget itself; if it is unreadable, treat it as empty.
+  }
+  return { name, state: root.getAttribute('data-state') ?? '', report };
 }
 
 export type WidgetHeadingLevel = 2 | 3 | 4;
@@ -39,11 +80,26 @@ export interface WidgetProps {
   headingLevel?: WidgetHeadingLevel;
 }
 
-export function WidgetFrame({ name, title, intro, notice, onDismissNotice, onReset, announce, headingLevel = 3, children }: WidgetFrameProps) {
+export function WidgetFrame({ name, title, intro, notice, onDismissNotice, onReset, announce, headingLevel = 3, schema, state, report, children }: WidgetFrameProps) {
   const titleId = `widget-${name}-title`;
   const Heading = `h${headingLevel}` as 'h3';
+  const root = useRef<HTMLElement>(null);
+  const encoded = schema && state ? encodeState(schema, state as never) : '';
+  const reportJson = JSON.stringify(report ?? {});
+  useEffect(() => {
+    const detail: WidgetChange = { name, state: encoded, report: JSON.parse(reportJson) as WidgetReport };
+    root.current?.dispatchEvent(new CustomEvent<WidgetChange>(WIDGET_CHANGE_EVENT, { bubbles: true, detail }));
+  }, [name, encoded, reportJson]);
   return (
-    <section class="widget" data-widget={name} id={`widget-${name}`} aria-labelledby={titleId}>
+    <section
+      ref={root}
+      class="widget"
+      data-widget={name}
+      id={`widget-${name}`}
+      aria-labelledby={titleId}
+      data-state={encoded}
+      data-report={reportJson}
+    >
       <header class="widget__header">
         <Heading class="widget__title" id={titleId}>
           {title}

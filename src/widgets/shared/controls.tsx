@@ -9,6 +9,13 @@ import type { ComponentChildren } from 'preact';
 import { clampToField } from './url-state';
 import { useWidgetId } from './WidgetFrame';
 
+/**
+ * `field`: the key in the widget's state schema that a control sets. It is written as
+ * `data-field` on the control's wrapper, so share links can lock or hide a named control and
+ * tests can find it. Give it to every control bound to a state field.
+ */
+export type ControlField = string;
+
 export interface SliderProps {
   label: ComponentChildren;
   /** Plain-text label for assistive technology when `label` is markup (e.g. math). */
@@ -22,6 +29,8 @@ export interface SliderProps {
   digits?: number;
   onChange: (value: number) => void;
   disabled?: boolean;
+  /** The state key this control sets (see `ControlField`). */
+  field?: string;
 }
 
 function digitsOf(step: number): number {
@@ -42,13 +51,13 @@ export function parseTyped(text: string): number | undefined {
   return Number.isFinite(x) ? x : undefined;
 }
 
-export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, onChange, disabled }: SliderProps) {
+export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, onChange, disabled, field }: SliderProps) {
   const id = useWidgetId();
   const [draft, setDraft] = useState<string | null>(null);
   const [hint, setHint] = useState('');
   // A true minus sign, as in every number the site prints (typing a hyphen works too).
   const shown = value.toFixed(digits ?? digitsOf(step)).replace('-', '\u2212');
-  const field = { kind: 'number' as const, default: value, min, max, step };
+  const bounds = { kind: 'number' as const, default: value, min, max, step };
 
   const commit = (text: string) => {
     setDraft(null);
@@ -57,14 +66,14 @@ export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, 
       setHint(`"${text}" is not a number; kept ${shown}.`);
       return;
     }
-    const clamped = clampToField(field, typed);
+    const clamped = clampToField(bounds, typed);
     if (typed < min || typed > max) setHint(`${minus(typed)} is outside ${minus(min)} … ${minus(max)}; set to ${minus(clamped)}.`);
     else setHint('');
     onChange(clamped);
   };
 
   return (
-    <div class="control control--slider">
+    <div class="control control--slider" data-field={field}>
       <label class="control__label" for={`${id}-range`}>
         {label}
       </label>
@@ -81,7 +90,7 @@ export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, 
           aria-valuetext={unit ? `${shown} ${unit}` : shown}
           onInput={(e) => {
             setHint('');
-            onChange(clampToField(field, Number((e.currentTarget as HTMLInputElement).value)));
+            onChange(clampToField(bounds, Number((e.currentTarget as HTMLInputElement).value)));
           }}
         />
         <input
@@ -116,12 +125,14 @@ export interface ToggleProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
   disabled?: boolean;
+  /** The state key this control sets (see `ControlField`). */
+  field?: string;
 }
 
 /** An on/off switch: a real checkbox with the switch role, so Space toggles it. */
-export function Toggle({ label, checked, onChange, disabled }: ToggleProps) {
+export function Toggle({ label, checked, onChange, disabled, field }: ToggleProps) {
   return (
-    <label class="control control--toggle">
+    <label class="control control--toggle" data-field={field}>
       <input
         type="checkbox"
         role="switch"
@@ -140,12 +151,14 @@ export interface SelectProps<T extends string> {
   options: readonly { value: T; label: string }[];
   onChange: (value: T) => void;
   disabled?: boolean;
+  /** The state key this control sets (see `ControlField`). */
+  field?: string;
 }
 
-export function Select<T extends string>({ label, value, options, onChange, disabled }: SelectProps<T>) {
+export function Select<T extends string>({ label, value, options, onChange, disabled, field }: SelectProps<T>) {
   const id = useWidgetId();
   return (
-    <div class="control control--select">
+    <div class="control control--select" data-field={field}>
       <label class="control__label" for={id}>
         {label}
       </label>

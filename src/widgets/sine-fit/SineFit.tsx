@@ -144,6 +144,8 @@ export default function SineFit({ headingLevel }: WidgetProps) {
   return (
     <WidgetFrame
       name="sine-fit"
+      schema={sineFitSchema}
+      state={state}
       headingLevel={headingLevel}
       title="Fitting a sine wave"
       intro={

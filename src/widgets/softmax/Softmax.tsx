@@ -57,6 +57,8 @@ export default function Softmax({ headingLevel }: WidgetProps) {
   return (
     <WidgetFrame
       name="softmax"
+      schema={softmaxSchema}
+      state={state}
       headingLevel={headingLevel}
       title="Softmax, step by step"
       intro={

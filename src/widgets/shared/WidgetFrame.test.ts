@@ -12,7 +12,7 @@ const schema = {
 
 function mount(state: { w: number; act: string }, report: WidgetReport, into: HTMLElement) {
   act(() => {
-    render(h(WidgetFrame, { name: 'demo', title: 'Demo', onReset: () => {}, schema, state, report }, h('p', null, 'body')), into);
+    render(h(WidgetFrame, { name: 'demo', title: 'Demo', onReset: () => {}, schema, state, report, children: h('p', null, 'body') }), into);
   });
 }
 

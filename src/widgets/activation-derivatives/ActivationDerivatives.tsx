@@ -40,7 +40,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
 
   const X = fmtTex(state.x);
   const texRelu = `\\text{ReLU}'(${X}) = \\mathbf{1}(${X} > 0) = ${p.reluDerivative}`;
-  const texSigmoid = `\\sigma'(${X}) = \\sigma(${X})\\,\\bigl(1 - \\sigma(${X})\\bigr) = ${fmtTex(p.sigmoid, 3)} \\times ${fmtTex(1 - p.sigmoid, 3)} = ${fmtTex(p.sigmoidDerivative, 3)}`;
+  const texSigmoid = `\\begin{aligned} \\sigma'(${X}) &= \\sigma(${X})\\,\\bigl(1 - \\sigma(${X})\\bigr) \\\\[2pt] &\\approx ${fmtTex(p.sigmoid, 3)} \\times ${fmtTex(1 - p.sigmoid, 3)} \\approx ${fmtTex(p.sigmoidDerivative, 3)} \\end{aligned}`;
   const code = [
     `# S = softmax(z) = [${j.probs.map((v) => v.toFixed(3)).join(', ')}]`,
     'prob = prob.reshape(-1, 1) # prob == S',
@@ -122,10 +122,14 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
           <p class="activation-derivatives__probs" data-readout="probs">
             S = softmax(z) = ({j.probs.map((v) => fmt(v, 3)).join(', ')})
           </p>
+          <Tex
+            display
+            tex={`\\begin{aligned} \\frac{\\partial S_i}{\\partial z_j} &= S_i \\delta_{ij} - S_i S_j \\\\[3pt] \\frac{\\partial S_1}{\\partial z_1} &= S_1 (1 - S_1) = ${fmtTex(j.matrix[0]![0]!, 3)} \\\\[3pt] \\frac{\\partial S_1}{\\partial z_2} &= -S_1 S_2 = ${fmtTex(j.matrix[0]![1]!, 3)} \\end{aligned}`}
+          />
           <div class="table-scroll" tabIndex={0} role="region" aria-label="Softmax Jacobian">
             <table class="activation-derivatives__heat">
               <caption>
-                The softmax Jacobian: row i, column j holds ∂S<sub>i</sub>/∂z<sub>j</sub> = S<sub>i</sub>δ<sub>ij</sub> − S<sub>i</sub>S<sub>j</sub>
+                Softmax Jacobian: row i, column j is ∂S<sub>i</sub>/∂z<sub>j</sub>
               </caption>
               <thead>
                 <tr>
@@ -141,9 +145,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
               <tbody>
                 {j.matrix.map((row, r) => (
                   <tr>
-                    <th scope="row">
-                      S{sub(r + 1)} = {fmt(j.probs[r]!, 3)}
-                    </th>
+                    <th scope="row">S{sub(r + 1)}</th>
                     {row.map((v, c) => (
                       <td
                         data-readout={`j-${r}-${c}`}

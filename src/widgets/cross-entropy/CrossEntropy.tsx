@@ -41,9 +41,13 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
   const setP = (i: number, v: number) => update({ p: setProbability(state.p, i, v) });
   const preset = (p: readonly number[]) => update({ mode: 'categorical', cls: 1, p: [...p] });
 
-  const tex = binary
-    ? `\\begin{aligned} L &= -\\bigl[\\,y \\log(\\hat{y}) + (1 - y) \\log(1 - \\hat{y})\\,\\bigr] \\\\[2pt] &= -\\bigl[\\,${state.y} \\cdot \\log(${fmtTex(state.yhat, 3)}) + ${1 - Number(state.y)} \\cdot \\log(${fmtTex(1 - state.yhat, 3)})\\,\\bigr] \\\\[2pt] &= ${clipStep(r, state.clip)}${lossTex(r.loss)} \\end{aligned}`
-    : `\\begin{aligned} L &= -\\sum_{k=1}^{4} y_{\\text{true}}^{k} \\log(y_{\\text{predict}}^{k}) = -\\log(y_{\\text{predict}}^{\\text{${r.trueName}}}) \\\\[2pt] &= ${clipStep(r, state.clip)}${lossTex(r.loss)} \\end{aligned}`;
+  const lines = binary
+    ? [
+        `L &= -\\bigl[\\,y \\log(\\hat{y}) + (1 - y) \\log(1 - \\hat{y})\\,\\bigr]`,
+        `&= -\\bigl[\\,${state.y} \\cdot \\log(${fmtTex(state.yhat, 3)}) + ${1 - Number(state.y)} \\cdot \\log(${fmtTex(1 - state.yhat, 3)})\\,\\bigr]`,
+      ]
+    : [`L &= -\\sum_{k=1}^{4} y_{\\text{true}}^{k} \\log(y_{\\text{predict}}^{k})`, `&= -\\log(y_{\\text{predict}}^{\\text{${r.trueName}}})`];
+  const tex = `\\begin{aligned} ${[...lines, ...clipLines(r, state.clip)].join(' \\\\[3pt] ')} \\end{aligned}`;
 
   const verdict = infinite
     ? `Without clipping the loss is infinite: the prediction gives the true ${binary ? 'label' : 'class'} a probability of exactly 0, and log 0 is minus infinity. Its gradient would divide by zero, and the infinities would turn into NaN ("not a number") in every weight. Switch clipping back on: the loss becomes ${fmt(LOSS_CAP, 2)}.`
@@ -87,8 +91,8 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
             field="mode"
             value={state.mode}
             options={[
-              { value: 'categorical', label: 'Categorical: four classes, softmax' },
-              { value: 'binary', label: 'Binary: one sigmoid output' },
+              { value: 'categorical', label: 'Categorical (softmax)' },
+              { value: 'binary', label: 'Binary (sigmoid)' },
             ]}
             onChange={(mode) => update({ mode })}
           />
@@ -174,14 +178,14 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
   );
 }
 
-/** The middle step of the formula: −log(p), or −log(clip(p, …)) = −log(p′) when clipping acts. */
-function clipStep(r: Result, clipped: boolean): string {
+/** The last lines of the formula: −log(p) = L, or −log(clip(p, …)) = −log(p′) = L when clipping acts. */
+function clipLines(r: Result, clipped: boolean): string[] {
   const p = fmtTex(r.pTrue, 3);
   if (clipped && r.clipMatters) {
     const bound = r.pTrue < 0.5 ? '10^{-7}' : '1 - 10^{-7}';
-    return `-\\log\\bigl(\\operatorname{clip}(${p}, 10^{-7}, 1 - 10^{-7})\\bigr) = -\\log(${bound}) = `;
+    return [`&= -\\log\\bigl(\\operatorname{clip}(${p}, 10^{-7}, 1 - 10^{-7})\\bigr)`, `&= -\\log(${bound}) = ${lossTex(r.loss)}`];
   }
-  return `-\\log(${p}) = `;
+  return [`&= -\\log(${p}) = ${lossTex(r.loss)}`];
 }
 
 function barChart(state: CrossEntropyState, width: number) {
@@ -189,13 +193,13 @@ function barChart(state: CrossEntropyState, width: number) {
   return {
     alt: `Bar chart of the predicted probabilities: ${rows.map((d) => `${d.c} ${fmt(d.p, 3)}`).join(', ')}. The true class is ${CLASSES[state.cls]}.`,
     width,
-    height: 190,
+    height: 200,
     marginTop: 22,
     marginBottom: 30,
     marginLeft: 44,
     marginRight: 8,
-    x: { domain: [...CLASSES], label: null, padding: 0.3 },
-    y: { domain: [0, 1.12], ticks: [0, 0.25, 0.5, 0.75, 1], label: 'probability', grid: true },
+    x: { domain: [...CLASSES], label: null, padding: 0.3, tickFormat: (c: string) => (c === CLASSES[state.cls] ? `${c} (true)` : c) },
+    y: { domain: [0, 1.12], ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: (v: number) => v.toFixed(2), label: 'probability', grid: true },
     marks: [
       Plot.barY(rows, {
         x: 'c',
@@ -207,7 +211,7 @@ function barChart(state: CrossEntropyState, width: number) {
       Plot.text(rows, {
         x: 'c',
         y: 'p',
-        text: (d: (typeof rows)[number]) => `${fmt(d.p, 3)}${d.truth ? ' ← true' : ''}`,
+        text: (d: (typeof rows)[number]) => fmt(d.p, 3),
         dy: -7,
         lineAnchor: 'bottom',
         fill: 'var(--c-ink)',

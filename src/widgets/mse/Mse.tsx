@@ -54,12 +54,18 @@ export default function Mse({ headingLevel }: WidgetProps) {
 
   const n = state.n;
   const mseText = meanText(r.mse);
-  const tex =
+  const lines =
     n === 1
-      ? `L = \\bigl(y_{\\text{true}} - y_{\\text{predict}}\\bigr)^2 = (${fmtTex(state.t[0]!, 1)} - ${fmtTex(state.p[0]!, 1)})^2 = (${fmtTex(r.examples[0]!.error, 1)})^2 = ${fmtTex(r.mse, 2)}`
-      : `L = \\frac{1}{${n}} \\sum_{i=1}^{${n}} \\bigl(y_{\\text{true}}^{i} - y_{\\text{predict}}^{i}\\bigr)^2 = \\frac{1}{${n}} \\bigl(${r.examples
-          .map((e) => fmtTex(e.squared, 2))
-          .join(' + ')}\\bigr) = \\frac{${fmtTex(r.sum, 2)}}{${n}} = ${mseText.replace('−', '-')}`;
+      ? [
+          `L &= \\bigl(y_{\\text{true}} - y_{\\text{predict}}\\bigr)^2`,
+          `&= (${fmtTex(state.t[0]!, 1)} - ${fmtTex(state.p[0]!, 1)})^2 = (${fmtTex(r.examples[0]!.error, 1)})^2 = ${fmtTex(r.mse, 2)}`,
+        ]
+      : [
+          `L &= \\frac{1}{${n}} \\sum_{i=1}^{${n}} \\bigl(y_{\\text{true}}^{i} - y_{\\text{predict}}^{i}\\bigr)^2`,
+          `&= \\tfrac{1}{${n}} \\bigl(${r.examples.map((e) => fmtTex(e.squared, 2)).join(' + ')}\\bigr)`,
+          `&= \\frac{${fmtTex(r.sum, 2)}}{${n}} ${Math.abs(Number(mseText) - r.mse) < 1e-9 ? '=' : '\\approx'} ${mseText.replace('−', '-')}`,
+        ];
+  const tex = `\\begin{aligned} ${lines.join(' \\\\[3pt] ')} \\end{aligned}`;
 
   return (
     <WidgetFrame

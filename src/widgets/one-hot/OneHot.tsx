@@ -14,7 +14,7 @@ import { oneHotSchema } from './state';
 import { BUILT_IN, MAX_CATEGORIES, allPairs, checkLabel, compare } from './model';
 import './one-hot.css';
 
-const vectorTex = (v: number[]) => `[${v.join(', ')}]`;
+const vectorTex = (v: number[]) => `[${v.join(', ')}]`.replace(/-/g, '{-}');
 
 export default function OneHot({ headingLevel }: WidgetProps) {
   const { state, update, reset, notice, dismissNotice } = useWidgetState('one-hot', oneHotSchema);
@@ -28,9 +28,12 @@ export default function OneHot({ headingLevel }: WidgetProps) {
   const guessName = categories[c.guess]!;
   const match = c.truth === c.guess;
 
-  const tex =
-    `\\begin{aligned} L &= \\sum_{k=1}^{${k}} \\bigl(y_{\\text{true}}^{k} - y_{\\text{predict}}^{k}\\bigr)^2 = \\sum \\bigl(${vectorTex(c.yTrue)} - ${vectorTex(c.yPredict)}\\bigr)^2 \\\\[3pt]` +
-    ` &= ${c.yTrue.map((t, i) => `(${t} - ${c.yPredict[i]})^2`).join(' + ')} = ${c.sum} \\end{aligned}`;
+  const tex = `\\begin{aligned} ${[
+    `L &= \\sum_{k=1}^{${k}} \\bigl(y_{\\text{true}}^{k} - y_{\\text{predict}}^{k}\\bigr)^2`,
+    `&= \\sum \\bigl(${vectorTex(c.yTrue)} - ${vectorTex(c.yPredict)}\\bigr)^2`,
+    `&= \\sum ${vectorTex(c.differences)}^2`,
+    `&= ${c.squares.join(' + ')} = ${c.sum}`,
+  ].join(' \\\\[3pt] ')} \\end{aligned}`;
 
   return (
     <WidgetFrame
@@ -89,7 +92,7 @@ export default function OneHot({ headingLevel }: WidgetProps) {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">entry k</th>
+                  <th scope="col">k</th>
                   {categories.map((name, i) => (
                     <th scope="col" class={i === c.truth || i === c.guess ? 'one-hot__hot' : undefined}>
                       {name}
@@ -100,14 +103,14 @@ export default function OneHot({ headingLevel }: WidgetProps) {
               </thead>
               <tbody>
                 <tr>
-                  <th scope="row">y<sub>true</sub> ({trueName})</th>
+                  <th scope="row">y<sub>true</sub></th>
                   {c.yTrue.map((v) => (
                     <td class={v ? 'one-hot__one' : undefined}>{v}</td>
                   ))}
                   <td />
                 </tr>
                 <tr>
-                  <th scope="row">y<sub>predict</sub> ({guessName})</th>
+                  <th scope="row">y<sub>predict</sub></th>
                   {c.yPredict.map((v) => (
                     <td class={v ? 'one-hot__one' : undefined}>{v}</td>
                   ))}
@@ -208,11 +211,13 @@ function PairTable(props: { categories: string[]; pairs: number[][]; truth: numb
     <div class="table-scroll one-hot__pairs" tabIndex={0} role="region" aria-label="Sum of squared errors for every pair of categories">
       <table>
         <caption>
-          Σ(y<sub>true</sub> − y<sub>predict</sub>)² for every pair: rows are the true category, columns the prediction. Click a cell to choose it.
+          Σ(y<sub>true</sub> − y<sub>predict</sub>)² for every pair (click one)
         </caption>
         <thead>
           <tr>
-            <th scope="col">true ↓ / predicted →</th>
+            <th scope="col">
+              true ↓ <span class="one-hot__corner">predicted →</span>
+            </th>
             {categories.map((name) => (
               <th scope="col">{name}</th>
             ))}

@@ -168,7 +168,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
             <span class="activation-derivatives__swatch activation-derivatives__pos" style={{ '--strength': '50%' }} aria-hidden="true" /> positive (+, only on
             the diagonal){' · '}
             <span class="activation-derivatives__swatch activation-derivatives__neg" style={{ '--strength': '50%' }} aria-hidden="true" /> negative (−). The
-            darker the cell, the larger the entry in size; none can exceed 0.25. Every row sums to 0 (largest |row sum| here:{' '}
+            deeper the colour (darker on a light page, brighter on a dark one), the larger the entry in size; none can exceed 0.25. Every row sums to 0 (largest |row sum| here:{' '}
             <span data-readout="rowsum-max">{j.rowSumMax === 0 ? '0' : j.rowSumMax.toExponential(1).replace('-', '−')}</span>, rounding only).
           </p>
           <figure class="activation-derivatives__code">

@@ -256,15 +256,14 @@ function curveChart(state: CrossEntropyState, r: Result, width: number) {
         : null,
       binary ? Plot.line(other, { x: 'p', y: 'loss', stroke: 'var(--c-orange)', strokeWidth: 2, strokeDasharray: '7 4', clip: true }) : null,
       Plot.line(main, { x: 'p', y: 'loss', stroke: 'var(--c-blue)', strokeWidth: 2.5, clip: true }),
-      binary
-        ? Plot.text(
-            [
-              { x: 0.2, label: 'y = 1: −log ŷ' },
-              { x: 0.8, label: 'y = 0: −log(1 − ŷ)' },
-            ],
-            { x: 'x', y: () => Math.min(yMax * 0.78, 3.9), text: 'label', fill: 'var(--c-ink)', fontWeight: 600 },
+      ...(binary
+        ? ([
+            ['y = 1: −log ŷ', 0.04, 'start', state.y === '1'],
+            ['y = 0: −log(1 − ŷ)', 0.96, 'end', state.y === '0'],
+          ] as const).map(([label, x, anchor, active]) =>
+            Plot.text([label], { x: () => x, y: () => yMax * 0.62, textAnchor: anchor, fill: active ? 'var(--c-blue)' : 'var(--c-orange)', fontWeight: 600 }),
           )
-        : null,
+        : []),
       Plot.dot(references, { x: 'p', y: 'loss', r: 4, fill: 'var(--bg)', stroke: 'var(--c-muted)', strokeWidth: 1.5 }),
       Plot.text(references, { x: 'p', y: 'loss', text: 'label', dy: -10, fill: 'var(--c-muted)' }),
       infinite

@@ -121,9 +121,9 @@ export default function Mse({ headingLevel }: WidgetProps) {
           <p class="mse__legend">
             <span class="mse__key mse__key--target" aria-hidden="true" /> true y{' · '}
             <span class="mse__key mse__key--prediction" aria-hidden="true" /> prediction ŷ{' · '}
-            <span class="mse__key mse__key--square" aria-hidden="true" /> squared error{' · '}
-            <span class="mse__key mse__key--mean" aria-hidden="true" /> the mean: a square of area L
+            <span class="mse__key mse__key--square" aria-hidden="true" /> squared error (side = error, area = its square)
           </p>
+          <MeanSquare side={Math.min(240, Math.sqrt(r.mse) * pixelsPerDegree(domain))} text={mseText} />
           <Tex display tex={tex} />
         </div>
       </div>
@@ -160,26 +160,43 @@ export default function Mse({ headingLevel }: WidgetProps) {
   );
 }
 
+/** The loss as a square of area L, on the chart's scale: the average of the orange squares' areas. */
+function MeanSquare({ side, text }: { side: number; text: string }) {
+  const s = Math.max(1, side);
+  return (
+    <div class="mse__mean-square">
+      <svg width={s + 4} height={s + 4} viewBox={`0 0 ${s + 4} ${s + 4}`} aria-hidden="true">
+        <rect x="2" y="2" width={s} height={s} fill="var(--c-purple)" fill-opacity="0.18" stroke="var(--c-purple)" stroke-width="2" stroke-dasharray="5 3" />
+      </svg>
+      <p>
+        The mean, L = {text}, as one square on the same scale: its area is the average of the orange squares' areas.
+      </p>
+    </div>
+  );
+}
+
 const SUB = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
 const sub = (i: number) => String(i).replace(/\d/g, (d) => SUB[Number(d)]!);
 
+/** Screen pixels per degree on the y axis (the squares, and the mean's square below the chart, use it). */
+const pixelsPerDegree = (domain: [number, number]) => (HEIGHT - MARGIN.top - MARGIN.bottom) / (domain[1] - domain[0]);
+
 function chartOptions(state: MseState, r: MseResult, domain: [number, number], width: number) {
   const n = state.n;
-  // Room on the right for the square of the mean.
-  const xMax = n + 1.6;
+  const pxPerY = pixelsPerDegree(domain);
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  // Room on the right for the last day's square: its width in x units grows with the x range itself,
+  // so solve n + 0.06 + s·(xMax − 0.4) ≤ xMax for xMax, where s is its side in pixels over the plot width.
+  const last = pxPerY * Math.abs(r.examples[n - 1]!.error) / plotWidth;
+  const xMax = last < 0.7 ? Math.max(n + 0.6, (n + 0.1 - 0.4 * last) / (1 - last)) : n + 0.6;
   const xDomain: [number, number] = [0.4, xMax];
-  const pxPerX = (width - MARGIN.left - MARGIN.right) / (xDomain[1] - xDomain[0]);
-  const pxPerY = (HEIGHT - MARGIN.top - MARGIN.bottom) / (domain[1] - domain[0]);
+  const pxPerX = plotWidth / (xDomain[1] - xDomain[0]);
   // A square drawn in data units: its width in x units is its height in y units times this.
   const k = pxPerY / pxPerX;
   const squares = r.examples.map((e) => {
     const side = Math.abs(e.error);
     return { x1: e.i + 0.04, x2: e.i + 0.04 + side * k, y1: Math.min(e.target, e.prediction), y2: Math.max(e.target, e.prediction), ...e };
   });
-  const meanSide = Math.sqrt(r.mse);
-  const meanX = n + 0.75;
-  const mid = (domain[0] + domain[1]) / 2;
-  const mean = { x1: meanX, x2: meanX + meanSide * k, y1: mid - meanSide / 2, y2: mid + meanSide / 2 };
   const days = r.examples.map((e) => e.i);
   return {
     alt: `Chart of ${n} ${n === 1 ? 'day' : 'days'}: ${r.examples
@@ -191,7 +208,8 @@ function chartOptions(state: MseState, r: MseResult, domain: [number, number], w
     marginRight: MARGIN.right,
     marginBottom: MARGIN.bottom,
     marginLeft: MARGIN.left,
-    x: { domain: xDomain, ticks: days, tickFormat: (d: number) => `day ${d}`, label: null },
+    // On a phone the days are only numbered (the labels would collide), with "day" as the axis label.
+    x: width < 480 ? { domain: xDomain, ticks: days, tickFormat: (d: number) => String(d), label: 'day', labelAnchor: 'right' as const } : { domain: xDomain, ticks: days, tickFormat: (d: number) => `day ${d}`, label: null },
     y: { domain, label: 'temperature (°C)', grid: true, nice: false },
     marks: [
       Plot.rect(squares, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'var(--c-orange)', fillOpacity: 0.22, stroke: 'var(--c-orange)', strokeWidth: 1.5, clip: true }),
@@ -200,7 +218,7 @@ function chartOptions(state: MseState, r: MseResult, domain: [number, number], w
         x: (d: (typeof squares)[number]) => (d.x1 + d.x2) / 2,
         y: 'y2',
         text: (d: (typeof squares)[number]) => fmt(d.squared, 2),
-        dy: -7,
+        dy: -11,
         lineAnchor: 'bottom',
         textAnchor: 'middle',
         fill: 'var(--c-ink)',
@@ -208,8 +226,6 @@ function chartOptions(state: MseState, r: MseResult, domain: [number, number], w
       }),
       Plot.dot(r.examples, { x: 'i', y: 'target', r: 7, symbol: 'circle', fill: 'var(--c-blue)', stroke: 'var(--bg)', strokeWidth: 1.5 }),
       Plot.dot(r.examples, { x: 'i', y: 'prediction', r: 7, symbol: 'diamond', fill: 'var(--bg)', stroke: 'var(--c-ink)', strokeWidth: 2.5 }),
-      Plot.rect([mean], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'var(--c-purple)', fillOpacity: 0.18, stroke: 'var(--c-purple)', strokeWidth: 2, strokeDasharray: '5 3', clip: true }),
-      Plot.text([`mean L = ${meanText(r.mse)}`], { x: () => meanX, y: () => mean.y2, dy: -7, lineAnchor: 'bottom', textAnchor: 'start', fill: 'var(--c-ink)', fontWeight: 600, fontSize: 12 }),
     ],
   };
 }

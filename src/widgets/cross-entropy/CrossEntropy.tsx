@@ -258,10 +258,11 @@ function curveChart(state: CrossEntropyState, r: Result, width: number) {
       Plot.line(main, { x: 'p', y: 'loss', stroke: 'var(--c-blue)', strokeWidth: 2.5, clip: true }),
       ...(binary
         ? ([
-            ['y = 1: −log ŷ', 0.04, 'start', state.y === '1'],
-            ['y = 0: −log(1 − ŷ)', 0.96, 'end', state.y === '0'],
-          ] as const).map(([label, x, anchor, active]) =>
-            Plot.text([label], { x: () => x, y: () => yMax * 0.62, textAnchor: anchor, fill: active ? 'var(--c-blue)' : 'var(--c-orange)', fontWeight: 600 }),
+            ['y = 1: −log ŷ', 0.1, 0.85, 'start', state.y === '1'],
+            ['y = 0: −log(1 − ŷ)', 0.9, 0.62, 'end', state.y === '0'],
+          ] as const).map(([label, x, height, anchor, active]) =>
+            // Clear of both curves: at these heights the curves are still near the edges.
+            Plot.text([label], { x: () => x, y: () => yMax * height, textAnchor: anchor, fill: active ? 'var(--c-blue)' : 'var(--c-orange)', fontWeight: 600 }),
           )
         : []),
       Plot.dot(references, { x: 'p', y: 'loss', r: 4, fill: 'var(--bg)', stroke: 'var(--c-muted)', strokeWidth: 1.5 }),

@@ -134,7 +134,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
               <thead>
                 <tr>
                   <th scope="col">
-                    ∂S<sub>i</sub> / ∂z<sub>j</sub>
+                    ∂S<sub>i</sub>/∂z<sub>j</sub>
                   </th>
                   {j.logits.map((_, c) => (
                     <th scope="col">z{sub(c + 1)}</th>

@@ -19,4 +19,8 @@ export const widgets: readonly WidgetInfo[] = [
   { name: 'sine-fit', title: 'Fitting a sine wave', part: 'activation-functions' },
   { name: 'activation-explorer', title: 'Activation functions and their derivatives', part: 'activation-functions' },
   { name: 'softmax', title: 'Softmax, step by step', part: 'activation-functions' },
+  { name: 'mse', title: 'Mean squared error, square by square', part: 'loss-functions' },
+  { name: 'one-hot', title: 'One-hot vectors and squared errors', part: 'loss-functions' },
+  { name: 'cross-entropy', title: 'Cross-entropy and the −log p curve', part: 'loss-functions' },
+  { name: 'activation-derivatives', title: 'Derivatives of ReLU, sigmoid and softmax', part: 'backward-pass' },
 ];

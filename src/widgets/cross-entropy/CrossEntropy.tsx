@@ -1,0 +1,282 @@
+/**
+ * `cross-entropy` — the loss of one prediction against a one-hot target. Shape the predicted
+ * distribution over Dog, Pear, House, Grass (the other probabilities follow so that they always
+ * sum to 1), choose the true class, try the slides' blue and yellow predictions, and follow the
+ * point on the −log p curve. Clipping to [1e-7, 1 − 1e-7] can be switched off to see the loss
+ * become infinite at p = 0. The binary case shows both branches of binary cross-entropy.
+ */
+import * as Plot from '@observablehq/plot';
+import { useMemo } from 'preact/hooks';
+import { Chart } from '../shared/Chart';
+import { Select, Slider, Toggle } from '../shared/controls';
+import { Tex } from '../shared/Tex';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { useWidgetState } from '../shared/useWidgetState';
+import { useWidth } from '../shared/useWidth';
+import { fmt, fmtTex } from '~/util/format';
+import { crossEntropySchema, type CrossEntropyState } from './state';
+import { CLASSES, LOSS_CAP, PRESETS, categoricalLoss, compute, curve, setProbability, type Result } from './model';
+import './cross-entropy.css';
+
+/** A loss as text: four decimals, or "infinite" in words. */
+const lossText = (x: number) => (x === Infinity ? 'infinite (∞)' : fmt(x, 4));
+const lossTex = (x: number) => (x === Infinity ? '\\infty' : fmtTex(x, 4));
+
+const PRESET_LOSS = {
+  blue: categoricalLoss(PRESETS.blue, 1),
+  yellow: categoricalLoss(PRESETS.yellow, 1),
+  uniform: categoricalLoss(PRESETS.uniform, 1),
+};
+
+export default function CrossEntropy({ headingLevel }: WidgetProps) {
+  const { state, update, reset, notice, dismissNotice } = useWidgetState('cross-entropy', crossEntropySchema);
+  const r = useMemo(() => compute(state), [state]);
+  const [box, boxWidth] = useWidth(520);
+  const width = Math.max(260, Math.min(640, boxWidth));
+  const curveOptions = useMemo(() => curveChart(state, r, width), [state, r, width]);
+  const barOptions = useMemo(() => (state.mode === 'categorical' ? barChart(state, width) : undefined), [state, width]);
+  const binary = state.mode === 'binary';
+  const infinite = r.loss === Infinity;
+
+  const setP = (i: number, v: number) => update({ p: setProbability(state.p, i, v) });
+  const preset = (p: readonly number[]) => update({ mode: 'categorical', cls: 1, p: [...p] });
+
+  const lines = binary
+    ? [
+        `L &= -\\bigl[\\,y \\log(\\hat{y}) + (1 - y) \\log(1 - \\hat{y})\\,\\bigr]`,
+        `&= -\\bigl[\\,${state.y} \\cdot \\log(${fmtTex(state.yhat, 3)}) + ${1 - Number(state.y)} \\cdot \\log(${fmtTex(1 - state.yhat, 3)})\\,\\bigr]`,
+      ]
+    : [`L &= -\\sum_{k=1}^{4} y_{\\text{true}}^{k} \\log(y_{\\text{predict}}^{k})`, `&= -\\log(y_{\\text{predict}}^{\\text{${r.trueName}}})`];
+  const tex = `\\begin{aligned} ${[...lines, ...clipLines(r, state.clip)].join(' \\\\[3pt] ')} \\end{aligned}`;
+
+  const verdict = infinite
+    ? `Without clipping the loss is infinite: the prediction gives the true ${binary ? 'label' : 'class'} a probability of exactly 0, and log 0 is minus infinity. Its gradient would divide by zero, and the infinities would turn into NaN ("not a number") in every weight. Switch clipping back on: the loss becomes ${fmt(LOSS_CAP, 2)}.`
+    : r.clipMatters
+      ? state.clip
+        ? `Clipping is at work: the probability ${fmt(r.pTrue, 3)} is replaced by ${r.pTrue < 0.5 ? '10⁻⁷' : '1 − 10⁻⁷'} before the logarithm, so the loss is ${lossText(r.loss)} instead of ${lossText(r.rawLoss)}.`
+        : `Clipping is off: −log ${fmt(r.pTrue, 3)} = ${lossText(r.rawLoss)}; with clipping it would be ${lossText(r.clippedLoss)}.`
+      : `Clipping changes nothing here: ${fmt(r.pTrue, 3)} lies inside [10⁻⁷, 1 − 10⁻⁷]. It only acts at the very ends, where the probability is 0 or 1 to within 10⁻⁷.`;
+
+  return (
+    <WidgetFrame
+      name="cross-entropy"
+      schema={crossEntropySchema}
+      state={state}
+      headingLevel={headingLevel}
+      title="Cross-entropy and the −log p curve"
+      intro={
+        <p>
+          Shape the prediction with the sliders (the other probabilities follow so that the four always sum to 1), pick the true class, or load the
+          slides' blue and yellow predictions. The point on the curve is the loss: −log of the probability given to the true class. Push that
+          probability to 0 with clipping switched off to see why the code clips.
+        </p>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={reset}
+      announce={`Loss ${lossText(r.loss)} for probability ${fmt(r.pTrue, 3)} on the true ${binary ? 'label' : 'class'} ${r.trueName}.`}
+      report={{
+        mode: state.mode,
+        trueClass: r.trueName,
+        pTrue: Number(r.pTrue.toFixed(12)),
+        loss: infinite ? null : Number(r.loss.toFixed(12)),
+        infinite,
+        clipped: state.clip,
+      }}
+    >
+      <div class="widget__body widget__body--split">
+        <div class="widget__controls">
+          <Select
+            label="Case"
+            field="mode"
+            value={state.mode}
+            options={[
+              { value: 'categorical', label: 'Categorical (softmax)' },
+              { value: 'binary', label: 'Binary (sigmoid)' },
+            ]}
+            onChange={(mode) => update({ mode })}
+          />
+          {binary ? (
+            <>
+              <Select
+                label="True label y"
+                field="y"
+                value={state.y}
+                options={[
+                  { value: '1', label: 'y = 1' },
+                  { value: '0', label: 'y = 0' },
+                ]}
+                onChange={(y) => update({ y })}
+              />
+              <Slider label="Prediction ŷ = P(y = 1)" ariaLabel="Prediction y-hat" field="yhat" value={state.yhat} min={0} max={1} step={0.001} onChange={(yhat) => update({ yhat })} />
+            </>
+          ) : (
+            <>
+              <Select
+                label="True class"
+                field="cls"
+                value={String(state.cls)}
+                options={CLASSES.map((c, i) => ({ value: String(i), label: c }))}
+                onChange={(v) => update({ cls: Number(v) })}
+              />
+              <fieldset class="cross-entropy__probs">
+                <legend>Predicted probabilities</legend>
+                {CLASSES.map((c, i) => (
+                  <Slider label={`P(${c})${i === state.cls ? ' — true class' : ''}`} ariaLabel={`P(${c})`} field="p" value={state.p[i]!} min={0} max={1} step={0.001} onChange={(v) => setP(i, v)} />
+                ))}
+                <p class="cross-entropy__sum" data-readout="sum">
+                  Sum: {fmt(r.sum, 3)}
+                  {Math.abs(r.sum - 1) > 1e-9 ? ' (the slide rounds each entry; moving a slider makes it 1)' : ''}
+                </p>
+              </fieldset>
+              <div class="control control--buttons" role="group" aria-label="Example predictions, true class Pear">
+                <button type="button" onClick={() => preset(PRESETS.blue)}>
+                  Blue (loss {fmt(PRESET_LOSS.blue, 2)})
+                </button>
+                <button type="button" onClick={() => preset(PRESETS.yellow)}>
+                  Yellow (loss {fmt(PRESET_LOSS.yellow, 2)})
+                </button>
+                <button type="button" onClick={() => preset(PRESETS.uniform)}>
+                  Uniform (loss {fmt(PRESET_LOSS.uniform, 2)})
+                </button>
+                <button type="button" onClick={() => setP(state.cls, 0)}>
+                  True class gets 0
+                </button>
+              </div>
+            </>
+          )}
+          <Toggle label="Clip to [10⁻⁷, 1 − 10⁻⁷]" field="clip" checked={state.clip} onChange={(clip) => update({ clip })} />
+        </div>
+        <div ref={box} class="cross-entropy__charts">
+          {barOptions && (
+            <Chart
+              options={barOptions}
+              table={{
+                caption: `Predicted probabilities; the true class is ${r.trueName}`,
+                columns: ['class', 'probability', 'one-hot target'],
+                rows: CLASSES.map((c, i) => [c, fmt(state.p[i]!, 3), i === state.cls ? 1 : 0]),
+              }}
+            />
+          )}
+          <Chart options={curveOptions} />
+          <dl class="widget__readout">
+            <dt>Probability given to the true {binary ? 'label' : 'class'}</dt>
+            <dd data-readout="p-true">{fmt(r.pTrue, 3)}</dd>
+            <dt>Loss {state.clip ? '(clipped)' : '(not clipped)'}</dt>
+            <dd data-readout="loss" class={`cross-entropy__loss ${infinite ? 'widget__status--bad' : ''}`}>
+              {lossText(r.loss)}
+            </dd>
+          </dl>
+          <Tex display tex={tex} />
+          <p class="cross-entropy__verdict" data-readout="verdict">
+            {infinite && <strong class="widget__status widget__status--bad">Infinite loss. </strong>}
+            {verdict}
+          </p>
+        </div>
+      </div>
+    </WidgetFrame>
+  );
+}
+
+/** The last lines of the formula: −log(p) = L, or −log(clip(p, …)) = −log(p′) = L when clipping acts. */
+function clipLines(r: Result, clipped: boolean): string[] {
+  const p = fmtTex(r.pTrue, 3);
+  if (clipped && r.clipMatters) {
+    const bound = r.pTrue < 0.5 ? '10^{-7}' : '1 - 10^{-7}';
+    return [`&= -\\log\\bigl(\\operatorname{clip}(${p}, 10^{-7}, 1 - 10^{-7})\\bigr)`, `&= -\\log(${bound}) = ${lossTex(r.loss)}`];
+  }
+  return [`&= -\\log(${p}) = ${lossTex(r.loss)}`];
+}
+
+function barChart(state: CrossEntropyState, width: number) {
+  const rows = CLASSES.map((c, i) => ({ c, p: state.p[i]!, truth: i === state.cls }));
+  return {
+    alt: `Bar chart of the predicted probabilities: ${rows.map((d) => `${d.c} ${fmt(d.p, 3)}`).join(', ')}. The true class is ${CLASSES[state.cls]}.`,
+    width,
+    height: 200,
+    marginTop: 22,
+    marginBottom: 30,
+    marginLeft: 44,
+    marginRight: 8,
+    x: { domain: [...CLASSES], label: null, padding: 0.3, tickFormat: (c: string) => (c === CLASSES[state.cls] ? `${c} (true)` : c) },
+    y: { domain: [0, 1.12], ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: (v: number) => v.toFixed(2), label: 'probability', grid: true },
+    marks: [
+      Plot.barY(rows, {
+        x: 'c',
+        y: 'p',
+        fill: (d: (typeof rows)[number]) => (d.truth ? 'var(--c-blue)' : 'var(--c-muted)'),
+        fillOpacity: (d: (typeof rows)[number]) => (d.truth ? 0.9 : 0.35),
+      }),
+      Plot.ruleY([0], { stroke: 'var(--c-ink)' }),
+      Plot.text(rows, {
+        x: 'c',
+        y: 'p',
+        text: (d: (typeof rows)[number]) => fmt(d.p, 3),
+        dy: -7,
+        lineAnchor: 'bottom',
+        fill: 'var(--c-ink)',
+        fontWeight: 600,
+      }),
+    ],
+  };
+}
+
+function curveChart(state: CrossEntropyState, r: Result, width: number) {
+  const binary = state.mode === 'binary';
+  const infinite = r.loss === Infinity;
+  const tall = infinite || r.loss > 4.6;
+  const yMax = tall ? 17.5 : 5;
+  const x = binary ? state.yhat : r.pTrue;
+  const active = binary ? (state.y === '1' ? 'p' : 'one-minus-p') : 'p';
+  const main = curve(state.clip, active).map((d) => ({ ...d, loss: Math.min(d.loss, yMax + 2) }));
+  const other = binary ? curve(state.clip, active === 'p' ? 'one-minus-p' : 'p').map((d) => ({ ...d, loss: Math.min(d.loss, yMax + 2) })) : [];
+  const xLabel = binary ? 'ŷ, the predicted probability of y = 1' : 'p, the probability given to the true class';
+  const references = binary
+    ? []
+    : [
+        { p: PRESETS.blue[1], loss: PRESET_LOSS.blue, label: 'blue' },
+        { p: PRESETS.yellow[1], loss: PRESET_LOSS.yellow, label: 'yellow' },
+      ];
+  return {
+    alt: binary
+      ? `The two branches of binary cross-entropy against ŷ: −log ŷ for y = 1 and −log(1 − ŷ) for y = 0. The current point is on the y = ${state.y} branch at ŷ = ${fmt(state.yhat, 3)}, loss ${lossText(r.loss)}.`
+      : `The curve −log p for p from 0 to 1${state.clip ? ', clipped' : ''}. The current point is at p = ${fmt(r.pTrue, 3)}, loss ${lossText(r.loss)}.`,
+    width,
+    height: 250,
+    marginTop: 22,
+    marginBottom: 38,
+    marginLeft: 44,
+    marginRight: 12,
+    x: { domain: [0, 1], label: xLabel, labelAnchor: 'right' as const },
+    y: { domain: [0, yMax], label: 'loss', grid: true, nice: false },
+    marks: [
+      tall && state.clip ? Plot.ruleY([LOSS_CAP], { stroke: 'var(--c-muted)', strokeDasharray: '2 3' }) : null,
+      tall && state.clip
+        ? Plot.text([`clipping cap −log(10⁻⁷) ≈ ${fmt(LOSS_CAP, 2)}`], { x: () => 0.03, y: () => LOSS_CAP, dy: 10, textAnchor: 'start', lineAnchor: 'top', fill: 'var(--c-muted)' })
+        : null,
+      binary ? Plot.line(other, { x: 'p', y: 'loss', stroke: 'var(--c-orange)', strokeWidth: 2, strokeDasharray: '7 4', clip: true }) : null,
+      Plot.line(main, { x: 'p', y: 'loss', stroke: 'var(--c-blue)', strokeWidth: 2.5, clip: true }),
+      ...(binary
+        ? ([
+            ['y = 1: −log ŷ', 0.1, 0.85, 'start', state.y === '1'],
+            ['y = 0: −log(1 − ŷ)', 0.9, 0.62, 'end', state.y === '0'],
+          ] as const).map(([label, x, height, anchor, active]) =>
+            // Clear of both curves: at these heights the curves are still near the edges.
+            Plot.text([label], { x: () => x, y: () => yMax * height, textAnchor: anchor, fill: active ? 'var(--c-blue)' : 'var(--c-orange)', fontWeight: 600 }),
+          )
+        : []),
+      Plot.dot(references, { x: 'p', y: 'loss', r: 4, fill: 'var(--bg)', stroke: 'var(--c-muted)', strokeWidth: 1.5 }),
+      Plot.text(references, { x: 'p', y: 'loss', text: 'label', dy: -10, fill: 'var(--c-muted)' }),
+      infinite
+        ? Plot.text([`loss at ${binary ? 'ŷ' : 'p'} = ${fmt(x, 0)}: infinite — no point to draw`], {
+            x: () => (x < 0.5 ? 0.04 : 0.96),
+            y: () => yMax * 0.55,
+            textAnchor: x < 0.5 ? 'start' : 'end',
+            fill: 'var(--c-red)',
+            fontWeight: 700,
+          })
+        : Plot.dot([{ x, loss: r.loss }], { x: 'x', y: 'loss', r: 7, fill: 'var(--c-blue)', stroke: 'var(--bg)', strokeWidth: 2, symbol: 'circle' }),
+      Plot.ruleY([0], { stroke: 'var(--c-ink)' }),
+    ],
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * `mse` — mean squared error, touchable. Targets (true temperatures) and predictions for one to
+ * five days: drag either point on the chart, or set it with its slider or number field. Each error
+ * is drawn with its square (side = the error, area = the squared error), and the mean of the
+ * squares, the loss, is shown as a square of the same area and in the formula with the numbers
+ * filled in. The first preset is the slides' 23.5 vs 22.9.
+ */
+import * as Plot from '@observablehq/plot';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { Chart, type ChartPointer } from '../shared/Chart';
+import { Slider } from '../shared/controls';
+import { Tex } from '../shared/Tex';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { useWidgetState } from '../shared/useWidgetState';
+import { useWidth } from '../shared/useWidth';
+import { clampToField } from '../shared/url-state';
+import { fmt, fmtTex } from '~/util/format';
+import { mseSchema, type MseState } from './state';
+import { PRESETS, compute, meanText, nearestHandle, yDomain, type MseResult } from './model';
+import './mse.css';
+
+const HEIGHT = 300;
+const MARGIN = { top: 20, right: 12, bottom: 38, left: 44 };
+
+export default function Mse({ headingLevel }: WidgetProps) {
+  const { state, update, reset, notice, dismissNotice } = useWidgetState('mse', mseSchema);
+  const r = useMemo(() => compute(state), [state]);
+  const [box, boxWidth] = useWidth(560);
+  const width = Math.max(280, Math.min(680, boxWidth));
+  // While a point is dragged the y range stays put (otherwise the axis would move under the pointer).
+  const [frozen, setFrozen] = useState<[number, number] | null>(null);
+  const domain = frozen ?? yDomain(state);
+  const drag = useRef<{ kind: 't' | 'p'; index: number } | undefined>(undefined);
+  const options = useMemo(() => chartOptions(state, r, domain, width), [state, r, domain[0], domain[1], width]);
+
+  const setValue = (kind: 't' | 'p', index: number, v: number) => {
+    const list = [...state[kind]];
+    list[index] = clampToField(mseSchema[kind], v);
+    update({ [kind]: list } as Partial<MseState>);
+  };
+
+  const onPointer = (e: ChartPointer) => {
+    if (e.phase === 'down') {
+      drag.current = nearestHandle(state, e.x, e.y, e.pixelX, e.pixelY);
+      if (drag.current) setFrozen(domain);
+    }
+    const d = drag.current;
+    if (d) setValue(d.kind, d.index, Math.min(domain[1], Math.max(domain[0], e.y)));
+    if (e.phase === 'up') {
+      drag.current = undefined;
+      setFrozen(null);
+    }
+  };
+
+  const n = state.n;
+  const mseText = meanText(r.mse);
+  const lines =
+    n === 1
+      ? [
+          `L &= \\bigl(y_{\\text{true}} - y_{\\text{predict}}\\bigr)^2`,
+          `&= (${fmtTex(state.t[0]!, 1)} - ${fmtTex(state.p[0]!, 1)})^2 = (${fmtTex(r.examples[0]!.error, 1)})^2 = ${fmtTex(r.mse, 2)}`,
+        ]
+      : [
+          `L &= \\frac{1}{${n}} \\sum_{i=1}^{${n}} \\bigl(y_{\\text{true}}^{i} - y_{\\text{predict}}^{i}\\bigr)^2`,
+          `&= \\tfrac{1}{${n}} \\bigl(${r.examples.map((e) => fmtTex(e.squared, 2)).join(' + ')}\\bigr)`,
+          `&= \\frac{${fmtTex(r.sum, 2)}}{${n}} ${Math.abs(Number(mseText) - r.mse) < 1e-9 ? '=' : '\\approx'} ${mseText.replace('−', '-')}`,
+        ];
+  const tex = `\\begin{aligned} ${lines.join(' \\\\[3pt] ')} \\end{aligned}`;
+
+  return (
+    <WidgetFrame
+      name="mse"
+      schema={mseSchema}
+      state={state}
+      headingLevel={headingLevel}
+      title="Mean squared error, square by square"
+      intro={
+        <p>
+          Drag a true temperature (filled circle) or a prediction (hollow diamond) up or down, or set them with the sliders below. Each error comes
+          with its square: the loss is the mean of the squares' areas. Add days and see how one big miss outweighs several small ones.
+        </p>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={() => {
+        setFrozen(null);
+        reset();
+      }}
+      announce={`Mean squared error ${mseText} over ${n} ${n === 1 ? 'day' : 'days'}.`}
+      report={{ mse: Number(r.mse.toFixed(12)), n, sum: Number(r.sum.toFixed(12)) }}
+    >
+      <div class="widget__body widget__body--split">
+        <div class="widget__controls">
+          <Slider label="Number of days" field="n" value={n} min={1} max={5} step={1} onChange={(v) => update({ n: v })} />
+          <div class="control control--buttons" role="group" aria-label="Examples">
+            {PRESETS.map((p) => (
+              <button type="button" onClick={() => update({ n: p.state.n, t: [...p.state.t], p: [...p.state.p] })}>
+                {p.label}
+              </button>
+            ))}
+          </div>
+          <dl class="widget__readout">
+            <dt>Sum of squared errors</dt>
+            <dd data-readout="sum">{fmt(r.sum, 2)}</dd>
+            <dt>Mean squared error L</dt>
+            <dd data-readout="mse" class="mse__mean">
+              {mseText}
+            </dd>
+          </dl>
+        </div>
+        <div ref={box} class="mse__chart">
+          <Chart
+            options={options}
+            onPointer={onPointer}
+            table={{
+              caption: 'Targets, predictions, errors and squared errors',
+              columns: ['day', 'true y', 'predicted ŷ', 'error y − ŷ', 'squared error'],
+              rows: r.examples.map((e) => [e.i, fmt(e.target, 1), fmt(e.prediction, 1), fmt(e.error, 1), fmt(e.squared, 2)]),
+            }}
+          />
+          <p class="mse__legend">
+            <span class="mse__key mse__key--target" aria-hidden="true" /> true y{' · '}
+            <span class="mse__key mse__key--prediction" aria-hidden="true" /> prediction ŷ{' · '}
+            <span class="mse__key mse__key--square" aria-hidden="true" /> squared error (side = error, area = its square)
+          </p>
+          <MeanSquare side={Math.min(240, Math.sqrt(r.mse) * pixelsPerDegree(domain))} text={mseText} />
+          <Tex display tex={tex} />
+        </div>
+      </div>
+      <div class="mse__days">
+        {r.examples.map((e, k) => (
+          <fieldset class="mse__day">
+            <legend>
+              Day {e.i}: error {fmt(e.error, 1)}, squared <span data-readout={`sq-${k}`}>{fmt(e.squared, 2)}</span>
+            </legend>
+            <Slider
+              label={`True temperature y${sub(e.i)}`}
+              field="t"
+              value={state.t[k]!}
+              min={0}
+              max={40}
+              step={0.1}
+              unit="°C"
+              onChange={(v) => setValue('t', k, v)}
+            />
+            <Slider
+              label={`Prediction ŷ${sub(e.i)}`}
+              field="p"
+              value={state.p[k]!}
+              min={0}
+              max={40}
+              step={0.1}
+              unit="°C"
+              onChange={(v) => setValue('p', k, v)}
+            />
+          </fieldset>
+        ))}
+      </div>
+    </WidgetFrame>
+  );
+}
+
+/** The loss as a square of area L, on the chart's scale: the average of the orange squares' areas. */
+function MeanSquare({ side, text }: { side: number; text: string }) {
+  const s = Math.max(1, side);
+  return (
+    <div class="mse__mean-square">
+      <svg width={s + 4} height={s + 4} viewBox={`0 0 ${s + 4} ${s + 4}`} aria-hidden="true">
+        <rect x="2" y="2" width={s} height={s} fill="var(--c-purple)" fill-opacity="0.18" stroke="var(--c-purple)" stroke-width="2" stroke-dasharray="5 3" />
+      </svg>
+      <p>
+        The mean, L = {text}, as one square on the same scale: its area is the average of the orange squares' areas.
+      </p>
+    </div>
+  );
+}
+
+const SUB = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+const sub = (i: number) => String(i).replace(/\d/g, (d) => SUB[Number(d)]!);
+
+/** Screen pixels per degree on the y axis (the squares, and the mean's square below the chart, use it). */
+const pixelsPerDegree = (domain: [number, number]) => (HEIGHT - MARGIN.top - MARGIN.bottom) / (domain[1] - domain[0]);
+
+function chartOptions(state: MseState, r: MseResult, domain: [number, number], width: number) {
+  const n = state.n;
+  const pxPerY = pixelsPerDegree(domain);
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  // Room on the right for the last day's square: its width in x units grows with the x range itself,
+  // so solve n + 0.06 + s·(xMax − 0.4) ≤ xMax for xMax, where s is its side in pixels over the plot width.
+  const last = pxPerY * Math.abs(r.examples[n - 1]!.error) / plotWidth;
+  const xMax = last < 0.7 ? Math.max(n + 0.6, (n + 0.1 - 0.4 * last) / (1 - last)) : n + 0.6;
+  const xDomain: [number, number] = [0.4, xMax];
+  const pxPerX = plotWidth / (xDomain[1] - xDomain[0]);
+  // A square drawn in data units: its width in x units is its height in y units times this.
+  const k = pxPerY / pxPerX;
+  const squares = r.examples.map((e) => {
+    const side = Math.abs(e.error);
+    return { x1: e.i + 0.04, x2: e.i + 0.04 + side * k, y1: Math.min(e.target, e.prediction), y2: Math.max(e.target, e.prediction), ...e };
+  });
+  const days = r.examples.map((e) => e.i);
+  return {
+    alt: `Chart of ${n} ${n === 1 ? 'day' : 'days'}: ${r.examples
+      .map((e) => `day ${e.i}, true ${fmt(e.target, 1)}, predicted ${fmt(e.prediction, 1)}, squared error ${fmt(e.squared, 2)}`)
+      .join('; ')}. The mean squared error is ${meanText(r.mse)}.`,
+    width,
+    height: HEIGHT,
+    marginTop: MARGIN.top,
+    marginRight: MARGIN.right,
+    marginBottom: MARGIN.bottom,
+    marginLeft: MARGIN.left,
+    // On a phone the days are only numbered (the labels would collide), with "day" as the axis label.
+    x: width < 480 ? { domain: xDomain, ticks: days, tickFormat: (d: number) => String(d), label: 'day', labelAnchor: 'right' as const } : { domain: xDomain, ticks: days, tickFormat: (d: number) => `day ${d}`, label: null },
+    y: { domain, label: 'temperature (°C)', grid: true, nice: false },
+    marks: [
+      Plot.rect(squares, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'var(--c-orange)', fillOpacity: 0.22, stroke: 'var(--c-orange)', strokeWidth: 1.5, clip: true }),
+      Plot.ruleX(squares, { x: 'i', y1: 'y1', y2: 'y2', stroke: 'var(--c-ink)', strokeWidth: 2 }),
+      Plot.text(squares, {
+        x: (d: (typeof squares)[number]) => (d.x1 + d.x2) / 2,
+        y: 'y2',
+        text: (d: (typeof squares)[number]) => fmt(d.squared, 2),
+        dy: -11,
+        lineAnchor: 'bottom',
+        textAnchor: 'middle',
+        fill: 'var(--c-ink)',
+        fontSize: 12,
+      }),
+      Plot.dot(r.examples, { x: 'i', y: 'target', r: 7, symbol: 'circle', fill: 'var(--c-blue)', stroke: 'var(--bg)', strokeWidth: 1.5 }),
+      Plot.dot(r.examples, { x: 'i', y: 'prediction', r: 7, symbol: 'diamond', fill: 'var(--bg)', stroke: 'var(--c-ink)', strokeWidth: 2.5 }),
+    ],
+  };
+}

@@ -19,4 +19,8 @@ export const widgets: readonly WidgetInfo[] = [
   { name: 'sine-fit', title: 'Fitting a sine wave', part: 'activation-functions' },
   { name: 'activation-explorer', title: 'Activation functions and their derivatives', part: 'activation-functions' },
   { name: 'softmax', title: 'Softmax, step by step', part: 'activation-functions' },
+  { name: 'batch-size', title: 'Full batch, mini-batch, single sample', part: 'weight-updates' },
+  { name: 'learning-rate', title: 'Too small, good, too big', part: 'weight-updates' },
+  { name: 'lr-decay', title: 'Learning-rate decay', part: 'weight-updates' },
+  { name: 'momentum', title: 'Momentum in a ravine', part: 'weight-updates' },
 ];

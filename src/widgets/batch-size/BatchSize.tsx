@@ -17,7 +17,7 @@ import { EPOCHS_PER_SECOND, MAX_EPOCHS, N, RUN_KINDS, RUN_NAMES, batchOf, lossTe
 import { initialLoss } from '../learning-rate/model';
 import './batch-size.css';
 
-const CHART_WIDTH = 560;
+const CHART_WIDTH = 720;
 const STYLE: Record<RunKind, { color: string; dash: string; short: string }> = {
   full: { color: 'var(--c-blue)', dash: 'none', short: 'full' },
   mini: { color: 'var(--c-orange)', dash: '7 4', short: 'mini' },
@@ -160,7 +160,7 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
             }}
           />
           <p class="batch-size__legend">
-            Solid blue: full batch. Dashed orange: mini-batch. Dotted purple: single sample. Each curve is labelled at its newest point.
+            Solid blue: full batch. Dashed orange: mini-batch. Dotted purple: single sample. Each curve carries its name; the dot marks its newest epoch.
           </p>
           <div class="table-scroll" tabIndex={0}>
             <table class="batch-size__counts" data-readout="counts">

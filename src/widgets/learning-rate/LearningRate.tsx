@@ -19,8 +19,15 @@ import { learningRateSchema } from './state';
 import { DATA, EPOCHS_PER_SECOND, MAX_EPOCHS, PRESETS, initialLoss, lossText, makeTrainer, parabolaPath, parabolaVerdict } from './model';
 import './learning-rate.css';
 
-const CHART_WIDTH = 560;
-const W_RANGE = 6;
+/** A number for the readout: four decimals, or three significant digits when it is tiny. */
+function small(x: number): string {
+  if (x !== 0 && Math.abs(x) < 0.001) return x.toExponential(2).replace('-', '\u2212');
+  return fmt(x, 4);
+}
+
+const CHART_WIDTH = 720;
+/** The w axis never goes beyond ±8: farther steps leave the chart (and the text says so). */
+const W_RANGE = 8;
 
 export default function LearningRate({ headingLevel }: WidgetProps) {
   const { state, update, reset, notice, dismissNotice } = useWidgetState('learning-rate', learningRateSchema);
@@ -68,7 +75,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
     [run, width, state.lr, diverged],
   );
   const wLast = path[path.length - 1]!;
-  const offChart = path.findIndex((w) => Math.abs(w) > W_RANGE);
+  const offChart = path.findIndex((w) => Math.abs(w) > parabolaRange(path));
   const active = PRESETS.find((p) => Math.abs(p.lr - state.lr) < 1e-9)?.name;
 
   const announce = loop.playing
@@ -140,7 +147,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
             {offChart >= 0 && ` From step ${offChart} on, the steps leave the chart.`}
           </p>
           <p data-readout="parabola">
-            {verdict.text} After {state.steps} step{state.steps > 1 ? 's' : ''}: w = {fmt(wLast, 3)}, E = {fmt(wLast * wLast, 3)}.
+            {verdict.text} After {state.steps} step{state.steps > 1 ? 's' : ''}: w = {small(wLast)}, E = {small(wLast * wLast)}.
           </p>
           <Chart options={lossOptions} />
           <dl class="widget__readout learning-rate__readout">
@@ -166,32 +173,37 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
   );
 }
 
+/** Half-width of the w axis: the whole path while it stays within ±8, at least ±3.2. */
+function parabolaRange(path: readonly number[]): number {
+  return Math.min(W_RANGE, Math.max(3.2, ...path.map(Math.abs)) * 1.05);
+}
+
 function parabolaChart(path: readonly number[], width: number, lr: number): ChartOptions {
+  const r = parabolaRange(path);
   const curve = Array.from({ length: 121 }, (_, i) => {
-    const w = -W_RANGE + (2 * W_RANGE * i) / 120;
+    const w = -r + (2 * r * i) / 120;
     return { w, e: w * w };
   });
   const steps = path.map((w, t) => ({ w, e: w * w, t }));
-  const shown = steps.filter((s) => Math.abs(s.w) <= W_RANGE);
+  const shown = steps.filter((s) => Math.abs(s.w) <= r);
+  // Number a step only where it stands clear of the one before (small steps pile up near the bottom).
+  const numbered = shown.filter((s, i) => i === 0 || Math.hypot((s.w - shown[i - 1]!.w) / r, (s.e - shown[i - 1]!.e) / (r * r)) > 0.06);
   return {
     alt: `The parabola E = w² with ${path.length - 1} gradient-descent steps from w = 3 with α = ${fmt(lr, 2)}, ending at w = ${fmt(path[path.length - 1]!, 3)}.`,
     width,
-    height: 230,
+    height: 240,
     marginLeft: 44,
-    marginTop: 16,
+    marginTop: 20,
     marginBottom: 36,
-    x: { domain: [-W_RANGE, W_RANGE], label: 'w' },
-    y: { domain: [0, W_RANGE * W_RANGE], label: 'E(w)' },
+    x: { domain: [-r, r], label: 'w' },
+    y: { domain: [0, r * r], label: 'E(w) = w²' },
     marks: [
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 }),
       Plot.line(curve, { x: 'w', y: 'e', stroke: 'var(--c-muted)', strokeWidth: 1.5 }),
       Plot.ruleX([0], { stroke: 'var(--c-grid)' }),
       Plot.line(steps, { x: 'w', y: 'e', stroke: 'var(--c-orange)', strokeWidth: 1.8, strokeDasharray: '5 3', clip: true }),
       Plot.dot(shown, { x: 'w', y: 'e', r: 3.5, fill: 'var(--c-orange)', stroke: 'var(--c-ink)', strokeWidth: 0.8 }),
-      Plot.text(
-        shown.filter((s) => s.t < 10),
-        { x: 'w', y: 'e', text: (s: { t: number }) => String(s.t), dy: -10, fill: 'var(--c-ink)', fontSize: 11 },
-      ),
+      Plot.text(numbered, { x: 'w', y: 'e', text: (s: { t: number }) => String(s.t), dy: -11, fill: 'var(--c-ink)', fontSize: 11 }),
     ],
   };
 }

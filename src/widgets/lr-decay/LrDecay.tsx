@@ -20,7 +20,7 @@ import { lrDecaySchema, type LrDecayState } from './state';
 import { BATCH, BEST, EPOCHS_PER_SECOND, MAX_EPOCHS, N, halfLifeStep, lossText, makeTrainer, schedule, type RunKind } from './model';
 import './lr-decay.css';
 
-const CHART_WIDTH = 560;
+const CHART_WIDTH = 720;
 
 function useRun(kind: RunKind, state: LrDecayState): TrainingLoopControls {
   return useTrainingLoop({

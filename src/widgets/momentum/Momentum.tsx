@@ -18,7 +18,7 @@ import { momentumSchema, type MomentumState } from './state';
 import { EPOCHS_PER_SECOND, PRESETS, START, lossText, makeTrainer, plainVerdict, ravine, type PathTrainer, type RunKind } from './model';
 import './momentum.css';
 
-const CHART_WIDTH = 560;
+const CHART_WIDTH = 720;
 const VIEW = { x: [-5, 5], y: [-1.6, 1.6] } as const;
 const STYLE: Record<RunKind, { color: string; dash: string; label: string; symbol: string }> = {
   sgd: { color: 'var(--c-red)', dash: '2 3', label: 'plain SGD', symbol: 'square' },
@@ -75,6 +75,7 @@ export default function Momentum({ headingLevel }: WidgetProps) {
           width,
           alt: `Loss against steps: plain SGD ${lossText(plain.loss)}, with momentum ${lossText(heavy.loss)} after ${steps} steps.`,
           label: 'loss E (log scale)',
+          xLabel: 'step',
           minTop: 10,
           log: { floor: 1e-6 },
         },

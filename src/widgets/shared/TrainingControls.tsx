@@ -121,23 +121,26 @@ export interface OverlaidRun {
 
 /**
  * Several loss curves in one chart: the axes, grid and scale of `lossCurveOptions`, the y axis
- * tall enough for every run, each run a line with its own dash and its name at its last point.
+ * tall enough for every run, each run a line with its own dash and its name written along it.
  */
 export function overlayLossCurves(
   runs: readonly OverlaidRun[],
-  common: Omit<LossCurve, 'history' | 'color' | 'epochs'> & { epochs: number },
+  common: Omit<LossCurve, 'history' | 'color' | 'epochs'> & { epochs: number; xLabel?: string },
 ): ChartOptions {
   const finite = (r: { loss: number }) => Number.isFinite(r.loss) && (!common.log || r.loss > 0);
   const top = Math.max(common.minTop, ...runs.flatMap((r) => r.history.filter(finite).map((h) => h.loss)));
   const base = lossCurveOptions({ ...common, history: [], color: 'var(--c-ink)', minTop: top });
-  const marks = runs.flatMap((run) => {
+  const marks = runs.flatMap((run, i) => {
     const rows = thin(run.history.filter(finite), 400);
-    const last = rows.slice(-1);
+    // Names stand at different points along the curves (not all at the newest point), so they do not pile up.
+    const at = runs.length > 1 ? 0.25 + (0.5 * i) / (runs.length - 1) : 1;
+    const label = rows.length > 1 ? [rows[Math.round((rows.length - 1) * at)]!] : [];
     return [
       Plot.line(rows, { x: 'epoch', y: 'loss', stroke: run.color, strokeWidth: 2, strokeDasharray: run.dash, clip: true }),
-      Plot.dot(last, { x: 'epoch', y: 'loss', r: 3.5, fill: run.color }),
-      Plot.text(last, { x: 'epoch', y: 'loss', text: () => run.label, dx: -6, dy: -9, textAnchor: 'end', fill: run.color, fontSize: 11 }),
+      Plot.dot(rows.slice(-1), { x: 'epoch', y: 'loss', r: 3.5, fill: run.color }),
+      Plot.text(label, { x: 'epoch', y: 'loss', text: () => run.label, dy: -10, textAnchor: 'middle', fill: run.color, fontSize: 11, fontWeight: 600 }),
     ];
   });
-  return { ...base, marks: [...(base.marks ?? []), ...marks] };
+  const x = common.xLabel ? { ...(base.x as object), label: common.xLabel } : base.x;
+  return { ...base, x, marks: [...(base.marks ?? []), ...marks] };
 }

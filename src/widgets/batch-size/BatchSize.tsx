@@ -164,14 +164,13 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
           </p>
           <div class="table-scroll" tabIndex={0}>
             <table class="batch-size__counts" data-readout="counts">
-              <caption>The three runs so far</caption>
+              <caption>The three runs so far: epochs are passes over all the data, iterations are updates</caption>
               <thead>
                 <tr>
-                  <th scope="col">Run</th>
-                  <th scope="col">Examples per update</th>
+                  <th scope="col">Run (examples per update)</th>
                   <th scope="col">Updates per epoch</th>
-                  <th scope="col">Epochs (passes over the data)</th>
-                  <th scope="col">Iterations (updates)</th>
+                  <th scope="col">Epochs</th>
+                  <th scope="col">Iterations</th>
                   <th scope="col">Loss</th>
                 </tr>
               </thead>
@@ -179,7 +178,6 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
                 {runs.map((r) => (
                   <tr data-run={r.kind}>
                     <th scope="row">{RUN_NAMES[r.kind](r.batch)}</th>
-                    <td>{r.batch}</td>
                     <td>{updatesPerEpoch(r.batch)}</td>
                     <td data-readout="epochs">{r.epochs}</td>
                     <td data-readout="iterations">{r.iterations}</td>

@@ -52,9 +52,9 @@ export function makeTrainer(kind: RunKind, s: { batch: number; lr: number; seed:
 }
 
 export const RUN_NAMES: Record<RunKind, (batch: number) => string> = {
-  full: () => `full batch (${N})`,
-  mini: (b) => `mini-batch (${b})`,
-  single: () => 'single sample (1)',
+  full: () => `full (${N})`,
+  mini: (b) => `mini (${b})`,
+  single: () => 'single (1)',
 };
 
 export function lossText(loss: number): string {

@@ -7,7 +7,7 @@ import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
-import { TrainingControls, overlayLossCurves, type OverlaidRun } from '../shared/TrainingControls';
+import { TrainingControls, overlayLossCurves, trainingText, type OverlaidRun } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -88,7 +88,7 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
   const diverged = runs.filter((r) => r.stop?.kind === 'diverged');
   const anyPlaying = full.playing || mini.playing || single.playing;
   const status = anyPlaying
-    ? 'Training…'
+    ? trainingText([full, mini, single])
     : diverged.length
       ? diverged.map((r) => `${RUN_NAMES[r.kind](r.batch)}: ${r.stop!.message}`).join(' ')
       : runs.every((r) => r.stop)

@@ -10,6 +10,7 @@ import { lossCurveOptions, thin } from '~/charts/loss-curve';
 import type { ChartOptions } from '~/charts/plot';
 import { Slider } from '../shared/controls';
 import { TrainingControls } from '../shared/TrainingControls';
+import { StatusText, statusText } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop } from '../shared/useTrainingLoop';
@@ -165,7 +166,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
             </div>
           </dl>
           <p class={`widget__status ${diverged ? 'widget__status--bad' : ''}`} data-readout="status" data-diverged={diverged ? 'true' : 'false'}>
-            {loop.stop ? loop.stop.message : loop.playing ? 'Training…' : run.epochs ? 'Paused.' : 'Press Play to train the network with this α, or train one epoch at a time.'}
+            <StatusText text={statusText(loop)} />
           </p>
         </div>
       </div>

@@ -9,7 +9,7 @@ import { learningRateAt } from '@lib';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
-import { TrainingControls, overlayLossCurves } from '../shared/TrainingControls';
+import { TrainingControls, overlayLossCurves, trainingText } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -90,7 +90,7 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
   const diverged = runs.filter((r) => r.stop?.kind === 'diverged');
   const playing = decayed.playing || constant.playing;
   const status = playing
-    ? 'Training…'
+    ? trainingText([decayed, constant])
     : diverged.length
       ? diverged.map((r) => `${r.kind === 'decayed' ? 'Decayed rate' : 'Constant rate'}: ${r.stop!.message}`).join(' ')
       : runs.every((r) => r.stop)

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';
-import { TrainingControls, overlayLossCurves } from '../shared/TrainingControls';
+import { TrainingControls, overlayLossCurves, trainingText } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -88,7 +88,7 @@ export default function Momentum({ headingLevel }: WidgetProps) {
   const diverged = runs.filter((r) => r.stop?.kind === 'diverged');
   const playing = sgd.playing || mom.playing;
   const status = playing
-    ? 'Training…'
+    ? trainingText([sgd, mom])
     : diverged.length
       ? diverged.map((r) => r.stop!.message).join(' ')
       : runs.every((r) => r.stop)

@@ -55,6 +55,13 @@ export function playAll(loops: readonly Pick<TrainingLoopControls, 'status' | 'p
   for (const l of going.length ? going : loops) l.play();
 }
 
+/** "Training…", or, when the reader prefers reduced motion, that the runs compute without animation. */
+export function trainingText(loops: readonly Pick<TrainingLoopControls, 'background'>[]): string {
+  return loops.some((l) => l.background)
+    ? 'Training without animation (you prefer reduced motion); the result appears when it is done…'
+    : 'Training…';
+}
+
 /** One Step for every run that has not ended (a run that diverged or finished stays as it is). */
 export function stepAll(loops: readonly Pick<TrainingLoopControls, 'status' | 'step'>[]): void {
   for (const l of loops) if (l.status !== 'stopped') l.step();
@@ -134,7 +141,7 @@ export function overlayLossCurves(
     const rows = thin(run.history.filter(finite), 400);
     // Names stand at different points along the curves (not all at the newest point), so they do not pile up.
     const at = runs.length > 1 ? 0.25 + (0.5 * i) / (runs.length - 1) : 1;
-    const label = rows.length > 1 ? [rows[Math.round((rows.length - 1) * at)]!] : [];
+    const label = rows.length >= 6 ? [rows[Math.round((rows.length - 1) * at)]!] : [];
     return [
       Plot.line(rows, { x: 'epoch', y: 'loss', stroke: run.color, strokeWidth: 2, strokeDasharray: run.dash, clip: true }),
       Plot.dot(rows.slice(-1), { x: 'epoch', y: 'loss', r: 3.5, fill: run.color }),

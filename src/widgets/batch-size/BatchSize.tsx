@@ -162,13 +162,14 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
           <p class="batch-size__legend">
             Solid blue: full batch. Dashed orange: mini-batch. Dotted purple: single sample. Each curve carries its name; the dot marks its newest epoch.
           </p>
+          <p class="batch-size__legend">Epochs count passes over all {N} examples; iterations count updates of the weights.</p>
           <div class="table-scroll" tabIndex={0}>
             <table class="batch-size__counts" data-readout="counts">
-              <caption>The three runs so far: epochs are passes over all the data, iterations are updates</caption>
+              <caption>The three runs so far</caption>
               <thead>
                 <tr>
-                  <th scope="col">Run (examples per update)</th>
-                  <th scope="col">Updates per epoch</th>
+                  <th scope="col">Run (batch)</th>
+                  <th scope="col">Updates / epoch</th>
                   <th scope="col">Epochs</th>
                   <th scope="col">Iterations</th>
                   <th scope="col">Loss</th>

@@ -95,6 +95,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
         epochs: run.epochs,
         parabolaW: Number(wLast.toPrecision(6)),
         parabolaLoss: Number((wLast * wLast).toPrecision(6)),
+        parabolaDiverges: verdict.kind === 'diverges',
       }}
       headingLevel={headingLevel}
       title="Too small, good, too big"

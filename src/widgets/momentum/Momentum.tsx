@@ -33,7 +33,7 @@ function useRun(kind: RunKind, state: MomentumState): TrainingLoopControls {
     epochsPerSecond: EPOCHS_PER_SECOND,
     budgetMs: 4,
     describeDivergence: (d) =>
-      `${STYLE[kind].label === 'plain SGD' ? 'Plain SGD' : 'SGD with momentum'} diverged at step ${d.epoch + 1}: the ${d.reason}. The path stops at its last finite point.`,
+      `${kind === 'sgd' ? 'Plain SGD' : 'SGD with momentum'} diverged at step ${d.epoch + 1}: the ${d.reason}. The path stops at its last finite point.`,
     describeMaxEpochs: () => `Done: ${state.steps} steps.`,
   });
 }

@@ -7,7 +7,7 @@ import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
-import { TrainingControls, overlayLossCurves, trainingText, type OverlaidRun } from '../shared/TrainingControls';
+import { TrainingControls, overlayLossCurves, trainingText, useFrameVersion, type OverlaidRun } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -46,6 +46,7 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
   const width = Math.min(CHART_WIDTH, outputWidth);
   const start = useMemo(() => initialLoss(state.seed), [state.seed]);
 
+  const drawn = useFrameVersion([full, mini, single]);
   const runs = useMemo(
     () =>
       RUN_KINDS.map((kind) => {
@@ -61,9 +62,9 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
           stop: loops[kind].stop,
         };
       }),
-    // The trainers are mutated in place; their versions say when.
+    // The trainers are mutated in place; `drawn` (their versions, at most once per frame) says when.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [full.version, mini.version, single.version, start, state.batch],
+    [drawn, start, state.batch],
   );
   const epochs = Math.max(...runs.map((r) => r.epochs));
   const chart = useMemo(
@@ -169,9 +170,9 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
               <thead>
                 <tr>
                   <th scope="col">Run (batch)</th>
-                  <th scope="col">Updates / epoch</th>
                   <th scope="col">Epochs</th>
                   <th scope="col">Iterations</th>
+                  <th scope="col">Updates / epoch</th>
                   <th scope="col">Loss</th>
                 </tr>
               </thead>
@@ -179,9 +180,9 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
                 {runs.map((r) => (
                   <tr data-run={r.kind}>
                     <th scope="row">{RUN_NAMES[r.kind](r.batch)}</th>
-                    <td>{updatesPerEpoch(r.batch)}</td>
                     <td data-readout="epochs">{r.epochs}</td>
                     <td data-readout="iterations">{r.iterations}</td>
+                    <td>{updatesPerEpoch(r.batch)}</td>
                     <td data-readout="loss">{lossText(r.loss)}</td>
                   </tr>
                 ))}

@@ -9,7 +9,7 @@ import { learningRateAt } from '@lib';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
-import { TrainingControls, overlayLossCurves, trainingText } from '../shared/TrainingControls';
+import { TrainingControls, overlayLossCurves, trainingText, useFrameVersion } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -45,6 +45,7 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
   const half = halfLifeStep(state.decay);
   const start = useMemo(() => makeTrainer('constant', state).evaluateTrain().loss, [state.seed]);
 
+  const drawn = useFrameVersion([decayed, constant]);
   const runs = useMemo(
     () =>
       ([['decayed', decayed], ['constant', constant]] as const).map(([kind, loop]) => {
@@ -60,9 +61,9 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
           stop: loop.stop,
         };
       }),
-    // The trainers are mutated in place; their versions say when.
+    // The trainers are mutated in place; `drawn` (their versions, at most once per frame) says when.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [decayed.version, constant.version, start],
+    [drawn, start],
   );
   const epochs = Math.max(...runs.map((r) => r.epochs));
   const scheduleOptions = useMemo(() => scheduleChart(rows, width, state.lr0), [rows, width, state.lr0]);
@@ -155,8 +156,8 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
           <Chart
             options={scheduleOptions}
             table={{
-              caption: `The learning rate α_t = ${fmt(state.lr0, 2)} / (1 + ${fmt(state.decay, 2)}·t) for steps 0 to ${last.step}`,
-              columns: ['step t', 'learning rate α_t'],
+              caption: `The learning rate αₜ = ${fmt(state.lr0, 2)} / (1 + ${fmt(state.decay, 2)}·t) for steps 0 to ${last.step}`,
+              columns: ['step t', 'learning rate αₜ'],
               rows: rows.map((r) => [r.step, fmt(r.lr, 4)]),
             }}
           />
@@ -202,7 +203,7 @@ function scheduleChart(rows: readonly { step: number; lr: number }[], width: num
     marginTop: 16,
     marginBottom: 36,
     x: { domain: [0, Math.max(1, last.step)], label: 'step t' },
-    y: { domain: [0, lr0], label: 'learning rate α_t' },
+    y: { domain: [0, lr0], label: 'learning rate αₜ' },
     marks: [
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 }),
       Plot.ruleY([lr0 / 2], { stroke: 'var(--c-muted)', strokeDasharray: '2 3' }),

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';
-import { TrainingControls, overlayLossCurves, trainingText } from '../shared/TrainingControls';
+import { TrainingControls, overlayLossCurves, trainingText, useFrameVersion } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -45,6 +45,7 @@ export default function Momentum({ headingLevel }: WidgetProps) {
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);
   const width = Math.min(CHART_WIDTH, outputWidth);
 
+  const drawn = useFrameVersion([sgd, mom]);
   const runs = useMemo(
     () =>
       ([['sgd', sgd], ['momentum', mom]] as const).map(([kind, loop]) => {
@@ -53,9 +54,9 @@ export default function Momentum({ headingLevel }: WidgetProps) {
         const [w1, w2] = path[path.length - 1]!;
         return { kind, path, w1, w2, loss: ravine(w1, w2), steps: path.length - 1, velocity: t.velocity(), stop: loop.stop };
       }),
-    // The trainers are mutated in place; their versions say when.
+    // The trainers are mutated in place; `drawn` (their versions, at most once per frame) says when.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [sgd.version, mom.version],
+    [drawn],
   );
   const [plain, heavy] = runs as [(typeof runs)[number], (typeof runs)[number]];
   const steps = Math.max(plain.steps, heavy.steps);

@@ -18,6 +18,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { lossCurveOptions, thin, type LossCurve } from '~/charts/loss-curve';
 import type { ChartOptions } from '~/charts/plot';
 import { PlayControls, Slider } from './controls';
@@ -115,6 +116,35 @@ export function TrainingControls({ loops, lr, seed, stepLabel = 'Train one epoch
   );
 }
 
+/**
+ * For runs compared side by side: what to derive the drawing from. Each run trains its own chunk
+ * in every animation frame and each chunk re-renders the widget, so the charts would be drawn
+ * once per run per frame. While the runs animate, this changes at most once per frame (the charts
+ * follow the training one frame later); otherwise — a reader's input, a step, a stop — at once.
+ */
+export function useFrameVersion(loops: readonly Pick<TrainingLoopControls, 'version' | 'playing' | 'background'>[]): string {
+  const current = loops.map((l) => l.version).join('|');
+  const animating = loops.some((l) => l.playing && !l.background);
+  const [drawn, setDrawn] = useState(current);
+  const latest = useRef(current);
+  latest.current = current;
+  const frame = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!animating || drawn === current || frame.current !== undefined) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = undefined;
+      setDrawn(latest.current);
+    });
+  });
+  useEffect(
+    () => () => {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+  return animating ? drawn : current;
+}
+
 /** One run's curve in {@link overlayLossCurves}. */
 export interface OverlaidRun {
   /** Loss after each epoch, epoch 0 (before training) included. */
@@ -140,7 +170,7 @@ export function overlayLossCurves(
   const marks = runs.flatMap((run, i) => {
     const rows = thin(run.history.filter(finite), 400);
     // Names stand at different points along the curves (not all at the newest point), so they do not pile up.
-    const at = runs.length > 1 ? 0.25 + (0.5 * i) / (runs.length - 1) : 1;
+    const at = runs.length > 1 ? 0.2 + (0.4 * i) / (runs.length - 1) : 1;
     const label = rows.length >= 6 ? [rows[Math.round((rows.length - 1) * at)]!] : [];
     return [
       Plot.line(rows, { x: 'epoch', y: 'loss', stroke: run.color, strokeWidth: 2, strokeDasharray: run.dash, clip: true }),

@@ -23,4 +23,8 @@ export const widgets: readonly WidgetInfo[] = [
   { name: 'one-hot', title: 'One-hot vectors and squared errors', part: 'loss-functions' },
   { name: 'cross-entropy', title: 'Cross-entropy and the −log p curve', part: 'loss-functions' },
   { name: 'activation-derivatives', title: 'Derivatives of ReLU, sigmoid and softmax', part: 'backward-pass' },
+  { name: 'batch-size', title: 'Full batch, mini-batch, single sample', part: 'weight-updates' },
+  { name: 'learning-rate', title: 'Too small, good, too big', part: 'weight-updates' },
+  { name: 'lr-decay', title: 'Learning-rate decay', part: 'weight-updates' },
+  { name: 'momentum', title: 'Momentum in a ravine', part: 'weight-updates' },
 ];

@@ -1,0 +1,215 @@
+/**
+ * `lr-decay` — the schedule α_t = α₀ / (1 + d·t), drawn and tabulated with the slide's defaults,
+ * and what it does to training: the same neuron from the same seed, once with the decayed rate
+ * and once with α₀ kept constant, two loss curves in one chart.
+ */
+import * as Plot from '@observablehq/plot';
+import { useMemo } from 'preact/hooks';
+import { learningRateAt } from '@lib';
+import { Chart } from '../shared/Chart';
+import { Slider } from '../shared/controls';
+import { Tex } from '../shared/Tex';
+import { TrainingControls, overlayLossCurves, trainingText, useFrameVersion } from '../shared/TrainingControls';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { useWidgetState } from '../shared/useWidgetState';
+import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
+import { useWidth } from '../shared/useWidth';
+import type { ChartOptions } from '~/charts/plot';
+import { fmt, fmtTex } from '~/util/format';
+import { lrDecaySchema, type LrDecayState } from './state';
+import { BATCH, BEST, EPOCHS_PER_SECOND, MAX_EPOCHS, N, halfLifeStep, lossText, makeTrainer, schedule, type RunKind } from './model';
+import './lr-decay.css';
+
+const CHART_WIDTH = 720;
+
+function useRun(kind: RunKind, state: LrDecayState): TrainingLoopControls {
+  return useTrainingLoop({
+    key: `${kind}|${state.lr0}|${kind === 'decayed' ? state.decay : 0}|${state.seed}`,
+    create: () => makeTrainer(kind, state),
+    maxEpochs: MAX_EPOCHS,
+    epochsPerSecond: EPOCHS_PER_SECOND,
+    budgetMs: 4,
+    describeMaxEpochs: () => `Done: ${MAX_EPOCHS} epochs.`,
+  });
+}
+
+export default function LrDecay({ headingLevel }: WidgetProps) {
+  const { state, update, reset, notice, dismissNotice } = useWidgetState('lr-decay', lrDecaySchema);
+  const decayed = useRun('decayed', state);
+  const constant = useRun('constant', state);
+  const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);
+  const width = Math.min(CHART_WIDTH, outputWidth);
+
+  const rows = useMemo(() => schedule(state.lr0, state.decay, state.steps), [state.lr0, state.decay, state.steps]);
+  const last = rows[rows.length - 1]!;
+  const half = halfLifeStep(state.decay);
+  const start = useMemo(() => makeTrainer('constant', state).evaluateTrain().loss, [state.seed]);
+
+  const drawn = useFrameVersion([decayed, constant]);
+  const runs = useMemo(
+    () =>
+      ([['decayed', decayed], ['constant', constant]] as const).map(([kind, loop]) => {
+        const t = loop.trainer;
+        const lastEpoch = t.history.epochs.at(-1);
+        return {
+          kind,
+          epochs: t.epochCount,
+          iterations: t.iteration,
+          lr: t.iteration ? t.optimizer.currentLearningRate : learningRateAt(0, state.lr0, kind === 'decayed' ? state.decay : 0),
+          loss: lastEpoch ? lastEpoch.loss : start,
+          history: [{ epoch: 0, loss: start }, ...t.history.epochs.map((r) => ({ epoch: r.epoch, loss: r.loss }))],
+          stop: loop.stop,
+        };
+      }),
+    // The trainers are mutated in place; `drawn` (their versions, at most once per frame) says when.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [drawn, start],
+  );
+  const epochs = Math.max(...runs.map((r) => r.epochs));
+  const scheduleOptions = useMemo(() => scheduleChart(rows, width, state.lr0), [rows, width, state.lr0]);
+  const lossOptions = useMemo(
+    () =>
+      overlayLossCurves(
+        [
+          { history: runs[0]!.history, label: 'decayed', color: 'var(--c-green)', dash: 'none' },
+          { history: runs[1]!.history, label: 'constant', color: 'var(--c-red)', dash: '6 4' },
+        ],
+        {
+          epochs,
+          minEpochs: MAX_EPOCHS,
+          width,
+          alt: `Training loss against epochs: decayed rate ${lossText(runs[0]!.loss)}, constant rate ${lossText(runs[1]!.loss)} after ${epochs} epochs; the best possible loss is ${lossText(BEST.loss)}.`,
+          label: 'loss (MSE, log scale)',
+          minTop: 1,
+          log: { floor: 0.02 },
+          reference: { value: BEST.loss, label: 'best possible', color: 'var(--c-muted)', dash: '2 3' },
+        },
+      ),
+    [runs, epochs, width],
+  );
+
+  const diverged = runs.filter((r) => r.stop?.kind === 'diverged');
+  const playing = decayed.playing || constant.playing;
+  const status = playing
+    ? trainingText([decayed, constant])
+    : diverged.length
+      ? diverged.map((r) => `${r.kind === 'decayed' ? 'Decayed rate' : 'Constant rate'}: ${r.stop!.message}`).join(' ')
+      : runs.every((r) => r.stop)
+        ? `Done: ${MAX_EPOCHS} epochs (${MAX_EPOCHS * (N / BATCH)} updates) each. Decayed: loss ${lossText(runs[0]!.loss)}; constant: ${lossText(runs[1]!.loss)}; the best line: ${lossText(BEST.loss)}.`
+        : epochs
+          ? 'Paused.'
+          : 'Press Play to train both runs, or one epoch at a time.';
+  const announce = playing
+    ? 'Training.'
+    : `α₀ = ${fmt(state.lr0, 2)}, decay ${fmt(state.decay, 2)}: at step ${last.step} the rate is ${fmt(last.lr, 4)}. ${epochs ? status : ''}`;
+
+  return (
+    <WidgetFrame
+      name="lr-decay"
+      schema={lrDecaySchema}
+      state={state}
+      report={{
+        lr0: state.lr0,
+        decay: state.decay,
+        steps: state.steps,
+        lrAtLastStep: Number(last.lr.toPrecision(6)),
+        decayedLoss: Number(runs[0]!.loss.toPrecision(6)),
+        constantLoss: Number(runs[1]!.loss.toPrecision(6)),
+        epochs,
+        diverged: diverged.length > 0,
+      }}
+      headingLevel={headingLevel}
+      title="Learning-rate decay"
+      intro={
+        <p>
+          The slide's schedule, α₀ = 1.0 and decay 0.1 over 20 steps, and what it does to training: a single neuron ŷ = w·x + b fits {N} noisy points of a
+          straight line, once with the decayed rate and once with α₀ kept constant, from the same initial weights and in the same mini-batch order.
+        </p>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={() => {
+        reset();
+        decayed.reset();
+        constant.reset();
+      }}
+      announce={announce}
+    >
+      <div class="widget__body widget__body--split">
+        <div class="widget__controls">
+          <Slider field="lr0" label="Initial learning rate α₀" value={state.lr0} min={0.05} max={2} step={0.05} onChange={(lr0) => update({ lr0 })} />
+          <Slider field="decay" label="Decay rate d" value={state.decay} min={0} max={1} step={0.01} onChange={(decay) => update({ decay })} />
+          <Slider field="steps" label="Steps drawn" value={state.steps} min={2} max={100} step={1} onChange={(steps) => update({ steps })} />
+          <TrainingControls loops={[decayed, constant]} seed={{ value: state.seed, label: 'Seed (initial weight, batch order)', onChange: (seed) => update({ seed }) }} />
+          <p class="lr-decay__note">
+            Training: mini-batches of {BATCH}, so {N / BATCH} updates per epoch; the decayed rate falls once per update (t counts updates), over {MAX_EPOCHS}{' '}
+            epochs = {MAX_EPOCHS * (N / BATCH)} updates. The same seed gives the same runs.
+          </p>
+        </div>
+        <div class="lr-decay__output" ref={outputRef}>
+          <p data-readout="formula">
+            <Tex
+              display
+              tex={`\\alpha_{${last.step}} = ${fmtTex(state.lr0, 2)} \\cdot \\frac{1}{1 + ${fmtTex(state.decay, 2)} \\cdot ${last.step}} = ${fmtTex(last.lr, 4)}`}
+            />
+          </p>
+          <Chart
+            options={scheduleOptions}
+            table={{
+              caption: `The learning rate αₜ = ${fmt(state.lr0, 2)} / (1 + ${fmt(state.decay, 2)}·t) for steps 0 to ${last.step}`,
+              columns: ['step t', 'learning rate αₜ'],
+              rows: rows.map((r) => [r.step, fmt(r.lr, 4)]),
+            }}
+          />
+          <p class="lr-decay__legend" data-readout="schedule">
+            {half === undefined
+              ? 'With decay 0 the rate stays at α₀: no decay.'
+              : `The rate is halved at step ${fmt(half, half % 1 ? 1 : 0)} (where d·t = 1), a third of α₀ at step ${fmt(2 / state.decay, (2 / state.decay) % 1 ? 1 : 0)}; at the last step drawn, ${last.step}, it is ${fmt(last.lr, 4)}.`}
+          </p>
+          <Chart options={lossOptions} />
+          <p class="lr-decay__legend">Solid green: decayed rate. Dashed red: constant rate α₀. Dotted grey: the lowest loss the neuron can reach (the least-squares line).</p>
+          <dl class="widget__readout lr-decay__readout">
+            {runs.map((r) => (
+              <div data-run={r.kind}>
+                <dt>{r.kind === 'decayed' ? 'Decayed' : 'Constant'}: loss, rate now</dt>
+                <dd data-readout={`${r.kind}-loss`}>
+                  {lossText(r.loss)}, α = {fmt(r.lr, 4)}
+                </dd>
+              </div>
+            ))}
+            <div>
+              <dt>Epochs (updates)</dt>
+              <dd data-readout="epochs">
+                {epochs} ({runs[0]!.iterations})
+              </dd>
+            </div>
+          </dl>
+          <p class={`widget__status ${diverged.length ? 'widget__status--bad' : ''}`} data-readout="status">
+            {status}
+          </p>
+        </div>
+      </div>
+    </WidgetFrame>
+  );
+}
+
+function scheduleChart(rows: readonly { step: number; lr: number }[], width: number, lr0: number): ChartOptions {
+  const last = rows[rows.length - 1]!;
+  return {
+    alt: `The learning rate against the step, from ${fmt(rows[0]!.lr, 2)} at step 0 to ${fmt(last.lr, 4)} at step ${last.step}.`,
+    width,
+    height: 200,
+    marginLeft: 44,
+    marginTop: 16,
+    marginBottom: 36,
+    x: { domain: [0, Math.max(1, last.step)], label: 'step t' },
+    y: { domain: [0, lr0], label: 'learning rate αₜ' },
+    marks: [
+      Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 }),
+      Plot.ruleY([lr0 / 2], { stroke: 'var(--c-muted)', strokeDasharray: '2 3' }),
+      Plot.text([lr0 / 2], { y: (v: number) => v, frameAnchor: 'right', text: () => 'α₀ / 2', dy: -7, dx: -4, textAnchor: 'end', fill: 'var(--c-muted)', fontSize: 11 }),
+      Plot.line(rows, { x: 'step', y: 'lr', stroke: 'var(--c-green)', strokeWidth: 2 }),
+      Plot.dot(rows.length <= 40 ? rows : [], { x: 'step', y: 'lr', r: 3, fill: 'var(--c-green)' }),
+    ],
+  };
+}

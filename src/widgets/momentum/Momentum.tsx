@@ -1,0 +1,246 @@
+/**
+ * `momentum` — plain SGD and SGD with momentum on a ravine-shaped loss, from the same start with
+ * the same learning rate: the contour map, both paths, the velocity (arrow and numbers), and the
+ * slide's two cases as presets.
+ */
+import * as Plot from '@observablehq/plot';
+import { useMemo } from 'preact/hooks';
+import { Chart } from '../shared/Chart';
+import { Slider } from '../shared/controls';
+import { TrainingControls, overlayLossCurves, trainingText, useFrameVersion } from '../shared/TrainingControls';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { useWidgetState } from '../shared/useWidgetState';
+import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
+import { useWidth } from '../shared/useWidth';
+import type { ChartOptions } from '~/charts/plot';
+import { fmt } from '~/util/format';
+import { momentumSchema, type MomentumState } from './state';
+import { EPOCHS_PER_SECOND, PRESETS, START, lossText, makeTrainer, plainVerdict, ravine, type PathTrainer, type RunKind } from './model';
+import './momentum.css';
+
+const CHART_WIDTH = 720;
+const VIEW = { x: [-5, 5], y: [-1.6, 1.6] } as const;
+const STYLE: Record<RunKind, { color: string; dash: string; label: string; symbol: string }> = {
+  sgd: { color: 'var(--c-red)', dash: '2 3', label: 'plain SGD', symbol: 'square' },
+  momentum: { color: 'var(--c-green)', dash: 'none', label: 'momentum', symbol: 'circle' },
+};
+
+function useRun(kind: RunKind, state: MomentumState): TrainingLoopControls {
+  return useTrainingLoop({
+    key: `${kind}|${state.lr}|${kind === 'momentum' ? state.momentum : 0}|${state.steps}`,
+    create: () => makeTrainer(kind, state),
+    maxEpochs: state.steps,
+    epochsPerSecond: EPOCHS_PER_SECOND,
+    budgetMs: 4,
+    describeDivergence: (d) =>
+      `${kind === 'sgd' ? 'Plain SGD' : 'SGD with momentum'} diverged at step ${d.epoch + 1}: the ${d.reason}. The path stops at its last finite point.`,
+    describeMaxEpochs: () => `Done: ${state.steps} steps.`,
+  });
+}
+
+export default function Momentum({ headingLevel }: WidgetProps) {
+  const { state, update, reset, notice, dismissNotice } = useWidgetState('momentum', momentumSchema);
+  const sgd = useRun('sgd', state);
+  const mom = useRun('momentum', state);
+  const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);
+  const width = Math.min(CHART_WIDTH, outputWidth);
+
+  const drawn = useFrameVersion([sgd, mom]);
+  const runs = useMemo(
+    () =>
+      ([['sgd', sgd], ['momentum', mom]] as const).map(([kind, loop]) => {
+        const t = loop.trainer as PathTrainer;
+        const path = t.path.slice();
+        const [w1, w2] = path[path.length - 1]!;
+        return { kind, path, w1, w2, loss: ravine(w1, w2), steps: path.length - 1, velocity: t.velocity(), stop: loop.stop };
+      }),
+    // The trainers are mutated in place; `drawn` (their versions, at most once per frame) says when.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [drawn],
+  );
+  const [plain, heavy] = runs as [(typeof runs)[number], (typeof runs)[number]];
+  const steps = Math.max(plain.steps, heavy.steps);
+  const mapOptions = useMemo(() => ravineChart(runs, width), [runs, width]);
+  const lossOptions = useMemo(
+    () =>
+      overlayLossCurves(
+        runs.map((r) => ({
+          history: r.path.map(([a, b], t) => ({ epoch: t, loss: ravine(a, b) })),
+          label: STYLE[r.kind].label,
+          color: STYLE[r.kind].color,
+          dash: STYLE[r.kind].dash,
+        })),
+        {
+          epochs: steps,
+          minEpochs: state.steps,
+          width,
+          alt: `Loss against steps: plain SGD ${lossText(plain.loss)}, with momentum ${lossText(heavy.loss)} after ${steps} steps.`,
+          label: 'loss E (log scale)',
+          xLabel: 'step',
+          minTop: 10,
+          log: { floor: 1e-6 },
+        },
+      ),
+    [runs, steps, width, state.steps],
+  );
+
+  const speed = Math.hypot(...heavy.velocity);
+  const active = PRESETS.find((p) => Math.abs(p.lr - state.lr) < 1e-9 && Math.abs(p.momentum - state.momentum) < 1e-9)?.name;
+  const diverged = runs.filter((r) => r.stop?.kind === 'diverged');
+  const playing = sgd.playing || mom.playing;
+  const status = playing
+    ? trainingText([sgd, mom])
+    : diverged.length
+      ? diverged.map((r) => r.stop!.message).join(' ')
+      : runs.every((r) => r.stop)
+        ? `Done: ${state.steps} steps. Plain SGD ends at loss ${lossText(plain.loss)}, with momentum at ${lossText(heavy.loss)}.`
+        : steps
+          ? 'Paused.'
+          : 'Press Play to let both walk the ravine, or take one step at a time.';
+  const announce = playing ? 'Training.' : `α = ${fmt(state.lr, 3)}, β = ${fmt(state.momentum, 2)}. ${status}`;
+
+  return (
+    <WidgetFrame
+      name="momentum"
+      schema={momentumSchema}
+      state={state}
+      report={{
+        lr: state.lr,
+        momentum: state.momentum,
+        steps,
+        sgdLoss: Number(plain.loss.toPrecision(6)),
+        momentumLoss: Number(heavy.loss.toPrecision(6)),
+        velocity: Number(speed.toPrecision(6)),
+        sgdDiverged: plain.stop?.kind === 'diverged',
+        momentumDiverged: heavy.stop?.kind === 'diverged',
+      }}
+      headingLevel={headingLevel}
+      title="Momentum in a ravine"
+      intro={
+        <p>
+          The ravine E(w₁, w₂) = ½(0.2·w₁² + 10·w₂²): nearly flat along w₁, steep across w₂, the minimum at (0, 0). Plain SGD and SGD with momentum start
+          from the same point with the same learning rate. Try the slide's two cases, then find a pair of α and β that reaches the minimum fastest.
+        </p>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={() => {
+        reset();
+        sgd.reset();
+        mom.reset();
+      }}
+      announce={announce}
+    >
+      <div class="widget__body widget__body--split">
+        <div class="widget__controls">
+          <div class="control control--buttons" role="group" aria-label="Presets">
+            {PRESETS.map((p) => (
+              <button type="button" aria-pressed={active === p.name} onClick={() => update({ lr: p.lr, momentum: p.momentum })}>
+                {p.name} (α = {p.lr}, β = {p.momentum})
+              </button>
+            ))}
+          </div>
+          <TrainingControls
+            loops={[sgd, mom]}
+            lr={{ value: state.lr, min: 0.005, max: 0.3, step: 0.005, onChange: (lr) => update({ lr }) }}
+            stepLabel="One step"
+            resetLabel="Back to the start"
+          >
+            <Slider field="momentum" label="Momentum β" value={state.momentum} min={0} max={0.99} step={0.01} onChange={(momentum) => update({ momentum })} />
+            <Slider field="steps" label="Steps" value={state.steps} min={5} max={200} step={1} onChange={(steps) => update({ steps })} />
+          </TrainingControls>
+          <p class="momentum__note">
+            Each step is one update of the engine's SGD on the whole (two-example) data set: v ← β·v − α·∂E/∂w, then w ← w + v. With β = 0 it is plain SGD.
+          </p>
+        </div>
+        <div class="momentum__output" ref={outputRef}>
+          <Chart
+            options={mapOptions}
+            table={{
+              caption: 'Both paths, step by step',
+              columns: ['step', 'plain SGD w₁', 'plain SGD w₂', 'momentum w₁', 'momentum w₂'],
+              rows: Array.from({ length: steps + 1 }, (_, t) => [
+                t,
+                plain.path[t] ? fmt(plain.path[t]![0], 3) : '',
+                plain.path[t] ? fmt(plain.path[t]![1], 3) : '',
+                heavy.path[t] ? fmt(heavy.path[t]![0], 3) : '',
+                heavy.path[t] ? fmt(heavy.path[t]![1], 3) : '',
+              ]),
+            }}
+          />
+          <p class="momentum__legend">
+            Grey ovals: contour lines of the loss; ×: the minimum. Dotted red with squares: plain SGD. Solid green with circles: SGD with momentum; its
+            arrow is the velocity v, the last update, which the next step keeps β = {fmt(state.momentum, 2)} of.
+          </p>
+          <dl class="widget__readout momentum__readout">
+            <div>
+              <dt>Steps</dt>
+              <dd data-readout="steps">{steps}</dd>
+            </div>
+            <div>
+              <dt>Plain SGD: loss</dt>
+              <dd data-readout="sgd-loss">{lossText(plain.loss)}</dd>
+            </div>
+            <div>
+              <dt>Momentum: loss</dt>
+              <dd data-readout="momentum-loss">{lossText(heavy.loss)}</dd>
+            </div>
+            <div>
+              <dt>Velocity v = (v₁, v₂), length</dt>
+              <dd data-readout="velocity">
+                ({fmt(heavy.velocity[0], 3)}, {fmt(heavy.velocity[1], 3)}), {fmt(speed, 3)}
+              </dd>
+            </div>
+          </dl>
+          <p data-readout="verdict">{plainVerdict(state.lr)}</p>
+          <p class={`widget__status ${diverged.length ? 'widget__status--bad' : ''}`} data-readout="status">
+            {status}
+          </p>
+          <Chart options={lossOptions} />
+        </div>
+      </div>
+    </WidgetFrame>
+  );
+}
+
+type Run = { kind: RunKind; path: [number, number][]; w1: number; w2: number; velocity: [number, number] };
+
+function ravineChart(runs: readonly Run[], width: number): ChartOptions {
+  const nx = 81;
+  const ny = 33;
+  const [x1, x2] = VIEW.x;
+  const [y2, y1] = VIEW.y;
+  const values = new Float64Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) values[j * nx + i] = ravine(x1 + ((x2 - x1) * i) / (nx - 1), y1 + ((y2 - y1) * j) / (ny - 1));
+  }
+  const mom = runs.find((r) => r.kind === 'momentum')!;
+  const arrow = Math.hypot(...mom.velocity) > 1e-9 ? [{ x1: mom.w1, y1: mom.w2, x2: mom.w1 + mom.velocity[0], y2: mom.w2 + mom.velocity[1] }] : [];
+  return {
+    alt: `Contour map of the ravine with both paths from (${START[0]}, ${START[1]}): ${runs
+      .map((r) => `${STYLE[r.kind].label} now at (${fmt(r.w1, 2)}, ${fmt(r.w2, 2)}) after ${r.path.length - 1} steps`)
+      .join('; ')}.`,
+    width,
+    height: Math.round(Math.min(300, Math.max(200, width * 0.5))),
+    marginLeft: 40,
+    marginTop: 12,
+    marginBottom: 36,
+    x: { domain: [x1, x2], label: 'w₁' },
+    y: { domain: [y2, y1], label: 'w₂' },
+    marks: [
+      Plot.frame({ stroke: 'var(--c-grid)' }),
+      Plot.contour(values, { x1, x2, y1, y2, width: nx, height: ny, thresholds: [0.1, 0.3, 0.8, 1.6, 3, 5, 8], fill: 'none', stroke: 'var(--c-muted)', strokeOpacity: 0.6 }),
+      Plot.dot([{ w1: 0, w2: 0 }], { x: 'w1', y: 'w2', symbol: 'times', r: 6, stroke: 'var(--c-ink)', strokeWidth: 2 }),
+      Plot.text([{ w1: START[0], w2: START[1] }], { x: 'w1', y: 'w2', text: () => 'start', dy: -10, fill: 'var(--c-ink)' }),
+      ...runs.flatMap((r) => {
+        const pts = r.path.map(([w1, w2], t) => ({ w1, w2, t }));
+        const s = STYLE[r.kind];
+        return [
+          Plot.line(pts, { x: 'w1', y: 'w2', stroke: s.color, strokeWidth: 1.8, strokeDasharray: s.dash, clip: true }),
+          Plot.dot(pts, { x: 'w1', y: 'w2', r: 2.4, symbol: s.symbol, fill: s.color, clip: true }),
+        ];
+      }),
+      Plot.arrow(arrow, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: 'var(--c-ink)', strokeWidth: 2, headLength: 8, clip: true }),
+    ],
+  };
+}

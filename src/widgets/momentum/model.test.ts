@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { momentumRuns } from '~/figures/weight-updates';
+import { PRESETS, START, acrossFactor, makeTrainer, plainVerdict, ravine } from './model';
+
+function walk(kind: 'sgd' | 'momentum', lr: number, momentum: number, steps: number) {
+  const t = makeTrainer(kind, { lr, momentum });
+  for (let i = 0; i < steps; i++) t.step();
+  return t;
+}
+
+describe('momentum: the ravine as a training problem', () => {
+  it('the neuron’s mean squared error is the ravine: ½(0.2·16 + 10·1) = 6.6 at the start', () => {
+    const t = makeTrainer('sgd', { lr: 0.1, momentum: 0 });
+    expect(t.evaluateTrain().loss).toBeCloseTo(6.6, 14);
+    expect(ravine(START[0], START[1])).toBeCloseTo(6.6, 14);
+    expect(ravine(2, -0.5)).toBeCloseTo(0.5 * (0.2 * 4 + 10 * 0.25), 14);
+  });
+
+  it('plain SGD follows the closed form w₁ = −4(1 − 0.2α)ᵗ, w₂ = (1 − 10α)ᵗ', () => {
+    const t = walk('sgd', 0.18, 0, 40);
+    expect(t.path).toHaveLength(41);
+    expect(t.path[40]![0]).toBeCloseTo(-4 * (1 - 0.036) ** 40, 12);
+    expect(t.path[40]![1]).toBeCloseTo((-0.8) ** 40, 12);
+    expect(acrossFactor(0.18)).toBeCloseTo(-0.8, 14);
+  });
+
+  it('the first momentum step is a plain gradient step, and the velocity is that step: −α·∇E = (0.16, −2) for α = 0.2', () => {
+    const t = walk('momentum', 0.2, 0.6, 1);
+    expect(t.velocity()[0]).toBeCloseTo(0.16, 14);
+    expect(t.velocity()[1]).toBeCloseTo(-2, 14);
+    expect(t.path[1]![0]).toBeCloseTo(-3.84, 14);
+    expect(t.path[1]![1]).toBeCloseTo(-1, 14);
+    // Second step by hand: v = 0.6·(0.16, −2) − 0.2·(0.2·−3.84, 10·−1) = (0.2496, 0.8)
+    const t2 = walk('momentum', 0.2, 0.6, 2);
+    expect(t2.velocity()[0]).toBeCloseTo(0.2496, 14);
+    expect(t2.velocity()[1]).toBeCloseTo(0.8, 14);
+  });
+
+  it('reproduces the lecture figure’s paths for the slide’s two cases', () => {
+    const fig = momentumRuns();
+    const [heavy, good] = PRESETS;
+    expect([heavy.lr, heavy.momentum]).toEqual([fig.heavy.alpha, fig.heavy.beta]);
+    expect([good.lr, good.momentum]).toEqual([fig.good.alpha, fig.good.beta]);
+    const h = walk('momentum', heavy.lr, heavy.momentum, fig.steps);
+    const g = walk('momentum', good.lr, good.momentum, fig.steps);
+    h.path.forEach((p, i) => p.forEach((v, j) => expect(v).toBeCloseTo(fig.heavy.path[i]![j]!, 12)));
+    g.path.forEach((p, i) => p.forEach((v, j) => expect(v).toBeCloseTo(fig.good.path[i]![j]!, 12)));
+    // Good momentum gets far closer than plain SGD with the same α.
+    expect(ravine(...g.path[40]!)).toBeLessThan(ravine(...walk('sgd', good.lr, 0, 40).path[40]!) / 100);
+  });
+
+  it('too large α: plain SGD diverges (typed stop, finite path), momentum with β = 0.6 does not', () => {
+    const plain = walk('sgd', 0.3, 0, 40);
+    expect(plain.diverged?.status).toBe('diverged');
+    for (const p of plain.path) for (const v of p) expect(Number.isFinite(v)).toBe(true);
+    expect(plainVerdict(0.3)).toContain('diverges');
+    const mom = walk('momentum', 0.3, 0.6, 40);
+    expect(mom.diverged).toBeUndefined();
+    expect(plainVerdict(0.2)).toContain('for ever');
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * `TrainingControls` — what every widget that trains something repeats: the learning-rate and seed
+ * sliders, then Play/Pause, Step and Restart (`PlayControls`) for one run or for several runs that
+ * are compared side by side (they start, pause, step and restart together), and the status line.
+ *
+ * ```tsx
+ * const loop = useTrainingLoop({ key, create, maxEpochs });
+ * <TrainingControls
+ *   loops={[loop]}
+ *   lr={{ value: state.lr, min: 0.01, max: 1.5, step: 0.01, onChange: (lr) => update({ lr }) }}
+ *   seed={{ value: state.seed, onChange: (seed) => update({ seed }) }}
+ *   status
+ * />
+ * ```
+ *
+ * Also here: {@link overlayLossCurves}, several runs' loss curves in one chart, built on the one
+ * loss-curve helper (`~/charts/loss-curve.ts`) and told apart by dash and an end label as well as colour.
+ */
+import * as Plot from '@observablehq/plot';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { lossCurveOptions, thin, type LossCurve } from '~/charts/loss-curve';
+import type { ChartOptions } from '~/charts/plot';
+import { PlayControls, Slider } from './controls';
+import { StatusText, statusText } from './TrainingStatus';
+import type { TrainingLoopControls } from './useTrainingLoop';
+
+export interface NumberControl {
+  value: number;
+  onChange: (value: number) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+  label?: string;
+  digits?: number;
+}
+
+export interface TrainingControlsProps {
+  /** The run(s) these buttons drive; several runs start, pause, step and restart together. */
+  loops: readonly TrainingLoopControls[];
+  /** The learning-rate slider (state field `lr`), if the reader sets it here. */
+  lr?: NumberControl;
+  /** The seed slider (state field `seed`): initial weights and sample order. */
+  seed?: NumberControl;
+  stepLabel?: string;
+  resetLabel?: string;
+  /** Show the run's status sentence (only for a single run; compared runs show their own). */
+  status?: boolean;
+  /** Extra controls, placed between the sliders and the buttons. */
+  children?: ComponentChildren;
+}
+
+/** Play: resume every run that has not ended; when all have ended, start them all afresh (same settings, same seed). */
+export function playAll(loops: readonly Pick<TrainingLoopControls, 'status' | 'play'>[]): void {
+  const going = loops.filter((l) => l.status !== 'stopped');
+  for (const l of going.length ? going : loops) l.play();
+}
+
+/** "Training…", or, when the reader prefers reduced motion, that the runs compute without animation. */
+export function trainingText(loops: readonly Pick<TrainingLoopControls, 'background'>[]): string {
+  return loops.some((l) => l.background)
+    ? 'Training without animation (you prefer reduced motion); the result appears when it is done…'
+    : 'Training…';
+}
+
+/** One Step for every run that has not ended (a run that diverged or finished stays as it is). */
+export function stepAll(loops: readonly Pick<TrainingLoopControls, 'status' | 'step'>[]): void {
+  for (const l of loops) if (l.status !== 'stopped') l.step();
+}
+
+export function TrainingControls({ loops, lr, seed, stepLabel = 'Train one epoch', resetLabel = 'Restart training', status, children }: TrainingControlsProps) {
+  const playing = loops.some((l) => l.playing);
+  const single = loops.length === 1 ? loops[0] : undefined;
+  const bad = single?.stop?.kind === 'diverged';
+  return (
+    <>
+      {lr && (
+        <Slider
+          field="lr"
+          label={lr.label ?? 'Learning rate α'}
+          value={lr.value}
+          min={lr.min ?? 0.001}
+          max={lr.max ?? 1}
+          step={lr.step ?? 0.001}
+          digits={lr.digits}
+          onChange={lr.onChange}
+        />
+      )}
+      {seed && (
+        <Slider
+          field="seed"
+          label={seed.label ?? 'Seed'}
+          value={seed.value}
+          min={seed.min ?? 0}
+          max={seed.max ?? 9999}
+          step={1}
+          onChange={seed.onChange}
+        />
+      )}
+      {children}
+      <PlayControls
+        playing={playing}
+        onPlay={() => playAll(loops)}
+        onPause={() => loops.forEach((l) => l.pause())}
+        onStep={() => stepAll(loops)}
+        stepLabel={stepLabel}
+        onReset={() => loops.forEach((l) => l.reset())}
+        resetLabel={resetLabel}
+      />
+      {status && single && (
+        <p class={`widget__status ${bad ? 'widget__status--bad' : ''}`} data-readout="status">
+          <StatusText text={statusText(single)} />
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * For runs compared side by side: what to derive the drawing from. Each run trains its own chunk
+ * in every animation frame and each chunk re-renders the widget, so the charts would be drawn
+ * once per run per frame. While the runs animate, this changes at most once per frame (the charts
+ * follow the training one frame later); otherwise — a reader's input, a step, a stop — at once.
+ */
+export function useFrameVersion(loops: readonly Pick<TrainingLoopControls, 'version' | 'playing' | 'background'>[]): string {
+  const current = loops.map((l) => l.version).join('|');
+  const animating = loops.some((l) => l.playing && !l.background);
+  const [drawn, setDrawn] = useState(current);
+  const latest = useRef(current);
+  latest.current = current;
+  const frame = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!animating || drawn === current || frame.current !== undefined) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = undefined;
+      setDrawn(latest.current);
+    });
+  });
+  useEffect(
+    () => () => {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
+  return animating ? drawn : current;
+}
+
+/** One run's curve in {@link overlayLossCurves}. */
+export interface OverlaidRun {
+  /** Loss after each epoch, epoch 0 (before training) included. */
+  history: readonly { epoch: number; loss: number }[];
+  /** Short name written at the end of its curve (and in the legend). */
+  label: string;
+  color: string;
+  /** SVG dash pattern ('none' for solid). */
+  dash: string;
+}
+
+/**
+ * Several loss curves in one chart: the axes, grid and scale of `lossCurveOptions`, the y axis
+ * tall enough for every run, each run a line with its own dash and its name written along it.
+ */
+export function overlayLossCurves(
+  runs: readonly OverlaidRun[],
+  common: Omit<LossCurve, 'history' | 'color' | 'epochs'> & { epochs: number; xLabel?: string },
+): ChartOptions {
+  const finite = (r: { loss: number }) => Number.isFinite(r.loss) && (!common.log || r.loss > 0);
+  const top = Math.max(common.minTop, ...runs.flatMap((r) => r.history.filter(finite).map((h) => h.loss)));
+  const base = lossCurveOptions({ ...common, history: [], color: 'var(--c-ink)', minTop: top });
+  const marks = runs.flatMap((run, i) => {
+    const rows = thin(run.history.filter(finite), 400);
+    // Names stand at different points along the curves (not all at the newest point), so they do not pile up.
+    const at = runs.length > 1 ? 0.2 + (0.4 * i) / (runs.length - 1) : 1;
+    const label = rows.length >= 6 ? [rows[Math.round((rows.length - 1) * at)]!] : [];
+    return [
+      Plot.line(rows, { x: 'epoch', y: 'loss', stroke: run.color, strokeWidth: 2, strokeDasharray: run.dash, clip: true }),
+      Plot.dot(rows.slice(-1), { x: 'epoch', y: 'loss', r: 3.5, fill: run.color }),
+      Plot.text(label, { x: 'epoch', y: 'loss', text: () => run.label, dy: -10, textAnchor: 'middle', fill: run.color, fontSize: 11, fontWeight: 600 }),
+    ];
+  });
+  const x = common.xLabel ? { ...(base.x as object), label: common.xLabel } : base.x;
+  return { ...base, x, marks: [...(base.marks ?? []), ...marks] };
+}

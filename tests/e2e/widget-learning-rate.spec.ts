@@ -1,0 +1,83 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
+import { test, expect, openWidget } from './site';
+
+const URL = 'embed/learning-rate/';
+const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean | null>;
+const paths = (widget: Locator) => widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+
+test.describe('learning-rate widget', () => {
+  test('too big: the parabola steps zig-zag outwards and the network run stops, saying it diverged', async ({ page, watch }) => {
+    const widget = await openWidget(page, URL, 'learning-rate');
+    await widget.getByRole('button', { name: /too big/ }).click();
+    await expect(widget.getByRole('slider', { name: 'Learning rate α' })).toHaveValue('1.05');
+    await expect(widget.locator('[data-readout="parabola"]')).toContainText('diverge');
+    await expect(widget.locator('[data-readout="parabola"]')).toContainText('w = 6.4308'); // 3·1.1⁸
+    await widget.getByRole('button', { name: 'Play' }).click();
+    const status = widget.locator('[data-readout="status"]');
+    await expect(status).toContainText('Diverged in epoch', { timeout: 20_000 });
+    await expect(status).toContainText('smaller learning rate');
+    const r = await report(widget);
+    expect(r).toMatchObject({ lr: 1.05, diverged: true });
+    expect(Number.isFinite(r.finalLoss)).toBe(true);
+    expect((await paths(widget)).join(' ')).not.toContain('NaN');
+    await expect(widget.locator('[data-readout="loss"]')).not.toContainText('NaN');
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('good: trains to the end without diverging, and the loss falls', async ({ page, watch }) => {
+    const widget = await openWidget(page, URL, 'learning-rate');
+    await widget.getByRole('button', { name: /^good/ }).click();
+    await expect(widget.locator('[data-readout="parabola"]')).toContainText('w = 0.0117'); // 3·0.5⁸
+    await widget.getByRole('button', { name: 'Play' }).click();
+    await expect(widget.locator('[data-readout="status"]')).toContainText('Done: 300 epochs', { timeout: 30_000 });
+    const r = await report(widget);
+    expect(r).toMatchObject({ lr: 0.25, diverged: false, epochs: 300 });
+    expect(r.finalLoss as number).toBeLessThan(0.03);
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('by keyboard: α and the number of steps change the drawing; one epoch trains once', async ({ page }) => {
+    const widget = await openWidget(page, URL, 'learning-rate');
+    const before = await paths(widget);
+    const text = widget.locator('[data-readout="parabola"]');
+    const start = await text.innerText();
+    const lr = widget.getByRole('slider', { name: 'Learning rate α' });
+    await lr.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(lr).toHaveValue('0.26');
+    await expect.poll(() => text.innerText()).not.toBe(start);
+    const steps = widget.getByRole('slider', { name: 'Steps on the parabola' });
+    await steps.focus();
+    await page.keyboard.press('End');
+    await expect(steps).toHaveValue('30');
+    await expect(text).toContainText('After 30 steps');
+    expect(await paths(widget)).not.toEqual(before);
+    await widget.getByRole('button', { name: 'Train one epoch' }).click();
+    await expect(widget.locator('[data-readout="epochs"]')).toHaveText('1');
+    expect(await report(widget)).toMatchObject({ lr: 0.26, epochs: 1, diverged: false });
+  });
+
+  test('settings come from the link; a garbage link falls back with a visible notice', async ({ page, watch }) => {
+    let widget = await openWidget(page, `${URL}?learning-rate=lr:0.8,steps:12`, 'learning-rate');
+    await expect(widget.getByRole('slider', { name: 'Learning rate α' })).toHaveValue('0.8');
+    await expect(widget.locator('[data-readout="parabola"]')).toContainText('zig-zag inwards');
+    widget = await openWidget(page, `${URL}?learning-rate=lr:fast,steps:1e9`, 'learning-rate');
+    await expect(widget.getByRole('alert')).toContainText('could not all be used');
+    await expect(widget.getByRole('slider', { name: 'Learning rate α' })).toHaveValue('0.25');
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('axe finds no violation in light and dark mode', async ({ browser, baseURL }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme });
+      const page = await context.newPage();
+      const widget = await openWidget(page, URL, 'learning-rate');
+      await widget.getByRole('button', { name: 'Train one epoch' }).click();
+      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      await context.close();
+    }
+  });
+});

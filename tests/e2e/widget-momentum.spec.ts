@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
+import { test, expect, openWidget } from './site';
+
+const URL = 'embed/momentum/';
+const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
+const paths = (widget: Locator) => widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+
+test.describe('momentum widget', () => {
+  test('the good preset: one step shows the velocity −α·∇E; Play walks both paths to the end', async ({ page, watch }) => {
+    const widget = await openWidget(page, URL, 'momentum');
+    await widget.getByRole('button', { name: /Good momentum and learning rate/ }).click();
+    await expect(widget.getByRole('slider', { name: 'Learning rate α' })).toHaveValue('0.2');
+    await expect(widget.getByRole('slider', { name: 'Momentum β' })).toHaveValue('0.6');
+    const before = await paths(widget);
+    await widget.getByRole('button', { name: 'One step' }).click();
+    // v = −0.2·(0.2·(−4), 10·1) = (0.16, −2), |v| = 2.006
+    await expect(widget.locator('[data-readout="velocity"]')).toHaveText('(0.160, −2.000), 2.006');
+    await widget.getByRole('button', { name: 'Play' }).click();
+    await expect(widget.locator('[data-readout="status"]')).toContainText('Done: 40 steps', { timeout: 30_000 });
+    const r = await report(widget);
+    expect(r).toMatchObject({ lr: 0.2, momentum: 0.6, steps: 40, sgdDiverged: false });
+    expect(r.momentumLoss as number).toBeLessThan((r.sgdLoss as number) / 100);
+    const after = await paths(widget);
+    expect(after).not.toEqual(before);
+    expect(after.join(' ')).not.toContain('NaN');
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('by keyboard: a learning rate too big for plain SGD makes it diverge, in words', async ({ page, watch }) => {
+    const widget = await openWidget(page, URL, 'momentum');
+    const lr = widget.getByRole('slider', { name: 'Learning rate α' });
+    await lr.focus();
+    await page.keyboard.press('End');
+    await expect(lr).toHaveValue('0.3');
+    await expect(widget.locator('[data-readout="verdict"]')).toContainText('plain SGD diverges');
+    await widget.getByRole('button', { name: 'Play' }).click();
+    await expect(widget.locator('[data-readout="status"]')).toContainText('Plain SGD diverged', { timeout: 30_000 });
+    await expect.poll(async () => (await report(widget)).sgdDiverged).toBe(true);
+    expect((await paths(widget)).join(' ')).not.toContain('NaN');
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('the heavy-ball preset; settings from the link; a garbage link falls back with a notice', async ({ page, watch }) => {
+    let widget = await openWidget(page, URL, 'momentum');
+    await widget.getByRole('button', { name: /Large momentum, small learning rate/ }).click();
+    await expect(widget.getByRole('slider', { name: 'Momentum β' })).toHaveValue('0.95');
+    await expect.poll(() => report(widget)).toMatchObject({ lr: 0.03, momentum: 0.95 });
+    widget = await openWidget(page, `${URL}?momentum=lr:0.1,momentum:0.9,steps:60`, 'momentum');
+    await expect(widget.getByRole('slider', { name: 'Steps' })).toHaveValue('60');
+    widget = await openWidget(page, `${URL}?momentum=lr:x,momentum:2`, 'momentum');
+    await expect(widget.getByRole('alert')).toContainText('could not all be used');
+    // Unreadable → the default; out of range → clamped to the nearest bound.
+    await expect(widget.getByRole('slider', { name: 'Learning rate α' })).toHaveValue('0.18');
+    await expect(widget.getByRole('slider', { name: 'Momentum β' })).toHaveValue('0.99');
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('axe finds no violation in light and dark mode', async ({ browser, baseURL }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme });
+      const page = await context.newPage();
+      const widget = await openWidget(page, URL, 'momentum');
+      await widget.getByRole('button', { name: 'One step' }).click();
+      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      await context.close();
+    }
+  });
+});

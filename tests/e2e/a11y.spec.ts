@@ -4,6 +4,8 @@ import { test, expect, PAGES, hydrateAll } from './site';
 for (const scheme of ['light', 'dark'] as const) {
   for (const path of PAGES) {
     test(`axe finds no violation on "/${path}" in ${scheme} mode`, async ({ browser, baseURL }) => {
+      // A lecture part with half a dozen live widgets is a large document for axe: allow for it.
+      test.slow();
       const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme });
       const page = await context.newPage();
       await page.goto(path);

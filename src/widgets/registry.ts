@@ -19,4 +19,6 @@ export const widgets: readonly WidgetInfo[] = [
   { name: 'sine-fit', title: 'Fitting a sine wave', part: 'activation-functions' },
   { name: 'activation-explorer', title: 'Activation functions and their derivatives', part: 'activation-functions' },
   { name: 'softmax', title: 'Softmax, step by step', part: 'activation-functions' },
+  { name: 'gradient-surface', title: 'The gradient on a loss surface', part: 'backward-pass' },
+  { name: 'chain-rule', title: 'The chain rule, link by link', part: 'backward-pass' },
 ];

@@ -21,4 +21,6 @@ export const widgets: readonly WidgetInfo[] = [
   { name: 'softmax', title: 'Softmax, step by step', part: 'activation-functions' },
   { name: 'gradient-surface', title: 'The gradient on a loss surface', part: 'backward-pass' },
   { name: 'chain-rule', title: 'The chain rule, link by link', part: 'backward-pass' },
+  { name: 'backprop-stepper', title: 'Backpropagation, step by step', part: 'backward-pass' },
+  { name: 'local-minima', title: 'Where does gradient descent end up?', part: 'backward-pass' },
 ];

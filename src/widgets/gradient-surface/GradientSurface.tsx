@@ -69,6 +69,7 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
       announce={`At w₁ = ${fmt(state.w1)}, w₂ = ${fmt(state.w2)}: loss ${fmt(loss, 3)}, ∂E/∂w₁ = ${fmt(g[0], 3)}, ∂E/∂w₂ = ${fmt(g[1], 3)}.`}
     >
       <div class="gradient-surface">
+        <div class="gradient-surface__grid">
         <div class="gradient-surface__map" ref={mapBox}>
           <p class="gradient-surface__legend" data-readout="legend">
             <svg width="132" height="18" aria-hidden="true" focusable="false">
@@ -119,12 +120,13 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
             <Chart options={slice2} />
           </figure>
         </div>
+        </div>
       </div>
     </WidgetFrame>
   );
 }
 
-const MARGIN = { top: 12, right: 16, bottom: 40, left: 44 };
+const MARGIN = { top: 26, right: 16, bottom: 40, left: 44 };
 
 function mapChart(w1: number, w2: number, g: [number, number], loss: number, grid: { values: Float64Array; n: number }, width: number, dark: boolean) {
   const { plate, shade } = plateColours(dark);
@@ -132,7 +134,9 @@ function mapChart(w1: number, w2: number, g: [number, number], loss: number, gri
   // Equal units per pixel on both axes (both domains are 6 wide), so the arrow meets the contours at right angles.
   const height = MARGIN.top + inner * ((W2_DOMAIN[1] - W2_DOMAIN[0]) / (W1_DOMAIN[1] - W1_DOMAIN[0])) + MARGIN.bottom;
   const arrow = descentArrow(w1, w2, g, 1);
-  const labelLeft = arrow ? arrow.x2 < w1 : false;
+  // Keep the label inside the map: anchored on the side of the arrow's tip facing the map's centre.
+  const labelLeft = arrow ? arrow.x2 > (W1_DOMAIN[0] + W1_DOMAIN[1]) / 2 : false;
+  const label = width < 420 ? '−∇E' : '−∇E (steepest descent)';
   return {
     alt: `Shaded contour map of the loss over w₁ from −1 to 5 and w₂ from −4 to 2; darker shading means higher loss. The minimum, marked ×, is at w₁ = ${fmt(MIN[0])}, w₂ = ${fmt(MIN[1])}. The point at w₁ = ${fmt(w1)}, w₂ = ${fmt(w2)} has loss ${fmt(loss, 3)}${arrow ? '; an arrow from it shows the steepest-descent direction −∇E' : ''}.`,
     width: MARGIN.left + inner + MARGIN.right,
@@ -167,7 +171,7 @@ function mapChart(w1: number, w2: number, g: [number, number], loss: number, gri
       Plot.text([MIN], { x: (d: number[]) => d[0], y: (d: number[]) => d[1], text: () => 'minimum', dx: 10, dy: 12, textAnchor: 'start', fill: shade, fontWeight: 'bold' }),
       arrow ? Plot.arrow([arrow], { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: shade, strokeWidth: 3, headLength: 12 }) : null,
       arrow
-        ? Plot.text([arrow], { x: 'x2', y: 'y2', text: () => '−∇E (steepest descent)', dy: arrow.y2 > w2 ? -10 : 14, textAnchor: labelLeft ? 'end' : 'start', fill: shade, fontWeight: 'bold', stroke: plate, strokeWidth: 3, paintOrder: 'stroke' })
+        ? Plot.text([arrow], { x: 'x2', y: 'y2', text: () => label, dy: arrow.y2 > w2 ? -10 : 14, textAnchor: labelLeft ? 'end' : 'start', fill: shade, fontWeight: 'bold', stroke: plate, strokeWidth: 3, paintOrder: 'stroke' })
         : null,
       Plot.dot([[w1, w2]], { x: (d: number[]) => d[0], y: (d: number[]) => d[1], r: 8, fill: 'var(--c-orange)', stroke: shade, strokeWidth: 2 }),
     ],
@@ -196,7 +200,6 @@ function sliceChart(d: Data, along: 'w1' | 'w2', w1: number, w2: number, slope: 
       Plot.line(points, { x: 'w', y: 'loss', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
       Plot.line(points, { x: 'w', y: 'tangent', stroke: 'var(--c-orange)', strokeWidth: 2, strokeDasharray: '6 4', clip: true }),
       Plot.dot([{ w: at, loss: e0 }], { x: 'w', y: 'loss', r: 5.5, fill: 'var(--c-orange)', stroke: 'var(--c-ink)', strokeWidth: 1.5 }),
-      Plot.text([`slope ${fmt(slope, 2)}`], { frameAnchor: 'top-left', dx: 6, dy: 4, fill: 'var(--c-ink)', fontWeight: 'bold' }),
     ],
   };
 }

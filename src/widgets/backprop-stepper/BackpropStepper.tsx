@@ -76,13 +76,14 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
                 if (e.key === 'ArrowLeft') go(index);
               }}
             >
-              <button type="button" onClick={() => go(index)} disabled={index === 0}>
+              {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus at either end. */}
+              <button type="button" onClick={() => go(index)} aria-disabled={index === 0 ? 'true' : undefined}>
                 ← Previous
               </button>
-              <button type="button" onClick={() => go(index + 2)} disabled={index === TOTAL_STEPS - 1}>
+              <button type="button" onClick={() => go(index + 2)} aria-disabled={index === TOTAL_STEPS - 1 ? 'true' : undefined}>
                 Next →
               </button>
-              <button type="button" onClick={() => go(1)} disabled={index === 0}>
+              <button type="button" onClick={() => go(1)} aria-disabled={index === 0 ? 'true' : undefined}>
                 Back to the start
               </button>
               <span class="backprop-stepper__count" data-readout="count">
@@ -143,16 +144,16 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
             </dl>
           </div>
         </div>
+        <p class="backprop-stepper__checknote">
+          Gradient check: each weight's ∂E/∂w from backprop against the central difference (E(w + ε) − E(w − ε)) / 2ε with ε = 10⁻⁵, both from the
+          engine (its gradientCheck). The backprop column fills in as the backward pass reaches each weight (step 3 for w², step 6 for w¹).
+        </p>
         <div class="table-scroll" tabIndex={0} role="group" aria-label="Gradient check table">
           <table class="backprop-stepper__check">
-            <caption>
-              Gradient check: each weight's ∂E/∂w from backprop against the central difference (E(w + ε) − E(w − ε)) / 2ε, ε = 10⁻⁵, computed by the
-              engine's gradientCheck. Rows are filled in as the backward pass reaches them.
-            </caption>
+            <caption class="visually-hidden">Gradient check of every weight: backprop against the central difference</caption>
             <thead>
               <tr>
                 <th scope="col">Weight</th>
-                <th scope="col">Step</th>
                 <th scope="col">Backprop ∂E/∂w</th>
                 <th scope="col">Numerical</th>
                 <th scope="col">Relative error</th>
@@ -165,7 +166,6 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
                 return (
                   <tr key={row.name} data-weight={row.name} data-active={current ? '' : undefined}>
                     <th scope="row">{row.name}</th>
-                    <td>{row.step}</td>
                     <td>{shown ? fmt(row.analytic, 6) : '…'}</td>
                     <td>{fmt(row.numeric, 6)}</td>
                     <td>{shown ? sci(row.relError) : '…'}</td>

@@ -120,7 +120,7 @@ export function backprop(s: BackpropStepperState): Backprop {
   const checks: CheckRow[] = check.entries
     .filter((e) => e.parameter === 'weights')
     .map((e) => {
-      const name = e.layer === 0 ? `w¹${sub(e.row + 1)}${sub(e.col + 1)}` : `w²${sub(e.row + 1)}ᵧ`;
+      const name = e.layer === 0 ? `w¹${sub(e.row + 1)}${sub(e.col + 1)}` : `w²${sub(e.row + 1)}y`;
       const tex = e.layer === 0 ? `w^{1}_{${e.row + 1}${e.col + 1}}` : `w^{2}_{${e.row + 1}y}`;
       return { name, tex, step: e.layer === 0 ? 6 : 3, analytic: e.analytic, numeric: e.numeric, relError: e.relativeError };
     })

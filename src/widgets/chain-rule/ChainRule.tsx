@@ -103,6 +103,9 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
             <Tex display tex={numeric} />
             <Tex display tex={`\\text{relative error} = ${sciTex(c.relError)}`} />
           </div>
+          <p class="chain-rule__head">
+            F(x) over x, and its tangent at x = {fmt(state.x, 1)} (dashed): slope F′(x) = {fmt(c.analytic, 4)}
+          </p>
           <Chart options={chartOptions} />
         </div>
       </div>
@@ -133,7 +136,6 @@ function curveChart(s: ChainRuleState, c: Chain, width: number) {
       Plot.line(points, { x: 'x', y: 'y', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
       Plot.line(points, { x: 'x', y: 'tangent', stroke: 'var(--c-orange)', strokeWidth: 2, strokeDasharray: '6 4', clip: true }),
       Plot.dot([{ x: s.x, y: c.y }], { x: 'x', y: 'y', r: 5.5, fill: 'var(--c-orange)', stroke: 'var(--c-ink)', strokeWidth: 1.5 }),
-      Plot.text([`tangent slope F′(x) = ${fmt(c.analytic, 4)}`], { frameAnchor: 'top-left', dx: 6, dy: 4, fill: 'var(--c-ink)' }),
     ],
   };
 }

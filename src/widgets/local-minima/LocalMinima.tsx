@@ -17,8 +17,8 @@ import { localMinimaSchema as schema } from './state';
 import { DOMAIN, OUTCOME_TEXT, POINTS, basinOf, descend, loss, type Outcome, type Run } from './model';
 import './local-minima.css';
 
-/** Steps shown per animation frame (a run of 60 steps takes about half a second). */
-const STEPS_PER_FRAME = 2;
+/** Steps shown per animation frame: at least 2, more for long runs so none takes over ~1.5 s (90 frames). */
+const stepsPerFrame = (length: number) => Math.max(2, Math.ceil(length / 90));
 const MAX_RUNS = 12;
 
 interface ShownRun extends Run {
@@ -44,7 +44,7 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
   useEffect(() => {
     if (!animating) return;
     let frame = requestAnimationFrame(function tick() {
-      setRuns((rs) => rs.map((r) => (r.shown < r.path.length ? { ...r, shown: Math.min(r.path.length, r.shown + STEPS_PER_FRAME) } : r)));
+      setRuns((rs) => rs.map((r) => (r.shown < r.path.length ? { ...r, shown: Math.min(r.path.length, r.shown + stepsPerFrame(r.path.length)) } : r)));
       frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);
@@ -59,7 +59,7 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
   const finished = runs.filter((r) => r.shown >= r.path.length);
   const count = (o: Outcome) => finished.filter((r) => r.outcome === o).length;
   const last = finished.at(-1);
-  const options = useMemo(() => chartOptions(runs, state.start, Math.min(width, 720)), [runs, state.start, width]);
+  const options = useMemo(() => chartOptions(runs, state.start, Math.min(width, 900)), [runs, state.start, width]);
 
   const onPointer = (p: ChartPointer) => {
     if (p.phase !== 'down') return;

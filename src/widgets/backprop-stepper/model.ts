@@ -285,7 +285,7 @@ export function steps(s: BackpropStepperState, b: Backprop): StepView[] {
       tex:
         `\\begin{aligned} W^{t+1} &= W^{t} - \\alpha \\frac{\\partial E}{\\partial W}, \\quad \\alpha = ${v(s.alpha, 2)} \\\\ ` +
         `w^{2}_{1y} &= ${v(W2[0]![0]!, 2)} - ${v(s.alpha, 2)} \\cdot ${f(b.dW2[0])} = ${v(b.W2new[0]![0]!)} \\\\ ` +
-        `W^{1} &\\leftarrow ${W1m(b.W1new)}, \\quad W^{2} \\leftarrow ${W1m(b.W2new)} \\end{aligned}`,
+        `W^{1} &\\leftarrow ${W1m(b.W1new)} \\\\ W^{2} &\\leftarrow ${W1m(b.W2new)} \\end{aligned}`,
       highlight: { nodes: [], edges: [...edgesInto(1), ...edgesInto(2)] },
     },
   ];

@@ -64,5 +64,6 @@ describe('chain-rule model', () => {
   it('writes small errors in scientific notation', () => {
     expect(sci(3.24e-10)).toBe('3.2 × 10⁻¹⁰');
     expect(sci(0)).toBe('0');
+    expect(sci(1)).toBe('1.00');
   });
 });

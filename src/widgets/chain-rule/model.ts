@@ -4,6 +4,7 @@
  * and the central-difference slope it is checked against.
  */
 import { linear, linearDerivative, relu, reluDerivative, sigmoid, sigmoidDerivative, tanh, tanhDerivative } from '@lib';
+import { fmt, fmtTex } from '~/util/format';
 import type { ChainRuleState, Piece } from './state';
 
 export interface PieceInfo {
@@ -82,10 +83,11 @@ export function curve(s: ChainRuleState, c: Chain, n = 161) {
   });
 }
 
-/** A small positive number in scientific notation for prose: 3.2 × 10⁻¹⁰ (0 stays 0). */
+/** A relative error for prose: small ones in scientific notation, 3.2 × 10⁻¹⁰; from 0.01 up plainly, 0.35 (0 stays 0). */
 export function sci(x: number): string {
   if (x === 0) return '0';
   if (!Number.isFinite(x)) return 'not a finite number';
+  if (Math.abs(x) >= 0.01) return fmt(x, 2);
   const [m, e] = x.toExponential(1).split('e');
   const sup = (e ?? '0').replace('+', '').replace('-', '⁻').replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
   return `${m} × 10${sup}`;
@@ -94,6 +96,7 @@ export function sci(x: number): string {
 /** The same in KaTeX. */
 export function sciTex(x: number): string {
   if (x === 0) return '0';
+  if (Math.abs(x) >= 0.01) return fmtTex(x, 2);
   const [m, e] = x.toExponential(1).split('e');
   return `${m} \\times 10^{${Number(e)}}`;
 }

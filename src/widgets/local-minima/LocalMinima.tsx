@@ -159,6 +159,8 @@ function chartOptions(runs: ShownRun[], start: number, width: number) {
     height: narrow ? 260 : 320,
     marginLeft: 40,
     marginTop: 28,
+    marginBottom: 40,
+    marginRight: 16,
     x: { label: 'w (one weight)', domain: DOMAIN },
     y: { label: 'loss E(w)', domain: [-0.9, 6] },
     marks: [

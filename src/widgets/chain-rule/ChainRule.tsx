@@ -43,7 +43,7 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
     `\\begin{aligned} F'(x) &= \\underbrace{f_2'(g)}_{h'(g(x))} \\cdot \\underbrace{w_2 \\, f_1'(w_1 x) \\, w_1}_{g'(x)} \\\\ ` +
     `&= ${factor(c.factors[0])} \\cdot ${factor(c.factors[1], 1)} \\cdot ${factor(c.factors[2])} \\cdot ${factor(c.factors[3], 1)} \\\\ ` +
     `&= ${fmtTex(c.analytic, 8)} \\end{aligned}`;
-  const numeric = `\\frac{F(x + h) - F(x - h)}{2h} = ${fmtTex(c.numeric, 8)}, \\quad h = 10^{-6}`;
+  const numeric = `\\frac{F(x + h) - F(x - h)}{2h} = ${fmtTex(c.numeric, 8)}`;
 
   return (
     <WidgetFrame
@@ -101,7 +101,7 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
             <p class="chain-rule__head">Their product, and the check</p>
             <Tex display tex={product} />
             <Tex display tex={numeric} />
-            <Tex display tex={`\\text{relative error} = ${sciTex(c.relError)}`} />
+            <Tex display tex={`h = 10^{-6}, \\quad \\text{relative error} = ${sciTex(c.relError)}`} />
           </div>
           <p class="chain-rule__head">
             F(x) over x, and its tangent at x = {fmt(state.x, 1)} (dashed): slope F′(x) = {fmt(c.analytic, 4)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '@lib';
-import { bandsAt, descentArrow, gradientAt, lossAt, makeData, minimum, slice } from './model';
+import { W1_DOMAIN, W2_DOMAIN, bandsAt, descentArrow, gradientAt, lossAt, lossGrid, makeData, minimum, slice } from './model';
 
 const tiny = { X: Matrix.from([[1, 0], [0, 1]]), y: Matrix.column([1, 2]) };
 
@@ -63,6 +63,14 @@ describe('gradient-surface model', () => {
     expect(Math.hypot(a.x2 - a.x1, a.y2 - a.y1)).toBeCloseTo(1, 12);
     expect(lossAt(d, 0.6 + (a.x2 - 0.6) * 0.01, 0.4 + (a.y2 - 0.4) * 0.01)).toBeLessThan(lossAt(d, 0.6, 0.4));
     expect(descentArrow(1, 1, [0, 0], 1)).toBeUndefined();
+  });
+
+  it('fills the grid with the same loss as the engine, top row = highest w₂', () => {
+    const d = makeData();
+    const { values, n } = lossGrid(d, 5);
+    const w1 = (i: number) => W1_DOMAIN[0] + ((W1_DOMAIN[1] - W1_DOMAIN[0]) * i) / (n - 1);
+    const w2 = (j: number) => W2_DOMAIN[1] - ((W2_DOMAIN[1] - W2_DOMAIN[0]) * j) / (n - 1);
+    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) expect(values[j * n + i]).toBeCloseTo(lossAt(d, w1(i), w2(j)), 10);
   });
 
   it('shades higher losses with more layers', () => {

@@ -53,12 +53,26 @@ export function minimum(d: Data): [number, number] {
   return [(A.get(1, 1) * b.get(0, 0) - A.get(0, 1) * b.get(1, 0)) / det, (A.get(0, 0) * b.get(1, 0) - A.get(1, 0) * b.get(0, 0)) / det];
 }
 
-/** The loss on an n×n grid, rows from the top (high w₂) down, for Plot.contour. */
+/**
+ * The loss on an n×n grid, rows from the top (high w₂) down, for Plot.contour. E is a quadratic in
+ * w, E = (wᵀAw − 2wᵀb + yᵀy)/n with A = XᵀX and b = Xᵀy (from the engine), so the grid costs a few
+ * multiplications per point instead of a pass over the data (tested equal to lossAt).
+ */
 export function lossGrid(d: Data, n = 81): { values: Float64Array; n: number } {
+  const A = matmulTransposeA(d.X, d.X);
+  const b = matmulTransposeA(d.X, d.y);
+  const c = matmulTransposeA(d.y, d.y).get(0, 0);
+  const [a11, a12, a22, b1, b2, m] = [A.get(0, 0), A.get(0, 1), A.get(1, 1), b.get(0, 0), b.get(1, 0), d.X.rows];
   const w1s = linspace(W1_DOMAIN[0], W1_DOMAIN[1], n);
   const w2s = linspace(W2_DOMAIN[1], W2_DOMAIN[0], n);
   const values = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) values[j * n + i] = lossAt(d, w1s[i]!, w2s[j]!);
+  for (let j = 0; j < n; j++) {
+    const v = w2s[j]!;
+    for (let i = 0; i < n; i++) {
+      const u = w1s[i]!;
+      values[j * n + i] = (a11 * u * u + 2 * a12 * u * v + a22 * v * v - 2 * (u * b1 + v * b2) + c) / m;
+    }
+  }
   return { values, n };
 }
 

@@ -27,4 +27,8 @@ export const widgets: readonly WidgetInfo[] = [
   { name: 'learning-rate', title: 'Too small, good, too big', part: 'weight-updates' },
   { name: 'lr-decay', title: 'Learning-rate decay', part: 'weight-updates' },
   { name: 'momentum', title: 'Momentum in a ravine', part: 'weight-updates' },
+  { name: 'gradient-surface', title: 'The gradient on a loss surface', part: 'backward-pass' },
+  { name: 'chain-rule', title: 'The chain rule, link by link', part: 'backward-pass' },
+  { name: 'backprop-stepper', title: 'Backpropagation, step by step', part: 'backward-pass' },
+  { name: 'local-minima', title: 'Where does gradient descent end up?', part: 'backward-pass' },
 ];

@@ -1,0 +1,141 @@
+/**
+ * `chain-rule` — F(x) = f₂(w₂ · f₁(w₁x)) from pieces the reader picks. Every link's value and local
+ * derivative is shown with the numbers filled in, their product F′(x) by the chain rule, and the
+ * same slope measured numerically by a central difference, with the relative error between them.
+ */
+import * as Plot from '@observablehq/plot';
+import { useMemo } from 'preact/hooks';
+import { Chart } from '../shared/Chart';
+import { Select, Slider } from '../shared/controls';
+import { Tex } from '../shared/Tex';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { useWidgetState } from '../shared/useWidgetState';
+import { useWidth } from '../shared/useWidth';
+import { fmt, fmtTex } from '~/util/format';
+import { chainRuleSchema as schema, type ChainRuleState } from './state';
+import { piece, chain, curve, sci, sciTex, type Chain } from './model';
+import './chain-rule.css';
+
+const options = schema.f1.options.map((value) => ({ value, label: piece(value).label }));
+/** A number as a factor: negatives in parentheses. */
+const factor = (v: number, digits = 4) => (v < 0 ? `(${fmtTex(v, digits)})` : fmtTex(v, digits));
+
+export default function ChainRule({ headingLevel }: WidgetProps) {
+  const { state, update, reset, notice, dismissNotice } = useWidgetState('chain-rule', schema);
+  const c = useMemo(() => chain(state), [state]);
+  const [box, width] = useWidth(480);
+  const chartOptions = useMemo(() => curveChart(state, c, Math.min(width, 560)), [state, c, width]);
+  const p1 = piece(state.f1);
+  const p2 = piece(state.f2);
+  const finite = [c.y, c.analytic, c.numeric].every(Number.isFinite);
+
+  const forward =
+    `\\begin{aligned} u &= w_1 x = ${factor(state.w1, 1)} \\cdot ${factor(state.x, 1)} = ${fmtTex(c.u, 4)} \\\\ ` +
+    `a &= f_1(u) = ${p1.tex(fmtTex(c.u, 4))} = ${fmtTex(c.a, 4)} \\\\ ` +
+    `g &= w_2\\, a = ${factor(state.w2, 1)} \\cdot ${factor(c.a)} = ${fmtTex(c.g, 4)} \\\\ ` +
+    `F(x) &= f_2(g) = ${p2.tex(fmtTex(c.g, 4))} = ${fmtTex(c.y, 4)} \\end{aligned}`;
+  const locals =
+    `\\begin{aligned} h'(g) = f_2'(g) &= ${p2.derivative.replace(/z/g, 'g')} = ${fmtTex(c.factors[0], 4)} \\\\ ` +
+    `\\partial g / \\partial a &= w_2 = ${fmtTex(c.factors[1], 1)} \\\\ ` +
+    `f_1'(u) &= ${p1.derivative.replace(/z/g, 'u')} = ${fmtTex(c.factors[2], 4)} \\\\ ` +
+    `\\partial u / \\partial x &= w_1 = ${fmtTex(c.factors[3], 1)} \\end{aligned}`;
+  const product =
+    `\\begin{aligned} F'(x) &= \\underbrace{f_2'(g)}_{h'(g(x))} \\cdot \\underbrace{w_2 \\, f_1'(w_1 x) \\, w_1}_{g'(x)} \\\\ ` +
+    `&= ${factor(c.factors[0])} \\cdot ${factor(c.factors[1], 1)} \\cdot ${factor(c.factors[2])} \\cdot ${factor(c.factors[3], 1)} \\\\ ` +
+    `&= ${fmtTex(c.analytic, 8)} \\end{aligned}`;
+  const numeric = `\\frac{F(x + h) - F(x - h)}{2h} = ${fmtTex(c.numeric, 8)}`;
+
+  return (
+    <WidgetFrame
+      name="chain-rule"
+      schema={schema}
+      state={state}
+      report={{ analytic: Number(c.analytic.toPrecision(10)), numeric: Number(c.numeric.toPrecision(10)), relError: Number(c.relError.toPrecision(3)), atKink: c.atKink }}
+      headingLevel={headingLevel}
+      title="The chain rule, link by link"
+      intro={
+        <p>
+          Build a two-link chain F(x) = f₂(w₂ · f₁(w₁x)) from the pieces below and move x and the weights. The derivative is the product of one local
+          derivative per link; a numerical slope measured on F itself checks it. Can you make them disagree? (Try ReLU with x = 0.)
+        </p>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={reset}
+      announce={finite ? `Chain rule F′(x) = ${fmt(c.analytic, 5)}, numerical ${fmt(c.numeric, 5)}, relative error ${sci(c.relError)}.` : 'F is not a finite number here.'}
+    >
+      <div class="widget__body widget__body--split chain-rule">
+        <div class="widget__controls">
+          <Select field="f1" label="Inner piece f₁" value={state.f1} options={options} onChange={(f1) => update({ f1 })} />
+          <Select field="f2" label="Outer piece f₂" value={state.f2} options={options} onChange={(f2) => update({ f2 })} />
+          <Slider field="x" label="Input x" value={state.x} min={schema.x.min} max={schema.x.max} step={schema.x.step} onChange={(x) => update({ x })} />
+          <Slider field="w1" label="Weight w₁" value={state.w1} min={schema.w1.min} max={schema.w1.max} step={schema.w1.step} onChange={(w1) => update({ w1 })} />
+          <Slider field="w2" label="Weight w₂" value={state.w2} min={schema.w2.min} max={schema.w2.max} step={schema.w2.step} onChange={(w2) => update({ w2 })} />
+          <dl class="widget__readout">
+            <dt>Chain rule F′(x)</dt>
+            <dd data-readout="analytic">{fmt(c.analytic, 8)}</dd>
+            <dt>Numerical slope (central difference, h = 10⁻⁶)</dt>
+            <dd data-readout="numeric">{fmt(c.numeric, 8)}</dd>
+            <dt>Relative error |a − n| / (|a| + |n|)</dt>
+            <dd data-readout="relError" class={c.relError < 1e-6 ? 'widget__status--good' : 'widget__status--bad'}>
+              {sci(c.relError)} {c.relError < 1e-6 ? '— they agree' : '— they disagree'}
+            </dd>
+          </dl>
+          {c.atKink && (
+            <p class="chain-rule__kink" data-readout="kink">
+              A ReLU sits exactly on its kink (input 0), where it has no derivative. The chain rule uses the convention ReLU′(0) = 0; the central
+              difference measures the average of the slopes on either side. Move x a little and they agree again.
+            </p>
+          )}
+        </div>
+        <div class="chain-rule__out" ref={box}>
+          <div class="chain-rule__card" data-equation="forward" role="group" aria-label="Forward, link by link" tabIndex={0}>
+            <p class="chain-rule__head">Forward, link by link</p>
+            <Tex display tex={forward} />
+          </div>
+          <div class="chain-rule__card" data-equation="locals" role="group" aria-label="Local derivatives" tabIndex={0}>
+            <p class="chain-rule__head">Local derivative of each link</p>
+            <Tex display tex={locals} />
+          </div>
+          <div class="chain-rule__card" data-equation="product" role="group" aria-label="Chain-rule product and numerical check" tabIndex={0}>
+            <p class="chain-rule__head">Their product, and the check</p>
+            <Tex display tex={product} />
+            <Tex display tex={numeric} />
+            <Tex display tex={`h = 10^{-6}, \\quad \\text{relative error} = ${sciTex(c.relError)}`} />
+          </div>
+          <p class="chain-rule__head">
+            F(x) over x, and its tangent at x = {fmt(state.x, 1)} (dashed): slope F′(x) = {fmt(c.analytic, 4)}
+          </p>
+          <Chart options={chartOptions} />
+        </div>
+      </div>
+    </WidgetFrame>
+  );
+}
+
+function curveChart(s: ChainRuleState, c: Chain, width: number) {
+  const points = curve(s, c).filter((p) => Number.isFinite(p.y));
+  const ys = points.map((p) => p.y);
+  let lo = Math.min(...ys);
+  let hi = Math.max(...ys);
+  if (hi - lo < 1e-6) {
+    lo -= 1;
+    hi += 1;
+  }
+  const pad = (hi - lo) * 0.08;
+  return {
+    alt: `The composite function F over x from −4 to 4, with its tangent line at x = ${fmt(s.x, 1)}, of slope ${fmt(c.analytic, 4)}.`,
+    width: Math.max(260, width),
+    height: 220,
+    marginLeft: 48,
+    marginBottom: 36,
+    x: { label: 'x', domain: [-4, 4] },
+    y: { label: 'F(x)', domain: [lo - pad, hi + pad] },
+    marks: [
+      Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
+      Plot.line(points, { x: 'x', y: 'y', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
+      Plot.line(points, { x: 'x', y: 'tangent', stroke: 'var(--c-orange)', strokeWidth: 2, strokeDasharray: '6 4', clip: true }),
+      Plot.dot([{ x: s.x, y: c.y }], { x: 'x', y: 'y', r: 5.5, fill: 'var(--c-orange)', stroke: 'var(--c-ink)', strokeWidth: 1.5 }),
+    ],
+  };
+}

@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openWidget } from './site';
+
+const URL = 'embed/chain-rule/';
+const NAME = 'chain-rule';
+const report = async (widget: import('@playwright/test').Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
+
+test.describe('chain-rule widget', () => {
+  test("starts at the lecture's example, where the chain rule and the numerical slope agree", async ({ page, watch }) => {
+    const widget = await openWidget(page, URL, NAME);
+    // σ′(g)·w₂·σ′(w₁x)·w₁ with w₁ = 0.5, w₂ = −1.5, x = 2 (worked out in model.test.ts)
+    await expect(widget.locator('[data-readout="analytic"]')).toHaveText('−0.02767653');
+    await expect(widget.locator('[data-readout="numeric"]')).toHaveText('−0.02767653');
+    await expect(widget.locator('[data-readout="relError"]')).toContainText('they agree');
+    await expect(widget.locator('[data-equation="product"] .katex-mathml').first()).toContainText('0.1877');
+    const r = await report(widget);
+    expect(r.relError).toBeLessThan(1e-7);
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('pieces and sliders change every link; a ReLU on its kink makes the two disagree, and says why', async ({ page, watch }) => {
+    const widget = await openWidget(page, URL, NAME);
+    await widget.getByRole('combobox', { name: 'Inner piece f₁' }).selectOption('linear');
+    await widget.getByRole('combobox', { name: 'Outer piece f₂' }).selectOption('square');
+    // F(x) = (w₂w₁x)² = (−1.5)² = 2.25 at the defaults; F′(x) = 2(w₂w₁)²x = 2·0.5625·2 = 2.25
+    await expect(widget.locator('[data-readout="analytic"]')).toHaveText('2.25000000');
+    const w1 = widget.getByRole('slider', { name: 'Weight w₁' });
+    await w1.focus();
+    await page.keyboard.press('End');
+    await expect(w1).toHaveValue('3');
+    // F′ = 2·(−1.5·3)²·2 = 81
+    await expect(widget.locator('[data-readout="analytic"]')).toHaveText('81.00000000');
+    await widget.getByRole('combobox', { name: 'Inner piece f₁' }).selectOption('relu');
+    const x = widget.getByRole('textbox', { name: 'Input x, exact value' });
+    await x.fill('0');
+    await x.press('Enter');
+    await expect(widget.locator('[data-readout="kink"]')).toContainText('kink');
+    await expect(widget.locator('[data-readout="relError"]')).toContainText('they disagree');
+    expect((await report(widget)).atKink).toBe(true);
+    await page.keyboard.press('Tab'); // leave the field
+    const slider = widget.getByRole('slider', { name: 'Input x' });
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(widget.locator('[data-readout="relError"]')).toContainText('they agree');
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('settings come from the link; a garbage link falls back with a visible notice', async ({ page, watch }) => {
+    let widget = await openWidget(page, `${URL}?chain-rule=f1:tanh,x:1`, NAME);
+    await expect(widget.getByRole('combobox', { name: 'Inner piece f₁' })).toHaveValue('tanh');
+    widget = await openWidget(page, `${URL}?chain-rule=f1:softmax,x:abc`, NAME);
+    await expect(widget.getByRole('alert')).toContainText('could not all be used');
+    await expect(widget.locator('[data-readout="analytic"]')).toHaveText('−0.02767653');
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('fits a 360 px phone, and axe finds no violation in light and dark', async ({ browser, baseURL }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme, viewport: { width: scheme === 'light' ? 360 : 1280, height: 800 } });
+      const page = await context.newPage();
+      await openWidget(page, URL, NAME);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      await context.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmt, fmtTex } from './format';
+import { fmt, fmtTex, sci, sciTex } from './format';
 
 describe('fmt', () => {
   it('uses fixed digits and a true minus sign', () => {
@@ -18,5 +18,20 @@ describe('fmt', () => {
   it('writes KaTeX-ready text', () => {
     expect(fmtTex(-0.5, 1)).toBe('-0.5');
     expect(fmtTex(Infinity)).toBe('\\infty');
+  });
+
+});
+
+describe('sci', () => {
+  it('writes small errors in scientific notation, larger ones plainly', () => {
+    expect(sci(3.24e-10)).toBe('3.2 × 10⁻¹⁰');
+    expect(sci(0)).toBe('0');
+    expect(sci(1)).toBe('1.00');
+    expect(sci(0.35)).toBe('0.35');
+  });
+  it('keeps the true minus sign on negative mantissas', () => {
+    expect(sci(-3.24e-10)).toBe('−3.2 × 10⁻¹⁰');
+    expect(sciTex(-3.24e-10)).toBe('-3.2 \\times 10^{-10}');
+    expect(sciTex(0.5)).toBe('0.50');
   });
 });

@@ -16,3 +16,26 @@ export function fmt(x: number, digits = 2): string {
 export function fmtTex(x: number, digits = 2): string {
   return fmt(x, digits).replace('−', '-').replace('∞', '\\infty');
 }
+
+/**
+ * A small quantity such as a relative error, for prose: from 0.01 up written plainly (0.35),
+ * below that in scientific notation with one decimal (3.2 × 10⁻¹⁰); 0 stays 0.
+ */
+export function sci(x: number): string {
+  if (x === 0) return '0';
+  if (!Number.isFinite(x)) return 'not a finite number';
+  if (Math.abs(x) >= 0.01) return fmt(x, 2);
+  const [mantissa, exponent] = x.toExponential(1).split('e');
+  const superscript = String(Number(exponent))
+    .replace('-', '⁻')
+    .replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
+  return `${mantissa!.replace('-', '−')} × 10${superscript}`;
+}
+
+/** The same as {@link sci}, inside KaTeX source. */
+export function sciTex(x: number): string {
+  if (x === 0) return '0';
+  if (Math.abs(x) >= 0.01) return fmtTex(x, 2);
+  const [mantissa, exponent] = x.toExponential(1).split('e');
+  return `${mantissa} \\times 10^{${Number(exponent)}}`;
+}

@@ -10,10 +10,9 @@ import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
-import { fmt } from '~/util/format';
+import { fmt, sci } from '~/util/format';
 import { backpropStepperSchema as schema } from './state';
 import { TOTAL_STEPS, backprop, diagramLayers, diagramWeights, steps } from './model';
-import { sci } from '../chain-rule/model';
 import './backprop-stepper.css';
 
 const ACT_LABELS = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'tanh', linear: 'Linear' } as const;

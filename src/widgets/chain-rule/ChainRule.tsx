@@ -11,9 +11,9 @@ import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useWidth } from '../shared/useWidth';
-import { fmt, fmtTex } from '~/util/format';
+import { fmt, fmtTex, sci, sciTex } from '~/util/format';
 import { chainRuleSchema as schema, type ChainRuleState } from './state';
-import { piece, chain, curve, sci, sciTex, type Chain } from './model';
+import { piece, chain, curve, type Chain } from './model';
 import './chain-rule.css';
 
 const options = schema.f1.options.map((value) => ({ value, label: piece(value).label }));

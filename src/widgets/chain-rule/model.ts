@@ -83,20 +83,3 @@ export function curve(s: ChainRuleState, c: Chain, n = 161) {
   });
 }
 
-/** A relative error for prose: small ones in scientific notation, 3.2 × 10⁻¹⁰; from 0.01 up plainly, 0.35 (0 stays 0). */
-export function sci(x: number): string {
-  if (x === 0) return '0';
-  if (!Number.isFinite(x)) return 'not a finite number';
-  if (Math.abs(x) >= 0.01) return fmt(x, 2);
-  const [m, e] = x.toExponential(1).split('e');
-  const sup = (e ?? '0').replace('+', '').replace('-', '⁻').replace(/\d/g, (d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!);
-  return `${m} × 10${sup}`;
-}
-
-/** The same in KaTeX. */
-export function sciTex(x: number): string {
-  if (x === 0) return '0';
-  if (Math.abs(x) >= 0.01) return fmtTex(x, 2);
-  const [m, e] = x.toExponential(1).split('e');
-  return `${m} \\times 10^{${Number(e)}}`;
-}

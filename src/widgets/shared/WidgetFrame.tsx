@@ -58,7 +58,7 @@ export interface WidgetFrameProps {
    * `data-report` (JSON) and in a `widget-change` event.
    */
   report?: WidgetReport;
-  children: ComponentChildren;
+  children?: ComponentChildren;
 }
 
 /** Facts a widget reports about its current state (see `WidgetFrameProps.report`). */

@@ -83,7 +83,7 @@ test.describe('presenter mode', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('the address picks the slide: #n, a section anchor, and garbage falls back to the first', async ({ page, watch }) => {
+  test('the address picks the slide (#n, a section anchor, garbage → first); a presenter window stays in step', async ({ page, watch }) => {
     await openDeck(page, '#logistic-regression');
     await expect(visibleH2(page)).toHaveText(['Logistic regression']);
     await openDeck(page, '?notes#99');
@@ -92,6 +92,14 @@ test.describe('presenter mode', () => {
     await openDeck(page, '#%E0%A4%A<script>');
     await expect(titleSlide(page).getByText('The forward pass', { exact: true })).toBeVisible();
     expect(watch.problems).toEqual([]);
+    // A presenter window (P opens one with ?notes) and the projector window stay in step.
+    const presenter = await page.context().newPage();
+    await presenter.goto(DECK + '?notes#1');
+    await presenter.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
+    await openDeck(page, '#1');
+    await presenter.keyboard.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#2');
+    await presenter.close();
     // Readers never see the notes on the reading page.
     await page.goto('lectures/02-feedforward/forward-pass/');
     await expect(page.locator('[data-speaker-notes]').first()).toBeHidden();

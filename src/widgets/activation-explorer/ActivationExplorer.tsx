@@ -102,6 +102,7 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
             <legend>Functions shown</legend>
             {FUNCTIONS.map((fn) => (
               <Toggle
+                field={fn}
                 label={
                   <>
                     <Swatch fn={fn} /> {NAMES[fn]}
@@ -125,9 +126,9 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
             }}
           />
           <div class="activation-explorer__sliders">
-            <Slider label="Probe x" value={x} min={X_MIN} max={X_MAX} step={0.01} onChange={(v) => update({ x: v })} />
+            <Slider field="x" label="Probe x" value={x} min={X_MIN} max={X_MAX} step={0.01} onChange={(v) => update({ x: v })} />
             {state.leaky && (
-              <Slider label="Leaky ReLU slope α (for x < 0)" value={state.alpha} min={0.01} max={0.5} step={0.01} onChange={(alpha) => update({ alpha })} />
+              <Slider field="alpha" label="Leaky ReLU slope α (for x < 0)" value={state.alpha} min={0.01} max={0.5} step={0.01} onChange={(alpha) => update({ alpha })} />
             )}
           </div>
         </div>

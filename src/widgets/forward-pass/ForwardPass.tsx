@@ -54,6 +54,7 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
 
   const weightSlider = (key: 'w1' | 'w2', index: number, layer: 1 | 2, sub: string, from: string, to: string) => (
     <Slider
+      field={key}
       key={`${key}-${index}`}
       label={
         <span>
@@ -134,6 +135,7 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
               <legend>Inputs</legend>
               {[0, 1, 2].map((i) => (
                 <Slider
+                  field="x"
                   key={`x-${i}`}
                   label={`x${SUB[i]}`}
                   ariaLabel={`Input x${SUB[i]}`}
@@ -148,6 +150,7 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
             <fieldset class="forward-pass__card">
               <legend>Activation functions</legend>
               <Select
+                field="f"
                 label="Hidden activation f"
                 value={state.f}
                 options={forwardPassSchema.f.options.map((value) => ({ value, label: ACTIVATIONS[value].label }))}
@@ -155,6 +158,7 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
               />
               <Tex tex={definitionTex('f', hiddenOf(state))} />
               <Select
+                field="g"
                 label="Output activation g"
                 value={state.g}
                 options={forwardPassSchema.g.options.map((value) => ({ value, label: ACTIVATIONS[value].label }))}

@@ -142,6 +142,7 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
         <div class="layer-matmul__scheme">
           <div class="layer-matmul__setup">
             <Select
+              field="rows"
               label="Examples in the batch (rows of X)"
               value={state.rows}
               options={[

@@ -136,6 +136,7 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
       <div class="linear-collapse__controls">
         <div class="linear-collapse__top">
           <Select
+            field="act"
             label="Hidden activation"
             value={state.act}
             options={[
@@ -154,6 +155,7 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
             <legend>{layer.legend}</legend>
             {layer.weights.map((wt, i) => (
               <Slider
+                field={layer.key}
                 label={wt.label}
                 value={state[layer.key][i]!}
                 min={-5}

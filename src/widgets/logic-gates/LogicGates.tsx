@@ -118,6 +118,7 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
           <Select
+            field="gate"
             label="Logic gate"
             value={state.gate}
             options={[
@@ -128,6 +129,7 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
             onChange={(g) => update({ gate: g })}
           />
           <Select
+            field="arch"
             label="Network"
             value={state.arch}
             options={[
@@ -136,8 +138,8 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
             ]}
             onChange={(arch) => update({ arch })}
           />
-          <Slider label="Learning rate η" value={state.lr} min={0.1} max={5} step={0.1} onChange={(lr) => update({ lr })} />
-          <Slider label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
+          <Slider field="lr" label="Learning rate η" value={state.lr} min={0.1} max={5} step={0.1} onChange={(lr) => update({ lr })} />
+          <Slider field="seed" label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
           <PlayControls
             playing={loop.playing}
             onPlay={loop.play}

@@ -124,10 +124,11 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider label="Weight w₁" value={state.w1} min={-4} max={4} step={0.05} onChange={(w1) => update({ w1 })} />
-          <Slider label="Weight w₂" value={state.w2} min={-4} max={4} step={0.05} onChange={(w2) => update({ w2 })} />
-          <Slider label="Bias b" value={state.b} min={-3} max={3} step={0.05} onChange={(b) => update({ b })} />
+          <Slider field="w1" label="Weight w₁" value={state.w1} min={-4} max={4} step={0.05} onChange={(w1) => update({ w1 })} />
+          <Slider field="w2" label="Weight w₂" value={state.w2} min={-4} max={4} step={0.05} onChange={(w2) => update({ w2 })} />
+          <Slider field="b" label="Bias b" value={state.b} min={-3} max={3} step={0.05} onChange={(b) => update({ b })} />
           <Select
+            field="act"
             label="Activation"
             value={state.act}
             options={[
@@ -136,7 +137,7 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
             ]}
             onChange={(act) => update({ act })}
           />
-          <Slider label="Learning rate η" value={state.lr} min={0.01} max={2} step={0.01} onChange={(lr) => update({ lr })} />
+          <Slider field="lr" label="Learning rate η" value={state.lr} min={0.01} max={2} step={0.01} onChange={(lr) => update({ lr })} />
           <PlayControls
             playing={playing}
             onPlay={() => {

@@ -1,6 +1,8 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useId, useRef } from 'preact/hooks';
-import { encodeState, type Schema } from './url-state';
+import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
+import { encodeState, readAccess, NO_ACCESS_LIMITS, type FieldAccess, type Schema } from './url-state';
+import { SharePanel } from './SharePanel';
+import './share.css';
 
 /**
  * The name of the widget a control sits in. Preact's `useId` restarts in every Astro island, so
@@ -13,10 +15,27 @@ export function useWidgetId(): string {
   return `${useContext(WidgetName)}${useId()}`;
 }
 
+/** Which of the enclosing widget's controls a share link locks or hides (see `readAccess`). */
+const FieldAccessContext = createContext<FieldAccess>(NO_ACCESS_LIMITS);
+
+/**
+ * Whether a link lets the reader use the control bound to `field`: `'free'`, `'locked'` (show it
+ * disabled, marked "set by your instructor") or `'hidden'` (do not render it). The shared controls
+ * call this; a widget with a control of its own should too.
+ */
+export function useFieldAccess(field: string | undefined): 'free' | 'locked' | 'hidden' {
+  const access = useContext(FieldAccessContext);
+  if (!field) return 'free';
+  if (access.hidden.has(field)) return 'hidden';
+  return access.locked.has(field) ? 'locked' : 'free';
+}
+
 /**
  * The frame every widget sits in: the root carries `data-widget="<name>"` (tests, embeds and
  * links find widgets by it) and an `id` anchor; a title, the controls, the output, a reset
- * button, a notice for unusable link settings and a polite live region for key results.
+ * button, a notice for unusable link settings, a polite live region for key results, and (when
+ * the widget passes its `schema`) a "Share or embed" panel: copy a link to the current set-up,
+ * copy an iframe snippet, and choose controls to lock or hide for a class.
  */
 export interface WidgetFrameProps {
   name: string;
@@ -39,7 +58,7 @@ export interface WidgetFrameProps {
    * `data-report` (JSON) and in a `widget-change` event.
    */
   report?: WidgetReport;
-  children: ComponentChildren;
+  children?: ComponentChildren;
 }
 
 /** Facts a widget reports about its current state (see `WidgetFrameProps.report`). */
@@ -85,6 +104,12 @@ export function WidgetFrame({ name, title, intro, notice, onDismissNotice, onRes
   const Heading = `h${headingLevel}` as 'h3';
   const root = useRef<HTMLElement>(null);
   const encoded = schema && state ? encodeState(schema, state as never) : '';
+  // Controls a share link locks or hides: read once the widget is alive (the server renders all free).
+  const [access, setAccess] = useState<FieldAccess>(NO_ACCESS_LIMITS);
+  useEffect(() => {
+    if (schema) setAccess(readAccess(name, schema, window.location.search));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [name]);
   const reportJson = JSON.stringify(report ?? {});
   useEffect(() => {
     const detail: WidgetChange = { name, state: encoded, report: JSON.parse(reportJson) as WidgetReport };
@@ -99,6 +124,7 @@ export function WidgetFrame({ name, title, intro, notice, onDismissNotice, onRes
       aria-labelledby={titleId}
       data-state={encoded}
       data-report={reportJson}
+      data-fixed={access.locked.size + access.hidden.size > 0 ? '' : undefined}
     >
       <header class="widget__header">
         <Heading class="widget__title" id={titleId}>
@@ -120,8 +146,11 @@ export function WidgetFrame({ name, title, intro, notice, onDismissNotice, onRes
         </div>
       )}
       <WidgetName.Provider value={name}>
-        <div class="widget__body">{children}</div>
+        <FieldAccessContext.Provider value={access}>
+          <div class="widget__body">{children}</div>
+        </FieldAccessContext.Provider>
       </WidgetName.Provider>
+      {schema && <SharePanel name={name} title={title} schema={schema} encoded={encoded} access={access} root={root} />}
       <p class="visually-hidden" aria-live="polite" data-widget-announce>
         {announce}
       </p>

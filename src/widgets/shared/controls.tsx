@@ -7,14 +7,29 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { clampToField } from './url-state';
-import { useWidgetId } from './WidgetFrame';
+import { useFieldAccess, useWidgetId } from './WidgetFrame';
 
 /**
  * `field`: the key in the widget's state schema that a control sets. It is written as
  * `data-field` on the control's wrapper, so share links can lock or hide a named control and
  * tests can find it. Give it to every control bound to a state field.
+ *
+ * A control whose field a link locks is disabled (so neither mouse nor keyboard can change it) and
+ * says "set by your instructor"; one whose field a link hides is not rendered at all.
  */
 export type ControlField = string;
+
+/** The visible marker of a locked control; its id describes the disabled input. */
+function LockMark({ id }: { id: string }) {
+  return (
+    <span class="control__lock" id={id}>
+      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+        <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor" />
+      </svg>
+      set by your instructor
+    </span>
+  );
+}
 
 export interface SliderProps {
   label: ComponentChildren;
@@ -51,10 +66,13 @@ export function parseTyped(text: string): number | undefined {
   return Number.isFinite(x) ? x : undefined;
 }
 
-export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, onChange, disabled, field }: SliderProps) {
+export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, onChange, disabled: disabledProp, field }: SliderProps) {
   const id = useWidgetId();
   const [draft, setDraft] = useState<string | null>(null);
   const [hint, setHint] = useState('');
+  const access = useFieldAccess(field);
+  const locked = access === 'locked';
+  const disabled = disabledProp || locked;
   // A true minus sign, as in every number the site prints (typing a hyphen works too).
   const shown = value.toFixed(digits ?? digitsOf(step)).replace('-', '\u2212');
   const bounds = { kind: 'number' as const, default: value, min, max, step };
@@ -72,11 +90,13 @@ export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, 
     onChange(clamped);
   };
 
+  if (access === 'hidden') return null;
   return (
-    <div class="control control--slider" data-field={field}>
+    <div class="control control--slider" data-field={field} data-locked={locked ? '' : undefined}>
       <label class="control__label" for={`${id}-range`}>
         {label}
       </label>
+      {locked && <LockMark id={`${id}-lock`} />}
       <div class="control__row">
         <input
           id={`${id}-range`}
@@ -87,6 +107,7 @@ export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, 
           value={value}
           disabled={disabled}
           aria-label={ariaLabel}
+          aria-describedby={locked ? `${id}-lock` : undefined}
           aria-valuetext={unit ? `${shown} ${unit}` : shown}
           onInput={(e) => {
             setHint('');
@@ -98,7 +119,7 @@ export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, 
           type="text"
           inputMode="decimal"
           aria-label={`${ariaLabel ?? (typeof label === 'string' ? label : 'value')}, exact value`}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          aria-describedby={[hint ? `${id}-hint` : '', locked ? `${id}-lock` : ''].filter(Boolean).join(' ') || undefined}
           value={draft ?? shown}
           disabled={disabled}
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
@@ -131,16 +152,22 @@ export interface ToggleProps {
 
 /** An on/off switch: a real checkbox with the switch role, so Space toggles it. */
 export function Toggle({ label, checked, onChange, disabled, field }: ToggleProps) {
+  const id = useWidgetId();
+  const access = useFieldAccess(field);
+  if (access === 'hidden') return null;
+  const locked = access === 'locked';
   return (
-    <label class="control control--toggle" data-field={field}>
+    <label class="control control--toggle" data-field={field} data-locked={locked ? '' : undefined}>
       <input
         type="checkbox"
         role="switch"
         checked={checked}
-        disabled={disabled}
+        disabled={disabled || locked}
+        aria-describedby={locked ? `${id}-lock` : undefined}
         onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
       />
       <span class="control__label">{label}</span>
+      {locked && <LockMark id={`${id}-lock`} />}
     </label>
   );
 }
@@ -157,15 +184,20 @@ export interface SelectProps<T extends string> {
 
 export function Select<T extends string>({ label, value, options, onChange, disabled, field }: SelectProps<T>) {
   const id = useWidgetId();
+  const access = useFieldAccess(field);
+  if (access === 'hidden') return null;
+  const locked = access === 'locked';
   return (
-    <div class="control control--select" data-field={field}>
+    <div class="control control--select" data-field={field} data-locked={locked ? '' : undefined}>
       <label class="control__label" for={id}>
         {label}
       </label>
+      {locked && <LockMark id={`${id}-lock`} />}
       <select
         id={id}
         value={value}
-        disabled={disabled}
+        disabled={disabled || locked}
+        aria-describedby={locked ? `${id}-lock` : undefined}
         onChange={(e) => {
           const next = (e.currentTarget as HTMLSelectElement).value as T;
           if (options.some((o) => o.value === next)) onChange(next);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clampToField, decodeState, defaultsOf, encodeState, readState, type Schema } from './url-state';
+import { clampToField, decodeState, defaultsOf, encodeState, readAccess, readState, shareQuery, type Schema } from './url-state';
 
 const schema = {
   w1: { kind: 'number', default: 0.5, min: -5, max: 5, step: 0.1 },
@@ -74,5 +74,52 @@ describe('widget URL state', () => {
   it('reads its own parameter from a query string', () => {
     expect(readState('perceptron', schema, '?perceptron=w1:1&other=x').state.w1).toBe(1);
     expect(readState('perceptron', schema, '?x=1').problems).toEqual([]);
+  });
+});
+
+describe('locked and hidden controls in a link', () => {
+  const sorted = (s: ReadonlySet<string>) => [...s].sort();
+
+  it('reads this widget\'s entries and leaves other widgets\' alone', () => {
+    const a = readAccess('demo', schema, '?demo=w1:1&lock=demo.w1,other.w1,demo.b&hide=demo.act');
+    expect(sorted(a.locked)).toEqual(['b', 'w1']);
+    expect(sorted(a.hidden)).toEqual(['act']);
+    expect(a.problems).toEqual([]);
+  });
+
+  it('hides rather than locks a field named in both lists, and * names every field', () => {
+    const a = readAccess('demo', schema, '?lock=demo.*&hide=demo.grid');
+    expect(sorted(a.hidden)).toEqual(['grid']);
+    expect(sorted(a.locked)).toEqual(['act', 'b', 'w1', 'x']);
+  });
+
+  it('ignores tampered entries with a problem each, keeping the valid ones', () => {
+    const a = readAccess('demo', schema, '?lock=demo.w1,demo.nope,%3Cscript%3E,demo&hide=');
+    expect(sorted(a.locked)).toEqual(['w1']);
+    expect(a.hidden.size).toBe(0);
+    expect(a.problems).toHaveLength(3);
+    expect(a.problems.join(' ')).toMatch(/no control "nope"/);
+  });
+
+  it('never throws on garbage', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (junk) => {
+        const a = readAccess('demo', schema, junk);
+        for (const k of [...a.locked, ...a.hidden]) expect(Object.keys(schema)).toContain(k);
+      }),
+    );
+    expect(readAccess('demo', schema, `?lock=${'demo.w1,'.repeat(400)}`).problems[0]).toMatch(/too long/);
+    expect(readAccess('demo', schema, '?lock=demo.w1&lock=demo.b').problems[0]).toMatch(/given 2 times/);
+  });
+
+  it('writes a share query that reads back to the same state and access', () => {
+    const state = { ...defaultsOf(schema), w1: -1.5, act: 'sigmoid' as const };
+    const q = shareQuery('demo', encodeState(schema, state), { locked: new Set(['w1', 'act']), hidden: new Set(['act', 'b']) });
+    expect(q).toBe('?demo=w1:-1.5,act:sigmoid&lock=demo.w1&hide=demo.act,demo.b');
+    expect(readState('demo', schema, q).state).toEqual(state);
+    const a = readAccess('demo', schema, q);
+    expect(sorted(a.locked)).toEqual(['w1']);
+    expect(sorted(a.hidden)).toEqual(['act', 'b']);
+    expect(shareQuery('demo', '', { locked: new Set(), hidden: new Set() })).toBe('');
   });
 });

@@ -192,3 +192,89 @@ export function readState<S extends Schema>(name: string, schema: S, search: str
   }
   return decodeState(schema, value);
 }
+
+/*
+ * Locked and hidden controls (share links for a class, issue 8). Next to a widget's state, a link
+ * may name controls that the reader cannot change (`lock`) or does not see (`hide`), as
+ * `<widget>.<field>` entries, comma-separated; `<widget>.*` names every field of that widget:
+ *
+ *   ?perceptron=w1:0.5,b:-1&lock=perceptron.w1,perceptron.b&hide=perceptron.lr
+ *
+ * One `lock` and one `hide` list serve every widget on the page; each widget reads only the
+ * entries with its own name. A field both locked and hidden is hidden. Like the state, reading
+ * never throws: unreadable or unknown entries are ignored, each noted as a problem (the widget shows
+ * a notice), and the valid entries still apply.
+ */
+
+export interface FieldAccess {
+  locked: ReadonlySet<string>;
+  hidden: ReadonlySet<string>;
+}
+
+export interface DecodedAccess extends FieldAccess {
+  problems: string[];
+}
+
+export const NO_ACCESS_LIMITS: FieldAccess = { locked: new Set(), hidden: new Set() };
+
+const ENTRY = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([A-Za-z0-9_]+|\*)$/;
+const MAX_LIST = 1000;
+
+function readList(name: string, schema: Schema, what: 'lock' | 'hide', values: string[], problems: string[]): Set<string> {
+  const out = new Set<string>();
+  if (values.length > 1) problems.push(`"${what}" is given ${values.length} times; only the first is used`);
+  const text = values[0];
+  if (text == null || text === '') return out;
+  if (text.length > MAX_LIST) {
+    problems.push(`the "${what}" list is too long to be read, so no control is ${what === 'lock' ? 'locked' : 'hidden'}`);
+    return out;
+  }
+  for (const entry of text.split(',')) {
+    if (!entry) continue;
+    const m = ENTRY.exec(entry);
+    if (!m) {
+      problems.push(`"${truncate(entry)}" in the ${what} list is not a <widget>.<control> name`);
+      continue;
+    }
+    const [, widget, field] = m as unknown as [string, string, string];
+    if (widget !== name) continue; // another widget's entry
+    if (field === '*') {
+      for (const key of Object.keys(schema)) out.add(key);
+    } else if (Object.prototype.hasOwnProperty.call(schema, field)) {
+      out.add(field);
+    } else {
+      problems.push(`this widget has no control "${truncate(field)}" to ${what}`);
+    }
+  }
+  return out;
+}
+
+/** Read which of a widget's controls a link locks or hides (`location.search`). Never throws. */
+export function readAccess(name: string, schema: Schema, search: string): DecodedAccess {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return { locked: new Set(), hidden: new Set(), problems: ['the address could not be read'] };
+  }
+  const problems: string[] = [];
+  const hidden = readList(name, schema, 'hide', params.getAll('hide'), problems);
+  const locked = readList(name, schema, 'lock', params.getAll('lock'), problems);
+  for (const key of hidden) locked.delete(key);
+  return { locked, hidden, problems };
+}
+
+/**
+ * The query string of a share link for one widget: its state (if not all defaults) and the
+ * controls to lock and hide, e.g. `?perceptron=w1:0.5&lock=perceptron.w1`. Empty when nothing is set.
+ */
+export function shareQuery(name: string, encodedState: string, access: FieldAccess): string {
+  const params: string[] = [];
+  if (encodedState) params.push(`${name}=${encodeURIComponent(encodedState).replace(/%3A/gi, ':').replace(/%2C/gi, ',')}`);
+  const list = (keys: ReadonlySet<string>) => [...keys].map((k) => `${name}.${k}`).join(',');
+  const hidden = new Set(access.hidden);
+  const locked = new Set([...access.locked].filter((k) => !hidden.has(k)));
+  if (locked.size) params.push(`lock=${list(locked)}`);
+  if (hidden.size) params.push(`hide=${list(hidden)}`);
+  return params.length ? `?${params.join('&')}` : '';
+}

@@ -166,6 +166,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
           <Select
+            field="mode"
             label="Hidden units"
             value={state.mode}
             options={[
@@ -177,17 +178,17 @@ export default function SineFit({ headingLevel }: WidgetProps) {
           />
           {state.mode === 'linear' && (
             <>
-              <Slider label="Hidden layers" value={state.layers} min={1} max={3} step={1} onChange={(layers) => update({ layers })} />
-              <Slider label="Linear units per layer" value={state.units} min={1} max={32} step={1} onChange={(units) => update({ units })} />
+              <Slider field="layers" label="Hidden layers" value={state.layers} min={1} max={3} step={1} onChange={(layers) => update({ layers })} />
+              <Slider field="units" label="Linear units per layer" value={state.units} min={1} max={32} step={1} onChange={(units) => update({ units })} />
             </>
           )}
           {state.mode === 'relu' && (
-            <Slider label="ReLU units" value={state.units} min={1} max={32} step={1} onChange={(units) => update({ units })} />
+            <Slider field="units" label="ReLU units" value={state.units} min={1} max={32} step={1} onChange={(units) => update({ units })} />
           )}
           {trained && (
             <>
-              <Slider label="Learning rate η" value={state.lr} min={0.001} max={0.05} step={0.001} onChange={(lr) => update({ lr })} />
-              <Slider label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
+              <Slider field="lr" label="Learning rate η" value={state.lr} min={0.001} max={0.05} step={0.001} onChange={(lr) => update({ lr })} />
+              <Slider field="seed" label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
               <PlayControls
                 playing={loop.playing}
                 onPlay={loop.play}
@@ -206,6 +207,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
           {state.mode === 'hand' && (
             <>
               <Slider
+                field="hinges"
                 label="Hinges"
                 value={state.hinges}
                 min={1}
@@ -214,6 +216,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
                 onChange={(hinges) => update({ hinges, edit: Math.min(state.edit, hinges) })}
               />
               <Select
+                field="edit"
                 label="Hinge to edit"
                 value={String(k)}
                 options={Array.from({ length: state.hinges }, (_, i) => ({
@@ -226,9 +229,10 @@ export default function SineFit({ headingLevel }: WidgetProps) {
                 <legend>
                   Hinge {k}: v{SUB[k]}·max(w{SUB[k]}x + b{SUB[k]}, 0), kink at x = {kinkText(state.hw[editIndex]!, state.hb[editIndex]!)}
                 </legend>
-                <Slider label={`Weight w${SUB[k]}`} value={state.hw[editIndex]!} min={-8} max={8} step={0.1} onChange={(v) => setList('hw', v)} />
-                <Slider label={`Bias b${SUB[k]}`} value={state.hb[editIndex]!} min={-10} max={10} step={0.05} onChange={(v) => setList('hb', v)} />
+                <Slider field="hw" label={`Weight w${SUB[k]}`} value={state.hw[editIndex]!} min={-8} max={8} step={0.1} onChange={(v) => setList('hw', v)} />
+                <Slider field="hb" label={`Bias b${SUB[k]}`} value={state.hb[editIndex]!} min={-10} max={10} step={0.05} onChange={(v) => setList('hb', v)} />
                 <Slider
+                  field="hv"
                   label={`Output weight v${SUB[k]}`}
                   value={state.hv[editIndex]!}
                   min={-3}
@@ -237,7 +241,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
                   onChange={(v) => setList('hv', v)}
                 />
               </fieldset>
-              <Slider label="Output bias c" value={state.c} min={-2} max={2} step={0.05} onChange={(c) => update({ c })} />
+              <Slider field="c" label="Output bias c" value={state.c} min={-2} max={2} step={0.05} onChange={(c) => update({ c })} />
               <div class="control control--buttons" role="group" aria-label="Presets">
                 <button type="button" onClick={() => update(slidePreset())}>
                   The slide's formula
@@ -247,6 +251,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
                 </button>
               </div>
               <Select
+                field="view"
                 label="x range shown"
                 value={state.view}
                 options={[
@@ -257,7 +262,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
               />
             </>
           )}
-          <Toggle label="Show each unit's contribution" checked={state.parts} onChange={(parts) => update({ parts })} />
+          <Toggle field="parts" label="Show each unit's contribution" checked={state.parts} onChange={(parts) => update({ parts })} />
         </div>
         <div class="sine-fit__output" ref={outputRef}>
           <Chart

@@ -74,14 +74,14 @@ export default function Softmax({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider label="Number of classes" value={state.k} min={2} max={6} step={1} onChange={(k) => update({ k })} />
+          <Slider field="k" label="Number of classes" value={state.k} min={2} max={6} step={1} onChange={(k) => update({ k })} />
           <fieldset class="softmax__logits">
             <legend>Logits z (before the shift)</legend>
             {classes.map((c, i) => (
-              <Slider label={`z${sub(i + 1)} (${c})`} value={state.z[i]!} min={-10} max={10} step={0.1} onChange={(v) => setLogit(i, v)} />
+              <Slider field="z" label={`z${sub(i + 1)} (${c})`} value={state.z[i]!} min={-10} max={10} step={0.1} onChange={(v) => setLogit(i, v)} />
             ))}
           </fieldset>
-          <Slider label="Add to every logit" value={state.shift} min={-1000} max={1000} step={1} onChange={(shift) => update({ shift })} />
+          <Slider field="shift" label="Add to every logit" value={state.shift} min={-1000} max={1000} step={1} onChange={(shift) => update({ shift })} />
           <div class="control control--buttons" role="group" aria-label="Shift presets">
             <button type="button" onClick={() => update({ k: 3, z: [2, 1, 0.1, ...state.z.slice(3)], shift: 998 })}>
               The lecture's (1000, 999, 998.1)

@@ -1,0 +1,269 @@
+/**
+ * Presenter mode in the browser (see `PresentLayout.astro`): cuts the part's content into slides
+ * by marking its top-level elements (nothing is copied or moved, so widgets hydrate in place),
+ * shows one slide at a time, and wires the keys, the overview grid, the notes panel, the address
+ * (`#n`, `?notes`) and a presenter window kept in step over a BroadcastChannel.
+ */
+import { assignSlides, keyAction, slideFromHash, type Block } from './slides';
+
+interface Slide {
+  title: string;
+  elements: HTMLElement[];
+  notes: HTMLElement[];
+}
+
+const OFF = 'deck-off';
+
+function q<T extends Element = HTMLElement>(selector: string): T {
+  const el = document.querySelector<T>(selector);
+  if (!el) throw new Error(`presenter: ${selector} is missing from the layout`);
+  return el;
+}
+
+/** Form controls and buttons keep their own keys (a slider's arrows move the slider). */
+function ownsKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  return !!target.closest('input, select, textarea, button, a[href], summary, [contenteditable=""], [contenteditable="true"], [role="slider"], [role="spinbutton"]');
+}
+
+export function startDeck(): void {
+  const content = q('[data-deck-content]');
+  const stage = q('[data-deck-stage]');
+  const root = document.documentElement;
+
+  // 1. Cut into slides.
+  const elements = [...content.children].filter((el): el is HTMLElement => el instanceof HTMLElement);
+  const blocks: Block[] = elements.map((el) => ({
+    title: el.hasAttribute('data-slide-title'),
+    heading: el.tagName === 'H2',
+    notes: el.hasAttribute('data-speaker-notes'),
+    invisible: ['SCRIPT', 'STYLE', 'LINK', 'TEMPLATE'].includes(el.tagName) || (el.tagName !== 'ASTRO-ISLAND' && el.textContent?.trim() === '' && !el.querySelector('img, svg, canvas, figure, iframe, math, .katex')),
+  }));
+  const numbers = assignSlides(blocks);
+  const slides: Slide[] = [];
+  elements.forEach((el, i) => {
+    const n = numbers[i]!;
+    slides[n] ??= { title: '', elements: [], notes: [] };
+    const slide = slides[n]!;
+    if (blocks[i]!.notes) slide.notes.push(el);
+    else slide.elements.push(el);
+    el.dataset.slide = String(n + 1);
+    if (blocks[i]!.title) slide.title = el.getAttribute('data-slide-title') ?? '';
+    if (blocks[i]!.heading) slide.title = (el.textContent ?? '').replace(/[#¶]\s*$/, '').trim();
+  });
+  for (let i = 0; i < slides.length; i++) slides[i] ??= { title: '', elements: [], notes: [] };
+  slides.forEach((s, i) => {
+    if (!s.title) s.title = i === 1 ? 'Opening' : `Slide ${i + 1}`;
+  });
+  const count = slides.length;
+
+  // 2. The pieces of the layout.
+  const counter = q('[data-deck-count]');
+  const gotoBox = q('[data-deck-goto]');
+  const progress = q('[data-deck-progress]');
+  const announce = q('[data-deck-announce]');
+  const notesBody = q('[data-deck-notes-body]');
+  const notesWhere = q('[data-deck-notes-where]');
+  const nextTitle = q('[data-deck-next]');
+  const overview = q('[data-deck-overview]');
+  const overviewList = q('[data-deck-overview-list]');
+  const overviewToggle = q<HTMLButtonElement>('[data-deck-overview-toggle]');
+  const notesToggle = q<HTMLButtonElement>('[data-deck-notes-toggle]');
+  const help = q('#deck-help');
+  const helpToggle = q<HTMLButtonElement>('[data-deck-help-toggle]');
+
+  overviewList.replaceChildren(
+    ...slides.map((s, i) => {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.goto = String(i);
+      const num = document.createElement('span');
+      num.className = 'deck__overview-num';
+      num.textContent = String(i + 1);
+      const name = document.createElement('span');
+      name.textContent = s.title;
+      const extra = document.createElement('span');
+      extra.className = 'deck__overview-meta';
+      const widgets = s.elements.filter((e) => e.tagName === 'ASTRO-ISLAND').length;
+      extra.textContent = [widgets ? `${widgets} widget${widgets > 1 ? 's' : ''}` : '', s.notes.length ? 'notes' : ''].filter(Boolean).join(' · ');
+      b.append(num, name, extra);
+      b.addEventListener('click', () => {
+        go(i);
+        setOverview(false);
+      });
+      li.append(b);
+      return li;
+    }),
+  );
+
+  // 3. State: current slide, and a presenter window kept in step.
+  let current = -1;
+  let digits = '';
+  let digitsTimer = 0;
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel(`deck:${location.pathname}`) : undefined;
+
+  function writeAddress(): void {
+    const url = new URL(location.href);
+    url.hash = String(current + 1);
+    if (root.hasAttribute('data-notes')) url.searchParams.set('notes', '');
+    else url.searchParams.delete('notes');
+    const text = url.toString().replace(/([?&])notes=(?=&|#|$)/, '$1notes');
+    history.replaceState(null, '', text);
+  }
+
+  function go(index: number, from: 'local' | 'remote' = 'local'): void {
+    const next = Math.min(Math.max(index, 0), count - 1);
+    if (next === current) return;
+    current = next;
+    elements.forEach((el) => el.classList.toggle(OFF, el.dataset.slide !== String(current + 1)));
+    const slide = slides[current]!;
+    counter.textContent = `${current + 1} / ${count}`;
+    progress.style.width = `${((current + 1) / count) * 100}%`;
+    stage.scrollTop = 0;
+    notesWhere.textContent = `for slide ${current + 1}`;
+    notesBody.replaceChildren(
+      ...(slide.notes.length
+        ? slide.notes.flatMap((n) => [...n.childNodes].map((c) => c.cloneNode(true)))
+        : [Object.assign(document.createElement('p'), { className: 'deck__no-notes', textContent: 'No notes for this slide.' })]),
+    );
+    nextTitle.textContent = current + 1 < count ? `${current + 2}. ${slides[current + 1]!.title}` : 'the end of this part';
+    overviewList.querySelectorAll('button').forEach((b) => b.toggleAttribute('aria-current', b.dataset.goto === String(current)));
+    announce.textContent = `Slide ${current + 1} of ${count}: ${slide.title}`;
+    writeAddress();
+    if (from === 'local') channel?.postMessage({ slide: current });
+  }
+
+  channel?.addEventListener('message', (e: MessageEvent<{ slide?: unknown }>) => {
+    if (typeof e.data?.slide === 'number' && Number.isInteger(e.data.slide)) go(e.data.slide, 'remote');
+  });
+
+  function slideOfId(id: string): number | undefined {
+    const target = document.getElementById(id);
+    if (!target || !content.contains(target)) return undefined;
+    const top = elements.find((el) => el.contains(target));
+    return top ? Number(top.dataset.slide) - 1 : undefined;
+  }
+
+  function setOverview(open: boolean): void {
+    overview.hidden = !open;
+    overviewToggle.setAttribute('aria-expanded', String(open));
+    root.toggleAttribute('data-overview', open);
+    if (open) overviewList.querySelector<HTMLButtonElement>(`[data-goto="${current}"]`)?.focus();
+    else stage.focus({ preventScroll: true });
+  }
+
+  function setNotes(open: boolean): void {
+    root.toggleAttribute('data-notes', open);
+    notesToggle.setAttribute('aria-pressed', String(open));
+    writeAddress();
+  }
+
+  function setHelp(open: boolean): void {
+    help.hidden = !open;
+    helpToggle.setAttribute('aria-expanded', String(open));
+  }
+
+  function showDigits(): void {
+    gotoBox.textContent = digits ? ` → ${digits}` : '';
+  }
+
+  function openPresenterWindow(): void {
+    const url = new URL(location.href);
+    url.searchParams.set('notes', '');
+    url.hash = String(current + 1);
+    window.open(url.toString().replace(/([?&])notes=(?=&|#|$)/, '$1notes'), 'deck-presenter', 'width=1100,height=720');
+  }
+
+  // 4. Keys.
+  document.addEventListener('keydown', (e) => {
+    if (e.defaultPrevented) return;
+    const action = keyAction(e.key, { shift: e.shiftKey, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey });
+    if (!action) return;
+    const owned = ownsKeys(e.target);
+    if (action.kind === 'escape') {
+      // Esc first leaves a control (so the keys work again), then closes what is open, else opens the overview.
+      if (owned && e.target instanceof HTMLElement && !overview.contains(e.target)) {
+        e.target.blur();
+        stage.focus({ preventScroll: true });
+      } else if (!help.hidden) setHelp(false);
+      else setOverview(overview.hidden);
+      digits = '';
+      showDigits();
+      e.preventDefault();
+      return;
+    }
+    if (owned) return;
+    switch (action.kind) {
+      case 'next':
+        go(current + 1);
+        break;
+      case 'prev':
+        go(current - 1);
+        break;
+      case 'first':
+        go(0);
+        break;
+      case 'last':
+        go(count - 1);
+        break;
+      case 'digit':
+        digits = (digits + action.digit).slice(-4);
+        window.clearTimeout(digitsTimer);
+        digitsTimer = window.setTimeout(() => {
+          digits = '';
+          showDigits();
+        }, 3000);
+        showDigits();
+        break;
+      case 'backspace':
+        digits = digits.slice(0, -1);
+        showDigits();
+        break;
+      case 'enter':
+        if (!digits) return;
+        go(Number(digits) - 1);
+        digits = '';
+        showDigits();
+        break;
+      case 'overview':
+        setOverview(overview.hidden);
+        break;
+      case 'notes':
+        setNotes(!root.hasAttribute('data-notes'));
+        break;
+      case 'window':
+        openPresenterWindow();
+        break;
+      case 'help':
+        setHelp(help.hidden);
+        break;
+    }
+    e.preventDefault();
+  });
+
+  // 5. Buttons, address, timer.
+  q('[data-deck-prev]').addEventListener('click', () => go(current - 1));
+  q('[data-deck-next-button]').addEventListener('click', () => go(current + 1));
+  overviewToggle.addEventListener('click', () => setOverview(overview.hidden));
+  q('[data-deck-overview-close]').addEventListener('click', () => setOverview(false));
+  notesToggle.addEventListener('click', () => setNotes(!root.hasAttribute('data-notes')));
+  helpToggle.addEventListener('click', () => setHelp(help.hidden));
+  q('[data-deck-window]').addEventListener('click', openPresenterWindow);
+  window.addEventListener('hashchange', () => go(slideFromHash(location.hash, count, slideOfId)));
+
+  const timer = q('[data-deck-timer]');
+  let started = Date.now();
+  q('[data-deck-timer-reset]').addEventListener('click', () => {
+    started = Date.now();
+    timer.textContent = '0:00';
+  });
+  window.setInterval(() => {
+    const s = Math.floor((Date.now() - started) / 1000);
+    timer.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  }, 1000);
+
+  notesToggle.setAttribute('aria-pressed', String(root.hasAttribute('data-notes')));
+  root.dataset.deckReady = '';
+  go(slideFromHash(location.hash, count, slideOfId));
+}

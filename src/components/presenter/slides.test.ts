@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { assignSlides, keyAction, slideFromHash } from './slides';
+
+describe('cutting a part into slides', () => {
+  it('gives the title, the opening text and each section a slide; notes join their slide', () => {
+    const blocks = [
+      { title: true },
+      { notes: true }, // before any text: notes for the title slide
+      {}, // opening paragraph
+      {},
+      { heading: true },
+      { notes: true },
+      {},
+      { invisible: true },
+      { heading: true },
+      {},
+    ];
+    expect(assignSlides(blocks)).toEqual([0, 0, 1, 1, 2, 2, 2, 2, 3, 3]);
+  });
+
+  it('starts with a section directly when there is no opening text', () => {
+    expect(assignSlides([{ title: true }, { heading: true }, {}, { heading: true }])).toEqual([0, 1, 1, 2]);
+  });
+});
+
+describe('presenter keys', () => {
+  it('maps the usual presentation keys', () => {
+    expect(keyAction('ArrowRight')).toEqual({ kind: 'next' });
+    expect(keyAction(' ')).toEqual({ kind: 'next' });
+    expect(keyAction(' ', { shift: true })).toEqual({ kind: 'prev' });
+    expect(keyAction('PageUp')).toEqual({ kind: 'prev' });
+    expect(keyAction('Home')).toEqual({ kind: 'first' });
+    expect(keyAction('End')).toEqual({ kind: 'last' });
+    expect(keyAction('7')).toEqual({ kind: 'digit', digit: 7 });
+    expect(keyAction('o')).toEqual({ kind: 'overview' });
+    expect(keyAction('N')).toEqual({ kind: 'notes' });
+    expect(keyAction('ArrowRight', { ctrl: true })).toBeUndefined();
+    expect(keyAction('x')).toBeUndefined();
+  });
+});
+
+describe('the slide in the address', () => {
+  const find = (id: string) => (id === 'the-perceptron' ? 2 : undefined);
+  it('reads #n (1-based, clamped), a section id, and falls back to the first slide', () => {
+    expect(slideFromHash('#3', 10, find)).toBe(2);
+    expect(slideFromHash('#99', 10, find)).toBe(9);
+    expect(slideFromHash('#0', 10, find)).toBe(0);
+    expect(slideFromHash('#the-perceptron', 10, find)).toBe(2);
+    expect(slideFromHash('#%E0%A4%A', 10, find)).toBe(0);
+    expect(slideFromHash('#nope', 10, find)).toBe(0);
+    expect(slideFromHash('', 10, find)).toBe(0);
+  });
+});

@@ -256,11 +256,13 @@ function LiveExercise(v: ExerciseView) {
         )}
       </form>
       {hintCount > 0 && (
-        <ol class="exercise__hints" aria-label="Hints">
-          {v.hintsHtml.slice(0, hintCount).map((h) => (
-            <li dangerouslySetInnerHTML={{ __html: h }} />
+        <ul class="exercise__hints" aria-label="Hints">
+          {v.hintsHtml.slice(0, hintCount).map((h, i) => (
+            <li>
+              <strong>Hint {i + 1}:</strong> <span dangerouslySetInnerHTML={{ __html: h.replace(/^<p>|<\/p>$/g, '') }} />
+            </li>
           ))}
-        </ol>
+        </ul>
       )}
       <div class="exercise__feedback" aria-live="polite" data-feedback={feedback?.tone ?? ''}>
         {feedback && (

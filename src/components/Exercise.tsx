@@ -78,7 +78,7 @@ function StaticExercise(v: ExerciseView) {
 function TaskText({ task }: { task: NonNullable<ExerciseView['task']> }) {
   return (
     <div class="exercise__task-text">
-      <strong>Try it in the widget: </strong>
+      <strong>Widget task. </strong>
       <span dangerouslySetInnerHTML={{ __html: task.html.replace(/^<p>|<\/p>$/g, '') }} />
     </div>
   );

@@ -180,11 +180,12 @@ function LiveExercise(v: ExerciseView) {
 
   return (
     <div class="exercise__body">
-      <form class="exercise__form" onSubmit={check} aria-labelledby={`q-${v.id}-title`}>
-        <p class="exercise__kind">{v.kindLabel}</p>
+      <form class="exercise__form" onSubmit={check}>
+        <p class="exercise__kind" id={`${uid}-kind`}>
+          {v.kindLabel}
+        </p>
         {(v.kind === 'single' || v.kind === 'multiple') && (
-          <fieldset class="exercise__options">
-            <legend class="visually-hidden">{v.kind === 'single' ? 'Choose one answer' : 'Choose every true statement'}</legend>
+          <fieldset class="exercise__options" aria-labelledby={`q-${v.id}-title ${uid}-kind`}>
             {v.options!.map((o) => (
               <label class="exercise__option" key={o.id} data-option={o.id}>
                 <input

@@ -95,6 +95,7 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
       name="logic-gates"
       schema={logicGatesSchema}
       state={state}
+      report={{ gate: state.gate, arch: state.arch, loss: view.loss, correct, epoch: trainer.epochCount }}
       headingLevel={headingLevel}
       title="AND, OR and XOR"
       intro={

@@ -109,6 +109,7 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
       name="perceptron"
       schema={perceptronSchema}
       state={state}
+      report={{ correct: points.length - wrong, total: points.length, act: state.act }}
       headingLevel={headingLevel}
       title="The blue-orange classifier"
       intro={<p>Move the weights and the bias, or drag the line (its round handles turn it; anywhere else shifts it). Can you classify every point correctly? Then let the neuron learn it by itself.</p>}

@@ -146,6 +146,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
       name="sine-fit"
       schema={sineFitSchema}
       state={state}
+      report={{ mode: state.mode, mse: view.mse, lineMse: LINE.mse }}
       headingLevel={headingLevel}
       title="Fitting a sine wave"
       intro={

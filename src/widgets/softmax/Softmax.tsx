@@ -59,6 +59,7 @@ export default function Softmax({ headingLevel }: WidgetProps) {
       name="softmax"
       schema={softmaxSchema}
       state={state}
+      report={{ k: state.k, maxProb: Math.max(...r.stable.probs) }}
       headingLevel={headingLevel}
       title="Softmax, step by step"
       intro={

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { checkGoals, checkNumeric, gradeChoice, matchText, meets, normaliseText, parseNumber } from './check';
+
+describe('normaliseText / matchText', () => {
+  it('ignores case, punctuation, articles, curly quotes and spacing', () => {
+    expect(normaliseText('  The Cross-Entropy. ')).toBe('cross entropy');
+    expect(normaliseText('the network’s prediction')).toBe('networks prediction');
+    expect(matchText('With Respect To', ['with respect to'])).toBe(true);
+    expect(matchText('crossentropy', ['cross-entropy'])).toBe(true);
+    expect(matchText('y_true', ['y true'])).toBe(true);
+    expect(matchText('ytrue', ['y_true'])).toBe(true);
+  });
+  it('rejects empty and different answers', () => {
+    expect(matchText('', ['x'])).toBe(false);
+    expect(matchText('   ', ['the'])).toBe(false);
+    expect(matchText('mean squared error', ['cross-entropy', 'log loss'])).toBe(false);
+    expect(matchText('with regard', ['with respect to'])).toBe(false);
+  });
+});
+
+describe('parseNumber / checkNumeric', () => {
+  it('reads the ways people type numbers', () => {
+    expect(parseNumber('3')).toBe(3);
+    expect(parseNumber(' 3.0 ')).toBe(3);
+    expect(parseNumber('−0.5')).toBe(-0.5);
+    expect(parseNumber('1e-7')).toBe(1e-7);
+    expect(parseNumber('1,5')).toBe(1.5);
+    expect(parseNumber('.5')).toBe(0.5);
+  });
+  it('refuses what is not one number', () => {
+    for (const s of ['', 'three', '3 4', '1,000.5', 'Infinity', 'NaN', '0x10', '1e999']) expect(parseNumber(s)).toBeUndefined();
+  });
+  it('checks against a value with an inclusive absolute tolerance', () => {
+    expect(checkNumeric('3', 3, 0).kind).toBe('right');
+    expect(checkNumeric('2', 3, 0)).toEqual({ kind: 'wrong', value: 2, direction: 'low' });
+    expect(checkNumeric('16.12', 16.118, 0.005).kind).toBe('right');
+    expect(checkNumeric('16.13', 16.118, 0.005)).toMatchObject({ kind: 'wrong', direction: 'high' });
+    expect(checkNumeric('0.5', 0.25, 0.25).kind).toBe('right');
+    expect(checkNumeric('x', 3, 0).kind).toBe('unreadable');
+  });
+});
+
+describe('gradeChoice', () => {
+  const options = [
+    { id: 'a', text: 'A', correct: true, feedback: 'fa' },
+    { id: 'b', text: 'B', correct: false, feedback: 'fb' },
+    { id: 'c', text: 'C', correct: true, feedback: 'fc' },
+  ];
+  it('is right only for exactly the correct set, with feedback for each chosen option', () => {
+    expect(gradeChoice(options, ['a', 'c']).correct).toBe(true);
+    expect(gradeChoice(options, ['c', 'a']).correct).toBe(true);
+    const partial = gradeChoice(options, ['a']);
+    expect(partial).toEqual({ correct: false, chosen: [{ id: 'a', correct: true, feedback: 'fa' }], missed: ['c'] });
+    expect(gradeChoice(options, ['a', 'b', 'c']).correct).toBe(false);
+    expect(gradeChoice(options, []).correct).toBe(false);
+  });
+});
+
+describe('widget goals', () => {
+  it('compares with constants and with other fields of the report', () => {
+    const report = { correct: 20, total: 20, gate: 'xor', loss: 0.03, diverged: false, d: -0.01, nan: Number.NaN, none: null };
+    expect(meets(report, 'correct', { eq: { field: 'total' } })).toBe(true);
+    expect(meets({ ...report, correct: 19 }, 'correct', { eq: { field: 'total' } })).toBe(false);
+    expect(meets(report, 'gate', { eq: 'xor' })).toBe(true);
+    expect(meets(report, 'gate', { ne: 'xor' })).toBe(false);
+    expect(meets(report, 'loss', { lt: 0.05 })).toBe(true);
+    expect(meets(report, 'loss', { lt: 0.03 })).toBe(false);
+    expect(meets(report, 'loss', { le: 0.03, ge: 0.03 })).toBe(true);
+    expect(meets(report, 'diverged', { eq: false })).toBe(true);
+    expect(meets(report, 'd', { absLt: 0.05 })).toBe(true);
+    expect(meets(report, 'd', { gt: 0 })).toBe(false);
+    expect(meets(report, 'nan', { lt: 1 })).toBe(false);
+    expect(meets(report, 'nan', { absLt: 1 })).toBe(false);
+    expect(meets(report, 'none', { eq: false })).toBe(false);
+    expect(meets(report, 'missing', { ne: 'x' })).toBe(false);
+    expect(meets(report, 'gate', { lt: 3 })).toBe(false);
+  });
+  it('a task is solved when every goal holds', () => {
+    const goals = [
+      { field: 'gate', is: { eq: 'xor' }, says: '' },
+      { field: 'loss', is: { lt: 0.05 }, says: '' },
+    ];
+    expect(checkGoals(goals, { gate: 'xor', loss: 0.2 })).toEqual({ met: [true, false], solved: false });
+    expect(checkGoals(goals, { gate: 'xor', loss: 0.01 }).solved).toBe(true);
+    expect(checkGoals([], {}).solved).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { EXERCISE_SETS, PART_SLUGS } from './registry';
+import { validateExercises, type ExerciseSet } from './types';
+import { renderRich } from './render';
+import { gradeChoice, matchText, checkNumeric } from './check';
+
+describe('the lecture exercises', () => {
+  const set = EXERCISE_SETS[0]!;
+  it('are valid and number the slides’ 24 questions in order', () => {
+    expect(validateExercises(set, PART_SLUGS[set.lecture])).toEqual([]);
+    expect(set.exercises.map((e) => e.n)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+  });
+  it('keep the ids the lecture published', () => {
+    expect(set.exercises.map((e) => e.id)).toEqual([
+      'perceptron-cat-dog', 'perceptron-three-fruits', 'logistic-three-fruits', 'why-nonlinear', 'linear-sine-fit',
+      'linear-collapse-problem', 'why-multiple-layers', 'output-nonlinear', 'logits', 'softmax-max-j', 'probs-in-formula',
+      'onehot-in-formula', 'why-clip', 'what-is-yhat', 'loss-name', 'confidence-blue-yellow', 'partial-derivative',
+      'darker-shading', 'softmax-derivative-i', 'backprop-yhat', 'wrt', 'sgd-which-kind', 'dweights-dbiases-notation', 'more-terms',
+    ]);
+  });
+  it('use every kind', () => {
+    expect(new Set(set.exercises.map((e) => e.kind))).toEqual(new Set(['single', 'multiple', 'numeric', 'text', 'reflection']));
+  });
+  it('typeset every rich text without a KaTeX error', () => {
+    for (const e of set.exercises) {
+      const texts = [e.prompt, e.answer, e.explanation, ...e.hints, ...(e.task ? [e.task.text] : [])];
+      if (e.kind === 'single' || e.kind === 'multiple') texts.push(...e.options.flatMap((o) => [o.text, o.feedback]));
+      for (const t of texts) expect(() => renderRich(t, '/')).not.toThrow();
+    }
+  });
+  it('accept their own key answers', () => {
+    for (const e of set.exercises) {
+      if (e.kind === 'single' || e.kind === 'multiple') expect(gradeChoice(e.options, e.options.filter((o) => o.correct).map((o) => o.id)).correct).toBe(true);
+      if (e.kind === 'text') for (const a of e.accept) expect(matchText(a, e.accept)).toBe(true);
+      if (e.kind === 'numeric') expect(checkNumeric(String(e.value), e.value, e.tolerance).kind).toBe('right');
+    }
+  });
+  it('the blue/yellow losses are the cross-entropies of the two predictions (−ln of Pear’s probability)', () => {
+    const e = set.exercises.find((x) => x.id === 'confidence-blue-yellow')!;
+    expect(e.answer).toContain((-Math.log(0.789)).toFixed(2)); // 0.24
+    expect(e.answer).toContain((-Math.log(0.301)).toFixed(2)); // 1.20
+  });
+});
+
+describe('validateExercises', () => {
+  const base = { part: 'p', prompt: 'Q?', hints: ['h'], answer: 'A', explanation: 'E' };
+  it('finds repeated ids, gaps in numbering, bad choices and empty hints', () => {
+    const set: ExerciseSet = {
+      lecture: 'x',
+      exercises: [
+        { ...base, id: 'a', n: 1, kind: 'single', options: [{ id: 'o', text: 't', correct: false, feedback: 'f' }, { id: 'p', text: 't', correct: false, feedback: 'f' }] },
+        { ...base, id: 'a', n: 3, kind: 'reflection', hints: [] },
+        { ...base, id: 'Bad id', n: 3, kind: 'numeric', value: 1, tolerance: -1, label: 'x' },
+        { ...base, id: 'c', n: 4, kind: 'reflection', part: 'nowhere', task: { widget: 'w', text: 't', goals: [{ field: 'f', is: {}, says: 's' }] } },
+      ],
+    };
+    const problems = validateExercises(set, ['p']).join('\n');
+    expect(problems).toMatch(/exactly one correct option, has 0/);
+    expect(problems).toMatch(/id used twice/);
+    expect(problems).toMatch(/numbered 3, expected 2/);
+    expect(problems).toMatch(/needs at least one hint/);
+    expect(problems).toMatch(/lower-case words/);
+    expect(problems).toMatch(/tolerance/);
+    expect(problems).toMatch(/unknown part "nowhere"/);
+    expect(problems).toMatch(/no or unknown conditions/);
+  });
+});

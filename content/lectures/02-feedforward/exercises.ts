@@ -507,10 +507,10 @@ lower loss. Not every plot follows this convention — some shade low values dar
 the legend first.`,
       task: {
         widget: 'gradient-surface',
-        text: 'In the loss-surface widget, move the weights to where the gradient almost vanishes: both partial derivatives between −0.05 and 0.05.',
+        text: 'In the loss-surface widget, move the weights to where the gradient almost vanishes: both partial derivatives between −0.1 and 0.1.',
         goals: [
-          { field: 'dLdw1', is: { absLt: 0.05 }, says: '|∂L/∂w₁| < 0.05' },
-          { field: 'dLdw2', is: { absLt: 0.05 }, says: '|∂L/∂w₂| < 0.05' },
+          { field: 'dLdw1', is: { absLt: 0.1 }, says: '|∂L/∂w₁| < 0.1' },
+          { field: 'dLdw2', is: { absLt: 0.1 }, says: '|∂L/∂w₂| < 0.1' },
         ],
       },
     },

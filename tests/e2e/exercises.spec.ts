@@ -120,10 +120,22 @@ test('a widget task is solved live by driving the perceptron, and stays done', a
   await page.reload();
   const again = await openExercise(page, 'forward-pass', 'perceptron-cat-dog');
   await expect(again.locator('.exercise__task')).toHaveAttribute('data-task', /done-before|solved/);
-  // A task on a widget that is not on the page says so.
-  const absent = await openExercise(page, 'weight-updates', 'dweights-dbiases-notation');
-  await expect(absent.locator('.exercise__task')).toHaveAttribute('data-task', 'absent');
-  await expect(absent.locator('.exercise__task-status')).toContainText('not on this page');
+  expect(watch.problems).toEqual([]);
+});
+
+test('a task on a training widget: make the learning-rate run diverge', async ({ page, watch }) => {
+  await page.goto(`${LECTURE}weight-updates/`);
+  const task = (await openExercise(page, 'weight-updates', 'dweights-dbiases-notation')).locator('.exercise__task');
+  // Before the widget is scrolled to, the task says it has not loaded and links to it.
+  await expect(task).toHaveAttribute('data-task', /waiting|live/);
+  await page.locator('[data-widget="learning-rate"]').scrollIntoViewIfNeeded();
+  const widget = page.locator('astro-island:not([ssr]) [data-widget="learning-rate"]');
+  await widget.waitFor();
+  await expect(task).toHaveAttribute('data-task', 'live');
+  await widget.getByRole('button', { name: /too big/ }).click();
+  await widget.getByRole('button', { name: 'Play' }).click();
+  await expect(widget.locator('[data-readout="status"]')).toContainText('Diverged in epoch', { timeout: 20_000 });
+  await expect(task).toHaveAttribute('data-task', 'solved');
   expect(watch.problems).toEqual([]);
 });
 

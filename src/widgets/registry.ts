@@ -19,4 +19,5 @@ export const widgets: readonly WidgetInfo[] = [
   { name: 'sine-fit', title: 'Fitting a sine wave', part: 'activation-functions' },
   { name: 'activation-explorer', title: 'Activation functions and their derivatives', part: 'activation-functions' },
   { name: 'softmax', title: 'Softmax, step by step', part: 'activation-functions' },
+  { name: 'playground', title: 'The playground: train a network yourself', part: 'weight-updates' },
 ];

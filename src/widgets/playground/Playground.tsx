@@ -181,12 +181,14 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
   // Weight editing
   const [edge, setEdge] = useState<EdgeChoice>({ layer: 0, from: 0, to: 0 });
+  const [emphasise, setEmphasise] = useState(false);
   const setWeight = (value: number) => {
     loop.pause();
     const sizes = trainer.network.sizes;
     const l = Math.min(edge.layer, sizes.length - 2);
     trainer.network.setWeight(l, Math.min(edge.from, sizes[l]! - 1), Math.min(edge.to, sizes[l + 1]! - 1), value);
     setEdits((n) => n + 1);
+    setEmphasise(true);
   };
 
   const oneIteration = () => {
@@ -528,7 +530,12 @@ export default function Playground({ headingLevel }: WidgetProps) {
             version={slow}
             activations={activationsOf(state).map((a) => ACTIVATION_LABEL[a] ?? a)}
             edge={edge}
-            onSelect={setEdge}
+            emphasise={emphasise}
+            onSelect={(e) => {
+              setEdge(e);
+              setEmphasise(true);
+            }}
+            onShowAll={() => setEmphasise(false)}
             onChange={setWeight}
           />
 

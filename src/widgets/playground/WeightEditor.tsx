@@ -69,11 +69,15 @@ export interface WeightEditorProps {
   /** Titles under each hidden and output column, e.g. "tanh". */
   activations: readonly string[];
   edge: EdgeChoice;
+  /** Emphasise the chosen edge (dimming the others), after the reader picked one. */
+  emphasise: boolean;
   onSelect: (edge: EdgeChoice) => void;
+  /** Stop emphasising the chosen edge. */
+  onShowAll: () => void;
   onChange: (value: number) => void;
 }
 
-export function WeightEditor({ network, version, activations, edge, onSelect, onChange }: WeightEditorProps) {
+export function WeightEditor({ network, version, activations, edge, emphasise, onSelect, onShowAll, onChange }: WeightEditorProps) {
   const sizes = network.sizes;
   const e = clampEdge(edge, sizes);
   const last = sizes.length - 1;
@@ -126,10 +130,10 @@ export function WeightEditor({ network, version, activations, edge, onSelect, on
         <NetworkDiagram
           layers={drawing.layers}
           weights={drawing.weights}
-          label={`The ${sizes.join('-')} network with its weights; the chosen weight is highlighted`}
+          label={`The ${sizes.join('-')} network with its weights${emphasise ? '; the chosen weight is highlighted' : ''}`}
           description={drawing.description}
           showWeights={false}
-          highlight={{ edges: [[e.layer, e.from, e.to]], nodes: [[e.layer, e.from], [e.layer + 1, e.to]] }}
+          highlight={emphasise ? { edges: [[e.layer, e.from, e.to]], nodes: [[e.layer, e.from], [e.layer + 1, e.to]] } : undefined}
           height={height}
           idPrefix="playground-diagram"
         />
@@ -150,6 +154,13 @@ export function WeightEditor({ network, version, activations, edge, onSelect, on
           onChange={(v) => onSelect({ ...e, to: Number(v) })}
         />
         <Slider label="Weight" value={Number.isFinite(drawing.w) ? drawing.w : 0} min={-8} max={8} step={0.01} onChange={onChange} />
+        {emphasise && (
+          <div class="control control--buttons">
+            <button type="button" onClick={onShowAll}>
+              Show all weights evenly
+            </button>
+          </div>
+        )}
       </fieldset>
     </div>
   );

@@ -151,6 +151,8 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
       grid.image ??= sctx.createImageData(GRID, GRID);
       shadeGrid(grid.values, network.outputSize, mapColors, grid.image.data);
       sctx.putImageData(grid.image, 0, 0);
+      // Smoothed edges are partly transparent: clear first, or they keep traces of the last frame.
+      ctx.clearRect(0, 0, w, h);
       ctx.imageSmoothingEnabled = true;
       ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(small, 0, 0, w, h);

@@ -17,7 +17,8 @@ const mapPixels = (widget: Locator) =>
     for (let i = 0; i < data.length; i += 97) h = (Math.imul(h, 31) + data[i]!) >>> 0;
     return h;
   });
-const paths = (widget: Locator) => widget.locator('svg path, svg line').evaluateAll((ps) => ps.map((p) => `${p.getAttribute('d') ?? ''}${p.getAttribute('x1') ?? ''}`).join(' '));
+const paths = (widget: Locator) =>
+  widget.locator('svg path, svg line').evaluateAll((ps) => ps.map((p) => `${p.getAttribute('d') ?? ''}${p.getAttribute('x1') ?? ''}`).join(' '));
 
 test.describe('playground widget', () => {
   test('training runs, the counters move apart, pausing stops them; one epoch and one iteration', async ({ page, watch }) => {
@@ -45,7 +46,12 @@ test.describe('playground widget', () => {
     await expect(widget.locator('[data-readout="epoch"]')).toHaveText(String(epoch + 1));
     expect(await count(widget, 'iteration')).toBe((epoch + 1) * 21);
     const r = await report(widget);
-    expect(r).toMatchObject({ dataset: 'spiral', epoch: epoch + 1, iteration: (epoch + 1) * 21, diverged: false });
+    expect(r).toMatchObject({
+      dataset: 'spiral',
+      epoch: epoch + 1,
+      iteration: (epoch + 1) * 21,
+      diverged: false,
+    });
     for (const key of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy']) expect(typeof r[key]).toBe('number');
     expect(await paths(widget)).not.toContain('NaN');
     // Restart: back to epoch 0 with the same seed
@@ -59,7 +65,9 @@ test.describe('playground widget', () => {
     const widget = await openWidget(page, `${URL}?playground=data:fruits`, 'playground');
     await widget.getByRole('button', { name: 'Add a hidden layer' }).press('Enter');
     await expect(widget.getByRole('slider', { name: 'Units in hidden layer 3' })).toBeVisible();
-    const units = widget.getByRole('slider', { name: 'Units in hidden layer 3' });
+    const units = widget.getByRole('slider', {
+      name: 'Units in hidden layer 3',
+    });
     await units.focus();
     await page.keyboard.press('End');
     await widget.getByRole('combobox', { name: 'Activation of hidden layer 3' }).selectOption('relu');
@@ -72,10 +80,16 @@ test.describe('playground widget', () => {
     await widget.getByRole('combobox', { name: 'Loss' }).selectOption('bce');
     await expect(note).toContainText('add up to 1');
     expect((await report(widget)).pairFits).toBe(false);
-    await note.getByRole('button', { name: 'Use softmax with categorical cross-entropy' }).click();
+    await note
+      .getByRole('button', {
+        name: 'Use softmax with categorical cross-entropy',
+      })
+      .click();
     await expect(note).toHaveCount(0);
     // the batch size reads back what an epoch is
-    const batch = widget.getByRole('textbox', { name: 'Batch size, exact value' });
+    const batch = widget.getByRole('textbox', {
+      name: 'Batch size, exact value',
+    });
     await batch.fill('300');
     await batch.press('Enter');
     await expect(widget.locator('[data-readout="batch"]')).toContainText('batch gradient descent');
@@ -132,12 +146,20 @@ test.describe('playground widget', () => {
     const file = info.outputPath('model.json');
     await (await downloading).saveAs(file);
     const saved = JSON.parse(await readFile(file, 'utf8'));
-    expect(saved).toMatchObject({ version: 1, kind: 'network', playground: { dataset: 'circles', epoch: 1 } });
+    expect(saved).toMatchObject({
+      version: 1,
+      kind: 'network',
+      playground: { dataset: 'circles', epoch: 1 },
+    });
     // a different architecture now; loading the file brings back 2-3-1
     await widget.getByRole('button', { name: 'Add a hidden layer' }).click();
     await expect(widget.locator('[data-readout="architecture"]')).toContainText('2-3-3-1');
     const input = widget.getByLabel('Load a model (JSON file)');
-    await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"kind":"network","layers":[{"activation":"relu","weights":[[1]],"biases":[0,0]}]}') });
+    await input.setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"version":1,"kind":"network","layers":[{"activation":"relu","weights":[[1]],"biases":[0,0]}]}'),
+    });
     await expect(widget.getByRole('alert')).toContainText('not a model the playground can read');
     await expect(widget.locator('[data-readout="architecture"]')).toContainText('2-3-3-1');
     await input.setInputFiles(file);
@@ -159,7 +181,10 @@ test.describe('playground widget', () => {
 
   test('a garbage link falls back with a notice; axe finds nothing in light and dark', async ({ browser, baseURL }) => {
     for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme });
+      const context = await browser.newContext({
+        baseURL: baseURL!,
+        colorScheme: scheme,
+      });
       const page = await context.newPage();
       const widget = await openWidget(page, `${URL}?playground=data:moons,arch:1_2_3_4_5,lr:0.5,loss:mse`, 'playground');
       await expect(widget.getByRole('alert')).toContainText('could not all be used');

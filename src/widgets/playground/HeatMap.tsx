@@ -53,7 +53,13 @@ function pointsOf(data: PlaygroundData): Point[] {
   const add = (set: PlaygroundData['train'], test: boolean) => {
     for (let i = 0; i < set.x.rows; i++) {
       if (data.inputs === 1) out.push({ x: set.x.data[i]!, y: set.y.data[i]!, label: 0, test });
-      else out.push({ x: set.x.get(i, 0), y: set.x.get(i, 1), label: set.labels?.[i] ?? 0, test });
+      else
+        out.push({
+          x: set.x.get(i, 0),
+          y: set.x.get(i, 1),
+          label: set.labels?.[i] ?? 0,
+          test,
+        });
     }
   };
   add(data.train, false);
@@ -86,13 +92,16 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
       marks: [
         Plot.frame({ stroke: 'var(--c-grid)' }),
         regression
-          ? Plot.line({ length: 121 }, {
-              x: (_: unknown, i: number) => (i / 120) * 2 * Math.PI,
-              y: (_: unknown, i: number) => Math.sin((i / 120) * 2 * Math.PI),
-              stroke: 'var(--c-muted)',
-              strokeDasharray: '3 4',
-              strokeWidth: 1.5,
-            })
+          ? Plot.line(
+              { length: 121 },
+              {
+                x: (_: unknown, i: number) => (i / 120) * 2 * Math.PI,
+                y: (_: unknown, i: number) => Math.sin((i / 120) * 2 * Math.PI),
+                stroke: 'var(--c-muted)',
+                strokeDasharray: '3 4',
+                strokeWidth: 1.5,
+              },
+            )
           : null,
         Plot.dot(points, {
           x: 'x',
@@ -116,7 +125,13 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
     const xs = cellCentres(info.x[0], info.x[1], GRID);
     // Canvas rows run top to bottom: y from its largest value down.
     const ys = cellCentres(info.y[0], info.y[1], GRID).reverse();
-    return { predictor, xs, ys, values: new Float64Array(GRID * GRID * network.outputSize), image: undefined as ImageData | undefined };
+    return {
+      predictor,
+      xs,
+      ys,
+      values: new Float64Array(GRID * GRID * network.outputSize),
+      image: undefined as ImageData | undefined,
+    };
   }, [network, data]);
   const curve = useMemo(() => {
     if (!regression) return undefined;
@@ -154,7 +169,6 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
       // Smoothed edges are partly transparent: clear first, or they keep traces of the last frame.
       ctx.clearRect(0, 0, w, h);
       ctx.imageSmoothingEnabled = true;
-      ctx.imageSmoothingQuality = 'high';
       ctx.drawImage(small, 0, 0, w, h);
     } else if (curve) {
       ctx.clearRect(0, 0, w, h);
@@ -190,7 +204,12 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
         ref={canvas}
         aria-hidden="true"
         class="playground__canvas"
-        style={{ left: `${MARGIN.left}px`, top: `${MARGIN.top}px`, width: `${innerW}px`, height: `${innerH}px` }}
+        style={{
+          left: `${MARGIN.left}px`,
+          top: `${MARGIN.top}px`,
+          width: `${innerW}px`,
+          height: `${innerH}px`,
+        }}
       />
       <Chart options={options} />
     </div>

@@ -56,7 +56,12 @@ const CHART_INTERVAL = 250;
 const SPEEDS = { slow: 20, normal: 120, fast: Infinity } as const;
 type Speed = keyof typeof SPEEDS;
 
-const ACTIVATION_LABEL: Record<string, string> = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid', linear: 'linear (none)' };
+const ACTIVATION_LABEL: Record<string, string> = {
+  relu: 'ReLU',
+  tanh: 'tanh',
+  sigmoid: 'sigmoid',
+  linear: 'linear (none)',
+};
 const ACT_KEYS = ['a1', 'a2', 'a3', 'a4'] as const;
 
 interface Pinned {
@@ -70,7 +75,15 @@ const starts = new WeakMap<Trainer, Measures>();
 function startOf(trainer: Trainer): Measures {
   let m = starts.get(trainer);
   if (!m) {
-    m = trainer.iteration === 0 ? measure(trainer) : { trainLoss: NaN, testLoss: NaN, trainAccuracy: null, testAccuracy: null };
+    m =
+      trainer.iteration === 0
+        ? measure(trainer)
+        : {
+            trainLoss: NaN,
+            testLoss: NaN,
+            trainAccuracy: null,
+            testAccuracy: null,
+          };
     starts.set(trainer, m);
   }
   return m;
@@ -150,7 +163,17 @@ export default function Playground({ headingLevel }: WidgetProps) {
       minTop: task === 'regression' ? 0.5 : 1,
       style,
       series: [
-        ...(pin ? [{ history: pin.trainLoss, color: 'var(--c-muted)', dash: '2 3' }, { history: pin.testLoss, color: 'var(--c-muted)', dash: '8 3 2 3', width: 1.5 }] : []),
+        ...(pin
+          ? [
+              { history: pin.trainLoss, color: 'var(--c-muted)', dash: '2 3' },
+              {
+                history: pin.testLoss,
+                color: 'var(--c-muted)',
+                dash: '8 3 2 3',
+                width: 1.5,
+              },
+            ]
+          : []),
         { history: curves.testLoss, color: 'var(--c-orange)', dash: '6 3' },
       ],
     });
@@ -168,8 +191,26 @@ export default function Playground({ headingLevel }: WidgetProps) {
             minTop: 1,
             style,
             series: [
-              ...(pin ? [{ history: pin.trainAccuracy, color: 'var(--c-muted)', dash: '2 3' }, { history: pin.testAccuracy, color: 'var(--c-muted)', dash: '8 3 2 3', width: 1.5 }] : []),
-              { history: curves.testAccuracy, color: 'var(--c-orange)', dash: '6 3' },
+              ...(pin
+                ? [
+                    {
+                      history: pin.trainAccuracy,
+                      color: 'var(--c-muted)',
+                      dash: '2 3',
+                    },
+                    {
+                      history: pin.testAccuracy,
+                      color: 'var(--c-muted)',
+                      dash: '8 3 2 3',
+                      width: 1.5,
+                    },
+                  ]
+                : []),
+              {
+                history: curves.testAccuracy,
+                color: 'var(--c-orange)',
+                dash: '6 3',
+              },
             ],
           });
     return { loss, accuracy };
@@ -203,7 +244,9 @@ export default function Playground({ headingLevel }: WidgetProps) {
   const [pending, setPending] = useState<{ model: ImportedModel; file: string } | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
   const download = () => {
-    const blob = new Blob([exportModel(trainer, state)], { type: 'application/json' });
+    const blob = new Blob([exportModel(trainer, state)], {
+      type: 'application/json',
+    });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -221,11 +264,17 @@ export default function Playground({ headingLevel }: WidgetProps) {
     try {
       text = file.size > 2_000_000 ? '' : await file.text();
     } catch {
-      setFileMessage({ kind: 'error', text: `${file.name} could not be read.` });
+      setFileMessage({
+        kind: 'error',
+        text: `${file.name} could not be read.`,
+      });
       return;
     }
     if (!text) {
-      setFileMessage({ kind: 'error', text: `${file.name} is empty or larger than 2 MB; a model of the playground is a few kilobytes.` });
+      setFileMessage({
+        kind: 'error',
+        text: `${file.name} is empty or larger than 2 MB; a model of the playground is a few kilobytes.`,
+      });
       return;
     }
     const result = importModel(text, state);
@@ -242,7 +291,10 @@ export default function Playground({ headingLevel }: WidgetProps) {
     imported.current = pending.model.network;
     update(pending.model.patch);
     setImportId((n) => n + 1);
-    setFileMessage({ kind: 'ok', text: `Loaded ${pending.model.summary} from ${pending.file}. Restart goes back to these weights.` });
+    setFileMessage({
+      kind: 'ok',
+      text: `Loaded ${pending.model.summary} from ${pending.file}. Restart goes back to these weights.`,
+    });
     setPending(undefined);
   };
 
@@ -275,6 +327,168 @@ export default function Playground({ headingLevel }: WidgetProps) {
     pinned: !!pinned,
   };
 
+  // The controls column only changes with the set-up (and, slowly, with the run): one vnode, reused while training runs.
+  const controls = useMemo(
+    () => (
+      <div class="widget__controls">
+        <fieldset class="playground__group">
+          <legend>Data</legend>
+          <Select
+            field="data"
+            label="Data set"
+            value={state.data}
+            options={DATASETS.map((d) => ({
+              value: d,
+              label: DATASET_INFO[d].label,
+            }))}
+            onChange={(d) => update({ data: d })}
+          />
+          <Slider field="noise" label="Noise" value={state.noise} min={0} max={1} step={0.05} onChange={(noise) => update({ noise })} />
+          <Slider
+            field="test"
+            label="Test share (held out)"
+            value={Math.round(state.test * 100)}
+            min={10}
+            max={90}
+            step={5}
+            unit="%"
+            onChange={(v) => update({ test: v / 100 })}
+          />
+          <Slider field="seed" label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
+          <p class="playground__note">
+            {data.train.x.rows} training and {data.test.x.rows} test points. Noise: {info.noise}.
+          </p>
+        </fieldset>
+
+        <fieldset class="playground__group" data-field="arch">
+          <legend>Network</legend>
+          <div class="control control--buttons" role="group" aria-label="Hidden layers">
+            <button type="button" disabled={state.arch.length >= MAX_LAYERS} onClick={() => setArch([...state.arch, state.arch.at(-1) ?? 4])}>
+              Add a hidden layer
+            </button>
+            <button type="button" disabled={state.arch.length === 0} onClick={() => setArch(state.arch.slice(0, -1))}>
+              Remove a hidden layer
+            </button>
+          </div>
+          <p class="playground__note" data-readout="architecture">
+            {sizes.join('-')}:{' '}
+            {state.arch.length === 0 ? 'no hidden layer (a single layer of weights)' : `${state.arch.length} hidden layer${state.arch.length > 1 ? 's' : ''}`},{' '}
+            {trainer.network.parameterCount} weights and biases.
+          </p>
+          {state.arch.map((units, k) => (
+            <div class="playground__layer" key={k}>
+              <Slider
+                field="arch"
+                label={`Units in hidden layer ${k + 1}`}
+                value={units}
+                min={1}
+                max={MAX_UNITS}
+                step={1}
+                onChange={(v) => setArch(state.arch.map((u, i) => (i === k ? v : u)))}
+              />
+              <Select
+                field={ACT_KEYS[k]}
+                label={`Activation of hidden layer ${k + 1}`}
+                value={state[ACT_KEYS[k]!]}
+                options={HIDDEN_ACTIVATIONS.map((a) => ({
+                  value: a,
+                  label: ACTIVATION_LABEL[a]!,
+                }))}
+                onChange={(a) => update({ [ACT_KEYS[k]!]: a } as Partial<PlaygroundState>)}
+              />
+            </div>
+          ))}
+          <Select
+            field="out"
+            label="Output activation"
+            value={state.out}
+            options={[
+              {
+                value: 'auto',
+                label: `Fits the task (${OUTPUT_LABEL[fit.out]})`,
+              },
+              { value: 'sigmoid', label: 'Sigmoid' },
+              { value: 'softmax', label: 'Softmax' },
+              { value: 'linear', label: 'Linear' },
+            ]}
+            onChange={(out) => update({ out })}
+          />
+          <Select
+            field="loss"
+            label="Loss"
+            value={state.loss}
+            options={[
+              {
+                value: 'auto',
+                label: `Fits the task (${LOSS_LABEL[fit.loss]})`,
+              },
+              { value: 'bce', label: 'Binary cross-entropy' },
+              { value: 'cce', label: 'Categorical cross-entropy' },
+              { value: 'mse', label: 'Mean squared error' },
+            ]}
+            onChange={(loss) => update({ loss })}
+          />
+          {verdict.kind !== 'fits' && (
+            <div class={`playground__pair playground__pair--${verdict.kind}`} data-readout="pair">
+              <p>
+                <strong>
+                  {verdict.kind === 'mismatch' ? 'Mismatched pair' : 'Note'}: {OUTPUT_LABEL[pair.out]} output with {LOSS_LABEL[pair.loss]}.
+                </strong>{' '}
+                {verdict.why}
+              </p>
+              <button type="button" onClick={() => update({ out: 'auto', loss: 'auto' })}>
+                Use {OUTPUT_LABEL[fit.out]} with {LOSS_LABEL[fit.loss]}
+              </button>
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset class="playground__group">
+          <legend>Training</legend>
+          <Select
+            field="lr"
+            label="Learning rate α₀"
+            value={state.lr}
+            options={LEARNING_RATES.map((v) => ({ value: v, label: v }))}
+            onChange={(lr) => update({ lr })}
+          />
+          <Slider field="decay" label="Decay" value={state.decay} min={0} max={0.01} step={0.0001} onChange={(decay) => update({ decay })} />
+          <Slider field="mom" label="Momentum β" value={state.mom} min={0} max={0.99} step={0.01} onChange={(mom) => update({ mom })} />
+          <Slider field="batch" label="Batch size" value={state.batch} min={1} max={300} step={1} onChange={(batch) => update({ batch })} />
+          <p class="playground__note" data-readout="batch">
+            {trainer.batchSize === trainer.xTrain.rows
+              ? `The whole training set (${trainer.xTrain.rows} points): batch gradient descent, one update per epoch.`
+              : `${trainer.batchSize === 1 ? 'One point per update (stochastic gradient descent)' : `${trainer.batchSize} points per update (mini-batches)`}, ${itsPerEpoch} updates per epoch.`}
+            {state.decay > 0 &&
+              ` The learning rate is now ${fmt(trainer.optimizer.iterations === 0 ? Number(state.lr) : trainer.optimizer.currentLearningRate, 5)}.`}
+          </p>
+        </fieldset>
+      </div>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state, trainer, slow, data],
+  );
+
+  const editor = useMemo(
+    () => (
+      <WeightEditor
+        network={trainer.network}
+        version={slow}
+        activations={activationsOf(state).map((a) => ACTIVATION_LABEL[a] ?? a)}
+        edge={edge}
+        emphasise={emphasise}
+        onSelect={(e) => {
+          setEdge(e);
+          setEmphasise(true);
+        }}
+        onShowAll={() => setEmphasise(false)}
+        onChange={setWeight}
+      />
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [trainer, slow, edge, emphasise, state],
+  );
+
   const mapAlt =
     `The ${info.label} data: ${data.train.x.rows} training points (filled) and ${data.test.x.rows} test points (hollow)` +
     (task === 'regression' ? ', with sin x dotted and the network’s curve ŷ(x) in orange.' : ', on the regions where the network predicts each class.');
@@ -289,9 +503,9 @@ export default function Playground({ headingLevel }: WidgetProps) {
       title="The playground: train a network yourself"
       intro={
         <p>
-          Pick a data set and a network, press Play and watch it learn: the shading shows the class the network predicts at every point of the plane,
-          the curves show the loss and accuracy on the training points and on the test points it never trains on. The same seed always gives the same
-          run, so pin one, change one setting and compare.
+          Pick a data set and a network, press Play and watch it learn: the shading shows the class the network predicts at every point of the plane, the curves
+          show the loss and accuracy on the training points and on the test points it never trains on. The same seed always gives the same run, so pin one,
+          change one setting and compare.
         </p>
       }
       notice={notice}
@@ -309,127 +523,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
       announce={loop.playing ? 'Training.' : `${summary}${diverged ? ' Training diverged.' : ''}`}
     >
       <div class="widget__body widget__body--split">
-        <div class="widget__controls">
-          <fieldset class="playground__group">
-            <legend>Data</legend>
-            <Select
-              field="data"
-              label="Data set"
-              value={state.data}
-              options={DATASETS.map((d) => ({ value: d, label: DATASET_INFO[d].label }))}
-              onChange={(d) => update({ data: d })}
-            />
-            <Slider field="noise" label="Noise" value={state.noise} min={0} max={1} step={0.05} onChange={(noise) => update({ noise })} />
-            <Slider
-              field="test"
-              label="Test share (held out)"
-              value={Math.round(state.test * 100)}
-              min={10}
-              max={90}
-              step={5}
-              unit="%"
-              onChange={(v) => update({ test: v / 100 })}
-            />
-            <Slider field="seed" label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
-            <p class="playground__note">
-              {data.train.x.rows} training and {data.test.x.rows} test points. Noise: {info.noise}.
-            </p>
-          </fieldset>
-
-          <fieldset class="playground__group" data-field="arch">
-            <legend>Network</legend>
-            <div class="control control--buttons" role="group" aria-label="Hidden layers">
-              <button type="button" disabled={state.arch.length >= MAX_LAYERS} onClick={() => setArch([...state.arch, state.arch.at(-1) ?? 4])}>
-                Add a hidden layer
-              </button>
-              <button type="button" disabled={state.arch.length === 0} onClick={() => setArch(state.arch.slice(0, -1))}>
-                Remove a hidden layer
-              </button>
-            </div>
-            <p class="playground__note" data-readout="architecture">
-              {sizes.join('-')}: {state.arch.length === 0 ? 'no hidden layer (a single layer of weights)' : `${state.arch.length} hidden layer${state.arch.length > 1 ? 's' : ''}`},{' '}
-              {trainer.network.parameterCount} weights and biases.
-            </p>
-            {state.arch.map((units, k) => (
-              <div class="playground__layer" key={k}>
-                <Slider
-                  field="arch"
-                  label={`Units in hidden layer ${k + 1}`}
-                  value={units}
-                  min={1}
-                  max={MAX_UNITS}
-                  step={1}
-                  onChange={(v) => setArch(state.arch.map((u, i) => (i === k ? v : u)))}
-                />
-                <Select
-                  field={ACT_KEYS[k]}
-                  label={`Activation of hidden layer ${k + 1}`}
-                  value={state[ACT_KEYS[k]!]}
-                  options={HIDDEN_ACTIVATIONS.map((a) => ({ value: a, label: ACTIVATION_LABEL[a]! }))}
-                  onChange={(a) => update({ [ACT_KEYS[k]!]: a } as Partial<PlaygroundState>)}
-                />
-              </div>
-            ))}
-            <Select
-              field="out"
-              label="Output activation"
-              value={state.out}
-              options={[
-                { value: 'auto', label: `Fits the task (${OUTPUT_LABEL[fit.out]})` },
-                { value: 'sigmoid', label: 'Sigmoid' },
-                { value: 'softmax', label: 'Softmax' },
-                { value: 'linear', label: 'Linear' },
-              ]}
-              onChange={(out) => update({ out })}
-            />
-            <Select
-              field="loss"
-              label="Loss"
-              value={state.loss}
-              options={[
-                { value: 'auto', label: `Fits the task (${LOSS_LABEL[fit.loss]})` },
-                { value: 'bce', label: 'Binary cross-entropy' },
-                { value: 'cce', label: 'Categorical cross-entropy' },
-                { value: 'mse', label: 'Mean squared error' },
-              ]}
-              onChange={(loss) => update({ loss })}
-            />
-            {verdict.kind !== 'fits' && (
-              <div class={`playground__pair playground__pair--${verdict.kind}`} data-readout="pair">
-                <p>
-                  <strong>
-                    {verdict.kind === 'mismatch' ? 'Mismatched pair' : 'Note'}: {OUTPUT_LABEL[pair.out]} output with {LOSS_LABEL[pair.loss]}.
-                  </strong>{' '}
-                  {verdict.why}
-                </p>
-                <button type="button" onClick={() => update({ out: 'auto', loss: 'auto' })}>
-                  Use {OUTPUT_LABEL[fit.out]} with {LOSS_LABEL[fit.loss]}
-                </button>
-              </div>
-            )}
-          </fieldset>
-
-          <fieldset class="playground__group">
-            <legend>Training</legend>
-            <Select
-              field="lr"
-              label="Learning rate α₀"
-              value={state.lr}
-              options={LEARNING_RATES.map((v) => ({ value: v, label: v }))}
-              onChange={(lr) => update({ lr })}
-            />
-            <Slider field="decay" label="Decay" value={state.decay} min={0} max={0.01} step={0.0001} onChange={(decay) => update({ decay })} />
-            <Slider field="mom" label="Momentum β" value={state.mom} min={0} max={0.99} step={0.01} onChange={(mom) => update({ mom })} />
-            <Slider field="batch" label="Batch size" value={state.batch} min={1} max={300} step={1} onChange={(batch) => update({ batch })} />
-            <p class="playground__note" data-readout="batch">
-              {trainer.batchSize === trainer.xTrain.rows
-                ? `The whole training set (${trainer.xTrain.rows} points): batch gradient descent, one update per epoch.`
-                : `${trainer.batchSize === 1 ? 'One point per update (stochastic gradient descent)' : `${trainer.batchSize} points per update (mini-batches)`}, ${itsPerEpoch} updates per epoch.`}
-              {state.decay > 0 && ` The learning rate is now ${fmt(trainer.optimizer.iterations === 0 ? Number(state.lr) : trainer.optimizer.currentLearningRate, 5)}.`}
-            </p>
-          </fieldset>
-        </div>
-
+        {controls}
         <div class="playground__output" ref={outputRef}>
           <div class="playground__run">
             <PlayControls
@@ -451,7 +545,10 @@ export default function Playground({ headingLevel }: WidgetProps) {
               value={speed}
               options={[
                 { value: 'slow', label: `Slow (${SPEEDS.slow} epochs/s)` },
-                { value: 'normal', label: `Normal (${SPEEDS.normal} epochs/s)` },
+                {
+                  value: 'normal',
+                  label: `Normal (${SPEEDS.normal} epochs/s)`,
+                },
                 { value: 'fast', label: 'As fast as it goes' },
               ]}
               onChange={setSpeed}
@@ -498,7 +595,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
               <span class="playground__key playground__key--train" /> training set, <span class="playground__key playground__key--test" /> test set
               {pinned && (
                 <>
-                  , <span class="playground__key playground__key--pin" /> pinned run, training; <span class="playground__key playground__key--pintest" /> pinned run, test
+                  , <span class="playground__key playground__key--pin" /> pinned run, training; <span class="playground__key playground__key--pintest" /> pinned
+                  run, test
                 </>
               )}
               .
@@ -507,7 +605,16 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
           <div class="playground__pin">
             <div class="control control--buttons">
-              <button type="button" onClick={() => setPinned({ state: { ...state, arch: [...state.arch] }, epoch: trainer.epochCount, curves })}>
+              <button
+                type="button"
+                onClick={() =>
+                  setPinned({
+                    state: { ...state, arch: [...state.arch] },
+                    epoch: trainer.epochCount,
+                    curves,
+                  })
+                }
+              >
                 {pinned ? 'Pin this run instead' : 'Pin this run'}
               </button>
               {pinned && (
@@ -525,19 +632,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
             </p>
           </div>
 
-          <WeightEditor
-            network={trainer.network}
-            version={slow}
-            activations={activationsOf(state).map((a) => ACTIVATION_LABEL[a] ?? a)}
-            edge={edge}
-            emphasise={emphasise}
-            onSelect={(e) => {
-              setEdge(e);
-              setEmphasise(true);
-            }}
-            onShowAll={() => setEmphasise(false)}
-            onChange={setWeight}
-          />
+          {editor}
 
           <fieldset class="playground__file">
             <legend>Save or load the model</legend>
@@ -564,8 +659,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
             {pending && (
               <div class="playground__confirm" role="alertdialog" aria-labelledby="playground-confirm-text">
                 <p id="playground-confirm-text">
-                  Replace the current model ({sizes.join('-')}, {trainer.epochCount} epochs trained) with {pending.model.summary} from {pending.file}? The current weights are lost
-                  unless you download them first.
+                  Replace the current model ({sizes.join('-')}, {trainer.epochCount} epochs trained) with {pending.model.summary} from {pending.file}? The
+                  current weights are lost unless you download them first.
                 </p>
                 <div class="control control--buttons">
                   <button type="button" onClick={acceptImport}>
@@ -578,7 +673,11 @@ export default function Playground({ headingLevel }: WidgetProps) {
               </div>
             )}
             {fileMessage && (
-              <p class={`playground__file-message playground__file-message--${fileMessage.kind}`} role={fileMessage.kind === 'error' ? 'alert' : 'status'} data-readout="file">
+              <p
+                class={`playground__file-message playground__file-message--${fileMessage.kind}`}
+                role={fileMessage.kind === 'error' ? 'alert' : 'status'}
+                data-readout="file"
+              >
                 {fileMessage.text}
               </p>
             )}

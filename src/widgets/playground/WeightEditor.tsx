@@ -16,12 +16,20 @@ export interface EdgeChoice {
 }
 
 const SUB = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
-const sub = (n: number) => String(n).split('').map((d) => SUB[Number(d)]).join('');
+const sub = (n: number) =>
+  String(n)
+    .split('')
+    .map((d) => SUB[Number(d)])
+    .join('');
 
 /** Keep a chosen edge inside the network's current sizes. */
 export function clampEdge(e: EdgeChoice, sizes: readonly number[]): EdgeChoice {
   const layer = Math.min(Math.max(0, e.layer), sizes.length - 2);
-  return { layer, from: Math.min(e.from, sizes[layer]! - 1), to: Math.min(e.to, sizes[layer + 1]! - 1) };
+  return {
+    layer,
+    from: Math.min(e.from, sizes[layer]! - 1),
+    to: Math.min(e.to, sizes[layer + 1]! - 1),
+  };
 }
 
 /** Name of unit `i` of layer `l` (0 = inputs), as the selects and the description say it. */
@@ -95,7 +103,7 @@ export function WeightEditor({ network, version, activations, edge, emphasise, o
     }));
     let lo = Infinity;
     let hi = -Infinity;
-    for (const W of weights) for (const row of W) for (const w of row) (lo = Math.min(lo, w)), (hi = Math.max(hi, w));
+    for (const W of weights) for (const row of W) for (const w of row) ((lo = Math.min(lo, w)), (hi = Math.max(hi, w)));
     const w = weights[e.layer]![e.from]![e.to]!;
     const description =
       `The ${sizes.join('-')} network: ${sizes.length - 2} hidden layer${sizes.length === 3 ? '' : 's'} (${activations.join(', ')}), ` +
@@ -133,7 +141,17 @@ export function WeightEditor({ network, version, activations, edge, emphasise, o
           label={`The ${sizes.join('-')} network with its weights${emphasise ? '; the chosen weight is highlighted' : ''}`}
           description={drawing.description}
           showWeights={false}
-          highlight={emphasise ? { edges: [[e.layer, e.from, e.to]], nodes: [[e.layer, e.from], [e.layer + 1, e.to]] } : undefined}
+          highlight={
+            emphasise
+              ? {
+                  edges: [[e.layer, e.from, e.to]],
+                  nodes: [
+                    [e.layer, e.from],
+                    [e.layer + 1, e.to],
+                  ],
+                }
+              : undefined
+          }
           height={height}
           idPrefix="playground-diagram"
         />
@@ -144,13 +162,19 @@ export function WeightEditor({ network, version, activations, edge, emphasise, o
         <Select
           label="From"
           value={String(e.from)}
-          options={Array.from({ length: sizes[e.layer]! }, (_, i) => ({ value: String(i), label: unitName(sizes, e.layer, i) }))}
+          options={Array.from({ length: sizes[e.layer]! }, (_, i) => ({
+            value: String(i),
+            label: unitName(sizes, e.layer, i),
+          }))}
           onChange={(v) => onSelect({ ...e, from: Number(v) })}
         />
         <Select
           label="To"
           value={String(e.to)}
-          options={Array.from({ length: sizes[e.layer + 1]! }, (_, j) => ({ value: String(j), label: unitName(sizes, e.layer + 1, j) }))}
+          options={Array.from({ length: sizes[e.layer + 1]! }, (_, j) => ({
+            value: String(j),
+            label: unitName(sizes, e.layer + 1, j),
+          }))}
           onChange={(v) => onSelect({ ...e, to: Number(v) })}
         />
         <Slider label="Weight" value={Number.isFinite(drawing.w) ? drawing.w : 0} min={-8} max={8} step={0.01} onChange={onChange} />

@@ -23,7 +23,10 @@ import {
 } from './model';
 import { createRng } from '@lib';
 
-const setup = (over: Partial<PlaygroundState> = {}): PlaygroundState => ({ ...defaultsOf(playgroundSchema), ...over });
+const setup = (over: Partial<PlaygroundState> = {}): PlaygroundState => ({
+  ...defaultsOf(playgroundSchema),
+  ...over,
+});
 
 describe('data', () => {
   test('300 points split by the test share, the same for the same seed', () => {
@@ -61,8 +64,14 @@ describe('output activation and loss', () => {
     expect(fittingPair('binary')).toEqual({ out: 'sigmoid', loss: 'bce' });
     expect(fittingPair('multiclass')).toEqual({ out: 'softmax', loss: 'cce' });
     expect(fittingPair('regression')).toEqual({ out: 'linear', loss: 'mse' });
-    expect(resolvePair(setup({ data: 'fruits' }))).toEqual({ out: 'softmax', loss: 'cce' });
-    expect(resolvePair(setup({ data: 'sine', loss: 'bce' }))).toEqual({ out: 'linear', loss: 'bce' });
+    expect(resolvePair(setup({ data: 'fruits' }))).toEqual({
+      out: 'softmax',
+      loss: 'cce',
+    });
+    expect(resolvePair(setup({ data: 'sine', loss: 'bce' }))).toEqual({
+      out: 'linear',
+      loss: 'bce',
+    });
   });
 
   test('outputs: one per class for three classes, two for softmax on two classes, else one', () => {
@@ -133,7 +142,13 @@ describe('training', () => {
   });
 
   test('a spiral is learned by a 2-16-16-3 ReLU network (better than the 1/3 of guessing)', () => {
-    const s = setup({ data: 'spiral', arch: [16, 16], a1: 'relu', a2: 'relu', lr: '0.01' });
+    const s = setup({
+      data: 'spiral',
+      arch: [16, 16],
+      a1: 'relu',
+      a2: 'relu',
+      lr: '0.01',
+    });
     const t = makeTrainer(s, makeData(s));
     for (let e = 0; e < 300; e++) t.epoch();
     expect(measure(t).trainAccuracy!).toBeGreaterThan(0.6);
@@ -165,7 +180,10 @@ describe('training', () => {
 });
 
 describe('heat map colours', () => {
-  const colors = { bg: [255, 255, 255] as const, classes: [[255, 0, 0] as const, [0, 255, 0] as const, [0, 0, 255] as const] };
+  const colors = {
+    bg: [255, 255, 255] as const,
+    classes: [[255, 0, 0] as const, [0, 255, 0] as const, [0, 0, 255] as const],
+  };
   test('one output: ŷ = 0.75 is a quarter of the way from the background to class 1 (half-strength shading)', () => {
     const px = new Uint8ClampedArray(4 * 3);
     shadeGrid(Float64Array.from([0.75, 0.5, NaN]), 1, { bg: colors.bg, classes: [colors.classes[0]!, colors.classes[2]!] }, px);
@@ -191,16 +209,30 @@ describe('heat map colours', () => {
 
 describe('model files', () => {
   test('an exported model loads back with its architecture', () => {
-    const s = setup({ data: 'fruits', arch: [5, 3], a1: 'relu', a2: 'sigmoid' });
+    const s = setup({
+      data: 'fruits',
+      arch: [5, 3],
+      a1: 'relu',
+      a2: 'sigmoid',
+    });
     const t = makeTrainer(s, makeData(s));
     t.epoch();
     const text = exportModel(t, s);
     const result = importModel(text, setup({ data: 'spiral' }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.model.patch).toEqual({ arch: [5, 3], out: 'softmax', a1: 'relu', a2: 'sigmoid' });
+    expect(result.model.patch).toEqual({
+      arch: [5, 3],
+      out: 'softmax',
+      a1: 'relu',
+      a2: 'sigmoid',
+    });
     expect(result.model.network.getParameters()).toEqual(t.network.getParameters());
-    expect(JSON.parse(text).playground).toMatchObject({ dataset: 'fruits', epoch: 1, iteration: t.iteration });
+    expect(JSON.parse(text).playground).toMatchObject({
+      dataset: 'fruits',
+      epoch: 1,
+      iteration: t.iteration,
+    });
   });
 
   test('files that cannot be used are refused with a reason', () => {
@@ -211,11 +243,29 @@ describe('model files', () => {
     };
     expect(bad('not json')).toMatch(/not a model the playground can read/);
     expect(bad('{"version":1,"kind":"sgd"}')).toMatch(/kind/);
-    const sineNet = Network.create({ inputs: 1, layers: [{ neurons: 4, activation: 'tanh' }, { neurons: 1, activation: 'linear' }] });
+    const sineNet = Network.create({
+      inputs: 1,
+      layers: [
+        { neurons: 4, activation: 'tanh' },
+        { neurons: 1, activation: 'linear' },
+      ],
+    });
     expect(bad(JSON.stringify(networkToJSON(sineNet)))).toMatch(/1 input, but the Circles data set has 2/);
-    const wide = Network.create({ inputs: 2, layers: [{ neurons: 40, activation: 'relu' }, { neurons: 1, activation: 'sigmoid' }] });
+    const wide = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 40, activation: 'relu' },
+        { neurons: 1, activation: 'sigmoid' },
+      ],
+    });
     expect(bad(JSON.stringify(networkToJSON(wide)))).toMatch(/wider than 16/);
-    const three = Network.create({ inputs: 2, layers: [{ neurons: 4, activation: 'relu' }, { neurons: 3, activation: 'softmax' }] });
+    const three = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 4, activation: 'relu' },
+        { neurons: 3, activation: 'softmax' },
+      ],
+    });
     expect(bad(JSON.stringify(networkToJSON(three)))).toMatch(/3 outputs.*needs 2/);
   });
 });

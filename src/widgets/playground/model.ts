@@ -155,7 +155,13 @@ export function xorCloud(n: number, std: number, rng: Rng): Dataset {
     x.set(i, 1, table.x.get(corner, 1) + std * rng.normal());
     labels[i] = table.labels![corner]!;
   }
-  return { x, y: Matrix.column(labels), labels, classNames: ['0', '1'], featureNames: ['x₁', 'x₂'] };
+  return {
+    x,
+    y: Matrix.column(labels),
+    labels,
+    classNames: ['0', '1'],
+    featureNames: ['x₁', 'x₂'],
+  };
 }
 
 /** All POINTS samples of a data set for a noise level and seed (before the split). */
@@ -184,13 +190,23 @@ export function generate(name: DatasetName, noise: number, seed: number): Datase
 export function makeData(s: Pick<PlaygroundState, 'data' | 'noise' | 'test' | 'seed'>): PlaygroundData {
   const all = generate(s.data, s.noise, s.seed);
   const { train, test } = trainTestSplit(all, s.test, createRng(s.seed + 7919));
-  return { name: s.data, info: DATASET_INFO[s.data], train, test, inputs: s.data === 'sine' ? 1 : 2 };
+  return {
+    name: s.data,
+    info: DATASET_INFO[s.data],
+    train,
+    test,
+    inputs: s.data === 'sine' ? 1 : 2,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Output activation and loss
 
-export const OUTPUT_LABEL: Record<OutputChoice, string> = { sigmoid: 'sigmoid', softmax: 'softmax', linear: 'linear' };
+export const OUTPUT_LABEL: Record<OutputChoice, string> = {
+  sigmoid: 'sigmoid',
+  softmax: 'softmax',
+  linear: 'linear',
+};
 export const LOSS_LABEL: Record<LossChoice, string> = {
   bce: 'binary cross-entropy',
   cce: 'categorical cross-entropy',
@@ -203,7 +219,10 @@ const LOSS_NAME: Record<LossChoice, LossName> = {
 };
 
 /** The pair that fits a task: sigmoid + BCE for two classes, softmax + CE for three, linear + MSE for a number. */
-export function fittingPair(task: Task): { out: OutputChoice; loss: LossChoice } {
+export function fittingPair(task: Task): {
+  out: OutputChoice;
+  loss: LossChoice;
+} {
   if (task === 'binary') return { out: 'sigmoid', loss: 'bce' };
   if (task === 'multiclass') return { out: 'softmax', loss: 'cce' };
   return { out: 'linear', loss: 'mse' };
@@ -212,7 +231,10 @@ export function fittingPair(task: Task): { out: OutputChoice; loss: LossChoice }
 /** The output activation and loss in use ('auto' resolved). */
 export function resolvePair(s: Pick<PlaygroundState, 'data' | 'out' | 'loss'>): { out: OutputChoice; loss: LossChoice } {
   const fit = fittingPair(DATASET_INFO[s.data].task);
-  return { out: s.out === 'auto' ? fit.out : s.out, loss: s.loss === 'auto' ? fit.loss : s.loss };
+  return {
+    out: s.out === 'auto' ? fit.out : s.out,
+    loss: s.loss === 'auto' ? fit.loss : s.loss,
+  };
 }
 
 /** Output units: one per class for three classes; for two, one (two with softmax); one for a number. */
@@ -245,10 +267,16 @@ export function pairVerdict(task: Task, out: OutputChoice, loss: LossChoice): Pa
   if (out === fit.out && loss === fit.loss) return { kind: 'fits', why: '' };
   if (task === 'regression') {
     if (out === 'sigmoid') {
-      return { kind: 'mismatch', why: 'A sigmoid output lies between 0 and 1, but sin x goes down to −1: the network cannot reach the lower half of the curve. A number to predict wants a linear output.' };
+      return {
+        kind: 'mismatch',
+        why: 'A sigmoid output lies between 0 and 1, but sin x goes down to −1: the network cannot reach the lower half of the curve. A number to predict wants a linear output.',
+      };
     }
     if (out === 'softmax') {
-      return { kind: 'mismatch', why: 'Softmax of a single output is e^z / e^z = 1 whatever z is: the prediction is a flat line at 1 and nothing can be learned. A number to predict wants a linear output.' };
+      return {
+        kind: 'mismatch',
+        why: 'Softmax of a single output is e^z / e^z = 1 whatever z is: the prediction is a flat line at 1 and nothing can be learned. A number to predict wants a linear output.',
+      };
     }
     return {
       kind: 'mismatch',
@@ -263,7 +291,10 @@ export function pairVerdict(task: Task, out: OutputChoice, loss: LossChoice): Pa
         why: 'A linear output with squared error fits the class numbers as if they were measurements: points far on the correct side still count as errors and pull the boundary towards them. It can classify, roughly, but the outputs are not probabilities.',
       };
     }
-    return { kind: 'mismatch', why: `${cap(OUTPUT_LABEL[out])} with mean squared error: ${SQUARED_ON_SQUASH}` };
+    return {
+      kind: 'mismatch',
+      why: `${cap(OUTPUT_LABEL[out])} with mean squared error: ${SQUARED_ON_SQUASH}`,
+    };
   }
   if (out === 'linear') {
     return {
@@ -296,9 +327,15 @@ export function pairVerdict(task: Task, out: OutputChoice, loss: LossChoice): Pa
     };
   }
   if (loss === 'cce' && out === 'softmax' && task === 'binary') {
-    return { kind: 'note', why: 'Two softmax outputs with categorical cross-entropy are the same model as one sigmoid output with binary cross-entropy (softmax of [z, 0] is the sigmoid of z) — with twice the output weights.' };
+    return {
+      kind: 'note',
+      why: 'Two softmax outputs with categorical cross-entropy are the same model as one sigmoid output with binary cross-entropy (softmax of [z, 0] is the sigmoid of z) — with twice the output weights.',
+    };
   }
-  return { kind: 'note', why: `The usual pair for this task is ${OUTPUT_LABEL[fit.out]} with ${LOSS_LABEL[fit.loss]}.` };
+  return {
+    kind: 'note',
+    why: `The usual pair for this task is ${OUTPUT_LABEL[fit.out]} with ${LOSS_LABEL[fit.loss]}.`,
+  };
 }
 
 function cap(s: string): string {
@@ -336,7 +373,11 @@ export function makeNetwork(s: PlaygroundState): Network {
 }
 
 export function makeOptimizer(s: Pick<PlaygroundState, 'lr' | 'decay' | 'mom'>): SGD {
-  return new SGD({ learningRate: Number(s.lr), decay: s.decay, momentum: s.mom });
+  return new SGD({
+    learningRate: Number(s.lr),
+    decay: s.decay,
+    momentum: s.mom,
+  });
 }
 
 /** The trainer of a set-up; `network` replaces the seeded one (an imported model). */
@@ -412,7 +453,16 @@ export interface Curves {
 }
 
 /** Curves from epoch 0 (`start`: the measures before any training) over the epoch history. */
-export function curvesOf(start: Measures, epochs: readonly { epoch: number; loss: number; accuracy?: number; testLoss?: number; testAccuracy?: number }[]): Curves {
+export function curvesOf(
+  start: Measures,
+  epochs: readonly {
+    epoch: number;
+    loss: number;
+    accuracy?: number;
+    testLoss?: number;
+    testAccuracy?: number;
+  }[],
+): Curves {
   const c: Curves = {
     trainLoss: [{ epoch: 0, loss: start.trainLoss }],
     testLoss: [{ epoch: 0, loss: start.testLoss }],
@@ -536,7 +586,15 @@ export interface PlaygroundFileInfo {
 
 /** The model as a JSON document: the engine's network format plus where it came from. */
 export function exportModel(trainer: Trainer, s: PlaygroundState): string {
-  const doc = { ...networkToJSON(trainer.network), playground: { setup: runKey(s), dataset: s.data, epoch: trainer.epochCount, iteration: trainer.iteration } satisfies PlaygroundFileInfo };
+  const doc = {
+    ...networkToJSON(trainer.network),
+    playground: {
+      setup: runKey(s),
+      dataset: s.data,
+      epoch: trainer.epochCount,
+      iteration: trainer.iteration,
+    } satisfies PlaygroundFileInfo,
+  };
   return JSON.stringify(doc, null, 1);
 }
 
@@ -558,7 +616,10 @@ export function importModel(text: string, s: PlaygroundState): { ok: true; model
   try {
     network = networkFromJSON(text);
   } catch (error) {
-    return { ok: false, error: `This file is not a model the playground can read: ${(error as Error).message}.` };
+    return {
+      ok: false,
+      error: `This file is not a model the playground can read: ${(error as Error).message}.`,
+    };
   }
   const sizes = network.sizes;
   const acts = network.activationNames;
@@ -566,20 +627,42 @@ export function importModel(text: string, s: PlaygroundState): { ok: true; model
   const info = DATASET_INFO[s.data];
   const inputs = s.data === 'sine' ? 1 : 2;
   if (sizes[0] !== inputs) {
-    return { ok: false, error: `The model ${summary} has ${sizes[0]} input${sizes[0] === 1 ? '' : 's'}, but the ${info.label} data set has ${inputs}. Choose a data set with ${sizes[0]} input${sizes[0] === 1 ? '' : 's'} first.` };
+    return {
+      ok: false,
+      error: `The model ${summary} has ${sizes[0]} input${sizes[0] === 1 ? '' : 's'}, but the ${info.label} data set has ${inputs}. Choose a data set with ${sizes[0]} input${sizes[0] === 1 ? '' : 's'} first.`,
+    };
   }
   const hidden = sizes.slice(1, -1);
-  if (hidden.length > MAX_LAYERS) return { ok: false, error: `The model ${summary} has ${hidden.length} hidden layers; the playground shows at most ${MAX_LAYERS}.` };
-  if (hidden.some((n) => n > MAX_UNITS)) return { ok: false, error: `The model ${summary} has a hidden layer wider than ${MAX_UNITS} units, the most the playground shows.` };
+  if (hidden.length > MAX_LAYERS)
+    return {
+      ok: false,
+      error: `The model ${summary} has ${hidden.length} hidden layers; the playground shows at most ${MAX_LAYERS}.`,
+    };
+  if (hidden.some((n) => n > MAX_UNITS))
+    return {
+      ok: false,
+      error: `The model ${summary} has a hidden layer wider than ${MAX_UNITS} units, the most the playground shows.`,
+    };
   const hiddenActs = acts.slice(0, -1);
   const odd = hiddenActs.find((a) => !(HIDDEN_ACTIVATIONS as readonly string[]).includes(a));
-  if (odd) return { ok: false, error: `The model ${summary} uses ${odd} in a hidden layer; the playground offers ${HIDDEN_ACTIVATIONS.join(', ')}.` };
+  if (odd)
+    return {
+      ok: false,
+      error: `The model ${summary} uses ${odd} in a hidden layer; the playground offers ${HIDDEN_ACTIVATIONS.join(', ')}.`,
+    };
   const out = acts.at(-1)!;
-  if (out !== 'sigmoid' && out !== 'softmax' && out !== 'linear') return { ok: false, error: `The model ${summary} has a ${out} output; the playground offers sigmoid, softmax or linear outputs.` };
+  if (out !== 'sigmoid' && out !== 'softmax' && out !== 'linear')
+    return {
+      ok: false,
+      error: `The model ${summary} has a ${out} output; the playground offers sigmoid, softmax or linear outputs.`,
+    };
   const outputs = sizes.at(-1)!;
   const expected = outputCount(info.task, out);
   if (outputs !== expected) {
-    return { ok: false, error: `The model ${summary} has ${outputs} output${outputs === 1 ? '' : 's'}; with a ${out} output the ${info.label} data set needs ${expected}.` };
+    return {
+      ok: false,
+      error: `The model ${summary} has ${outputs} output${outputs === 1 ? '' : 's'}; with a ${out} output the ${info.label} data set needs ${expected}.`,
+    };
   }
   const patch: Partial<PlaygroundState> = { arch: hidden, out };
   const keys = ['a1', 'a2', 'a3', 'a4'] as const;

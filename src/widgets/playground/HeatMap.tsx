@@ -17,7 +17,7 @@ import { cellCentres, parseColor, shadeGrid, type MapColors, type PlaygroundData
 export const GRID = 48;
 /** Points on the fitted curve of a regression. */
 const CURVE = 160;
-const MARGIN = { left: 44, right: 12, top: 10, bottom: 38 };
+const MARGIN = { left: 44, right: 12, top: 24, bottom: 38 };
 
 /** Fill and mark of each class: a colour and a shape, so colour is never the only cue. */
 export const CLASS_STYLE = [

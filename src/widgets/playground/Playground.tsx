@@ -89,13 +89,19 @@ function startOf(trainer: Trainer): Measures {
   return m;
 }
 
-/** `version` as it was at most `ms` ago while `live`; the newest one otherwise. */
-function useThrottled(version: number, live: boolean, ms: number): number {
+/**
+ * `version` as it was at most `ms` ago while `live`; the newest one otherwise. Also says whether
+ * the next render will take the newest one (`due()`), so that frame can train less.
+ */
+function useThrottled(version: number, live: boolean, ms: number) {
   const last = useRef({ version, time: -Infinity });
   const now = typeof performance !== 'undefined' ? performance.now() : 0;
   if (!live || now - last.current.time >= ms) last.current = { version, time: now };
-  return last.current.version;
+  return { version: last.current.version, due: () => performance.now() - last.current.time >= ms };
 }
+
+/** Training time per frame (ms): less in the frames that redraw the charts and the network. */
+const BUDGET = { usual: 8, redraw: 3 };
 
 const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `${fmt(100 * x, 1)}%`);
 const lossText = (x: number) => (Number.isFinite(x) ? fmt(x, 4) : '—');
@@ -120,8 +126,13 @@ export default function Playground({ headingLevel }: WidgetProps) {
     startOf(trainer);
     return trainer;
   };
+  const throttle = useRef<{ due: () => boolean }>();
   const loop = useTrainingLoop({
     key: `${runKey(state)}|${importId}`,
+    // Read at every frame: a frame that will also redraw the charts trains for less time.
+    get budgetMs() {
+      return throttle.current?.due() ? BUDGET.redraw : BUDGET.usual;
+    },
     create,
     maxEpochs: MAX_EPOCHS,
     epochsPerSecond: SPEEDS[speed],
@@ -136,7 +147,9 @@ export default function Playground({ headingLevel }: WidgetProps) {
   // Hand edits and single iterations change the weights outside the loop.
   const [edits, setEdits] = useState(0);
   const version = loop.version * 1e6 + edits;
-  const slow = useThrottled(version, loop.playing, CHART_INTERVAL);
+  const throttled = useThrottled(version, loop.playing, CHART_INTERVAL);
+  throttle.current = throttled;
+  const slow = throttled.version;
 
   const now = useMemo(() => measure(trainer), [trainer, version]);
   const diverged = trainer.diverged;
@@ -160,7 +173,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
       alt: `Loss against epochs: training loss ${lossText(now.trainLoss)}, test loss ${lossText(now.testLoss)} after ${trainer.epochCount} epochs${pin ? `, with the pinned run's curves dashed grey` : ''}.`,
       label: `loss (${LOSS_LABEL[pair.loss]})`,
       color: 'var(--c-blue)',
-      minTop: task === 'regression' ? 0.5 : 1,
+      minTop: 0.05,
       style,
       series: [
         ...(pin

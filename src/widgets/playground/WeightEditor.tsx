@@ -98,7 +98,8 @@ export function WeightEditor({ network, version, activations, edge, emphasise, o
       title: l === 0 ? 'inputs' : l === last ? 'output' : `hidden ${l}`,
       subtitle: l === 0 ? undefined : activations[l - 1],
       nodes: Array.from({ length: n }, (_, i) => ({
-        label: l === 0 || l === last ? unitName(sizes, l, i).split(' ').at(-1)! : labelled ? `h${sub(i + 1)}` : '',
+        // Names above the nodes only when there is room for them (the selects and the description name every unit).
+        label: !labelled ? '' : l === 0 || l === last ? unitName(sizes, l, i).split(' ').at(-1)! : `h${sub(i + 1)}`,
       })),
     }));
     let lo = Infinity;

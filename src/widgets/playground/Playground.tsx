@@ -90,18 +90,31 @@ function startOf(trainer: Trainer): Measures {
 }
 
 /**
- * `version` as it was at most `ms` ago while `live`; the newest one otherwise. Also says whether
- * the next render will take the newest one (`due()`), so that frame can train less.
+ * Versions for `parts` slow parts of the view (charts, drawing): while `live`, each takes the
+ * newest `version` at most every `ms`, and at most one part per render, so the expensive
+ * redraws fall in different frames; otherwise all are the newest. `due()` says whether the next
+ * render will redraw a part, so that frame can train less.
  */
-function useThrottled(version: number, live: boolean, ms: number) {
-  const last = useRef({ version, time: -Infinity });
+function useStaggered(version: number, live: boolean, ms: number, parts: number) {
+  const last = useRef<{ versions: number[]; times: number[] }>();
+  const l = (last.current ??= { versions: Array<number>(parts).fill(version), times: Array<number>(parts).fill(-Infinity) });
   const now = typeof performance !== 'undefined' ? performance.now() : 0;
-  if (!live || now - last.current.time >= ms) last.current = { version, time: now };
-  return { version: last.current.version, due: () => performance.now() - last.current.time >= ms };
+  if (!live) {
+    l.versions.fill(version);
+    l.times.fill(now);
+  } else {
+    let k = -1;
+    for (let i = 0; i < parts; i++) if (now - l.times[i]! >= ms && (k < 0 || l.times[i]! < l.times[k]!)) k = i;
+    if (k >= 0) {
+      l.versions[k] = version;
+      l.times[k] = now;
+    }
+  }
+  return { versions: l.versions.slice(), due: () => l.times.some((t) => performance.now() - t >= ms) };
 }
 
 /** Training time per frame (ms): less in the frames that redraw the charts and the network. */
-const BUDGET = { usual: 8, redraw: 3 };
+const BUDGET = { usual: 6, redraw: 2 };
 
 const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `${fmt(100 * x, 1)}%`);
 const lossText = (x: number) => (Number.isFinite(x) ? fmt(x, 4) : '—');
@@ -147,9 +160,11 @@ export default function Playground({ headingLevel }: WidgetProps) {
   // Hand edits and single iterations change the weights outside the loop.
   const [edits, setEdits] = useState(0);
   const version = loop.version * 1e6 + edits;
-  const throttled = useThrottled(version, loop.playing, CHART_INTERVAL);
-  throttle.current = throttled;
-  const slow = throttled.version;
+  // Redrawn at most every CHART_INTERVAL ms while training runs, each in its own frame:
+  // [0] the loss chart, [1] the accuracy chart, [2] the controls column and the network drawing.
+  const staggered = useStaggered(version, loop.playing, CHART_INTERVAL, 3);
+  throttle.current = staggered;
+  const [lossVersion, accuracyVersion, slow] = staggered.versions as [number, number, number];
 
   const now = useMemo(() => measure(trainer), [trainer, version]);
   const diverged = trainer.diverged;
@@ -158,15 +173,17 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
   // Pinned run
   const [pinned, setPinned] = useState<Pinned | undefined>(undefined);
-  const curves = useMemo(() => curvesOf(startOf(trainer), thin(trainer.history.epochs, 400)), [trainer, slow]);
+  const curvesNow = () => curvesOf(startOf(trainer), thin(trainer.history.epochs, 400));
+  const lossCurves = useMemo(curvesNow, [trainer, lossVersion]);
+  const accuracyCurves = useMemo(curvesNow, [trainer, accuracyVersion]);
   const diff = pinned ? differences(pinned.state, state) : [];
 
-  const charts = useMemo(() => {
+  const lossChart = useMemo(() => {
     const epochs = Math.max(trainer.epochCount, pinned?.epoch ?? 0);
     const style = { fontSize: width < 400 ? '12px' : '13px' };
     const pin = pinned?.curves;
-    const loss = lossCurveOptions({
-      history: curves.trainLoss,
+    return lossCurveOptions({
+      history: lossCurves.trainLoss,
       epochs,
       minEpochs: 50,
       width,
@@ -187,49 +204,52 @@ export default function Playground({ headingLevel }: WidgetProps) {
               },
             ]
           : []),
-        { history: curves.testLoss, color: 'var(--c-orange)', dash: '6 3' },
+        { history: lossCurves.testLoss, color: 'var(--c-orange)', dash: '6 3' },
       ],
     });
-    const accuracy =
-      task === 'regression'
-        ? undefined
-        : lossCurveOptions({
-            history: curves.trainAccuracy,
-            epochs,
-            minEpochs: 50,
-            width,
-            alt: `Accuracy against epochs: ${pct(now.trainAccuracy)} of the training points and ${pct(now.testAccuracy)} of the test points classified correctly after ${trainer.epochCount} epochs.`,
-            label: 'accuracy',
-            color: 'var(--c-blue)',
-            minTop: 1,
-            style,
-            series: [
-              ...(pin
-                ? [
-                    {
-                      history: pin.trainAccuracy,
-                      color: 'var(--c-muted)',
-                      dash: '2 3',
-                    },
-                    {
-                      history: pin.testAccuracy,
-                      color: 'var(--c-muted)',
-                      dash: '8 3 2 3',
-                      width: 1.5,
-                    },
-                  ]
-                : []),
-              {
-                history: curves.testAccuracy,
-                color: 'var(--c-orange)',
-                dash: '6 3',
-              },
-            ],
-          });
-    return { loss, accuracy };
-    // `now` is read only for the alt text; redraw with the curves.
+    // `now` is read only for the alt text.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [curves, pinned, width, task, pair.loss]);
+  }, [lossCurves, pinned, width, pair.loss]);
+  const accuracyChart = useMemo(() => {
+    const epochs = Math.max(trainer.epochCount, pinned?.epoch ?? 0);
+    const style = { fontSize: width < 400 ? '12px' : '13px' };
+    const pin = pinned?.curves;
+    if (task === 'regression') return undefined;
+    return lossCurveOptions({
+      history: accuracyCurves.trainAccuracy,
+      epochs,
+      minEpochs: 50,
+      width,
+      alt: `Accuracy against epochs: ${pct(now.trainAccuracy)} of the training points and ${pct(now.testAccuracy)} of the test points classified correctly after ${trainer.epochCount} epochs.`,
+      label: 'accuracy',
+      color: 'var(--c-blue)',
+      minTop: 1,
+      style,
+      series: [
+        ...(pin
+          ? [
+              {
+                history: pin.trainAccuracy,
+                color: 'var(--c-muted)',
+                dash: '2 3',
+              },
+              {
+                history: pin.testAccuracy,
+                color: 'var(--c-muted)',
+                dash: '8 3 2 3',
+                width: 1.5,
+              },
+            ]
+          : []),
+        {
+          history: accuracyCurves.testAccuracy,
+          color: 'var(--c-orange)',
+          dash: '6 3',
+        },
+      ],
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [accuracyCurves, pinned, width, task]);
 
   const colors = useThemeColors();
 
@@ -602,8 +622,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
           </p>
 
           <div class="playground__charts">
-            <Chart options={charts.loss} />
-            {charts.accuracy && <Chart options={charts.accuracy} />}
+            <Chart options={lossChart} />
+            {accuracyChart && <Chart options={accuracyChart} />}
             <p class="playground__legend">
               <span class="playground__key playground__key--train" /> training set, <span class="playground__key playground__key--test" /> test set
               {pinned && (
@@ -624,7 +644,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
                   setPinned({
                     state: { ...state, arch: [...state.arch] },
                     epoch: trainer.epochCount,
-                    curves,
+                    curves: curvesNow(),
                   })
                 }
               >

@@ -117,6 +117,7 @@ test.describe('playground widget', () => {
     await expect.poll(async () => (await report(widget)).trainLoss).not.toBe(loss0);
     await expect(widget.locator('[data-edge="1-2-0"]')).toHaveAttribute('data-lit', '');
     // Click the middle of another edge: it becomes the chosen one
+    await widget.locator('[data-readout="diagram"]').scrollIntoViewIfNeeded();
     const box = await widget.locator('[data-edge="0-1-3"]').evaluate((l) => {
       const r = l.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };

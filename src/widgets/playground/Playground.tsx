@@ -9,7 +9,7 @@
  * redrawn every frame from a GridPredictor; the charts and the network drawing are redrawn at
  * most every CHART_INTERVAL ms while training runs, and at once when it stops.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Network, Trainer } from '@lib';
 import { Chart } from '../shared/Chart';
 import { lossCurveOptions, thin } from '~/charts/loss-curve';
@@ -169,7 +169,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
   const now = useMemo(() => measure(trainer), [trainer, version]);
   const diverged = trainer.diverged;
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(520);
-  const width = Math.min(520, outputWidth);
+  // Never narrower than a phone's column (a width measured mid-layout can be tiny for a moment).
+  const width = Math.max(240, Math.min(520, outputWidth));
 
   // Pinned run
   const [pinned, setPinned] = useState<Pinned | undefined>(undefined);
@@ -276,6 +277,11 @@ export default function Playground({ headingLevel }: WidgetProps) {
   const [fileMessage, setFileMessage] = useState<{ kind: 'error' | 'ok'; text: string } | undefined>(undefined);
   const [pending, setPending] = useState<{ model: ImportedModel; file: string } | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
+  // The question takes the focus when it appears; answering it gives the focus back to the file field.
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (pending) confirmButton.current?.focus();
+  }, [pending]);
   const download = () => {
     const blob = new Blob([exportModel(trainer, state)], {
       type: 'application/json',
@@ -696,10 +702,16 @@ export default function Playground({ headingLevel }: WidgetProps) {
                   current weights are lost unless you download them first.
                 </p>
                 <div class="control control--buttons">
-                  <button type="button" onClick={acceptImport}>
+                  <button type="button" ref={confirmButton} onClick={acceptImport}>
                     Replace the model
                   </button>
-                  <button type="button" onClick={() => setPending(undefined)}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setPending(undefined);
+                      fileInput.current?.focus();
+                    }}
+                  >
                     Keep the current model
                   </button>
                 </div>

@@ -22,11 +22,31 @@ export interface LossCurve {
   reference?: { value: number; label: string; color: string; dash: string };
   style?: Record<string, string>;
   marginLeft?: number;
+  /**
+   * More curves on the same axes, drawn under the main one (e.g. the test loss, or a pinned run
+   * to compare with): give each a dash or width as well as a colour, and name them in a legend.
+   * They count towards the top of the y axis.
+   */
+  series?: readonly LossSeries[];
+}
+
+/** An extra curve of a loss chart (see `LossCurve.series`). */
+export interface LossSeries {
+  history: readonly { epoch: number; loss: number }[];
+  color: string;
+  /** SVG stroke-dasharray, e.g. "6 4". */
+  dash?: string;
+  /** Stroke width (default 2). */
+  width?: number;
 }
 
 export function lossCurveOptions(c: LossCurve): ChartOptions {
-  const rows = c.history.filter((r) => Number.isFinite(r.loss) && (!c.log || r.loss > 0));
-  const top = Math.max(c.minTop, ...rows.map((r) => r.loss));
+  const usable = (r: { loss: number }) => Number.isFinite(r.loss) && (!c.log || r.loss > 0);
+  const rows = c.history.filter(usable);
+  const extra = (c.series ?? []).map((s) => ({ ...s, rows: s.history.filter(usable) }));
+  let top = c.minTop;
+  for (const r of rows) if (r.loss > top) top = r.loss;
+  for (const s of extra) for (const r of s.rows) if (r.loss > top) top = r.loss;
   const y = c.log
     ? { type: 'log' as const, domain: [c.log.floor, top], label: c.label, ticks: 4, tickFormat: (v: number) => (v >= 0.01 ? String(v) : v.toExponential(0)) }
     : { domain: [0, top], label: c.label, ticks: 4 };
@@ -57,6 +77,7 @@ export function lossCurveOptions(c: LossCurve): ChartOptions {
             fontSize: 11,
           })
         : null,
+      ...extra.map((s) => Plot.line(s.rows, { x: 'epoch', y: 'loss', stroke: s.color, strokeWidth: s.width ?? 2, strokeDasharray: s.dash, clip: true })),
       Plot.line(rows, { x: 'epoch', y: 'loss', stroke: c.color, strokeWidth: 2, clip: true }),
       rows.length ? Plot.dot(rows.slice(-1), { x: 'epoch', y: 'loss', r: 3.5, fill: c.color }) : null,
     ],

@@ -31,4 +31,5 @@ export const widgets: readonly WidgetInfo[] = [
   { name: 'chain-rule', title: 'The chain rule, link by link', part: 'backward-pass' },
   { name: 'backprop-stepper', title: 'Backpropagation, step by step', part: 'backward-pass' },
   { name: 'local-minima', title: 'Where does gradient descent end up?', part: 'backward-pass' },
+  { name: 'playground', title: 'The playground: train a network yourself', part: 'weight-updates' },
 ];

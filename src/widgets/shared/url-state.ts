@@ -31,6 +31,12 @@ export interface NumberListField {
   min: number;
   max: number;
   step: number;
+  /**
+   * Lists of varying length (e.g. the hidden-layer sizes of a network): the lengths a link may
+   * give. Without them a list must have exactly the default's length. An empty list encodes as `key:`.
+   */
+  minLength?: number;
+  maxLength?: number;
 }
 export type Field = NumberField | ChoiceField | BooleanField | NumberListField;
 export type Schema = Record<string, Field>;
@@ -161,9 +167,12 @@ function decodeField(field: Field, raw: string): FieldResult {
     case 'boolean':
       return raw === '1' || raw === '0' ? { ok: true, value: raw === '1' } : { ok: false, note: `"${truncate(raw)}" is not 0 or 1` };
     case 'numbers': {
-      const items = raw.split('_');
-      if (items.length !== field.default.length) {
-        return { ok: false, note: `expected ${field.default.length} numbers, found ${items.length}` };
+      const items = raw === '' && field.minLength !== undefined ? [] : raw.split('_');
+      const fewest = field.minLength ?? field.default.length;
+      const most = field.maxLength ?? field.default.length;
+      if (items.length < fewest || items.length > most) {
+        const expected = fewest === most ? `${fewest}` : `${fewest} to ${most}`;
+        return { ok: false, note: `expected ${expected} numbers, found ${items.length}` };
       }
       const values: number[] = [];
       const notes: string[] = [];

@@ -1,0 +1,734 @@
+/**
+ * `playground` — the whole training cycle on one screen, on the lecture's engine: choose the data,
+ * the layers and their activations, the output activation and loss, the learning rate, decay,
+ * momentum and batch size; train (play, pause, one iteration, one epoch, restart) and watch the
+ * decision regions, the train and test curves and the weights move. Edit a weight by hand, save
+ * the model as JSON and load it back, and pin a run to compare it with the next one.
+ *
+ * Speed: training runs in chunks per animation frame (useTrainingLoop). The heat map is a canvas
+ * redrawn every frame from a GridPredictor; the charts and the network drawing are redrawn at
+ * most every CHART_INTERVAL ms while training runs, and at once when it stops.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Network, Trainer } from '@lib';
+import { Chart } from '../shared/Chart';
+import { lossCurveOptions, thin } from '~/charts/loss-curve';
+import { PlayControls, Select, Slider } from '../shared/controls';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { useWidgetState } from '../shared/useWidgetState';
+import { describeDivergence, useTrainingLoop } from '../shared/useTrainingLoop';
+import { StatusText, statusText } from '../shared/TrainingStatus';
+import { useThemeColors } from '../shared/theme';
+import { useWidth } from '../shared/useWidth';
+import { fmt } from '~/util/format';
+import { HeatMap, classStyle } from './HeatMap';
+import { WeightEditor, type EdgeChoice } from './WeightEditor';
+import {
+  DATASET_INFO,
+  LOSS_LABEL,
+  MAX_EPOCHS,
+  OUTPUT_LABEL,
+  activationsOf,
+  curvesOf,
+  differences,
+  exportModel,
+  fittingPair,
+  importModel,
+  makeData,
+  makeTrainer,
+  measure,
+  pairVerdict,
+  reportNumber,
+  resolvePair,
+  runKey,
+  sizesOf,
+  trimIterations,
+  type Curves,
+  type ImportedModel,
+  type Measures,
+} from './model';
+import { DATASETS, HIDDEN_ACTIVATIONS, LEARNING_RATES, MAX_LAYERS, MAX_UNITS, playgroundSchema, type PlaygroundState } from './state';
+import './playground.css';
+
+/** While training runs, the charts and the network drawing are redrawn at most this often (ms). */
+const CHART_INTERVAL = 250;
+/** Pace of Play, in epochs per second; 'fast' is as fast as the frame budget allows. */
+const SPEEDS = { slow: 20, normal: 120, fast: Infinity } as const;
+type Speed = keyof typeof SPEEDS;
+
+const ACTIVATION_LABEL: Record<string, string> = {
+  relu: 'ReLU',
+  tanh: 'tanh',
+  sigmoid: 'sigmoid',
+  linear: 'linear (none)',
+};
+const ACT_KEYS = ['a1', 'a2', 'a3', 'a4'] as const;
+
+interface Pinned {
+  state: PlaygroundState;
+  epoch: number;
+  curves: Curves;
+}
+
+/** The measures before any training, per trainer (a trainer is created once per run). */
+const starts = new WeakMap<Trainer, Measures>();
+function startOf(trainer: Trainer): Measures {
+  let m = starts.get(trainer);
+  if (!m) {
+    m =
+      trainer.iteration === 0
+        ? measure(trainer)
+        : {
+            trainLoss: NaN,
+            testLoss: NaN,
+            trainAccuracy: null,
+            testAccuracy: null,
+          };
+    starts.set(trainer, m);
+  }
+  return m;
+}
+
+/**
+ * Versions for `parts` slow parts of the view (charts, drawing): while `live`, each takes the
+ * newest `version` at most every `ms`, and at most one part per render, so the expensive
+ * redraws fall in different frames; otherwise all are the newest. `due()` says whether the next
+ * render will redraw a part, so that frame can train less.
+ */
+function useStaggered(version: number, live: boolean, ms: number, parts: number) {
+  const last = useRef<{ versions: number[]; times: number[] }>();
+  const l = (last.current ??= { versions: Array<number>(parts).fill(version), times: Array<number>(parts).fill(-Infinity) });
+  const now = typeof performance !== 'undefined' ? performance.now() : 0;
+  if (!live) {
+    l.versions.fill(version);
+    l.times.fill(now);
+  } else {
+    let k = -1;
+    for (let i = 0; i < parts; i++) if (now - l.times[i]! >= ms && (k < 0 || l.times[i]! < l.times[k]!)) k = i;
+    if (k >= 0) {
+      l.versions[k] = version;
+      l.times[k] = now;
+    }
+  }
+  return { versions: l.versions.slice(), due: () => l.times.some((t) => performance.now() - t >= ms) };
+}
+
+/** Training time per frame (ms): less in the frames that redraw the charts and the network. */
+const BUDGET = { usual: 6, redraw: 2 };
+
+const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `${fmt(100 * x, 1)}%`);
+const lossText = (x: number) => (Number.isFinite(x) ? fmt(x, 4) : '—');
+
+export default function Playground({ headingLevel }: WidgetProps) {
+  const { state, update, reset, notice, dismissNotice } = useWidgetState('playground', playgroundSchema);
+  const [speed, setSpeed] = useState<Speed>('normal');
+  const data = useMemo(() => makeData(state), [state.data, state.noise, state.test, state.seed]);
+  const task = data.info.task;
+  const pair = resolvePair(state);
+  const verdict = pairVerdict(task, pair.out, pair.loss);
+
+  // An imported model is the starting point of the runs built with its architecture.
+  const imported = useRef<Network | undefined>(undefined);
+  const [importId, setImportId] = useState(0);
+  const create = () => {
+    const sizes = sizesOf(state).join('-');
+    const acts = activationsOf(state).join();
+    const net = imported.current;
+    const start = net && net.sizes.join('-') === sizes && net.activationNames.join() === acts ? net.clone() : undefined;
+    const trainer = makeTrainer(state, data, start);
+    startOf(trainer);
+    return trainer;
+  };
+  const throttle = useRef<{ due: () => boolean }>();
+  const loop = useTrainingLoop({
+    key: `${runKey(state)}|${importId}`,
+    // Read at every frame: a frame that will also redraw the charts trains for less time.
+    get budgetMs() {
+      return throttle.current?.due() ? BUDGET.redraw : BUDGET.usual;
+    },
+    create,
+    maxEpochs: MAX_EPOCHS,
+    epochsPerSecond: SPEEDS[speed],
+    // The per-update history is not drawn: keep its tail only (long runs would fill memory).
+    check: (trainer) => {
+      trimIterations(trainer);
+      return undefined;
+    },
+    describeMaxEpochs: (t) => `Stopped after ${t.epochCount} epochs, the limit of the playground. Restart to train again.`,
+  });
+  const { trainer } = loop;
+  // Hand edits and single iterations change the weights outside the loop.
+  const [edits, setEdits] = useState(0);
+  const version = loop.version * 1e6 + edits;
+  // Redrawn at most every CHART_INTERVAL ms while training runs, each in its own frame:
+  // [0] the loss chart, [1] the accuracy chart, [2] the controls column and the network drawing.
+  const staggered = useStaggered(version, loop.playing, CHART_INTERVAL, 3);
+  throttle.current = staggered;
+  const [lossVersion, accuracyVersion, slow] = staggered.versions as [number, number, number];
+
+  const now = useMemo(() => measure(trainer), [trainer, version]);
+  const diverged = trainer.diverged;
+  const [outputRef, outputWidth] = useWidth<HTMLDivElement>(520);
+  // Never narrower than a phone's column (a width measured mid-layout can be tiny for a moment).
+  const width = Math.max(240, Math.min(520, outputWidth));
+
+  // Pinned run
+  const [pinned, setPinned] = useState<Pinned | undefined>(undefined);
+  const curvesNow = () => curvesOf(startOf(trainer), thin(trainer.history.epochs, 400));
+  const lossCurves = useMemo(curvesNow, [trainer, lossVersion]);
+  const accuracyCurves = useMemo(curvesNow, [trainer, accuracyVersion]);
+  const diff = pinned ? differences(pinned.state, state) : [];
+
+  const lossChart = useMemo(() => {
+    const epochs = Math.max(trainer.epochCount, pinned?.epoch ?? 0);
+    const style = { fontSize: width < 400 ? '12px' : '13px' };
+    const pin = pinned?.curves;
+    return lossCurveOptions({
+      history: lossCurves.trainLoss,
+      epochs,
+      minEpochs: 50,
+      width,
+      alt: `Loss against epochs: training loss ${lossText(now.trainLoss)}, test loss ${lossText(now.testLoss)} after ${trainer.epochCount} epochs${pin ? `, with the pinned run's curves dashed grey` : ''}.`,
+      label: `loss (${LOSS_LABEL[pair.loss]})`,
+      color: 'var(--c-blue)',
+      minTop: 0.05,
+      style,
+      series: [
+        ...(pin
+          ? [
+              { history: pin.trainLoss, color: 'var(--c-muted)', dash: '2 3' },
+              {
+                history: pin.testLoss,
+                color: 'var(--c-muted)',
+                dash: '8 3 2 3',
+                width: 1.5,
+              },
+            ]
+          : []),
+        { history: lossCurves.testLoss, color: 'var(--c-orange)', dash: '6 3' },
+      ],
+    });
+    // `now` is read only for the alt text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lossCurves, pinned, width, pair.loss]);
+  const accuracyChart = useMemo(() => {
+    const epochs = Math.max(trainer.epochCount, pinned?.epoch ?? 0);
+    const style = { fontSize: width < 400 ? '12px' : '13px' };
+    const pin = pinned?.curves;
+    if (task === 'regression') return undefined;
+    return lossCurveOptions({
+      history: accuracyCurves.trainAccuracy,
+      epochs,
+      minEpochs: 50,
+      width,
+      alt: `Accuracy against epochs: ${pct(now.trainAccuracy)} of the training points and ${pct(now.testAccuracy)} of the test points classified correctly after ${trainer.epochCount} epochs.`,
+      label: 'accuracy',
+      color: 'var(--c-blue)',
+      minTop: 1,
+      style,
+      series: [
+        ...(pin
+          ? [
+              {
+                history: pin.trainAccuracy,
+                color: 'var(--c-muted)',
+                dash: '2 3',
+              },
+              {
+                history: pin.testAccuracy,
+                color: 'var(--c-muted)',
+                dash: '8 3 2 3',
+                width: 1.5,
+              },
+            ]
+          : []),
+        {
+          history: accuracyCurves.testAccuracy,
+          color: 'var(--c-orange)',
+          dash: '6 3',
+        },
+      ],
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [accuracyCurves, pinned, width, task]);
+
+  const colors = useThemeColors();
+
+  // Weight editing
+  const [edge, setEdge] = useState<EdgeChoice>({ layer: 0, from: 0, to: 0 });
+  const [emphasise, setEmphasise] = useState(false);
+  const setWeight = (value: number) => {
+    loop.pause();
+    const sizes = trainer.network.sizes;
+    const l = Math.min(edge.layer, sizes.length - 2);
+    trainer.network.setWeight(l, Math.min(edge.from, sizes[l]! - 1), Math.min(edge.to, sizes[l + 1]! - 1), value);
+    setEdits((n) => n + 1);
+    setEmphasise(true);
+  };
+
+  const oneIteration = () => {
+    if (loop.playing) return;
+    trainer.step();
+    trimIterations(trainer);
+    setEdits((n) => n + 1);
+  };
+
+  // Export / import
+  const [fileMessage, setFileMessage] = useState<{ kind: 'error' | 'ok'; text: string } | undefined>(undefined);
+  const [pending, setPending] = useState<{ model: ImportedModel; file: string } | undefined>(undefined);
+  const fileInput = useRef<HTMLInputElement>(null);
+  // The question takes the focus when it appears; answering it gives the focus back to the file field.
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (pending) confirmButton.current?.focus();
+  }, [pending]);
+  const download = () => {
+    const blob = new Blob([exportModel(trainer, state)], {
+      type: 'application/json',
+    });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `playground-${state.data}-${trainer.network.sizes.join('-')}-epoch${trainer.epochCount}.json`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setFileMessage({ kind: 'ok', text: `Saved ${a.download}.` });
+  };
+  const readFile = async (file: File | undefined) => {
+    setPending(undefined);
+    if (!file) return;
+    let text: string;
+    try {
+      text = file.size > 2_000_000 ? '' : await file.text();
+    } catch {
+      setFileMessage({
+        kind: 'error',
+        text: `${file.name} could not be read.`,
+      });
+      return;
+    }
+    if (!text) {
+      setFileMessage({
+        kind: 'error',
+        text: `${file.name} is empty or larger than 2 MB; a model of the playground is a few kilobytes.`,
+      });
+      return;
+    }
+    const result = importModel(text, state);
+    if (!result.ok) {
+      setFileMessage({ kind: 'error', text: result.error });
+      return;
+    }
+    setFileMessage(undefined);
+    setPending({ model: result.model, file: file.name });
+  };
+  const acceptImport = () => {
+    if (!pending) return;
+    loop.pause();
+    imported.current = pending.model.network;
+    update(pending.model.patch);
+    setImportId((n) => n + 1);
+    setFileMessage({
+      kind: 'ok',
+      text: `Loaded ${pending.model.summary} from ${pending.file}. Restart goes back to these weights.`,
+    });
+    setPending(undefined);
+  };
+
+  const setArch = (arch: number[]) => update({ arch });
+  const status = diverged && !loop.stop ? describeDivergence(diverged) : statusText(loop);
+  const statusClass = diverged ? 'widget__status--bad' : loop.stop ? 'widget__status--good' : '';
+  const itsPerEpoch = Math.ceil(trainer.xTrain.rows / trainer.batchSize);
+  const sizes = trainer.network.sizes;
+  const info = DATASET_INFO[state.data];
+  const classes = info.classes.length;
+  const fit = fittingPair(task);
+  const summary =
+    task === 'regression'
+      ? `Epoch ${trainer.epochCount}: training loss ${lossText(now.trainLoss)}, test loss ${lossText(now.testLoss)}.`
+      : `Epoch ${trainer.epochCount}: ${pct(now.trainAccuracy)} of training and ${pct(now.testAccuracy)} of test points right.`;
+
+  const report = {
+    dataset: state.data,
+    architecture: sizes.join('-'),
+    output: pair.out,
+    loss: pair.loss,
+    pairFits: verdict.kind === 'fits',
+    trainLoss: reportNumber(now.trainLoss),
+    testLoss: reportNumber(now.testLoss),
+    trainAccuracy: reportNumber(now.trainAccuracy),
+    testAccuracy: reportNumber(now.testAccuracy),
+    epoch: trainer.epochCount,
+    iteration: trainer.iteration,
+    diverged: !!diverged,
+    pinned: !!pinned,
+  };
+
+  // The controls column only changes with the set-up (and, slowly, with the run): one vnode, reused while training runs.
+  const controls = useMemo(
+    () => (
+      <div class="widget__controls">
+        <fieldset class="playground__group">
+          <legend>Data</legend>
+          <Select
+            field="data"
+            label="Data set"
+            value={state.data}
+            options={DATASETS.map((d) => ({
+              value: d,
+              label: DATASET_INFO[d].label,
+            }))}
+            onChange={(d) => update({ data: d })}
+          />
+          <Slider field="noise" label="Noise" value={state.noise} min={0} max={1} step={0.05} onChange={(noise) => update({ noise })} />
+          <Slider
+            field="test"
+            label="Test share (held out)"
+            value={Math.round(state.test * 100)}
+            min={10}
+            max={90}
+            step={5}
+            unit="%"
+            onChange={(v) => update({ test: v / 100 })}
+          />
+          <Slider field="seed" label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
+          <p class="playground__note">
+            {data.train.x.rows} training and {data.test.x.rows} test points. Noise: {info.noise}.
+          </p>
+        </fieldset>
+
+        <fieldset class="playground__group" data-field="arch">
+          <legend>Network</legend>
+          <div class="control control--buttons" role="group" aria-label="Hidden layers">
+            <button type="button" disabled={state.arch.length >= MAX_LAYERS} onClick={() => setArch([...state.arch, state.arch.at(-1) ?? 4])}>
+              Add a hidden layer
+            </button>
+            <button type="button" disabled={state.arch.length === 0} onClick={() => setArch(state.arch.slice(0, -1))}>
+              Remove a hidden layer
+            </button>
+          </div>
+          <p class="playground__note" data-readout="architecture">
+            {sizes.join('-')}:{' '}
+            {state.arch.length === 0 ? 'no hidden layer (a single layer of weights)' : `${state.arch.length} hidden layer${state.arch.length > 1 ? 's' : ''}`},{' '}
+            {trainer.network.parameterCount} weights and biases.
+          </p>
+          {state.arch.map((units, k) => (
+            <div class="playground__layer" key={k}>
+              <Slider
+                field="arch"
+                label={`Units in hidden layer ${k + 1}`}
+                value={units}
+                min={1}
+                max={MAX_UNITS}
+                step={1}
+                onChange={(v) => setArch(state.arch.map((u, i) => (i === k ? v : u)))}
+              />
+              <Select
+                field={ACT_KEYS[k]}
+                label={`Activation of hidden layer ${k + 1}`}
+                value={state[ACT_KEYS[k]!]}
+                options={HIDDEN_ACTIVATIONS.map((a) => ({
+                  value: a,
+                  label: ACTIVATION_LABEL[a]!,
+                }))}
+                onChange={(a) => update({ [ACT_KEYS[k]!]: a } as Partial<PlaygroundState>)}
+              />
+            </div>
+          ))}
+          <Select
+            field="out"
+            label="Output activation"
+            value={state.out}
+            options={[
+              {
+                value: 'auto',
+                label: `Fits the task (${OUTPUT_LABEL[fit.out]})`,
+              },
+              { value: 'sigmoid', label: 'Sigmoid' },
+              { value: 'softmax', label: 'Softmax' },
+              { value: 'linear', label: 'Linear' },
+            ]}
+            onChange={(out) => update({ out })}
+          />
+          <Select
+            field="loss"
+            label="Loss"
+            value={state.loss}
+            options={[
+              {
+                value: 'auto',
+                label: `Fits the task (${LOSS_LABEL[fit.loss]})`,
+              },
+              { value: 'bce', label: 'Binary cross-entropy' },
+              { value: 'cce', label: 'Categorical cross-entropy' },
+              { value: 'mse', label: 'Mean squared error' },
+            ]}
+            onChange={(loss) => update({ loss })}
+          />
+          {verdict.kind !== 'fits' && (
+            <div class={`playground__pair playground__pair--${verdict.kind}`} data-readout="pair">
+              <p>
+                <strong>
+                  {verdict.kind === 'mismatch' ? 'Mismatched pair' : 'Note'}: {OUTPUT_LABEL[pair.out]} output with {LOSS_LABEL[pair.loss]}.
+                </strong>{' '}
+                {verdict.why}
+              </p>
+              <button type="button" onClick={() => update({ out: 'auto', loss: 'auto' })}>
+                Use {OUTPUT_LABEL[fit.out]} with {LOSS_LABEL[fit.loss]}
+              </button>
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset class="playground__group">
+          <legend>Training</legend>
+          <Select
+            field="lr"
+            label="Learning rate α₀"
+            value={state.lr}
+            options={LEARNING_RATES.map((v) => ({ value: v, label: v }))}
+            onChange={(lr) => update({ lr })}
+          />
+          <Slider field="decay" label="Decay" value={state.decay} min={0} max={0.01} step={0.0001} onChange={(decay) => update({ decay })} />
+          <Slider field="mom" label="Momentum β" value={state.mom} min={0} max={0.99} step={0.01} onChange={(mom) => update({ mom })} />
+          <Slider field="batch" label="Batch size" value={state.batch} min={1} max={300} step={1} onChange={(batch) => update({ batch })} />
+          <p class="playground__note" data-readout="batch">
+            {trainer.batchSize === trainer.xTrain.rows
+              ? `The whole training set (${trainer.xTrain.rows} points): batch gradient descent, one update per epoch.`
+              : `${trainer.batchSize === 1 ? 'One point per update (stochastic gradient descent)' : `${trainer.batchSize} points per update (mini-batches)`}, ${itsPerEpoch} updates per epoch.`}
+            {state.decay > 0 &&
+              ` The learning rate is now ${fmt(trainer.optimizer.iterations === 0 ? Number(state.lr) : trainer.optimizer.currentLearningRate, 5)}.`}
+          </p>
+        </fieldset>
+      </div>
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state, trainer, slow, data],
+  );
+
+  const editor = useMemo(
+    () => (
+      <WeightEditor
+        network={trainer.network}
+        version={slow}
+        activations={activationsOf(state).map((a) => ACTIVATION_LABEL[a] ?? a)}
+        edge={edge}
+        emphasise={emphasise}
+        onSelect={(e) => {
+          setEdge(e);
+          setEmphasise(true);
+        }}
+        onShowAll={() => setEmphasise(false)}
+        onChange={setWeight}
+      />
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [trainer, slow, edge, emphasise, state],
+  );
+
+  const mapAlt =
+    `The ${info.label} data: ${data.train.x.rows} training points (filled) and ${data.test.x.rows} test points (hollow)` +
+    (task === 'regression' ? ', with sin x dotted and the network’s curve ŷ(x) in orange.' : ', on the regions where the network predicts each class.');
+
+  return (
+    <WidgetFrame
+      name="playground"
+      schema={playgroundSchema}
+      state={state}
+      report={report}
+      headingLevel={headingLevel}
+      title="The playground: train a network yourself"
+      intro={
+        <p>
+          Pick a data set and a network, press Play and watch it learn: the shading shows the class the network predicts at every point of the plane, the curves
+          show the loss and accuracy on the training points and on the test points it never trains on. The same seed always gives the same run, so pin one,
+          change one setting and compare.
+        </p>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={() => {
+        reset();
+        imported.current = undefined;
+        setImportId(0);
+        setPinned(undefined);
+        setPending(undefined);
+        setFileMessage(undefined);
+        setSpeed('normal');
+        loop.reset();
+      }}
+      announce={loop.playing ? 'Training.' : `${summary}${diverged ? ' Training diverged.' : ''}`}
+    >
+      <div class="widget__body widget__body--split">
+        {controls}
+        <div class="playground__output" ref={outputRef}>
+          <div class="playground__run">
+            <PlayControls
+              playing={loop.playing}
+              onPlay={loop.play}
+              onPause={loop.pause}
+              onStep={loop.step}
+              stepLabel="One epoch"
+              onReset={loop.reset}
+              resetLabel="Restart"
+            />
+            <div class="control control--buttons">
+              <button type="button" disabled={loop.playing || !!diverged} onClick={oneIteration}>
+                One iteration
+              </button>
+            </div>
+            <Select
+              label="Speed"
+              value={speed}
+              options={[
+                { value: 'slow', label: `Slow (${SPEEDS.slow} epochs/s)` },
+                {
+                  value: 'normal',
+                  label: `Normal (${SPEEDS.normal} epochs/s)`,
+                },
+                { value: 'fast', label: 'As fast as it goes' },
+              ]}
+              onChange={setSpeed}
+            />
+          </div>
+          <dl class="widget__readout playground__counters">
+            <div>
+              <dt>Epoch</dt>
+              <dd data-readout="epoch">{trainer.epochCount}</dd>
+            </div>
+            <div>
+              <dt>Iteration (updates)</dt>
+              <dd data-readout="iteration">{trainer.iteration}</dd>
+            </div>
+            <div>
+              <dt>Loss train / test</dt>
+              <dd data-readout="loss">
+                {lossText(now.trainLoss)} / {lossText(now.testLoss)}
+              </dd>
+            </div>
+            {task !== 'regression' && (
+              <div>
+                <dt>Accuracy train / test</dt>
+                <dd data-readout="accuracy">
+                  {pct(now.trainAccuracy)} / {pct(now.testAccuracy)}
+                </dd>
+              </div>
+            )}
+          </dl>
+          <p class={`widget__status playground__status ${statusClass}`} data-readout="status">
+            <StatusText text={status} />
+          </p>
+          <HeatMap network={trainer.network} version={version} data={data} colors={colors} width={width} alt={mapAlt} />
+          <p class="playground__legend">
+            {task === 'regression'
+              ? 'Filled dots: training points; hollow: test points. Dotted grey: sin x. Orange: the network’s ŷ(x).'
+              : `${info.classes.map((c, k) => `${c}: ${classStyle(classes, k).color} ${classStyle(classes, k).word}`).join('; ')}. Filled: training points; hollow: test points. The shading is the class the network predicts there, paler where it is unsure.`}
+          </p>
+
+          <div class="playground__charts">
+            <Chart options={lossChart} />
+            {accuracyChart && <Chart options={accuracyChart} />}
+            <p class="playground__legend">
+              <span class="playground__key playground__key--train" /> training set, <span class="playground__key playground__key--test" /> test set
+              {pinned && (
+                <>
+                  , <span class="playground__key playground__key--pin" /> pinned run, training; <span class="playground__key playground__key--pintest" /> pinned
+                  run, test
+                </>
+              )}
+              .
+            </p>
+          </div>
+
+          <div class="playground__pin">
+            <div class="control control--buttons">
+              <button
+                type="button"
+                onClick={() =>
+                  setPinned({
+                    state: { ...state, arch: [...state.arch] },
+                    epoch: trainer.epochCount,
+                    curves: curvesNow(),
+                  })
+                }
+              >
+                {pinned ? 'Pin this run instead' : 'Pin this run'}
+              </button>
+              {pinned && (
+                <button type="button" onClick={() => setPinned(undefined)}>
+                  Unpin
+                </button>
+              )}
+            </div>
+            <p class="playground__note" data-readout="pinned">
+              {!pinned
+                ? 'Pin a run to keep its curves, then change one setting and train again: both runs start from the same seed.'
+                : diff.length === 0
+                  ? `Pinned: this set-up, ${pinned.epoch} epochs (dashed grey). Now change one setting.`
+                  : `Pinned run (${pinned.epoch} epochs, dashed grey) differs from this one in: ${diff.join('; ')}.`}
+            </p>
+          </div>
+
+          {editor}
+
+          <fieldset class="playground__file">
+            <legend>Save or load the model</legend>
+            <div class="control control--buttons">
+              <button type="button" onClick={download}>
+                Download the model (JSON)
+              </button>
+            </div>
+            <div class="control">
+              <label class="control__label" for="playground-import">
+                Load a model (JSON file)
+              </label>
+              <input
+                id="playground-import"
+                ref={fileInput}
+                type="file"
+                accept="application/json,.json"
+                onChange={(e) => {
+                  const input = e.currentTarget as HTMLInputElement;
+                  void readFile(input.files?.[0]).finally(() => (input.value = ''));
+                }}
+              />
+            </div>
+            {pending && (
+              <div class="playground__confirm" role="alertdialog" aria-labelledby="playground-confirm-text">
+                <p id="playground-confirm-text">
+                  Replace the current model ({sizes.join('-')}, {trainer.epochCount} epochs trained) with {pending.model.summary} from {pending.file}? The
+                  current weights are lost unless you download them first.
+                </p>
+                <div class="control control--buttons">
+                  <button type="button" ref={confirmButton} onClick={acceptImport}>
+                    Replace the model
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setPending(undefined);
+                      fileInput.current?.focus();
+                    }}
+                  >
+                    Keep the current model
+                  </button>
+                </div>
+              </div>
+            )}
+            {fileMessage && (
+              <p
+                class={`playground__file-message playground__file-message--${fileMessage.kind}`}
+                role={fileMessage.kind === 'error' ? 'alert' : 'status'}
+                data-readout="file"
+              >
+                {fileMessage.text}
+              </p>
+            )}
+          </fieldset>
+        </div>
+      </div>
+    </WidgetFrame>
+  );
+}

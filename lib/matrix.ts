@@ -179,11 +179,37 @@ export function resizeBuffer(buffer: Matrix | undefined, rows: number, cols: num
   const needed = rows * cols;
   if (buffer) {
     const capacity = (buffer.data.buffer.byteLength - buffer.data.byteOffset) / Float64Array.BYTES_PER_ELEMENT;
-    if (capacity >= needed) {
-      return new Matrix(rows, cols, new Float64Array(buffer.data.buffer, buffer.data.byteOffset, needed));
-    }
+    if (capacity >= needed) return viewOf(buffer, rows, cols);
   }
   return new Matrix(rows, cols);
+}
+
+/**
+ * The views resizeBuffer has made of each workspace's memory. Training alternates between a few
+ * shapes — mini-batches of 32, a shorter last batch, the whole set at the end of an epoch — so
+ * handing back the same view for the same shape means no new Matrix objects after the first epoch.
+ */
+const VIEWS = new WeakMap<ArrayBufferLike, Matrix[]>();
+/** Views kept per memory block (the oldest is forgotten first); a training run needs three or four. */
+const MAX_VIEWS = 8;
+
+/** A rows×cols matrix on `buffer`'s memory (from the same offset): an earlier view of that shape, or a new one. */
+function viewOf(buffer: Matrix, rows: number, cols: number): Matrix {
+  const memory = buffer.data.buffer;
+  const offset = buffer.data.byteOffset;
+  let views = VIEWS.get(memory);
+  if (!views) {
+    views = [buffer];
+    VIEWS.set(memory, views);
+  }
+  for (let i = 0; i < views.length; i++) {
+    const v = views[i];
+    if (v.rows === rows && v.cols === cols && v.data.byteOffset === offset) return v;
+  }
+  const view = new Matrix(rows, cols, new Float64Array(memory, offset, rows * cols));
+  if (views.length >= MAX_VIEWS) views.shift();
+  views.push(view);
+  return view;
 }
 
 function assertNoAlias(out: Matrix, a: Matrix, b: Matrix | undefined, what: string): void {

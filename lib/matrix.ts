@@ -303,11 +303,18 @@ function multiplyRows(A: Float64Array, B: Float64Array, start: Float64Array | un
     }
   }
   if (i < n) {
-    // an odd last row on its own
+    // an odd last row on its own, summed in the same groups of four k's as the others
+    // (so every row's result is the same whatever its position — lib/fused.ts relies on that)
     const aRow = i * m;
     const cRow = i * p;
     startRow(start, C, cRow, p);
-    for (let k = 0; k < m; k++) {
+    let k = 0;
+    for (; k + 4 <= m; k += 4) {
+      const x0 = A[aRow + k], x1 = A[aRow + k + 1], x2 = A[aRow + k + 2], x3 = A[aRow + k + 3];
+      const b0 = k * p;
+      for (let j = 0; j < p; j++) C[cRow + j] += x0 * B[b0 + j] + x1 * B[b0 + p + j] + x2 * B[b0 + 2 * p + j] + x3 * B[b0 + 3 * p + j];
+    }
+    for (; k < m; k++) {
       const aik = A[aRow + k];
       const bRow = k * p;
       for (let j = 0; j < p; j++) C[cRow + j] += aik * B[bRow + j];

@@ -2,8 +2,9 @@
  * The fused path: Network.forward and Network.backwardFromLoss for small networks, each as one
  * function of plain loops over the whole network.
  *
- * Why it exists. For the lecture's tiny nets (1-8-1 for the sine, 2-2-1 for XOR) a training
- * step is a few hundred multiply-adds, and the general path spends about as long again on plumbing: per layer a shape check, buffer resizes, a general product kernel, then a
+ * Why it exists. For the lecture's tiniest nets (the 1-8-1 sine fitter, ReLU nets a few neurons
+ * wide) a training step is a few hundred multiply-adds, and the general path spends about as long
+ * again on plumbing: per layer a shape check, buffer resizes, a general product kernel, then a
  * separate pass for the activation, for the loss gradient and for each copy. Here each layer's
  * Z and h are written in the same pass, the loss gradient ∂E/∂z of the output layer in one
  * pass, ReLU's mask is applied as ∂E/∂h is computed, dB is summed in the loop that builds dW,

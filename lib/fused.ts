@@ -15,7 +15,7 @@
  * notes below name the general kernel it mirrors), so results are bit-identical, not just
  * close. It also writes the same buffers (layer.inputs/output/dweights/dbiases/dinputs,
  * activation.inputs/output/dinputs), so a widget reading them cannot tell which path ran.
- * network.test.ts trains with both paths from the same seed and compares every bit.
+ * fused.test.ts trains with both paths from the same seed and compares every bit.
  *
  * Which networks. Dense layers (no subclasses) of at most MAX_FUSED_WIDTH inputs and neurons,
  * ReLU or linear hidden activations, and a linear or softmax output; backward additionally needs

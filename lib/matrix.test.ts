@@ -228,6 +228,23 @@ describe('element-wise operations and reductions', () => {
     expect(bigger.data.buffer).not.toBe(big.data.buffer);
     expect(resizeBuffer(undefined, 2, 2).shape).toBe('2×2');
   });
+
+  it('resizeBuffer hands back the same view when shapes alternate (no new objects per epoch)', () => {
+    const full = Matrix.zeros(300, 4);
+    const batch = resizeBuffer(full, 32, 4);
+    const last = resizeBuffer(batch, 12, 4);
+    expect(resizeBuffer(last, 32, 4)).toBe(batch);
+    expect(resizeBuffer(batch, 300, 4)).toBe(full);
+    expect(resizeBuffer(full, 12, 4)).toBe(last);
+    // a view is the same memory, so writes through one are seen by the others
+    batch.data[5] = 7;
+    expect(full.data[5]).toBe(7);
+    expect(last.data[5]).toBe(7);
+    // views of another offset are not confused with views from the start of the memory
+    const tail = new Matrix(2, 4, new Float64Array(full.data.buffer, 8 * 100, 8));
+    expect(resizeBuffer(tail, 1, 4).data.byteOffset).toBe(800);
+    expect(resizeBuffer(full, 1, 4).data.byteOffset).toBe(0);
+  });
 });
 
 describe('matrix property tests', () => {

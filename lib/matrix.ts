@@ -179,11 +179,37 @@ export function resizeBuffer(buffer: Matrix | undefined, rows: number, cols: num
   const needed = rows * cols;
   if (buffer) {
     const capacity = (buffer.data.buffer.byteLength - buffer.data.byteOffset) / Float64Array.BYTES_PER_ELEMENT;
-    if (capacity >= needed) {
-      return new Matrix(rows, cols, new Float64Array(buffer.data.buffer, buffer.data.byteOffset, needed));
-    }
+    if (capacity >= needed) return viewOf(buffer, rows, cols);
   }
   return new Matrix(rows, cols);
+}
+
+/**
+ * The views resizeBuffer has made of each workspace's memory. Training alternates between a few
+ * shapes — mini-batches of 32, a shorter last batch, the whole set at the end of an epoch — so
+ * handing back the same view for the same shape means no new Matrix objects after the first epoch.
+ */
+const VIEWS = new WeakMap<ArrayBufferLike, Matrix[]>();
+/** Views kept per memory block (the oldest is forgotten first); a training run needs three or four. */
+const MAX_VIEWS = 8;
+
+/** A rows×cols matrix on `buffer`'s memory (from the same offset): an earlier view of that shape, or a new one. */
+function viewOf(buffer: Matrix, rows: number, cols: number): Matrix {
+  const memory = buffer.data.buffer;
+  const offset = buffer.data.byteOffset;
+  let views = VIEWS.get(memory);
+  if (!views) {
+    views = [buffer];
+    VIEWS.set(memory, views);
+  }
+  for (let i = 0; i < views.length; i++) {
+    const v = views[i];
+    if (v.rows === rows && v.cols === cols && v.data.byteOffset === offset) return v;
+  }
+  const view = new Matrix(rows, cols, new Float64Array(memory, offset, rows * cols));
+  if (views.length >= MAX_VIEWS) views.shift();
+  views.push(view);
+  return view;
 }
 
 function assertNoAlias(out: Matrix, a: Matrix, b: Matrix | undefined, what: string): void {
@@ -277,11 +303,18 @@ function multiplyRows(A: Float64Array, B: Float64Array, start: Float64Array | un
     }
   }
   if (i < n) {
-    // an odd last row on its own
+    // an odd last row on its own, summed in the same groups of four k's as the others
+    // (so every row's result is the same whatever its position — lib/fused.ts relies on that)
     const aRow = i * m;
     const cRow = i * p;
     startRow(start, C, cRow, p);
-    for (let k = 0; k < m; k++) {
+    let k = 0;
+    for (; k + 4 <= m; k += 4) {
+      const x0 = A[aRow + k], x1 = A[aRow + k + 1], x2 = A[aRow + k + 2], x3 = A[aRow + k + 3];
+      const b0 = k * p;
+      for (let j = 0; j < p; j++) C[cRow + j] += x0 * B[b0 + j] + x1 * B[b0 + p + j] + x2 * B[b0 + 2 * p + j] + x3 * B[b0 + 3 * p + j];
+    }
+    for (; k < m; k++) {
       const aik = A[aRow + k];
       const bRow = k * p;
       for (let j = 0; j < p; j++) C[cRow + j] += aik * B[bRow + j];

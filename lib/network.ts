@@ -2,7 +2,8 @@ import { Matrix, resizeBuffer } from './matrix.ts';
 import { createActivation, isActivationName, ACTIVATION_NAMES, type Activation, type ActivationName } from './activations/index.ts';
 import { Dense, type BackwardOptions } from './dense.ts';
 import { defaultWeightInit, type BiasInit, type WeightInit } from './init.ts';
-import { getLoss, predictedClasses, softmaxCrossEntropyBackward, type LossLike } from './losses.ts';
+import { LOSSES, getLoss, predictedClasses, softmaxCrossEntropyBackward, type LossLike } from './losses.ts';
+import { canFuse, fusedBackward, fusedForward, type FusedHead } from './fused.ts';
 import { createRng, type Rng } from './random.ts';
 
 /** One layer of a network spec: its width and activation, optionally its own initialisation. */
@@ -47,6 +48,11 @@ export class Network {
   readonly activations: Activation[];
   /** Buffer for the fused softmax + cross-entropy gradient. */
   private dlogits: Matrix = Matrix.zeros(0, 0);
+  /**
+   * Whether forward/backwardFromLoss may take the fused path for small networks (lib/fused.ts).
+   * The results are bit-identical either way; false forces the general layer-by-layer path.
+   */
+  fusedPath = true;
 
   /** Wraps existing layers; `activations[i]` follows `layers[i]`. Checks that consecutive sizes match. */
   constructor(layers: Dense[], activations: (Activation | ActivationName)[]) {
@@ -133,6 +139,7 @@ export class Network {
    * own output buffer, overwritten by the next forward — use predict() for a copy.
    */
   forward(inputs: Matrix): Matrix {
+    if (this.fusedPath && canFuse(this.layers, this.activations)) return fusedForward(this.layers, this.activations, inputs);
     let h = inputs;
     for (let i = 0; i < this.layers.length; i++) {
       const z = this.layers[i].forward(h);
@@ -169,12 +176,23 @@ export class Network {
     const lossFn = getLoss(loss);
     const last = this.layers.length - 1;
     this.dlogits = resizeBuffer(this.dlogits, yTrue.rows, yTrue.cols);
+    const head = this.fusedPath ? this.fusedHead(lossFn) : undefined;
+    if (head) return fusedBackward(this.layers, this.activations, head, yTrue, this.dlogits, options?.inputGradient ?? true);
     if (lossFn.name === 'categorical-cross-entropy' && this.activations[last].name === 'softmax') {
       softmaxCrossEntropyBackward(this.output, yTrue, this.dlogits);
       return this.backwardFrom(last, this.dlogits, false, options);
     }
     lossFn.backward(this.output, yTrue, this.dlogits);
     return this.backwardFrom(last, this.dlogits, true, options);
+  }
+
+  /** The output/loss pair when backwardFromLoss can take the fused path (lib/fused.ts), else undefined. */
+  private fusedHead(lossFn: ReturnType<typeof getLoss>): FusedHead | undefined {
+    if (!canFuse(this.layers, this.activations)) return undefined;
+    const output = this.activations[this.activations.length - 1].name;
+    if (output === 'linear' && lossFn === LOSSES['mean-squared-error']) return 'linear-mse';
+    if (output === 'softmax' && lossFn === LOSSES['categorical-cross-entropy']) return 'softmax-cross-entropy';
+    return undefined;
   }
 
   /** Runs the chain rule from layer `start` down to the input; `options` apply to the first layer's ∂E/∂X. */

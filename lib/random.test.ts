@@ -23,6 +23,32 @@ describe('createRng (mulberry32)', () => {
     expect(createRng(1).next()).toBe(((t ^ (t >>> 14)) >>> 0) / 4294967296);
   });
 
+  it('matches the textbook mulberry32 (unsigned state) for 1000 draws, also past 2³¹ and for large seeds; state reads unsigned', () => {
+    // The generator keeps its state as a signed int32 to avoid boxing; the bits must not change.
+    const textbook = (seed: number) => {
+      let s = seed >>> 0;
+      return () => {
+        s = (s + 0x6d2b79f5) >>> 0;
+        let t = s;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return [((t ^ (t >>> 14)) >>> 0) / 4294967296, s] as const;
+      };
+    };
+    for (const seed of [0, 1, 42, 0x7fffffff, 0x80000000, 0xdeadbeef, 4294967295]) {
+      const ours = createRng(seed);
+      const reference = textbook(seed);
+      for (let i = 0; i < 1000; i++) {
+        const [value, state] = reference();
+        expect(ours.next()).toBe(value);
+        expect(ours.state).toBe(state);
+      }
+    }
+    const rng = createRng(0);
+    rng.state = 0xdeadbeef;
+    expect(rng.state).toBe(0xdeadbeef);
+  });
+
   it('next() ∈ [0, 1), uniform(a, b) ∈ [a, b), int(n) ∈ {0..n−1} and hits every value', () => {
     const rng = createRng(7);
     const seen = new Set<number>();

@@ -27,10 +27,13 @@ export interface Rng {
  */
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new Error(`createRng: seed must be a finite number, got ${seed}`);
-  let state = Math.trunc(seed) >>> 0;
+  // The 32 state bits are kept as a signed int32 (`| 0`), not as the unsigned value: a closure
+  // variable holding a number ≥ 2³¹ is a boxed heap number, re-allocated on every draw.
+  // The bit operations below read the same 32 bits either way.
+  let state = Math.trunc(seed) | 0;
 
   const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
+    state = (state + 0x6d2b79f5) | 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -62,11 +65,11 @@ export function createRng(seed: number): Rng {
       return items;
     },
     get state(): number {
-      return state;
+      return state >>> 0;
     },
     set state(value: number) {
       if (!Number.isFinite(value)) throw new Error(`Rng.state must be a finite number, got ${value}`);
-      state = Math.trunc(value) >>> 0;
+      state = Math.trunc(value) | 0;
     },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Matrix, isFiniteMatrix } from './matrix.ts';
 import { Network } from './network.ts';
 import { SGD } from './sgd.ts';
-import { Trainer, evaluate } from './train.ts';
+import { DEFAULT_HISTORY_LIMIT, Trainer, appendCapped, evaluate, type IterationRecord } from './train.ts';
 import { createRng } from './random.ts';
 import { sine, spiral, xorGate, fruits, trainTestSplit } from './data.ts';
 
@@ -217,6 +217,17 @@ describe('batch modes, shuffling and history', () => {
     }
   });
 
+  it('shuffles each epoch exactly like rng.shuffle with the same seed', () => {
+    const trainer = new Trainer({ network: makeNet(), optimizer: new SGD({ learningRate: 0.1 }), loss: 'cce', xTrain: data.x, yTrain: data.y, batchSize: 16, seed: 9 });
+    const reference = createRng(9);
+    for (let epoch = 0; epoch < 3; epoch++) {
+      const expected = reference.shuffle(Array.from(trainer.order));
+      trainer.step();
+      expect(Array.from(trainer.order)).toEqual(expected);
+      trainer.epoch();
+    }
+  });
+
   it('the same seed reproduces a run exactly; another shuffle seed changes it', () => {
     const run = (seed: number) => {
       const trainer = new Trainer({ network: makeNet(), optimizer: new SGD({ learningRate: 0.2, momentum: 0.5 }), loss: 'cce', xTrain: data.x, yTrain: data.y, batchSize: 8, seed });
@@ -314,5 +325,64 @@ describe('batch modes, shuffling and history', () => {
     expect(() => new Trainer({ ...base, xTrain: Matrix.zeros(60, 3), yTrain: data.y })).toThrow(/network expects 2 inputs/);
     expect(() => new Trainer({ ...base, xTrain: data.x, yTrain: data.y, batchSize: 0 })).toThrow(/batchSize/);
     expect(() => new Trainer({ ...base, xTrain: data.x, yTrain: data.y, xTest: data.x })).toThrow(/both xTest and yTest/);
+  });
+});
+
+describe('capped history', () => {
+  const data = fruits(20, createRng(1)); // 60 samples, 3 classes
+  const makeNet = () => Network.create({ inputs: 2, layers: [{ neurons: 6, activation: 'tanh' }, { neurons: 3, activation: 'softmax' }], seed: 1 });
+  const trainerWith = (historyLimit?: { iterations?: number; epochs?: number }) =>
+    new Trainer({ network: makeNet(), optimizer: new SGD({ learningRate: 0.1, momentum: 0.9 }), loss: 'cce', xTrain: data.x, yTrain: data.y, batchSize: 8, seed: 4, historyLimit });
+
+  it('keeps the first record, a contiguous newest quarter and evenly thinned older records, never more than the limit', () => {
+    const trainer = trainerWith({ iterations: 40, epochs: 12 });
+    const first = trainer.step();
+    for (let i = 1; i < 2000; i++) {
+      trainer.step();
+      expect(trainer.history.iterations.length).toBeLessThanOrEqual(40);
+      expect(trainer.history.epochs.length).toBeLessThanOrEqual(12);
+    }
+    const its = trainer.history.iterations;
+    expect(its[0]).toBe(first.status === 'ok' ? first.record : undefined);
+    expect(its[0].iteration).toBe(1);
+    expect(its.at(-1)!.iteration).toBe(2000);
+    const numbers = its.map((r) => r.iteration);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b)); // oldest first, no duplicates
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const tail = numbers.slice(-10); // the newest quarter: consecutive updates
+    expect(tail).toEqual(tail.map((_, i) => 1991 + i));
+    // the thinned part: still spread over the whole run (no gap longer than a small part of it)
+    const gaps = numbers.slice(1).map((n, i) => n - numbers[i]);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2000 / 8);
+    const epochs = trainer.history.epochs.map((e) => e.epoch);
+    expect(epochs[0]).toBe(1);
+    expect(epochs.at(-1)).toBe(trainer.epochCount);
+    expect(epochs.slice(-3)).toEqual([trainer.epochCount - 2, trainer.epochCount - 1, trainer.epochCount]);
+  });
+
+  it('does not change training: the weights match a trainer with a huge limit', () => {
+    const capped = trainerWith({ iterations: 4, epochs: 4 });
+    const complete = trainerWith({ iterations: 1e9, epochs: 1e9 });
+    capped.fit({ maxEpochs: 30 });
+    complete.fit({ maxEpochs: 30 });
+    expect(complete.history.iterations.length).toBe(30 * 8);
+    expect(capped.network.getParameters()).toEqual(complete.network.getParameters());
+    expect(capped.history.iterations[0]).toEqual(complete.history.iterations[0]);
+    expect(capped.history.epochs.at(-1)).toEqual(complete.history.epochs.at(-1));
+  });
+
+  it('defaults to DEFAULT_HISTORY_LIMIT and rejects limits below 2', () => {
+    expect(trainerWith().historyLimit).toEqual(DEFAULT_HISTORY_LIMIT);
+    expect(() => trainerWith({ iterations: 1 })).toThrow(/historyLimit.iterations/);
+    expect(() => trainerWith({ epochs: 2.5 })).toThrow(/historyLimit.epochs/);
+  });
+
+  it('appendCapped thins in place (the caller’s array stays the same object) and doubles the stride', () => {
+    const records: IterationRecord[] = [];
+    let stride = 1;
+    for (let i = 1; i <= 9; i++) stride = appendCapped(records, { iteration: i, epoch: 0, loss: i, learningRate: 1 }, 8, stride, 'iteration');
+    // 9 > 8: keep #1, the newest 8/4 = 2 (#8, #9), and the multiples of 2 among the rest
+    expect(records.map((r) => r.iteration)).toEqual([1, 2, 4, 6, 8, 9]);
+    expect(stride).toBe(2);
   });
 });

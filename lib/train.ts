@@ -45,7 +45,23 @@ export interface TrainerOptions {
   /** Also evaluate the test set after every iteration, not just every epoch (default false). */
   testEveryIteration?: boolean;
   divergence?: DivergenceOptions;
+  /** How many records `history` keeps (default DEFAULT_HISTORY_LIMIT); see appendCapped. */
+  historyLimit?: HistoryLimit;
 }
+
+/** The most records a Trainer's history keeps of each kind. */
+export interface HistoryLimit {
+  /** Per-update records (default 2048). */
+  iterations?: number;
+  /** Per-epoch records (default 16384). */
+  epochs?: number;
+}
+
+/**
+ * Enough for any loss curve a page draws (charts thin to ~500 points anyway), small enough that a
+ * trainer left running keeps a bounded amount of memory (a few hundred KiB) instead of ~100 B per update forever.
+ */
+export const DEFAULT_HISTORY_LIMIT: Readonly<Required<HistoryLimit>> = { iterations: 2048, epochs: 16384 };
 
 /** One update: the mini-batch loss/accuracy measured before the update, and the learning rate used. */
 export interface IterationRecord {
@@ -72,7 +88,12 @@ export interface EpochRecord {
   testAccuracy?: number;
 }
 
-/** Per-iteration and per-epoch history. */
+/**
+ * Per-iteration and per-epoch history, oldest first. Complete until it reaches the trainer's
+ * historyLimit; after that older records are thinned (see appendCapped), but the first record and
+ * the newest quarter are always there, so `iterations[0]` is the starting loss and the end of
+ * `epochs` is contiguous.
+ */
 export interface TrainingHistory {
   iterations: IterationRecord[];
   epochs: EpochRecord[];
@@ -169,8 +190,10 @@ export class Trainer {
   readonly maxLoss: number;
   /** Divergence threshold relative to the first loss. */
   readonly growthFactor: number;
-  /** Every iteration and epoch so far. */
+  /** Iterations and epochs so far (capped at historyLimit, see TrainingHistory). */
   readonly history: TrainingHistory = { iterations: [], epochs: [] };
+  /** Maximum number of records kept in history.iterations and history.epochs. */
+  readonly historyLimit: Readonly<Required<HistoryLimit>>;
 
   /** Completed epochs. */
   epochCount = 0;
@@ -189,8 +212,11 @@ export class Trainer {
   private readonly testLabels?: Int32Array;
   private xBatch = Matrix.zeros(0, 0);
   private yBatch = Matrix.zeros(0, 0);
-  private labelBatch = new Int32Array(0);
-  private predictedScratch = new Int32Array(0);
+  private labelBatch: Int32Array = new Int32Array(0);
+  /** Int32Arrays for labels and predicted classes, one per length in use (batch, last batch, whole set). */
+  private readonly intScratch: Int32Array[] = [];
+  /** Spacing (in updates / epochs) of the thinned older part of the history. */
+  private readonly historyStride = { iterations: 1, epochs: 1 };
   /** Parameters before the most recent update, to roll back to on divergence. */
   private readonly snapshot: { weights: Float64Array; biases: Float64Array }[];
 
@@ -224,6 +250,13 @@ export class Trainer {
     this.testEveryIteration = options.testEveryIteration ?? false;
     this.maxLoss = options.divergence?.maxLoss ?? 1e6;
     this.growthFactor = options.divergence?.growthFactor ?? 1e3;
+    this.historyLimit = {
+      iterations: options.historyLimit?.iterations ?? DEFAULT_HISTORY_LIMIT.iterations,
+      epochs: options.historyLimit?.epochs ?? DEFAULT_HISTORY_LIMIT.epochs,
+    };
+    for (const [kind, limit] of Object.entries(this.historyLimit)) {
+      if (!Number.isInteger(limit) || limit < 2) throw new Error(`Trainer: historyLimit.${kind} must be an integer ≥ 2, got ${limit}`);
+    }
     if (this.trackAccuracy) {
       this.trainLabels = labelsFromTargets(yTrain);
       if (options.yTest) this.testLabels = labelsFromTargets(options.yTest);
@@ -245,12 +278,16 @@ export class Trainer {
   step(): StepOutcome {
     if (this.diverged) return this.diverged;
     const n = this.xTrain.rows;
-    if (this.cursor === 0 && this.shuffle && !this.fullBatch) this.rng.shuffle(this.order);
+    if (this.cursor === 0 && this.shuffle && !this.fullBatch) shuffleOrder(this.order, this.rng);
 
     // 1. Forward pass on this batch
     const start = this.cursor;
     const end = Math.min(start + this.batchSize, n);
-    const [xb, yb, labels] = this.batch(start, end);
+    const full = this.fullBatch;
+    if (!full) this.gatherBatch(start, end);
+    const xb = full ? this.xTrain : this.xBatch;
+    const yb = full ? this.yTrain : this.yBatch;
+    const labels = this.trainLabels && (full ? this.trainLabels : this.labelBatch);
     const yPred = this.network.forward(xb);
 
     // 2. Loss — and the divergence check before anything is updated
@@ -275,7 +312,7 @@ export class Trainer {
       record.testLoss = test.loss;
       if (test.accuracy !== undefined) record.testAccuracy = test.accuracy;
     }
-    this.history.iterations.push(record);
+    this.historyStride.iterations = appendCapped(this.history.iterations, record, this.historyLimit.iterations, this.historyStride.iterations, 'iteration');
 
     this.cursor = end;
     if (this.cursor < n) return { status: 'ok', record };
@@ -285,7 +322,7 @@ export class Trainer {
     const epochRecord = this.evaluateEpoch();
     const epochProblem = this.divergenceReason(epochRecord.loss);
     if (epochProblem) return this.stopDiverged(epochProblem, epochRecord.loss);
-    this.history.epochs.push(epochRecord);
+    this.historyStride.epochs = appendCapped(this.history.epochs, epochRecord, this.historyLimit.epochs, this.historyStride.epochs, 'epoch');
     return { status: 'ok', record, epochRecord };
   }
 
@@ -347,13 +384,12 @@ export class Trainer {
     return record;
   }
 
-  /** The rows [start, end) of the current order, gathered into reused buffers. */
-  private batch(start: number, end: number): [Matrix, Matrix, Int32Array | undefined] {
-    if (this.fullBatch) return [this.xTrain, this.yTrain, this.trainLabels];
+  /** Gathers the rows [start, end) of the current order into the reused xBatch/yBatch/labelBatch. */
+  private gatherBatch(start: number, end: number): void {
     const rows = end - start;
     this.xBatch = resizeBuffer(this.xBatch, rows, this.xTrain.cols);
     this.yBatch = resizeBuffer(this.yBatch, rows, this.yTrain.cols);
-    if (this.trainLabels && this.labelBatch.length !== rows) this.labelBatch = new Int32Array(rows);
+    if (this.trainLabels && this.labelBatch.length !== rows) this.labelBatch = this.int32Scratch(rows, this.labelBatch);
     const xc = this.xTrain.cols;
     const yc = this.yTrain.cols;
     for (let i = 0; i < rows; i++) {
@@ -362,12 +398,22 @@ export class Trainer {
       for (let c = 0; c < yc; c++) this.yBatch.data[i * yc + c] = this.yTrain.data[r * yc + c];
       if (this.trainLabels) this.labelBatch[i] = this.trainLabels[r];
     }
-    return [this.xBatch, this.yBatch, this.trainLabels ? this.labelBatch : undefined];
   }
 
   private accuracyOf(yPred: Matrix, labels: Int32Array): number {
-    if (this.predictedScratch.length !== yPred.rows) this.predictedScratch = new Int32Array(yPred.rows);
-    return accuracyAgainst(yPred, labels, this.predictedScratch);
+    return accuracyAgainst(yPred, labels, this.int32Scratch(yPred.rows, labels));
+  }
+
+  /**
+   * A scratch Int32Array of `length`, not `busy`: kept per length, because a trainer alternates
+   * between a few (mini-batch, shorter last batch, whole set) and should not allocate every epoch.
+   */
+  private int32Scratch(length: number, busy: Int32Array): Int32Array {
+    const list = this.intScratch;
+    for (let i = 0; i < list.length; i++) if (list[i].length === length && list[i] !== busy) return list[i];
+    const fresh = new Int32Array(length);
+    list.push(fresh);
+    return fresh;
   }
 
   private divergenceReason(loss: number): string | undefined {
@@ -411,5 +457,51 @@ export class Trainer {
       if (!isFiniteMatrix(layers[i].weights) || !isFiniteMatrix(layers[i].biases)) return false;
     }
     return true;
+  }
+}
+
+/**
+ * Fisher–Yates shuffle of the sample order — the same draws as rng.shuffle (so seeds reproduce
+ * the same runs), written for an Int32Array so V8 compiles it without boxing numbers once per epoch.
+ */
+function shuffleOrder(order: Int32Array, rng: Rng): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1); // ⌊next()·(i + 1)⌋, returned as a small integer (a double would be boxed)
+    const tmp = order[i];
+    order[i] = order[j];
+    order[j] = tmp;
+  }
+}
+
+/**
+ * Appends `record` to a history kept to at most `limit` records, and returns the new stride.
+ *
+ * When the list overflows it is thinned in place: the first record (the starting loss) and the
+ * newest quarter stay as they are; of the older ones only those whose update (or epoch) number
+ * is a multiple of the stride remain, and the stride doubles until a quarter of the list is free
+ * again. So the older part stays evenly spread over the whole run (spacing ≈ run length / limit)
+ * — what a loss curve needs — and appending costs O(1) on average. Records carry their own
+ * iteration/epoch numbers, so charts plot them at the right place whatever was dropped.
+ */
+export function appendCapped<R extends { iteration: number; epoch: number }>(
+  records: R[],
+  record: R,
+  limit: number,
+  stride: number,
+  key: 'iteration' | 'epoch',
+): number {
+  records.push(record);
+  if (records.length <= limit) return stride;
+  const recent = Math.max(1, Math.floor(limit / 4));
+  for (;;) {
+    const recentFrom = records.length - recent;
+    let kept = 1; // records[0] always stays
+    for (let i = 1; i < records.length; i++) {
+      if (i >= recentFrom || records[i][key] % stride === 0) records[kept++] = records[i];
+    }
+    records.length = kept;
+    // done once `recent` appends fit before the next thinning (or only the first and the newest are left)
+    if (kept <= limit - recent || kept <= 1 + recent) return stride;
+    stride *= 2;
   }
 }

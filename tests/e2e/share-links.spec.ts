@@ -34,6 +34,24 @@ test.describe('share links', () => {
     expect(watch.problems).toEqual([]);
   });
 
+  test("a widget's own inputs honour a lock too: layer-matmul's weight matrix becomes read-only", async ({ page, watch }) => {
+    const widget = await openWidget(page, 'embed/layer-matmul/?layer-matmul=b:1_0_-0.2&lock=layer-matmul.w,layer-matmul.b', 'layer-matmul');
+    const w11 = widget.locator('input[data-entry="w-0-0"]');
+    await expect(w11).toHaveAttribute('readonly', '');
+    await expect(w11).toHaveAttribute('aria-readonly', 'true');
+    await w11.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(w11).toHaveValue('0.5');
+    await expect(widget.locator('input[data-entry="b-0"]')).toHaveValue('1.0');
+    // x is free: typing still works there.
+    const x11 = widget.locator('input[data-entry="x-0-0"]');
+    await expect(x11).not.toHaveAttribute('readonly', '');
+    await x11.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(x11).not.toHaveValue('1.0');
+    expect(watch.problems).toEqual([]);
+  });
+
   test('a garbage or tampered link falls back to a working widget with a visible notice', async ({ page, watch }) => {
     const widget = await openWidget(page, `embed/perceptron/?perceptron=w1:zz,b:1e999,nope:1&lock=perceptron.nope,%3Cscript%3E,perceptron&hide=,,`, 'perceptron');
     const notice = widget.getByRole('alert');

@@ -9,7 +9,7 @@ import type { ComponentChildren } from 'preact';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { Select } from '../shared/controls';
 import { Tex } from '../shared/Tex';
-import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
+import { WidgetFrame, useFieldAccess, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { INPUTS, NEURONS, layerMatmulSchema } from './state';
 import {
@@ -275,6 +275,10 @@ function Entry({ entryKey, name, context, value, mark, onValue, onHint, describe
   const before = useRef(value);
   const shown = formatEntry(value);
   const label = `${name}${context}`;
+  // The entry's matrix (`x`, `w` or `b`) may be locked by a share link. An entry cannot be left
+  // out of its matrix, so a hidden matrix is shown read-only as well.
+  const field = entryKey.split('-')[0];
+  const locked = useFieldAccess(field) !== 'free';
 
   const commit = (text: string) => {
     setDraft(null);
@@ -284,16 +288,20 @@ function Entry({ entryKey, name, context, value, mark, onValue, onHint, describe
   };
 
   return (
-    <label class={`layer-matmul__cell ${mark ? `layer-matmul__cell--${mark}` : ''}`}>
+    <label class={`layer-matmul__cell ${mark ? `layer-matmul__cell--${mark}` : ''}`} data-field={field} data-locked={locked ? '' : undefined}>
       <span class="layer-matmul__name">
         {name}
         {context && <span class="visually-hidden">{context}</span>}
+        {locked && <span class="visually-hidden"> (set by your instructor)</span>}
       </span>
       <input
         type="text"
         role="spinbutton"
         class="layer-matmul__input"
         data-entry={entryKey}
+        readOnly={locked}
+        aria-readonly={locked || undefined}
+        title={locked ? 'Set by your instructor' : undefined}
         autoComplete="off"
         spellcheck={false}
         aria-valuenow={value}
@@ -311,6 +319,7 @@ function Entry({ entryKey, name, context, value, mark, onValue, onHint, describe
         }}
         onBlur={(e) => draft !== null && commit((e.currentTarget as HTMLInputElement).value)}
         onKeyDown={(e) => {
+          if (locked) return;
           if (e.key === 'Enter') {
             if (draft !== null) commit((e.currentTarget as HTMLInputElement).value);
             return;

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import * as engine from '@lib';
-import { createScope, runCell, transpileCell, type OutputItem } from './run-cell';
+import vm from 'node:vm';
+import { runCell, transpileCell, type OutputItem } from './run-cell';
 import { tokenize } from './scan';
 
 const lib = engine as unknown as Record<string, unknown>;
 
+/** A fresh global scope for one notebook, as a new worker gives the page. */
+function testRealm() {
+  const context = vm.createContext({});
+  // Browsers name eval'd code by its `//# sourceURL`; Node's vm wants the name as an option.
+  const evaluate = (source: string) => vm.runInContext(source, context, { filename: /\/\/# sourceURL=(\S+)/.exec(source)?.[1] });
+  return { global: context as Record<string, unknown>, evaluate };
+}
+
 /** Runs cells in order in one scope; returns every output item per cell and the results. */
 async function notebook(...cells: string[]) {
-  const scope = createScope();
+  const scope = testRealm();
   const runs: { items: OutputItem[]; ok: boolean }[] = [];
   for (const [i, code] of cells.entries()) {
     const items: OutputItem[] = [];
@@ -59,7 +68,7 @@ describe('run', () => {
     expect(runs.every((r) => r.ok)).toBe(true);
     expect(texts(runs[1]!.items)).toEqual(['8 4']);
     expect(texts(runs[3]!.items)).toEqual(['9']);
-    expect(scope.values.count).toBe(9);
+    expect(scope.global.count).toBe(9);
   });
 
   it('gives cells the engine through import, and refuses other modules with the line', async () => {
@@ -97,13 +106,22 @@ describe('run', () => {
     expect(texts(runs[1]!.items)).toEqual(['5']);
   });
 
-  it('runs top-level await', async () => {
-    const { runs } = await notebook('const v = await Promise.resolve(7);\nconsole.log(v);');
-    expect(texts(runs[0]!.items)).toEqual(['7']);
+  it('lets a function of an earlier cell see what a later cell redefines, as a notebook does', async () => {
+    const { runs } = await notebook(
+      'function activate(z: number) { return z; }\nfunction layer(z: number) { return activate(z) * 2; }',
+      'function activate(z: number) { return Math.max(z, 0); }',
+      'console.log(layer(-3), layer(3));',
+    );
+    expect(texts(runs[2]!.items)).toEqual(['0 6']);
+  });
+
+  it('explains that top-level await is not available', async () => {
+    const { runs } = await notebook('const v = await Promise.resolve(7);');
+    expect(runs[0]!.items[0]).toMatchObject({ kind: 'error', error: { message: expect.stringMatching(/only allowed inside an async function/) } });
   });
 
   it('blocks the network from cells', async () => {
-    const { runs } = await notebook("await fetch('https://example.com');");
+    const { runs } = await notebook("fetch('https://example.com');");
     expect(runs[0]!.items.at(-1)).toMatchObject({ error: { line: 1, message: expect.stringMatching(/no network access/) } });
   });
 });
@@ -139,7 +157,7 @@ describe('output protocol', () => {
   });
 
   it('runs a check after the cell and reports its verdict', async () => {
-    const scope = createScope();
+    const scope = testRealm();
     const items: OutputItem[] = [];
     const check = (values: Record<string, unknown>) => ({ ok: values.answer === 42, message: values.answer === 42 ? 'Right.' : 'Not yet.' });
     await runCell('const answer = 41;', scope, { emit: (i) => items.push(i) }, { cellId: 'q', engine: lib, check });

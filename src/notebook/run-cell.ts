@@ -4,23 +4,28 @@
  *
  * How a cell runs:
  * 1. sucrase strips the types (it keeps every line where it was, so lines in errors are the reader's);
- * 2. `rewriteTopLevel` turns top-level `const`/`let`/`class` into `var`, exports top-level functions
- *    and replaces `import { … } from 'feedforward'` by a read of the engine;
- * 3. the code runs as the body of an async function (so top-level `await` works) inside
- *    `with (env)`, where `env` is a Proxy over the notebook's one scope object: a top-level `var`
- *    stores its value there, and a name a cell does not declare is looked up there — so the cells
- *    of a page share one scope, in the order they are run, as in a notebook.
+ * 2. `rewriteTopLevel` turns top-level `const`/`let`/`class` into `var` and replaces
+ *    `import { … } from 'feedforward'` by a read of the engine (again on the same lines);
+ * 3. the code runs as a script at the global level of a realm (the worker's own global scope; a
+ *    `vm` context in tests), so its top-level `var`s and functions become globals that the cells run
+ *    after it see, and see live (a function of cell 6 calls the `softmax` that cell 4 defines *now*)
+ *    — as in a notebook. Globals are also fast: a reader's training loop runs at the engine's speed.
+ *
+ * A top-level `await` is therefore not available (a script is not a module): wrap such code in an
+ * async function. Restart is a fresh realm: the page terminates the worker and starts another.
  */
 import { transform } from 'sucrase';
 import { CellSyntaxError, lineColumnAt, rewriteTopLevel } from './scan.ts';
 
-/** The state the cells of one page share. `restart` is simply a new scope. */
-export interface NotebookScope {
-  values: Record<string, unknown>;
+/** Where cells run: a global object and a way to run a script at its top level. */
+export interface CellRealm {
+  global: Record<string, unknown>;
+  evaluate(source: string): unknown;
 }
 
-export function createScope(): NotebookScope {
-  return { values: Object.create(null) as Record<string, unknown> };
+/** The realm of the current global scope (the worker's); indirect eval runs at the global level. */
+export function globalRealm(): CellRealm {
+  return { global: globalThis as unknown as Record<string, unknown>, evaluate: (source) => (0, eval)(source) };
 }
 
 /** Marks a cell may draw (Observable Plot's mark functions of the same names). */
@@ -63,7 +68,7 @@ export interface CellIO {
   emit(item: OutputItem): void;
 }
 
-/** A task's check: looks at what the cell left in the scope, compares it with the engine. */
+/** A task's check: looks at what the cells left in the scope, compares it with the engine. */
 export type CheckFn = (values: Record<string, unknown>, engine: Record<string, unknown>) => { ok: boolean; message: string } | Promise<{ ok: boolean; message: string }>;
 
 export interface RunOptions {
@@ -99,10 +104,25 @@ export function transpileCell(code: string): { js: string; functions: string[]; 
   return { js: rewritten.code, functions: rewritten.functions, declared: rewritten.declared };
 }
 
-const HEADER = '(async function (__nbScope, __nbEngine, __nbEnv) { with (__nbEnv) { ';
+/** The output sink of the cell running now in each realm (the built-ins write to it). */
+const sinks = new WeakMap<object, { io: CellIO }>();
 
-/** Runs one cell's TypeScript in the shared scope; output goes to `io`. Never throws. */
-export async function runCell(code: string, scope: NotebookScope, io: CellIO, options: RunOptions): Promise<RunResult> {
+/**
+ * Puts the names every cell can use without importing onto the realm's global object once:
+ * console, plot, Plot, table, tex — and functions that refuse the network in place of fetch & co.
+ */
+export function installBuiltins(realm: CellRealm, engine: Record<string, unknown>): void {
+  if (sinks.has(realm.global)) return;
+  const sink = { io: { emit() {} } as CellIO };
+  sinks.set(realm.global, sink);
+  const builtins = createBuiltins({ emit: (item) => sink.io.emit(item) });
+  for (const [name, value] of Object.entries({ ...builtins, __nbEngine: engine })) {
+    Object.defineProperty(realm.global, name, { value, writable: true, configurable: true, enumerable: false });
+  }
+}
+
+/** Runs one cell's TypeScript in the realm; output goes to `io`. Never throws. */
+export async function runCell(code: string, realm: CellRealm, io: CellIO, options: RunOptions): Promise<RunResult> {
   const t0 = now();
   const cellId = options.cellId.replace(/[^\w-]/g, '_');
   const lines = code.split('\n');
@@ -120,9 +140,11 @@ export async function runCell(code: string, scope: NotebookScope, io: CellIO, op
     return fail({ name: 'Error', message: String((err as Error)?.message ?? err) });
   }
 
+  installBuiltins(realm, options.engine);
   let emitted = 0;
   let dropped = 0;
-  const limitedIO: CellIO = {
+  const sink = sinks.get(realm.global)!;
+  sink.io = {
     emit(item) {
       if (emitted < MAX_OUTPUT_ITEMS) {
         emitted++;
@@ -130,33 +152,24 @@ export async function runCell(code: string, scope: NotebookScope, io: CellIO, op
       } else dropped++;
     },
   };
-  const builtins = createBuiltins(limitedIO);
-  for (const name of compiled.declared) if (!(name in scope.values)) scope.values[name] = undefined;
-  const env = createEnv(scope, builtins);
 
-  const exports = compiled.functions.map((f) => `__nbScope.values[${JSON.stringify(f)}] = ${f};`).join(' ');
-  const source = `${HEADER}${exports}${compiled.js}\n} })\n//# sourceURL=cell-${cellId}.ts`;
-  let fn: (scope: NotebookScope, engine: Record<string, unknown>, env: object) => Promise<unknown>;
+  const source = `${compiled.js}\n//# sourceURL=cell-${cellId}.ts`;
   try {
-    fn = (0, eval)(source) as typeof fn;
-  } catch (err) {
-    // The engine found a syntax error sucrase let through; V8 does not say where.
-    const e = err as Error;
-    return fail({ name: e.name || 'SyntaxError', message: e.message });
-  }
-
-  try {
-    await fn(scope, options.engine, env);
+    realm.evaluate(source);
   } catch (err) {
     flushDropped(io, dropped);
-    return fail(describeError(err, cellId, HEADER.length + exports.length + 1));
+    const error = describeError(err, cellId);
+    if (error.name === 'SyntaxError' && /await is only valid/.test(error.message)) {
+      error.message = 'A cell runs as a script, not a module, so `await` is only allowed inside an async function.';
+    }
+    return fail(error);
   }
   if (options.check) {
     try {
-      const verdict = await options.check(scope.values, options.engine);
-      limitedIO.emit({ kind: 'check', ok: verdict.ok, message: verdict.message });
+      const verdict = await options.check(realm.global, options.engine);
+      sink.io.emit({ kind: 'check', ok: verdict.ok, message: verdict.message });
     } catch (err) {
-      limitedIO.emit({ kind: 'check', ok: false, message: `The check could not run: ${(err as Error)?.message ?? String(err)}` });
+      sink.io.emit({ kind: 'check', ok: false, message: `The check could not run: ${(err as Error)?.message ?? String(err)}` });
     }
   }
   flushDropped(io, dropped);
@@ -167,43 +180,25 @@ function flushDropped(io: CellIO, dropped: number) {
   if (dropped > 0) io.emit({ kind: 'text', level: 'warn', text: `… ${dropped} more output item${dropped === 1 ? '' : 's'} not shown (a cell shows at most ${MAX_OUTPUT_ITEMS}).` });
 }
 
+function isErrorLike(v: unknown): v is Error {
+  return !!v && typeof v === 'object' && typeof (v as Error).message === 'string' && typeof (v as Error).name === 'string';
+}
+
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /** Name, message and the line in the cell (from the `cell-<id>.ts:line:col` frame of the stack). */
-export function describeError(err: unknown, cellId: string, firstLineOffset: number): CellError {
-  if (!(err instanceof Error)) return { name: 'Error', message: `The cell threw a value that is not an Error: ${formatValue(err)}` };
+export function describeError(err: unknown, cellId: string): CellError {
+  // Duck-typed, not `instanceof Error`: the error may come from another realm (a vm context in tests).
+  if (!isErrorLike(err)) return { name: 'Error', message: `The cell threw a value that is not an Error: ${formatValue(err)}` };
   const out: CellError = { name: err.name || 'Error', message: err.message };
   const match = new RegExp(`cell-${cellId}\\.ts:(\\d+):(\\d+)`).exec(err.stack ?? '');
   if (match) {
     out.line = Number(match[1]);
-    out.column = Number(match[2]) - (out.line === 1 ? firstLineOffset - 1 : 0);
+    out.column = Number(match[2]);
   }
   return out;
-}
-
-function createEnv(scope: NotebookScope, builtins: Record<string, unknown>): object {
-  return new Proxy(Object.create(null) as object, {
-    has(_target, key) {
-      if (typeof key !== 'string' || key.startsWith('__nb')) return false;
-      return key in scope.values || key in builtins || !(key in globalThis);
-    },
-    get(_target, key) {
-      if (typeof key !== 'string') return undefined; // Symbol.unscopables
-      if (key in scope.values) return scope.values[key];
-      if (key in builtins) return builtins[key];
-      throw new ReferenceError(`${key} is not defined`);
-    },
-    set(_target, key, value) {
-      if (typeof key === 'string') scope.values[key] = value;
-      return true;
-    },
-    deleteProperty(_target, key) {
-      if (typeof key === 'string') delete scope.values[key];
-      return true;
-    },
-  });
 }
 
 const NO_NETWORK = (what: string) => () => {
@@ -314,7 +309,7 @@ export function formatValue(value: unknown, depth = 0, seen: Set<unknown> = new 
   if (seen.has(value)) return '[Circular]';
   seen.add(value);
   try {
-    if (value instanceof Error) return `${value.name}: ${value.message}`;
+    if (isErrorLike(value) && Object.prototype.toString.call(value) === '[object Error]') return `${value.name}: ${value.message}`;
     if (isMatrixLike(value)) {
       const head = `Matrix ${value.rows}×${value.cols}`;
       if (depth > 1) return head;
@@ -336,9 +331,10 @@ export function formatValue(value: unknown, depth = 0, seen: Set<unknown> = new 
       if (list.length > 20) items.push(`… ${list.length - 20} more`);
       return `${prefix}[${items.join(', ')}]`;
     }
-    if (value instanceof Map) return `Map(${value.size})`;
-    if (value instanceof Set) return `Set(${value.size})`;
-    const name = value.constructor && value.constructor !== Object ? `${value.constructor.name} ` : '';
+    const tag = Object.prototype.toString.call(value);
+    if (tag === '[object Map]' || tag === '[object Set]') return `${tag.slice(8, -1)}(${(value as Map<unknown, unknown>).size})`;
+    const ctor = (value as { constructor?: { name?: string } }).constructor?.name;
+    const name = ctor && ctor !== 'Object' ? `${ctor} ` : '';
     if (depth > 2) return `${name}{…}`;
     const entries = Object.entries(value).slice(0, 20).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatValue(v, depth + 1, seen)}`);
     return `${name}{ ${entries.join(', ')} }`.replace('{  }', '{}');

@@ -17,7 +17,7 @@ import {
   softmaxCrossEntropyBackward,
   map,
   multiply,
-} from '@lib';
+} from '../../lib/index.ts'; // relative: checks run inside the worker bundle (no aliases there)
 import type { CheckFn } from './run-cell';
 
 const TOLERANCE = 1e-9;

@@ -117,7 +117,11 @@ export function installBuiltins(realm: CellRealm, engine: Record<string, unknown
   sinks.set(realm.global, sink);
   const builtins = createBuiltins({ emit: (item) => sink.io.emit(item) });
   for (const [name, value] of Object.entries({ ...builtins, __nbEngine: engine })) {
-    Object.defineProperty(realm.global, name, { value, writable: true, configurable: true, enumerable: false });
+    try {
+      Object.defineProperty(realm.global, name, { value, writable: true, configurable: true, enumerable: false });
+    } catch {
+      realm.global[name] = value;
+    }
   }
 }
 
@@ -140,7 +144,11 @@ export async function runCell(code: string, realm: CellRealm, io: CellIO, option
     return fail({ name: 'Error', message: String((err as Error)?.message ?? err) });
   }
 
-  installBuiltins(realm, options.engine);
+  try {
+    installBuiltins(realm, options.engine);
+  } catch (err) {
+    return fail({ name: 'Error', message: `The runner could not set up the cell's built-ins: ${(err as Error)?.message ?? String(err)}` });
+  }
   let emitted = 0;
   let dropped = 0;
   const sink = sinks.get(realm.global)!;
@@ -201,6 +209,9 @@ export function describeError(err: unknown, cellId: string): CellError {
   return out;
 }
 
+/** What a cell could reach the network with; each is replaced by a function that refuses. */
+export const NETWORK_APIS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'Worker', 'SharedWorker'] as const;
+
 const NO_NETWORK = (what: string) => () => {
   throw new Error(`${what} is not available in a notebook cell: cells have no network access.`);
 };
@@ -232,12 +243,7 @@ function createBuiltins(io: CellIO): Record<string, unknown> {
     Plot,
     table,
     tex,
-    fetch: NO_NETWORK('fetch'),
-    XMLHttpRequest: NO_NETWORK('XMLHttpRequest'),
-    WebSocket: NO_NETWORK('WebSocket'),
-    EventSource: NO_NETWORK('EventSource'),
-    importScripts: NO_NETWORK('importScripts'),
-    Worker: NO_NETWORK('Worker'),
+    ...Object.fromEntries(NETWORK_APIS.map((name) => [name, NO_NETWORK(name)])),
   };
 }
 

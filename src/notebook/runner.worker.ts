@@ -9,30 +9,32 @@
  * paths; it is not a security boundary (a determined cell could still build a dynamic import from
  * strings), which is acceptable for code the reader typed into their own browser.
  */
-import * as engine from '@lib';
-import { globalRealm, runCell } from './run-cell';
+// A relative import: Vite bundles workers without the site's tsconfig aliases.
+import * as engine from '../../lib/index.ts';
+import { NETWORK_APIS, globalRealm, installBuiltins, runCell } from './run-cell';
 import { CHECKS } from './checks';
 import type { FromWorker, ToWorker } from './protocol';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
-for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts']) {
-  try {
-    Object.defineProperty(ctx, name, {
-      configurable: false,
-      writable: false,
-      value: () => {
-        throw new Error(`${name} is not available in a notebook cell: cells have no network access.`);
-      },
-    });
-  } catch {
-    // A property the browser will not let us replace stays; the cell's own scope still shadows it.
-  }
-}
+// Kept before any cell runs, so a cell that declares `postMessage` cannot cut the line to the page.
+const postToPage = ctx.postMessage.bind(ctx);
 
 // Cells run at this worker's global level: their top-level names are its globals. A restart is a new worker.
 const realm = globalRealm();
-// Kept before any cell runs, so a cell that declares `postMessage` cannot cut the line to the page.
-const postToPage = ctx.postMessage.bind(ctx);
+installBuiltins(realm, engine as unknown as Record<string, unknown>);
+// The built-ins shadow fetch & co. on the global object; replace them on its prototypes too, so that
+// `delete fetch` in a cell does not bring the real one back.
+for (let proto = Object.getPrototypeOf(ctx); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (const name of NETWORK_APIS) {
+    if (Object.prototype.hasOwnProperty.call(proto, name)) {
+      try {
+        Object.defineProperty(proto, name, { value: realm.global[name], configurable: true, writable: true });
+      } catch {
+        // left as it is; the own property on the global still refuses
+      }
+    }
+  }
+}
 let queue: Promise<void> = Promise.resolve();
 
 function post(message: FromWorker) {

@@ -7,7 +7,7 @@
  * never gets trapped); Ctrl/Cmd+Z undoes, and the rest of CodeMirror's default keymap applies.
  */
 import { EditorState, StateEffect, StateField, RangeSetBuilder } from '@codemirror/state';
-import { EditorView, Decoration, keymap, lineNumbers, drawSelection, highlightActiveLine, type DecorationSet } from '@codemirror/view';
+import { EditorView, Decoration, keymap, lineNumbers, drawSelection, highlightActiveLineGutter, type DecorationSet } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
 import { javascript } from '@codemirror/lang-javascript';
@@ -28,8 +28,7 @@ const theme = EditorView.theme({
   '.cm-content': { fontFamily: 'var(--font-mono, ui-monospace, monospace)', padding: '0.6rem 0', caretColor: 'var(--c-ink)' },
   '.cm-cursor': { borderLeftColor: 'var(--c-ink)' },
   '.cm-gutters': { backgroundColor: 'transparent', color: 'var(--c-muted)', border: 'none' },
-  '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--c-ink) 5%, transparent)' },
-  '.cm-activeLineGutter': { backgroundColor: 'transparent', color: 'var(--c-ink)' },
+  '.cm-activeLineGutter': { backgroundColor: 'transparent', color: 'var(--c-ink)', fontWeight: '600' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'color-mix(in srgb, var(--c-blue) 25%, transparent) !important' },
   '.cm-error-line': { backgroundColor: 'color-mix(in srgb, var(--c-red) 14%, transparent)' },
 });
@@ -70,7 +69,10 @@ export function createEditor(parent: HTMLElement, options: { code: string; label
         lineNumbers(),
         history(),
         drawSelection(),
-        highlightActiveLine(),
+        // The current line is shown by its number, not by a tinted band (which would cost the colours contrast).
+        highlightActiveLineGutter(),
+        // Long lines wrap: no sideways scrolling (which a keyboard could not reach), and it fits 360 px.
+        EditorView.lineWrapping,
         indentOnInput(),
         bracketMatching(),
         EditorState.tabSize.of(2),

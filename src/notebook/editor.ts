@@ -9,8 +9,9 @@
 import { EditorState, StateEffect, StateField, RangeSetBuilder } from '@codemirror/state';
 import { EditorView, Decoration, keymap, lineNumbers, drawSelection, highlightActiveLineGutter, type DecorationSet } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { HighlightStyle, syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
-import { javascript } from '@codemirror/lang-javascript';
+import { HighlightStyle, LanguageSupport, syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
+// The TypeScript grammar alone: lang-javascript's `javascript()` would also bring autocompletion and lint.
+import { typescriptLanguage } from '@codemirror/lang-javascript';
 import { tags as t } from '@lezer/highlight';
 
 const highlight = HighlightStyle.define([
@@ -76,7 +77,7 @@ export function createEditor(parent: HTMLElement, options: { code: string; label
         indentOnInput(),
         bracketMatching(),
         EditorState.tabSize.of(2),
-        javascript({ typescript: true }),
+        new LanguageSupport(typescriptLanguage),
         syntaxHighlighting(highlight),
         errorLine,
         theme,

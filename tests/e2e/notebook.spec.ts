@@ -130,11 +130,12 @@ test.describe('tutorial notebook', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('no axe violations, light and dark, cold and with an editor, outputs and a solution open', async ({ page, watch }) => {
+  test('no axe violations, light and dark, with an editor, outputs and a solution open', async ({ page, watch }) => {
+    // The cold page in both schemes is covered by a11y.spec (PAGES); axe on this long page is slow under load.
+    test.setTimeout(120_000);
     for (const scheme of ['light', 'dark'] as const) {
       await useScheme(page, scheme);
       await openNotebook(page);
-      expect((await new AxeBuilder({ page }).analyze()).violations, `${scheme}, cold`).toEqual([]);
       await typeInto(page, 'softmax', 'console.log(1);', { replace: false });
       await page.locator('#cell-data').getByRole('button', { name: 'Run' }).click();
       await expect(page.locator('#cell-data .nb-out--plot svg[role="img"]')).toBeVisible();

@@ -60,4 +60,23 @@ const glossary = defineCollection({
     .strict(),
 });
 
-export const collections = { lectures, parts, glossary };
+/**
+ * Tutorials: runnable notebooks, one MDX file each in content/tutorials/ (`<Cell>` and `<Solution>`
+ * come from src/notebook/). The id is the file name; the page is /tutorials/<id>/.
+ */
+const tutorials = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/tutorials' }),
+  schema: z
+    .object({
+      title: z.string().min(3),
+      summary: z.string().min(20),
+      order: z.number().int().positive(),
+      /** The course notebook (from the slides) this tutorial is the runnable version of. */
+      notebook: z.string().regex(/^[\w.-]+\.ipynb$/, 'notebook is the file name of a Jupyter notebook'),
+      objectives: z.array(z.string().min(10)).min(1),
+      updated: z.coerce.date(),
+    })
+    .strict(),
+});
+
+export const collections = { lectures, parts, glossary, tutorials };

@@ -11,7 +11,8 @@ export const PARTS = [
   'terminology',
 ] as const;
 export const LECTURE = 'lectures/02-feedforward/';
-export const PAGES = ['', LECTURE, ...PARTS.map((p) => `${LECTURE}${p}/`), 'glossary/', 'search/'];
+export const TUTORIALS = ['network-from-scratch', 'learning-rate'] as const;
+export const PAGES = ['', LECTURE, ...PARTS.map((p) => `${LECTURE}${p}/`), 'glossary/', 'search/', 'tutorials/', ...TUTORIALS.map((t) => `tutorials/${t}/`)];
 
 /** What went wrong while a page was open: console errors, failed requests, requests to other hosts. */
 export interface Watch {

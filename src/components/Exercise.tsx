@@ -8,9 +8,9 @@
  * `<details>`, so the page reads and prints without it; alive, the answer is gated behind an attempt.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { checkGoals, checkNumeric, gradeChoice, matchText } from '~/exercises/check';
+import { checkGoals, checkNumeric, checkText, gradeChoice } from '~/exercises/check';
 import { STATUS_MESSAGE, progressStore, type ExerciseProgress, type StorageStatus } from '~/exercises/progress';
-import type { ExerciseKind, Goal } from '~/exercises/types';
+import type { ExerciseKind, Goal, TextRejection } from '~/exercises/types';
 import { WIDGET_CHANGE_EVENT, readWidgetChange, type WidgetChange, type WidgetReport } from '~/widgets/shared/WidgetFrame';
 import './exercise.css';
 
@@ -25,6 +25,8 @@ export interface ExerciseView {
   tolerance?: number;
   label?: string;
   accept?: string[];
+  /** Expected wrong short answers with plain-text feedback. */
+  reject?: TextRejection[];
   hintsHtml: string[];
   answerHtml: string;
   explanationHtml: string;
@@ -32,7 +34,7 @@ export interface ExerciseView {
 }
 
 type Feedback =
-  | { tone: 'right' | 'wrong' | 'info'; lead: string; items?: { ok: boolean; html: string }[]; html?: string }
+  | { tone: 'right' | 'wrong' | 'info'; lead: string; items?: { ok: boolean; html: string }[]; html?: string; text?: string }
   | undefined;
 
 /** The page's storage notice is shown once, by the first exercise that comes alive. */
@@ -146,12 +148,18 @@ function LiveExercise(v: ExerciseView) {
     }
     if (v.kind === 'text') {
       if (!text.trim()) return;
-      const ok = matchText(text, v.accept!);
-      record(ok);
+      const r = checkText(text, v.accept!, v.reject);
+      if (r.kind === 'empty') {
+        setFeedback({ tone: 'info', lead: 'Type a word or two first.' });
+        return;
+      }
+      record(r.kind === 'right');
       setFeedback(
-        ok
+        r.kind === 'right'
           ? { tone: 'right', lead: 'Right.', html: v.explanationHtml }
-          : { tone: 'wrong', lead: 'That is not one of the answers this page recognises. Check the spelling, take a hint, or compare with the model answer.' },
+          : r.feedback
+            ? { tone: 'wrong', lead: 'Not quite.', text: r.feedback }
+            : { tone: 'wrong', lead: 'That is not one of the answers this page recognises. Check the spelling, take a hint, or compare with the model answer.' },
       );
       return;
     }
@@ -281,6 +289,7 @@ function LiveExercise(v: ExerciseView) {
                 ))}
               </ul>
             )}
+            {feedback.text && <p class="exercise__explanation">{feedback.text}</p>}
             {feedback.html && <div class="exercise__explanation" dangerouslySetInnerHTML={{ __html: feedback.html }} />}
           </div>
         )}

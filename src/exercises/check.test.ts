@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGoals, checkNumeric, gradeChoice, matchText, meets, normaliseText, parseNumber } from './check';
+import { answerWords, checkGoals, checkNumeric, checkText, containsPhrase, gradeChoice, matchText, meets, normaliseText, parseNumber } from './check';
 
 describe('normaliseText / matchText', () => {
   it('ignores case, punctuation, articles, curly quotes and spacing', () => {
@@ -15,6 +15,35 @@ describe('normaliseText / matchText', () => {
     expect(matchText('   ', ['the'])).toBe(false);
     expect(matchText('mean squared error', ['cross-entropy', 'log loss'])).toBe(false);
     expect(matchText('with regard', ['with respect to'])).toBe(false);
+  });
+});
+
+describe('answerWords / containsPhrase / checkText', () => {
+  it('keeps the words that carry meaning: possessives, plurals and filler words go', () => {
+    expect(answerWords("The network's one-hot encoded labels")).toEqual(['label']);
+    expect(answerWords('Predicted probabilities of the classes')).toEqual(['predicted', 'probability', 'class']);
+    expect(answerWords('the model’s prediction')).toEqual(['prediction']);
+    expect(answerWords('ŷ')).toEqual(['y', 'hat']);
+    expect(answerWords('loss')).toEqual(['loss']);
+    expect(answerWords('the of a')).toEqual([]);
+  });
+  it('finds a phrase as whole words, whatever the spacing or hyphens inside it', () => {
+    for (const s of ['cross entropy', 'cross-entropy', 'crossentropy', 'Cross-Entropy loss', 'multi-class cross entropy']) {
+      expect(containsPhrase(answerWords(s), 'cross-entropy')).toBe(true);
+    }
+    expect(containsPhrase(answerWords('y-hat'), 'ŷ')).toBe(true);
+    expect(containsPhrase(answerWords('yhat'), 'y hat')).toBe(true);
+    expect(containsPhrase(answerWords('multiclass'), 'class')).toBe(false);
+    expect(containsPhrase(answerWords('entropy'), 'cross entropy')).toBe(false);
+    expect(containsPhrase(answerWords('label'), '')).toBe(false);
+  });
+  it('a rejection wins over an accepted phrase and brings its feedback', () => {
+    const reject = [{ match: ['binary'], feedback: 'two classes' }];
+    expect(checkText('binary cross-entropy', ['cross-entropy'], reject)).toEqual({ kind: 'wrong', feedback: 'two classes' });
+    expect(checkText('cross-entropy', ['cross-entropy'], reject)).toEqual({ kind: 'right' });
+    expect(checkText('hinge', ['cross-entropy'], reject)).toEqual({ kind: 'wrong' });
+    expect(checkText(' the ', ['cross-entropy'], reject)).toEqual({ kind: 'wrong' });
+    expect(checkText(' ?! ', ['cross-entropy'], reject)).toEqual({ kind: 'empty' });
   });
 });
 

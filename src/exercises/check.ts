@@ -1,7 +1,7 @@
 /**
  * Checking answers: pure functions, no DOM (tested in `check.test.ts`).
  */
-import type { ChoiceOption, Condition, Goal, Operand } from './types';
+import type { ChoiceOption, Condition, Goal, Operand, TextRejection } from './types';
 
 /**
  * A short answer reduced to what matters: Unicode-normalised, lower case, curly quotes and
@@ -22,15 +22,73 @@ export function normaliseText(s: string): string {
     .replace(/\s+/g, ' ');
 }
 
-/** Whether a short answer matches one of the accepted forms (spacing inside words does not matter: "y_true" = "ytrue"). */
-export function matchText(input: string, accept: readonly string[]): boolean {
-  const given = normaliseText(input);
-  if (!given) return false;
-  const squash = (s: string) => s.replace(/ /g, '');
-  return accept.some((a) => {
-    const form = normaliseText(a);
-    return form === given || squash(form) === squash(given);
-  });
+/** Words that only decorate a short answer ("the network's one-hot encoded prediction" → "prediction"). */
+const FILLER = new Set(['the', 'a', 'an', 'of', 'network', 'model', 'encoded', 'onehot']);
+
+/** A simple plural made singular: "labels" → "label", "probabilities" → "probability", "classes" → "class". */
+function singular(w: string): string {
+  if (w.length <= 3) return w;
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/**
+ * The words of a short answer that carry meaning: `normaliseText`, then a possessive "'s" dropped,
+ * "one hot" read as one word, simple plurals made singular and filler words dropped.
+ * "The network's one-hot encoded labels" → ["label"].
+ */
+export function answerWords(s: string): string[] {
+  const plain = s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’‚′]/g, "'")
+    .replace(/'s\b/g, '');
+  return normaliseText(plain)
+    .replace(/\bone hot\b/g, 'onehot')
+    .split(' ')
+    .filter(Boolean)
+    .map(singular)
+    .filter((w) => !FILLER.has(w));
+}
+
+/**
+ * Whether the answer's words contain the phrase's words, as whole words, in order and next to each
+ * other; spacing inside the phrase does not matter, so "cross entropy", "cross-entropy" and
+ * "crossentropy" all contain "cross-entropy", and "y hat" contains "ŷ". "Multiclass" does not contain "class".
+ */
+export function containsPhrase(words: readonly string[], phrase: string): boolean {
+  const target = answerWords(phrase).join('');
+  if (!target) return false;
+  for (let i = 0; i < words.length; i++) {
+    let joined = '';
+    for (let j = i; j < words.length && joined.length < target.length; j++) {
+      joined += words[j];
+      if (joined === target) return true;
+    }
+  }
+  return false;
+}
+
+export type TextResult = { kind: 'empty' } | { kind: 'right' } | { kind: 'wrong'; feedback?: string };
+
+/**
+ * Check a short answer: right when it contains one of the accepted key phrases and none of the
+ * rejected ones (a rejection wins and brings its feedback); `empty` when it has no letter or digit. "The multi-class cross entropy" is
+ * right for `accept: ['cross-entropy']`; "binary cross-entropy" is not when `binary` is rejected.
+ */
+export function checkText(input: string, accept: readonly string[], reject: readonly TextRejection[] = []): TextResult {
+  if (!normaliseText(input)) return { kind: 'empty' };
+  const words = answerWords(input);
+  const rejection = reject.find((r) => r.match.some((m) => containsPhrase(words, m)));
+  if (rejection) return { kind: 'wrong', feedback: rejection.feedback };
+  return accept.some((a) => containsPhrase(words, a)) ? { kind: 'right' } : { kind: 'wrong' };
+}
+
+/** Whether a short answer is right (see `checkText`). */
+export function matchText(input: string, accept: readonly string[], reject: readonly TextRejection[] = []): boolean {
+  return checkText(input, accept, reject).kind === 'right';
 }
 
 /**

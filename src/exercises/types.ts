@@ -82,10 +82,22 @@ export interface NumericExercise extends Base {
   /** Label of the input ("largest j"). */
   label: string;
 }
+/** A wrong answer a short-answer question expects, recognised by any of its key phrases, with why it is wrong. */
+export interface TextRejection {
+  /** Key phrases, matched like accepted ones (whole words; case, punctuation, spacing, plurals ignored). */
+  match: string[];
+  /** Why that answer is wrong, in plain text (no Markdown or TeX), shown when it is given. */
+  feedback: string;
+}
 export interface TextExercise extends Base {
   kind: 'text';
-  /** Accepted answers; compared after `normaliseText`. The first is the one shown in the key. */
+  /**
+   * Accepted key phrases: an answer is right when it contains one of them as whole words (see
+   * `checkText` in `check.ts`). The first is the one shown in the key.
+   */
   accept: string[];
+  /** Wrong answers to recognise and explain; a rejection wins over an accepted phrase. */
+  reject?: TextRejection[];
   label: string;
 }
 /** Free reflection: the reader writes an answer, then compares it with the model answer and judges it. */
@@ -148,7 +160,14 @@ export function validateExercises(set: ExerciseSet, parts?: readonly string[]): 
       if (!Number.isFinite(e.value)) problems.push(`${at}: value must be finite`);
       if (!(e.tolerance >= 0) || !Number.isFinite(e.tolerance)) problems.push(`${at}: tolerance must be a finite number ≥ 0`);
     }
-    if (e.kind === 'text' && (e.accept.length === 0 || e.accept.some((a) => !a.trim()))) problems.push(`${at}: needs accepted answers`);
+    if (e.kind === 'text') {
+      if (e.accept.length === 0 || e.accept.some((a) => !a.trim())) problems.push(`${at}: needs accepted answers`);
+      (e.reject ?? []).forEach((r, k) => {
+        if (r.match.length === 0 || r.match.some((m) => !m.trim())) problems.push(`${at}: rejection ${k + 1} needs key phrases`);
+        if (!r.feedback.trim()) problems.push(`${at}: rejection ${k + 1} needs feedback`);
+        if (/[$*`]/.test(r.feedback)) problems.push(`${at}: rejection ${k + 1} feedback must be plain text`);
+      });
+    }
     if ((e.kind === 'numeric' || e.kind === 'text') && !e.label.trim()) problems.push(`${at}: needs an input label`);
     if (e.task) {
       if (!ID.test(e.task.widget)) problems.push(`${at}: task widget name "${e.task.widget}" is not well formed`);

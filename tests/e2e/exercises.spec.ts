@@ -90,10 +90,24 @@ test('numeric, short text and reflection exercises check typed answers', async (
   await input.fill('with regard');
   await input.press('Enter');
   await expect(t.locator('.exercise__verdict--wrong')).toBeVisible();
-  await input.fill('  With Respect To. ');
+  await input.fill('  With Regard To. ');
   await input.press('Enter');
   await expect(t.locator('.exercise__verdict--right')).toBeVisible();
   await expect(t.locator('.exercise__explanation a')).toHaveAttribute('href', /glossary\/#wrt$/);
+
+  // A key phrase inside a longer answer counts, whatever the hyphens and plurals.
+  const l = await openExercise(page, 'loss-functions', 'loss-name');
+  const loss = l.getByLabel('Name of the loss');
+  await loss.fill('mean squared error');
+  await loss.press('Enter');
+  await expect(l.locator('.exercise__verdict--wrong')).toContainText('regression');
+  // A wrong answer that contains a right phrase is refused with its own reason.
+  await loss.fill('binary cross-entropy');
+  await loss.press('Enter');
+  await expect(l.locator('.exercise__verdict--wrong')).toContainText('two-class case');
+  await loss.fill('The multi-class cross entropy');
+  await loss.press('Enter');
+  await expect(l.locator('.exercise__verdict--right')).toBeVisible();
   expect(watch.problems).toEqual([]);
 });
 

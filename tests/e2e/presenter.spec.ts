@@ -15,14 +15,14 @@ const slideNo = (page: Page) => new URL(page.url()).hash;
 const visibleH2 = (page: Page) => page.locator('[data-deck-content] > h2:visible');
 
 test.describe('presenter mode', () => {
-  test('keyboard drives the slides: arrows, space, Home/End, number + Enter, overview, notes', async ({ page, watch }) => {
+  test('keyboard drives the slides: arrows, Home/End, number + Enter, overview, notes; the Close button is button-sized', async ({ page, watch }) => {
     await openDeck(page);
     await expect(titleSlide(page).getByText('The forward pass', { exact: true })).toBeVisible();
     expect(slideNo(page)).toBe('#1');
     await page.keyboard.press('ArrowRight');
     await expect(visibleH2(page)).toHaveText(['The perceptron']);
     expect(slideNo(page)).toBe('#2');
-    await page.keyboard.press(' ');
+    await page.keyboard.press('ArrowRight');
     await expect(visibleH2(page)).toHaveText(['Logistic regression']);
     await page.keyboard.press('End');
     await expect(visibleH2(page)).toHaveText(['The cycle of learning']);
@@ -43,6 +43,9 @@ test.describe('presenter mode', () => {
     await expect(overview).toBeVisible();
     await expect(overview.locator('[data-goto]')).toHaveCount(6);
     await expect(overview.locator('[aria-current]')).toContainText('Logistic regression');
+    const close = await overview.getByRole('button', { name: 'Close (Esc)' }).boundingBox();
+    expect(close!.width).toBeLessThan(250);
+    expect(close!.height).toBeLessThan(60);
     await page.keyboard.press('Escape');
     await expect(overview).toBeHidden();
     await page.keyboard.press('Escape');
@@ -59,6 +62,73 @@ test.describe('presenter mode', () => {
     await expect(notes).toContainText('compute h₁ and h₂ by hand');
     await expect(notes).toContainText('Next: 6. The cycle of learning');
     expect(page.url()).toContain('?notes#5');
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('↓ Space PageDown scroll a long slide first, then change slide; ↑ comes back to the bottom', async ({ page, watch }) => {
+    await page.goto('present/02-feedforward/backward-pass/#5');
+    await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
+    const stage = page.locator('[data-deck-stage]');
+    const scroll = () => stage.evaluate((el) => ({ top: el.scrollTop, max: el.scrollHeight - el.clientHeight, view: el.clientHeight }));
+    expect((await scroll()).max).toBeGreaterThan(2000); // a long slide
+    // Smooth: the slide scrolls by about a screen and stays the same slide.
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await scroll()).top).toBeGreaterThan(0.7 * (await scroll()).view);
+    expect(slideNo(page)).toBe('#5');
+    await page.keyboard.press(' ');
+    await expect.poll(async () => (await scroll()).top).toBeGreaterThan(1.4 * (await scroll()).view);
+    expect(slideNo(page)).toBe('#5');
+    // Without motion: ↓ until the bottom is in view, and only then the next slide.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    for (let i = 0; i < 40 && slideNo(page) === '#5'; i++) {
+      const before = await scroll();
+      await page.keyboard.press('ArrowDown');
+      if (slideNo(page) !== '#5') expect(before.top).toBeGreaterThanOrEqual(before.max - 2);
+      else await expect.poll(async () => (await scroll()).top).toBeGreaterThan(before.top);
+    }
+    expect(slideNo(page)).toBe('#6');
+    expect((await scroll()).top).toBe(0);
+    // ↑ at the top goes back to the previous slide, at its bottom; → ← change slide straight away.
+    await page.keyboard.press('ArrowUp');
+    expect(slideNo(page)).toBe('#5');
+    const back = await scroll();
+    expect(back.top).toBeGreaterThanOrEqual(back.max - 2);
+    await page.keyboard.press('PageUp');
+    await expect.poll(async () => (await scroll()).top).toBeLessThan(back.top - 0.7 * back.view);
+    expect(slideNo(page)).toBe('#5');
+    await page.keyboard.press('ArrowLeft');
+    expect(slideNo(page)).toBe('#4');
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('past the last slide comes the next part, before the first the previous part; the lecture ends', async ({ page, watch }) => {
+    await page.goto('present/02-feedforward/architectures/#3');
+    await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
+    await expect(page.locator('[data-deck-count]')).toHaveText(/^3 \/ 3/);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/\/forward-pass\/#1$/);
+    await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
+    await expect(titleSlide(page).getByText('The forward pass', { exact: true })).toBeVisible();
+    // ← at the first slide: the previous part's last slide.
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(/\/architectures\/#3$/);
+    await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
+    await expect(page.locator('[data-deck-count]')).toHaveText(/^3 \/ 3/);
+    // The button does the same, and says so.
+    const next = page.getByRole('button', { name: 'Next part →' });
+    await next.click();
+    await page.waitForURL(/\/forward-pass\/#1$/);
+    await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
+    await expect(page.getByRole('button', { name: 'Next slide →' })).toBeEnabled();
+    // At the very end of the lecture there is nowhere to go.
+    await page.goto('present/02-feedforward/terminology/');
+    await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
+    await page.keyboard.press('End');
+    const last = slideNo(page);
+    await expect(page.getByRole('button', { name: /^Next/ })).toBeDisabled();
+    await page.keyboard.press('ArrowRight');
+    expect(slideNo(page)).toBe(last);
+    expect(page.url()).toContain('/terminology/');
     expect(watch.problems).toEqual([]);
   });
 
@@ -99,6 +169,12 @@ test.describe('presenter mode', () => {
     await openDeck(page, '#1');
     await presenter.keyboard.press('ArrowRight');
     await expect.poll(() => new URL(page.url()).hash).toBe('#2');
+    // …across parts too: → at the presenter's last slide takes both windows to the next part.
+    await presenter.keyboard.press('End');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#6');
+    await presenter.keyboard.press('ArrowRight');
+    await presenter.waitForURL(/\/activation-functions\/\?notes#1$/);
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/activation-functions\/$/);
     await presenter.close();
     // Readers never see the notes on the reading page.
     await page.goto('lectures/02-feedforward/forward-pass/');

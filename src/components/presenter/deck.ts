@@ -2,9 +2,13 @@
  * Presenter mode in the browser (see `PresentLayout.astro`): cuts the part's content into slides
  * by marking its top-level elements (nothing is copied or moved, so widgets hydrate in place),
  * shows one slide at a time, and wires the keys, the overview grid, the notes panel, the address
- * (`#n`, `?notes`) and a presenter window kept in step over a BroadcastChannel.
+ * (`#n`, `?notes`) and a presenter window kept in step over a BroadcastChannel (across the parts of
+ * the lecture). ↓ Space PageDown / ↑ Shift+Space PageUp scroll a long slide by about a screen first
+ * and change slide only at its bottom / top (arriving at the previous slide's bottom); → ← always
+ * change slide; past either end of the part they go on to the next / previous part.
  */
-import { assignSlides, keyAction, slideFromHash, type Block } from './slides';
+import { prefersReducedMotion } from '~/widgets/shared/theme';
+import { assignSlides, keyAction, scrollStep, slideFromHash, type Block } from './slides';
 
 interface Slide {
   title: string;
@@ -13,6 +17,8 @@ interface Slide {
 }
 
 const OFF = 'deck-off';
+/** sessionStorage key: ↑ from a part's first slide asks the previous part to show its last slide's bottom. */
+const ARRIVE = 'deck:arrive-bottom';
 
 function q<T extends Element = HTMLElement>(selector: string): T {
   const el = document.querySelector<T>(selector);
@@ -101,7 +107,56 @@ export function startDeck(): void {
   let current = -1;
   let digits = '';
   let digitsTimer = 0;
-  const channel = 'BroadcastChannel' in window ? new BroadcastChannel(`deck:${location.pathname}`) : undefined;
+  // One channel per lecture (the parts' common folder), so a presenter window can change part too.
+  const lectureDir = location.pathname.replace(/[^/]+\/?$/, '');
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel(`deck:${lectureDir}`) : undefined;
+  const prevPart = document.querySelector<HTMLAnchorElement>('.deck__foot a[rel="prev"]');
+  const nextPart = document.querySelector<HTMLAnchorElement>('.deck__foot a[rel="next"]');
+  const prevButton = q<HTMLButtonElement>('[data-deck-prev]');
+  const nextButton = q<HTMLButtonElement>('[data-deck-next-button]');
+  /** Where a smooth scroll started by a key is headed (a quick second press goes on from there). */
+  let aim: number | undefined;
+  let aimTimer = 0;
+
+  /** Another part of the lecture, at slide `hash` (`1`, `last`); keeps `?notes`. */
+  function gotoPart(link: HTMLAnchorElement, hash: string, bottom = false): void {
+    const url = new URL(link.href);
+    if (root.hasAttribute('data-notes')) url.searchParams.set('notes', '');
+    url.hash = hash;
+    try {
+      if (bottom) sessionStorage.setItem(ARRIVE, '1');
+    } catch {
+      /* storage blocked: arrive at the top */
+    }
+    location.href = url.toString().replace(/([?&])notes=(?=&|#|$)/, '$1notes');
+  }
+
+  /** One slide on (+1) or back (-1); past the part's ends, the next / previous part. */
+  function step(dir: 1 | -1, arrive: 'top' | 'bottom' = 'top'): void {
+    if (dir === 1 && current === count - 1) {
+      if (nextPart) gotoPart(nextPart, '1');
+    } else if (dir === -1 && current === 0) {
+      if (prevPart) gotoPart(prevPart, 'last', arrive === 'bottom');
+    } else go(current + dir, 'local', arrive);
+  }
+
+  /** ↓ / ↑: about a screen within the slide; at its bottom / top, the next / previous slide. */
+  function scrollOrStep(dir: 'down' | 'up'): void {
+    const from = aim ?? stage.scrollTop;
+    const to = scrollStep(dir, from, stage.clientHeight, stage.scrollHeight);
+    if (to === 'next') step(1);
+    else if (to === 'prev') step(-1, 'bottom');
+    else {
+      const smooth = !prefersReducedMotion();
+      aim = smooth ? to.top : undefined;
+      window.clearTimeout(aimTimer);
+      if (smooth) aimTimer = window.setTimeout(() => (aim = undefined), 800);
+      stage.scrollTo({ top: to.top, behavior: smooth ? 'smooth' : 'auto' });
+    }
+  }
+  stage.addEventListener('scrollend', () => {
+    aim = undefined;
+  });
 
   function writeAddress(): void {
     const url = new URL(location.href);
@@ -112,7 +167,7 @@ export function startDeck(): void {
     history.replaceState(null, '', text);
   }
 
-  function go(index: number, from: 'local' | 'remote' = 'local'): void {
+  function go(index: number, from: 'local' | 'remote' = 'local', arrive: 'top' | 'bottom' = 'top'): void {
     const next = Math.min(Math.max(index, 0), count - 1);
     if (next === current) return;
     current = next;
@@ -120,22 +175,38 @@ export function startDeck(): void {
     const slide = slides[current]!;
     counter.textContent = `${current + 1} / ${count}`;
     progress.style.width = `${((current + 1) / count) * 100}%`;
-    stage.scrollTop = 0;
+    aim = undefined;
+    stage.scrollTo({ top: arrive === 'bottom' ? stage.scrollHeight : 0, behavior: 'auto' });
+    prevButton.disabled = current === 0 && !prevPart;
+    nextButton.disabled = current === count - 1 && !nextPart;
+    prevButton.textContent = current === 0 && prevPart ? '← Previous part' : '← Previous slide';
+    nextButton.textContent = current === count - 1 && nextPart ? 'Next part →' : 'Next slide →';
     notesWhere.textContent = `for slide ${current + 1}`;
     notesBody.replaceChildren(
       ...(slide.notes.length
         ? slide.notes.flatMap((n) => [...n.childNodes].map((c) => c.cloneNode(true)))
         : [Object.assign(document.createElement('p'), { className: 'deck__no-notes', textContent: 'No notes for this slide.' })]),
     );
-    nextTitle.textContent = current + 1 < count ? `${current + 2}. ${slides[current + 1]!.title}` : 'the end of this part';
+    nextTitle.textContent = current + 1 < count ? `${current + 2}. ${slides[current + 1]!.title}` : nextPart ? `the next part, ${nextPart.dataset.title ?? ''}`.replace(/, $/, '') : 'the end of the lecture';
     overviewList.querySelectorAll('button').forEach((b) => b.toggleAttribute('aria-current', b.dataset.goto === String(current)));
     announce.textContent = `Slide ${current + 1} of ${count}: ${slide.title}`;
     writeAddress();
-    if (from === 'local') channel?.postMessage({ slide: current });
+    if (from === 'local') channel?.postMessage({ path: location.pathname, slide: current });
   }
 
-  channel?.addEventListener('message', (e: MessageEvent<{ slide?: unknown }>) => {
-    if (typeof e.data?.slide === 'number' && Number.isInteger(e.data.slide)) go(e.data.slide, 'remote');
+  channel?.addEventListener('message', (e: MessageEvent<{ path?: unknown; slide?: unknown }>) => {
+    const { path, slide } = e.data ?? {};
+    if (typeof slide !== 'number' || !Number.isInteger(slide)) return;
+    if (typeof path === 'string' && path !== location.pathname) {
+      // The other window went to another part of this lecture: follow it there.
+      if (!path.startsWith(lectureDir) || /[?#]/.test(path)) return;
+      const url = new URL(location.href);
+      url.pathname = path;
+      url.hash = String(slide + 1);
+      location.href = url.toString().replace(/([?&])notes=(?=&|#|$)/, '$1notes');
+      return;
+    }
+    go(slide, 'remote');
   });
 
   function slideOfId(id: string): number | undefined {
@@ -196,10 +267,14 @@ export function startDeck(): void {
     if (owned) return;
     switch (action.kind) {
       case 'next':
-        go(current + 1);
+        step(1);
         break;
       case 'prev':
-        go(current - 1);
+        step(-1);
+        break;
+      case 'down':
+      case 'up':
+        scrollOrStep(action.kind);
         break;
       case 'first':
         go(0);
@@ -243,8 +318,8 @@ export function startDeck(): void {
   });
 
   // 5. Buttons, address, timer.
-  q('[data-deck-prev]').addEventListener('click', () => go(current - 1));
-  q('[data-deck-next-button]').addEventListener('click', () => go(current + 1));
+  prevButton.addEventListener('click', () => step(-1));
+  nextButton.addEventListener('click', () => step(1));
   overviewToggle.addEventListener('click', () => setOverview(overview.hidden));
   q('[data-deck-overview-close]').addEventListener('click', () => setOverview(false));
   notesToggle.addEventListener('click', () => setNotes(!root.hasAttribute('data-notes')));
@@ -265,5 +340,12 @@ export function startDeck(): void {
 
   notesToggle.setAttribute('aria-pressed', String(root.hasAttribute('data-notes')));
   root.dataset.deckReady = '';
-  go(slideFromHash(location.hash, count, slideOfId));
+  let arriveBottom = false;
+  try {
+    arriveBottom = sessionStorage.getItem(ARRIVE) === '1';
+    sessionStorage.removeItem(ARRIVE);
+  } catch {
+    /* storage blocked */
+  }
+  go(slideFromHash(location.hash, count, slideOfId), 'local', arriveBottom ? 'bottom' : 'top');
 }

@@ -39,8 +39,12 @@ export function assignSlides(blocks: readonly Block[]): number[] {
 }
 
 export type Action =
+  /** Next / previous slide (→ ←), across parts at either end. */
   | { kind: 'next' }
   | { kind: 'prev' }
+  /** Scroll the slide down / up by about a screen; at its bottom / top, the next / previous slide (↓ Space PageDown, ↑ Shift+Space PageUp). */
+  | { kind: 'down' }
+  | { kind: 'up' }
   | { kind: 'first' }
   | { kind: 'last' }
   | { kind: 'digit'; digit: number }
@@ -57,16 +61,18 @@ export function keyAction(key: string, mods: { shift?: boolean; ctrl?: boolean; 
   if (mods.ctrl || mods.alt || mods.meta) return undefined;
   switch (key) {
     case 'ArrowRight':
+      return { kind: 'next' };
+    case 'ArrowLeft':
+      return { kind: 'prev' };
     case 'ArrowDown':
     case 'PageDown':
-      return { kind: 'next' };
+      return { kind: 'down' };
     case ' ':
     case 'Spacebar':
-      return { kind: mods.shift ? 'prev' : 'next' };
-    case 'ArrowLeft':
+      return { kind: mods.shift ? 'up' : 'down' };
     case 'ArrowUp':
     case 'PageUp':
-      return { kind: 'prev' };
+      return { kind: 'up' };
     case 'Home':
       return { kind: 'first' };
     case 'End':
@@ -94,13 +100,27 @@ export function keyAction(key: string, mods: { shift?: boolean; ctrl?: boolean; 
 }
 
 /**
- * The slide an address asks for: `#3` is the third slide (1-based, clamped to the deck); any other
+ * Where a key that scrolls first (↓ Space PageDown, ↑ Shift+Space PageUp) takes the slide: a new
+ * scroll position `top` (about a screen further, clamped to the slide), or `'next'` / `'prev'` when
+ * the slide's bottom / top is already in view. `from` is where the slide is (or is already headed).
+ */
+export function scrollStep(dir: 'down' | 'up', from: number, view: number, height: number): { top: number } | 'next' | 'prev' {
+  const max = Math.max(height - view, 0);
+  const step = Math.max(Math.round(view * 0.85), 40);
+  if (dir === 'down') return from >= max - 2 ? 'next' : { top: Math.min(from + step, max) };
+  return from <= 2 ? 'prev' : { top: Math.max(from - step, 0) };
+}
+
+/**
+ * The slide an address asks for: `#3` is the third slide (1-based, clamped to the deck), `#last`
+ * the last one (where ← from the next part arrives); any other
  * hash is looked up by `findSlideOfId` (a section's or widget's id); garbage gives the first slide.
  */
 export function slideFromHash(hash: string, count: number, findSlideOfId: (id: string) => number | undefined): number {
   const text = hash.replace(/^#/, '');
   if (/^\d{1,4}$/.test(text)) return Math.min(Math.max(Number(text), 1), Math.max(count, 1)) - 1;
   if (!text) return 0;
+  if (text === 'last') return Math.max(count - 1, 0);
   let id = text;
   try {
     id = decodeURIComponent(text);

@@ -32,6 +32,18 @@ export interface ChartPointer {
 type Scale = { invert?: (v: number) => number; apply: (v: number) => number };
 type PlotFigure = Element & { scale?: (name: string) => Scale | undefined };
 
+/**
+ * The height a chart will take: Plot's SVG is `width × height` but scales down with the column,
+ * keeping its proportions. The column is not known before the widget runs, so the viewport width
+ * stands in for it (a few pixels too generous on a phone). Only a height is reserved: a width here
+ * could push a narrow page sideways.
+ */
+function reservedBox(options: ChartOptions): { minHeight: string } {
+  const width = typeof options.width === 'number' ? options.width : 640;
+  const height = typeof options.height === 'number' ? options.height : 320;
+  return { minHeight: `min(${height}px, ${((height / width) * 100).toFixed(2)}vw)` };
+}
+
 export function Chart({ options, table, class: className, onPointer }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const figure = useRef<PlotFigure>();
@@ -44,6 +56,9 @@ export function Chart({ options, table, class: className, onPointer }: ChartProp
     const chart = plotChart(options) as PlotFigure;
     figure.current = chart;
     el.replaceChildren(chart);
+    // The reserved height (below) has done its job once a chart is drawn; the chart's own size
+    // rules from here (it may scale down on a narrow screen).
+    el.style.minHeight = '';
   }, [options]);
 
   const toData = (e: PointerEvent, phase: ChartPointer['phase']): ChartPointer | undefined => {
@@ -87,7 +102,8 @@ export function Chart({ options, table, class: className, onPointer }: ChartProp
 
   return (
     <div class={`chart ${onPointer ? 'chart--interactive' : ''} ${className ?? ''}`}>
-      <div class="chart__plot" ref={host} {...handlers} />
+      {/* The server HTML has no chart yet: reserving its height keeps the text below from jumping when the widget comes alive. */}
+      <div class="chart__plot" ref={host} style={reservedBox(options)} {...handlers} />
       {table && (
         <details class="figure__table">
           <summary>Show the data as a table</summary>

@@ -1,6 +1,6 @@
 /**
  * Scroll-spy for the table of contents: the current section is the last heading whose top has
- * passed a line near the top of the viewport. Runs in the browser only.
+ * passed a line near the top of the viewport (at the bottom of the page: the last one on screen). Runs in the browser only.
  */
 export function trackReadingPosition(nav: HTMLElement): void {
   const links = Array.from(nav.querySelectorAll<HTMLAnchorElement>('a[data-toc-link]'));
@@ -12,7 +12,10 @@ export function trackReadingPosition(nav: HTMLElement): void {
   let scheduled = false;
   const update = () => {
     scheduled = false;
-    const line = window.innerHeight * 0.25;
+    // At the very bottom of the page the last headings can never reach the line; there the
+    // current one is the last heading that is on screen.
+    const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    const line = atBottom ? window.innerHeight : window.innerHeight * 0.25;
     let current = headings[0]!;
     for (const h of headings) {
       if (h.getBoundingClientRect().top <= line) current = h;
@@ -32,6 +35,8 @@ export function trackReadingPosition(nav: HTMLElement): void {
   window.addEventListener('scroll', schedule, { passive: true });
   window.addEventListener('resize', schedule);
   window.addEventListener('hashchange', schedule);
+  // Widgets coming alive change the page's height without a scroll event.
+  if ('ResizeObserver' in window) new ResizeObserver(schedule).observe(document.body);
   update();
 }
 

@@ -1,4 +1,4 @@
-import { test, expect, LECTURE, PARTS } from './site';
+import { test, expect, LECTURE, PARTS, hydrateAll } from './site';
 
 test.describe('dark mode', () => {
   test('follows the system setting when the reader has not chosen', async ({ page }) => {
@@ -77,6 +77,8 @@ test.describe('navigation', () => {
   test('the table of contents works by keyboard and tracks the reading position', async ({ page }) => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(`${LECTURE}loss-functions/`);
+    // Let every island come alive first: this test is about the contents, not about layout shifts.
+    await hydrateAll(page);
     const toc = page.getByRole('navigation', { name: 'On this page' });
     const links = toc.locator('a[data-toc-link]');
     const count = await links.count();

@@ -65,11 +65,18 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
       headingLevel={headingLevel}
       title="Cross-entropy and the −log p curve"
       intro={
-        <p>
-          Shape the prediction with the sliders (the other probabilities follow so that the four always sum to 1), pick the true class, or load the
-          slides' blue and yellow predictions. The point on the curve is the loss: −log of the probability given to the true class. Push that
-          probability to 0 with clipping switched off to see why the code clips.
-        </p>
+        binary ? (
+          <p>
+            One sigmoid output ŷ is the probability of label 1. Set it and the true label: the loss is −log ŷ when the label is 1 and −log(1 − ŷ)
+            when it is 0, one curve for each. Push the probability of the true label to 0 with clipping switched off to see why the code clips.
+          </p>
+        ) : (
+          <p>
+            Shape the prediction with the sliders (the other probabilities follow so that the four always sum to 1), pick the true class, or load the
+            slides' blue and yellow predictions. The point on the curve is the loss: −log of the probability given to the true class. Push that
+            probability to 0 with clipping switched off to see why the code clips.
+          </p>
+        )
       }
       notice={notice}
       onDismissNotice={dismissNotice}

@@ -171,7 +171,7 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
           <dl class="widget__readout lr-decay__readout">
             {runs.map((r) => (
               <div data-run={r.kind}>
-                <dt>{r.kind === 'decayed' ? 'Decayed' : 'Constant'}: loss, rate now</dt>
+                <dt>{r.kind === 'decayed' ? 'Decayed' : 'Constant'}: loss, rate of the last update</dt>
                 <dd data-readout={`${r.kind}-loss`}>
                   {lossText(r.loss)}, α = {fmt(r.lr, 4)}
                 </dd>
@@ -200,7 +200,7 @@ function scheduleChart(rows: readonly { step: number; lr: number }[], width: num
     width,
     height: 200,
     marginLeft: 44,
-    marginTop: 16,
+    marginTop: 28,
     marginBottom: 36,
     x: { domain: [0, Math.max(1, last.step)], label: 'step t' },
     y: { domain: [0, lr0], label: 'learning rate αₜ' },

@@ -7,12 +7,13 @@ import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
 import { lossCurveOptions, thin } from '~/charts/loss-curve';
-import { PlayControls, Select, Slider } from '../shared/controls';
+import { Select } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useThemeColors, type ThemeColors } from '../shared/theme';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop } from '../shared/useTrainingLoop';
+import { TrainingControls } from '../shared/TrainingControls';
 import { StatusText, statusText } from '../shared/TrainingStatus';
 import { useWidth } from '../shared/useWidth';
 import { fmt } from '~/util/format';
@@ -139,16 +140,10 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
             ]}
             onChange={(arch) => update({ arch })}
           />
-          <Slider field="lr" label="Learning rate η" value={state.lr} min={0.1} max={5} step={0.1} onChange={(lr) => update({ lr })} />
-          <Slider field="seed" label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
-          <PlayControls
-            playing={loop.playing}
-            onPlay={loop.play}
-            onPause={loop.pause}
-            onStep={loop.step}
-            stepLabel="Train one epoch"
-            onReset={loop.reset}
-            resetLabel="Restart training"
+          <TrainingControls
+            loops={[loop]}
+            lr={{ label: 'Learning rate η', value: state.lr, min: 0.1, max: 5, step: 0.1, onChange: (lr) => update({ lr }) }}
+            seed={{ value: state.seed, onChange: (seed) => update({ seed }) }}
           />
           <p class="logic-gates__note">
             Sigmoid neurons, binary cross-entropy, gradient descent on all four points at once with momentum {MOMENTUM}; initial weights drawn from

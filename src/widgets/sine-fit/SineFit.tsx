@@ -8,11 +8,12 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
 import { lossCurveOptions, thin } from '~/charts/loss-curve';
-import { PlayControls, Select, Slider, Toggle } from '../shared/controls';
+import { Select, Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop } from '../shared/useTrainingLoop';
+import { TrainingControls } from '../shared/TrainingControls';
 import { StatusText, statusText } from '../shared/TrainingStatus';
 import { useWidth } from '../shared/useWidth';
 import { fmt } from '~/util/format';
@@ -188,16 +189,10 @@ export default function SineFit({ headingLevel }: WidgetProps) {
           )}
           {trained && (
             <>
-              <Slider field="lr" label="Learning rate η" value={state.lr} min={0.001} max={0.05} step={0.001} onChange={(lr) => update({ lr })} />
-              <Slider field="seed" label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
-              <PlayControls
-                playing={loop.playing}
-                onPlay={loop.play}
-                onPause={loop.pause}
-                onStep={loop.step}
-                stepLabel="Train one epoch"
-                onReset={loop.reset}
-                resetLabel="Restart training"
+              <TrainingControls
+                loops={[loop]}
+                lr={{ label: 'Learning rate η', value: state.lr, min: 0.001, max: 0.05, step: 0.001, onChange: (lr) => update({ lr }) }}
+                seed={{ value: state.seed, onChange: (seed) => update({ seed }) }}
               />
               <p class="sine-fit__note">
                 Mean squared error on the 201 points, gradient descent on all of them at once with momentum {MOMENTUM}, at most {MAX_EPOCHS} epochs.

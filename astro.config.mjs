@@ -33,7 +33,11 @@ export default defineConfig({
   integrations: [preact(), mdx()],
   markdown: {
     remarkPlugins: [remarkMath],
-    rehypePlugins: [[rehypeKatex, { strict: 'error', trust: false, output: 'htmlAndMathml' }], [rehypeBaseLinks, { base }], rehypeTableScroll],
+    rehypePlugins: [
+      [rehypeKatex, { strict: 'error', trust: false, output: 'htmlAndMathml' }],
+      [rehypeBaseLinks, { base }],
+      rehypeTableScroll,
+    ],
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,

@@ -53,7 +53,11 @@ export default defineConfig({
     },
   ],
   webServer: [
-    { command: `node scripts/serve.mjs ${rootDir} ${port} /`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false },
+    {
+      command: `node scripts/serve.mjs ${rootDir} ${port} /`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+    },
     {
       command: `node scripts/serve.mjs ${subDir} ${port + 1} ${SUBPATH}`,
       url: `http://127.0.0.1:${port + 1}${SUBPATH}`,

@@ -56,7 +56,11 @@ export function sliceMatrix(data: Float64Array, width: number, b: Batch): Matrix
 /** Training needs no ∂E/∂X for the network's input (lib's Trainer skips it the same way). */
 const NO_INPUT_GRADIENT = { inputGradient: false };
 
-export function oursCore(spec: NetSpec, data: DataSet, batches: Batch[]): Trainer & { network: Network; optimizer: SGD } {
+export function oursCore(
+  spec: NetSpec,
+  data: DataSet,
+  batches: Batch[],
+): Trainer & { network: Network; optimizer: SGD } {
   const network = buildNetwork(spec);
   const sgd = new SGD({ learningRate: spec.learningRate, momentum: spec.momentum });
   const loss = getLoss(lossName(spec));

@@ -21,10 +21,23 @@ if (detach !== 'clean') {
 function spec(sizes: number[], head: NetSpec['head']): NetSpec {
   const net = Network.create({
     inputs: sizes[0],
-    layers: sizes.slice(1).map((neurons, l) => ({ neurons, activation: l < sizes.length - 2 ? 'relu' : head === 'softmax-ce' ? 'softmax' : 'linear' })),
+    layers: sizes
+      .slice(1)
+      .map((neurons, l) => ({
+        neurons,
+        activation: l < sizes.length - 2 ? 'relu' : head === 'softmax-ce' ? 'softmax' : 'linear',
+      })),
     seed: 42,
   });
-  return { sizes, hidden: 'relu', head, weights: net.layers.map((l) => l.weights.data.slice()), biases: net.layers.map((l) => l.biases.data.slice()), learningRate: 0.05, momentum: 0.9 };
+  return {
+    sizes,
+    hidden: 'relu',
+    head,
+    weights: net.layers.map((l) => l.weights.data.slice()),
+    biases: net.layers.map((l) => l.biases.data.slice()),
+    learningRate: 0.05,
+    momentum: 0.9,
+  };
 }
 
 const sp = spiral(100, 3, createRng(42));
@@ -36,14 +49,26 @@ const end = Date.now() + Number(seconds) * 1000;
 let steps = 0;
 if (what === 'grid') {
   const p = oursGrid(spec([2, 16, 16, 3], 'softmax-ce'), 100, -1.5, 1.5);
-  while (Date.now() < end) { p.run(); steps++; }
+  while (Date.now() < end) {
+    p.run();
+    steps++;
+  }
   console.log(`grid: ${(steps / Number(seconds)).toFixed(1)} grids/s`);
 } else {
-  const s = what === 'wide' ? spec([2, 64, 64, 3], 'softmax-ce') : what === 'sine' ? spec([1, 8, 1], 'linear-mse') : spec([2, 16, 16, 3], 'softmax-ce');
+  const s =
+    what === 'wide'
+      ? spec([2, 64, 64, 3], 'softmax-ce')
+      : what === 'sine'
+        ? spec([1, 8, 1], 'linear-mse')
+        : spec([2, 16, 16, 3], 'softmax-ce');
   if (what === 'sine') s.learningRate = 0.005;
   const data = what === 'sine' ? sineData : spiralData;
   const bs = mode === 'full' ? data.n : mode === 'mb32' ? 32 : 1;
   const t = oursCore(s, data, makeBatches(data.n, bs));
-  while (Date.now() < end) { for (let i = 0; i < 100; i++) t.step(steps++); }
-  console.log(`${what} ${mode}: ${((steps * bs) / Number(seconds) / 1000).toFixed(1)}k samples/s, ${(steps / Number(seconds) / 1000).toFixed(2)}k steps/s`);
+  while (Date.now() < end) {
+    for (let i = 0; i < 100; i++) t.step(steps++);
+  }
+  console.log(
+    `${what} ${mode}: ${((steps * bs) / Number(seconds) / 1000).toFixed(1)}k samples/s, ${(steps / Number(seconds) / 1000).toFixed(2)}k steps/s`,
+  );
 }

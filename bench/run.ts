@@ -28,9 +28,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const ONLY = (args.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['spiral', 'wide', 'sine', 'grid', 'memory']) as string[];
+const ONLY = (args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',') ?? ['spiral', 'wide', 'sine', 'grid', 'memory']) as string[];
 /** --engines=ours,tfjs-cpu,… restricts the contestants (ours is always run) */
-const ENGINES = args.find((a) => a.startsWith('--engines='))?.slice(10).split(',');
+const ENGINES = args
+  .find((a) => a.startsWith('--engines='))
+  ?.slice(10)
+  .split(',');
 const TIMING: TimingOptions = QUICK ? { warmupMs: 60, runMs: 40, runs: 3 } : DEFAULT_TIMING;
 /** timed training episodes per engine and mode (after warm-up) */
 const RUNS = QUICK ? 2 : 5;
@@ -53,14 +59,21 @@ const makeWorkloads = () => buildWorkloads(QUICK);
 // ------------------------------------------------------------------------------------------
 
 type Engine = 'ours' | 'ours (Trainer)' | 'tfjs-cpu' | 'tfjs-wasm' | 'convnetjs' | 'brain.js';
-const PEERS: Engine[] = (['tfjs-cpu', 'tfjs-wasm', 'convnetjs', 'brain.js'] as Engine[]).filter((e) => !ENGINES || ENGINES.includes(e));
+const PEERS: Engine[] = (['tfjs-cpu', 'tfjs-wasm', 'convnetjs', 'brain.js'] as Engine[]).filter(
+  (e) => !ENGINES || ENGINES.includes(e),
+);
 const WITH_TRAINER = !ENGINES || ENGINES.includes('ours (Trainer)') || ENGINES.includes('trainer');
 
 let wasmInfo = 'wasm';
 let brainStatus = 'not tried';
 
 /** Prepares the engine (tfjs backend) and returns a synchronous factory, or undefined if the engine does not apply. */
-async function factory(engine: Engine, spec: NetSpec, data: DataSet, batches: Batch[]): Promise<(() => Trainer) | undefined> {
+async function factory(
+  engine: Engine,
+  spec: NetSpec,
+  data: DataSet,
+  batches: Batch[],
+): Promise<(() => Trainer) | undefined> {
   switch (engine) {
     case 'ours':
       return () => oursCore(spec, data, batches);
@@ -148,8 +161,15 @@ async function benchWorkload(w: Workload): Promise<void> {
     const spec = specFor(w, mode);
     const steps = w.steps[mode];
     const r: WorkloadResult = {
-      workload: w.id, mode, batchSize: bs, stepsPerEpoch: batches.length, learningRate: spec.learningRate,
-      results: {}, ratios: {}, notApplicable: {}, lossAfterEpisode: {},
+      workload: w.id,
+      mode,
+      batchSize: bs,
+      stepsPerEpoch: batches.length,
+      learningRate: spec.learningRate,
+      results: {},
+      ratios: {},
+      notApplicable: {},
+      lossAfterEpisode: {},
     };
     // Engines are interleaved: every round runs one timed episode of each engine (in a rotating
     // order), so a burst of background load hits all of them alike instead of one engine's runs.
@@ -196,7 +216,8 @@ async function benchWorkload(w: Workload): Promise<void> {
         times.get(engine)!.push(runAll(ts));
         if (round === 0) {
           const loss = ts[0].loss();
-          if (!Number.isFinite(loss) && engine !== 'brain.js') throw new Error(`${engine} ${w.id}/${mode}: loss ${loss}`);
+          if (!Number.isFinite(loss) && engine !== 'brain.js')
+            throw new Error(`${engine} ${w.id}/${mode}: loss ${loss}`);
           r.lossAfterEpisode[engine] = loss;
         }
         ts.forEach((t) => t.dispose());
@@ -205,7 +226,14 @@ async function benchWorkload(w: Workload): Promise<void> {
     for (const engine of engines) {
       const ts = times.get(engine)!;
       const med = median(ts);
-      r.results[engine] = { samplesPerSec: (steps * bs) / med, stepsPerSec: steps / med, steps, episodesPerSample: reps.get(engine)!, medianEpisodeSeconds: med, episodeSeconds: ts };
+      r.results[engine] = {
+        samplesPerSec: (steps * bs) / med,
+        stepsPerSec: steps / med,
+        steps,
+        episodesPerSample: reps.get(engine)!,
+        medianEpisodeSeconds: med,
+        episodeSeconds: ts,
+      };
     }
     const ours = r.results.ours!.samplesPerSec;
     for (const p of PEERS) if (r.results[p]) r.ratios[p] = ours / r.results[p]!.samplesPerSec;
@@ -228,7 +256,19 @@ function printWorkload(w: Workload): void {
       ...PEERS.map((p) => fmtRatio(r.ratios[p])),
       fmtRate(r.results['ours (Trainer)']?.samplesPerSec),
     ]);
-  log(table(['mode (batch)', 'steps/run', 'ours samples/s', 'ours steps/s', ...PEERS.map((p) => `÷ ${p}`), 'ours (Trainer) samples/s'], rows));
+  log(
+    table(
+      [
+        'mode (batch)',
+        'steps/run',
+        'ours samples/s',
+        'ours steps/s',
+        ...PEERS.map((p) => `÷ ${p}`),
+        'ours (Trainer) samples/s',
+      ],
+      rows,
+    ),
+  );
   const eq = results
     .filter((r) => r.workload === w.id)
     .map((r) => {
@@ -257,22 +297,32 @@ let gridResult: GridResult | undefined;
 async function benchGrid(workload: Workload): Promise<void> {
   const w = { ...workload, spec: specFor(workload, 'mb32') };
   const side = 100;
-  const lo = -1.5, hi = 1.5;
+  const lo = -1.5,
+    hi = 1.5;
   const xs = Array.from({ length: side }, (_, i) => lo + ((hi - lo) * i) / (side - 1));
   const grid = new Float64Array(side * side * 2);
-  for (let j = 0; j < side; j++) for (let i = 0; i < side; i++) {
-    grid[(j * side + i) * 2] = xs[i];
-    grid[(j * side + i) * 2 + 1] = xs[j];
-  }
+  for (let j = 0; j < side; j++)
+    for (let i = 0; i < side; i++) {
+      grid[(j * side + i) * 2] = xs[i];
+      grid[(j * side + i) * 2 + 1] = xs[j];
+    }
   const k = 3;
   const make = async (e: Engine): Promise<Predictor | undefined> => {
     switch (e) {
-      case 'ours': return oursGrid(w.spec, side, lo, hi);
-      case 'tfjs-cpu': await useBackend('cpu'); return tfPredictor('tfjs-cpu', w.spec, grid, 2);
-      case 'tfjs-wasm': await useBackend('wasm'); return tfPredictor('tfjs-wasm', w.spec, grid, 2);
-      case 'convnetjs': return convnetPredictor(w.spec, grid, 2, k);
-      case 'brain.js': return brainPredictor(w.spec, grid, 2, k);
-      default: return undefined;
+      case 'ours':
+        return oursGrid(w.spec, side, lo, hi);
+      case 'tfjs-cpu':
+        await useBackend('cpu');
+        return tfPredictor('tfjs-cpu', w.spec, grid, 2);
+      case 'tfjs-wasm':
+        await useBackend('wasm');
+        return tfPredictor('tfjs-wasm', w.spec, grid, 2);
+      case 'convnetjs':
+        return convnetPredictor(w.spec, grid, 2, k);
+      case 'brain.js':
+        return brainPredictor(w.spec, grid, 2, k);
+      default:
+        return undefined;
     }
   };
   const res: GridResult = { points: side * side, results: {}, ratios: {}, maxAbsDiffVsOurs: {} };
@@ -283,7 +333,11 @@ async function benchGrid(workload: Workload): Promise<void> {
   const runs = new Map<Engine, number[]>(engines.map((e) => [e, []]));
   for (const e of engines) {
     const p = (await make(e))!;
-    const t = time(() => p.run(), () => {}, { ...TIMING, runs: 1 });
+    const t = time(
+      () => p.run(),
+      () => {},
+      { ...TIMING, runs: 1 },
+    );
     calls.set(e, t.callsPerRun);
     const out = p.output();
     if (e === 'ours') oursOut = out.slice();
@@ -310,14 +364,19 @@ async function benchGrid(workload: Workload): Promise<void> {
     const med = median(runs.get(e)!);
     res.results[e] = { pointsPerSec: res.points / med, medianSeconds: med, runSeconds: runs.get(e)! };
   }
-  for (const p of PEERS) if (res.results[p]) res.ratios[p] = res.results.ours!.pointsPerSec / res.results[p]!.pointsPerSec;
+  for (const p of PEERS)
+    if (res.results[p]) res.ratios[p] = res.results.ours!.pointsPerSec / res.results[p]!.pointsPerSec;
   gridResult = res;
   log(`\n## grid prediction: 100×100 = 10,000 points through 2-16-16-3 (softmax probabilities)`);
   log(
     table(
       ['engine', 'points/s', 'ms per grid', 'ours ÷ engine', 'max |Δ| vs ours'],
       (['ours', ...PEERS] as Engine[]).map((e) => [
-        e === 'tfjs-cpu' || e === 'tfjs-wasm' ? `${e} (one 10000×2 tensor)` : e === 'ours' ? 'ours (GridPredictor)' : `${e} (per point)`,
+        e === 'tfjs-cpu' || e === 'tfjs-wasm'
+          ? `${e} (one 10000×2 tensor)`
+          : e === 'ours'
+            ? 'ours (GridPredictor)'
+            : `${e} (per point)`,
         fmtRate(res.results[e]!.pointsPerSec),
         (res.results[e]!.medianSeconds * 1000).toFixed(3),
         e === 'ours' ? '1×' : fmtRatio(res.ratios[e]),
@@ -334,7 +393,8 @@ async function benchGrid(workload: Workload): Promise<void> {
 /** Matmul flops of one training step: forward X·W, backward Xᵀ·dZ and dZ·Wᵀ (the bare step skips dZ·Wᵀ of the first layer). */
 function flopsPerStep(spec: NetSpec, batch: number): number {
   let f = 0;
-  for (let l = 0; l < spec.sizes.length - 1; l++) f += (l === 0 ? 2 : 3) * 2 * batch * spec.sizes[l] * spec.sizes[l + 1];
+  for (let l = 0; l < spec.sizes.length - 1; l++)
+    f += (l === 0 ? 2 : 3) * 2 * batch * spec.sizes[l] * spec.sizes[l + 1];
   return f;
 }
 
@@ -422,7 +482,14 @@ function measurementFloor(chunk: number): number {
 
 interface LongRunResult {
   learningRate: number;
-  segments: { fromStep: number; toStep: number; stepsPerSec: number; denormalMomentums: number; zeroMomentums: number; parameters: number }[];
+  segments: {
+    fromStep: number;
+    toStep: number;
+    stepsPerSec: number;
+    denormalMomentums: number;
+    zeroMomentums: number;
+    parameters: number;
+  }[];
 }
 let longRunResult: LongRunResult | undefined;
 
@@ -444,7 +511,9 @@ function longRun(w: Workload): void {
     const t0 = performance.now();
     for (let i = 0; i < seg; i++) t.step(step++);
     const dt = (performance.now() - t0) / 1000;
-    let den = 0, zero = 0, total = 0;
+    let den = 0,
+      zero = 0,
+      total = 0;
     const sgd = t.optimizer;
     for (const m of [...sgd.weightMomentums, ...sgd.biasMomentums]) {
       for (const v of m.data) {
@@ -453,14 +522,28 @@ function longRun(w: Workload): void {
         else if (Math.abs(v) < 2.2250738585072014e-308) den++;
       }
     }
-    segments.push({ fromStep: step - seg, toStep: step, stepsPerSec: seg / dt, denormalMomentums: den, zeroMomentums: zero, parameters: total });
+    segments.push({
+      fromStep: step - seg,
+      toStep: step,
+      stepsPerSec: seg / dt,
+      denormalMomentums: den,
+      zeroMomentums: zero,
+      parameters: total,
+    });
   }
   longRunResult = { learningRate: spec.learningRate, segments };
-  log(`\n## long run: ours, spiral single-sample SGD at lr 0.05 (too high: most ReLUs die) — steps/s must stay flat, no subnormal momentum`);
+  log(
+    `\n## long run: ours, spiral single-sample SGD at lr 0.05 (too high: most ReLUs die) — steps/s must stay flat, no subnormal momentum`,
+  );
   log(
     table(
       ['steps', 'ours steps/s', 'subnormal momentum values', 'exactly 0'],
-      segments.map((g) => [`${g.fromStep}–${g.toStep}`, fmtRate(g.stepsPerSec), `${g.denormalMomentums} of ${g.parameters}`, String(g.zeroMomentums)]),
+      segments.map((g) => [
+        `${g.fromStep}–${g.toStep}`,
+        fmtRate(g.stepsPerSec),
+        `${g.denormalMomentums} of ${g.parameters}`,
+        String(g.zeroMomentums),
+      ]),
     ),
   );
 }
@@ -472,7 +555,11 @@ function longRun(w: Workload): void {
 function version(pkg: string): string {
   try {
     let dir = path.dirname(require.resolve(pkg));
-    while (!fs.existsSync(path.join(dir, 'package.json')) || JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== pkg) dir = path.dirname(dir);
+    while (
+      !fs.existsSync(path.join(dir, 'package.json')) ||
+      JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== pkg
+    )
+      dir = path.dirname(dir);
     return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
   } catch {
     return '?';
@@ -482,14 +569,31 @@ function version(pkg: string): string {
 async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   log(`# feedforward engine benchmark — ${new Date().toISOString()}`);
-  log(`node ${process.version}, ${os.cpus().length} cores (${cpu}), ${os.platform()} ${os.arch()}${QUICK ? ', QUICK mode' : ''}`);
-  log(`training: per engine and mode, untimed warm-up episodes (≥ 2 and ≥ ${WARMUP_MS} ms), then ${RUNS} interleaved rounds; an episode is the same fixed number of steps from the same initial weights for every engine, a timed sample is ≥ ${MIN_SAMPLE_MS} ms of back-to-back episodes; median per episode reported`);
-  log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (1, 5, 15 min) — other processes on this machine distort timings`);
+  log(
+    `node ${process.version}, ${os.cpus().length} cores (${cpu}), ${os.platform()} ${os.arch()}${QUICK ? ', QUICK mode' : ''}`,
+  );
+  log(
+    `training: per engine and mode, untimed warm-up episodes (≥ 2 and ≥ ${WARMUP_MS} ms), then ${RUNS} interleaved rounds; an episode is the same fixed number of steps from the same initial weights for every engine, a timed sample is ≥ ${MIN_SAMPLE_MS} ms of back-to-back episodes; median per episode reported`,
+  );
+  log(
+    `load average at start: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')} (1, 5, 15 min) — other processes on this machine distort timings`,
+  );
   log(`grid: ${TIMING.warmupMs} ms warm-up, then ${TIMING.runs} runs of ~${TIMING.runMs} ms, median reported`);
   // brain.js status
   try {
     const probe = brainTrainer(
-      { sizes: [1, 2, 1], hidden: 'relu', head: 'linear-mse', weights: [Float64Array.from([0.5, -0.5]), Float64Array.from([1, 1])], biases: [new Float64Array(2), new Float64Array(1)], learningRate: 0.1, momentum: 0.5 },
+      {
+        sizes: [1, 2, 1],
+        hidden: 'relu',
+        head: 'linear-mse',
+        weights: [Float64Array.from([0.5, -0.5]), Float64Array.from([1, 1])],
+        biases: [new Float64Array(2), new Float64Array(1)],
+        learningRate: 0.1,
+        momentum: 0.5,
+      },
       { x: Float64Array.from([1]), y: Float64Array.from([1]), n: 1, d: 1, k: 1 },
       [{ start: 0, size: 1 }],
     );
@@ -503,7 +607,9 @@ async function main(): Promise<void> {
   await useBackend('cpu');
   // silence the CPU backend's one-time "install tfjs-node" banner
   (tf.backend() as unknown as { firstUse: boolean }).firstUse = false;
-  log(`peers: tfjs-core ${version('@tensorflow/tfjs-core')} (cpu; ${wasmInfo}), convnetjs ${version('convnetjs')}, brain.js: ${brainStatus}`);
+  log(
+    `peers: tfjs-core ${version('@tensorflow/tfjs-core')} (cpu; ${wasmInfo}), convnetjs ${version('convnetjs')}, brain.js: ${brainStatus}`,
+  );
 
   const workloads = makeWorkloads();
   for (const w of workloads) if (ONLY.includes(w.id)) await benchWorkload(w);
@@ -518,7 +624,18 @@ async function main(): Promise<void> {
   }
   if (Object.keys(gflops).length) {
     log(`\n## our engine's GFLOP/s on the wide workload (2·m·k·n per matmul; forward X·W, backward Xᵀ·dZ and dZ·Wᵀ)`);
-    log(table(['mode', 'flops/step', 'GFLOP/s'], results.filter((r) => r.workload === 'wide').map((r) => [MODE_LABEL[r.mode], flopsPerStep(wide.spec, r.batchSize).toLocaleString('en-US'), gflops[r.mode].toFixed(2)])));
+    log(
+      table(
+        ['mode', 'flops/step', 'GFLOP/s'],
+        results
+          .filter((r) => r.workload === 'wide')
+          .map((r) => [
+            MODE_LABEL[r.mode],
+            flopsPerStep(wide.spec, r.batchSize).toLocaleString('en-US'),
+            gflops[r.mode].toFixed(2),
+          ]),
+      ),
+    );
   }
 
   // heap growth over 10,000 training steps
@@ -527,20 +644,36 @@ async function main(): Promise<void> {
     const steps = 10_000;
     for (const mode of ['mb32', 'single', 'full'] as Mode[]) {
       const bs = batchSize(mode, sp.data.n);
-      heapResults.push(await measureHeap(`ours, spiral ${MODE_LABEL[mode]}`, oursCore(specFor(sp, mode), sp.data, makeBatches(sp.data.n, bs)), steps));
+      heapResults.push(
+        await measureHeap(
+          `ours, spiral ${MODE_LABEL[mode]}`,
+          oursCore(specFor(sp, mode), sp.data, makeBatches(sp.data.n, bs)),
+          steps,
+        ),
+      );
     }
-    heapResults.push(await measureHeap('ours (Trainer), spiral mini-batch 32', oursTrainer(specFor(sp, 'mb32'), sp.data, 32), steps));
-    log(`\n## heap over ${steps.toLocaleString('en-US')} training steps (allocation from new-space growth; retained = heapUsed after gc(), after − before)`);
+    heapResults.push(
+      await measureHeap('ours (Trainer), spiral mini-batch 32', oursTrainer(specFor(sp, 'mb32'), sp.data, 32), steps),
+    );
+    log(
+      `\n## heap over ${steps.toLocaleString('en-US')} training steps (allocation from new-space growth; retained = heapUsed after gc(), after − before)`,
+    );
     log(
       table(
         ['loop', 'allocated per step', 'GCs during the 10,000 steps', 'retained after gc'],
-        heapResults.map((h) => [h.engine, `${h.bytesPerStep.toFixed(0)} B`, String(h.gcEventsDuringLoop), `${(h.retainedGrowth / 1024).toFixed(1)} KiB`]),
+        heapResults.map((h) => [
+          h.engine,
+          `${h.bytesPerStep.toFixed(0)} B`,
+          String(h.gcEventsDuringLoop),
+          `${(h.retainedGrowth / 1024).toFixed(1)} KiB`,
+        ]),
       ),
     );
   }
 
   // targets
-  const ratio = (wid: string, mode: Mode, peer: Engine) => results.find((r) => r.workload === wid && r.mode === mode)?.ratios[peer];
+  const ratio = (wid: string, mode: Mode, peer: Engine) =>
+    results.find((r) => r.workload === wid && r.mode === mode)?.ratios[peer];
   const targets = [
     { name: 'spiral mb32 ÷ tfjs-cpu', need: 12, got: ratio('spiral', 'mb32', 'tfjs-cpu') },
     { name: 'spiral mb32 ÷ convnetjs', need: 9, got: ratio('spiral', 'mb32', 'convnetjs') },
@@ -551,10 +684,20 @@ async function main(): Promise<void> {
     { name: 'grid ÷ tfjs-cpu (batched)', need: 3.5, got: gridResult?.ratios['tfjs-cpu'] },
   ].filter((t) => t.got !== undefined);
   log(`\n## targets`);
-  log(table(['target', 'need', 'measured', 'result'], targets.map((t) => [t.name, `≥ ${t.need}×`, fmtRatio(t.got), t.got! >= t.need ? 'PASS' : 'FAIL'])));
+  log(
+    table(
+      ['target', 'need', 'measured', 'result'],
+      targets.map((t) => [t.name, `≥ ${t.need}×`, fmtRatio(t.got), t.got! >= t.need ? 'PASS' : 'FAIL']),
+    ),
+  );
 
   const seconds = (performance.now() - startedAt) / 1000;
-  log(`\ntotal bench time ${seconds.toFixed(1)} s; load average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+  log(
+    `\ntotal bench time ${seconds.toFixed(1)} s; load average at end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}`,
+  );
 
   const outDir = path.join(here, 'results');
   fs.mkdirSync(outDir, { recursive: true });
@@ -562,7 +705,13 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     quick: QUICK,
     args,
-    machine: { node: process.version, cpus: os.cpus().length, cpu, platform: `${os.platform()} ${os.arch()}`, loadAverageAtEnd: os.loadavg() },
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpu,
+      platform: `${os.platform()} ${os.arch()}`,
+      loadAverageAtEnd: os.loadavg(),
+    },
     versions: {
       '@tensorflow/tfjs-core': version('@tensorflow/tfjs-core'),
       '@tensorflow/tfjs-backend-cpu': version('@tensorflow/tfjs-backend-cpu'),
@@ -573,7 +722,15 @@ async function main(): Promise<void> {
     wasm: wasmInfo,
     brainStatus,
     timing: TIMING,
-    workloads: makeWorkloads().map((w) => ({ id: w.id, title: w.title, sizes: w.spec.sizes, learningRate: w.lr, momentum: w.spec.momentum, stepsPerEpisode: w.steps, samples: w.data.n })),
+    workloads: makeWorkloads().map((w) => ({
+      id: w.id,
+      title: w.title,
+      sizes: w.spec.sizes,
+      learningRate: w.lr,
+      momentum: w.spec.momentum,
+      stepsPerEpisode: w.steps,
+      samples: w.data.n,
+    })),
     longRun: longRunResult,
     training: results,
     grid: gridResult,

@@ -5,7 +5,6 @@ import type { DataSet, NetSpec } from './spec.ts';
 export type Mode = 'full' | 'mb32' | 'single';
 export const SEED = 42;
 
-
 export interface Workload {
   id: 'spiral' | 'wide' | 'sine';
   title: string;
@@ -27,7 +26,8 @@ const MOMENTUM = 0.9;
 function specFrom(sizes: number[], head: NetSpec['head'], hiddenBiasInit?: { kinksIn: [number, number] }): NetSpec {
   const layers = sizes.slice(1).map((neurons, l) => ({
     neurons,
-    activation: (l < sizes.length - 2 ? 'relu' : head === 'softmax-ce' ? 'softmax' : 'linear') as 'relu' | 'softmax' | 'linear',
+    activation: (l < sizes.length - 2 ? 'relu' : head === 'softmax-ce' ? 'softmax' : 'linear') as
+      'relu' | 'softmax' | 'linear',
     ...(hiddenBiasInit && l < sizes.length - 2 ? { biasInit: hiddenBiasInit } : {}),
   }));
   const net = Network.create({ inputs: sizes[0], layers, seed: SEED });
@@ -98,4 +98,3 @@ export function specFor(w: Workload, mode: Mode): NetSpec {
 export function batchSize(mode: Mode, n: number): number {
   return mode === 'full' ? n : mode === 'mb32' ? 32 : 1;
 }
-

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { Matrix } from './matrix.ts';
 import { Network } from './network.ts';
 import { createRng } from './random.ts';
-import { andGate, blueOrange, circles, fruits, logicGate, orGate, sine, spiral, trainTestSplit, xorGate } from './data.ts';
+import {
+  andGate,
+  blueOrange,
+  circles,
+  fruits,
+  logicGate,
+  orGate,
+  sine,
+  spiral,
+  trainTestSplit,
+  xorGate,
+} from './data.ts';
 
 describe('data generators', () => {
   it('blue/orange points are linearly separable by the generating line, with a margin, reproducibly', () => {
@@ -19,11 +30,18 @@ describe('data generators', () => {
       expect(Math.abs(x1)).toBeLessThanOrEqual(1);
     }
     expect(new Set(data.labels).size).toBe(2);
-    expect(blueOrange(200, createRng(1), { weights: [1, -2], bias: 0.3, margin: 0.05 }).x.toArray()).toEqual(data.x.toArray());
+    expect(blueOrange(200, createRng(1), { weights: [1, -2], bias: 0.3, margin: 0.05 }).x.toArray()).toEqual(
+      data.x.toArray(),
+    );
   });
 
   it('AND, OR and XOR truth tables', () => {
-    expect(andGate().x.toArray()).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(andGate().x.toArray()).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     expect(andGate().y.toArray().flat()).toEqual([0, 0, 0, 1]);
     expect(orGate().y.toArray().flat()).toEqual([0, 1, 1, 1]);
     expect(xorGate().y.toArray().flat()).toEqual([0, 1, 1, 0]);
@@ -91,7 +109,10 @@ describe('data generators', () => {
     expect(train.x.rows).toBe(45);
     const key = (m: Matrix, i: number) => m.rowToArray(i).join(',');
     const all = new Set(Array.from({ length: 60 }, (_, i) => key(data.x, i)));
-    const seen = [...Array.from({ length: 45 }, (_, i) => key(train.x, i)), ...Array.from({ length: 15 }, (_, i) => key(test.x, i))];
+    const seen = [
+      ...Array.from({ length: 45 }, (_, i) => key(train.x, i)),
+      ...Array.from({ length: 15 }, (_, i) => key(test.x, i)),
+    ];
     expect(new Set(seen).size).toBe(60);
     seen.forEach((k) => expect(all.has(k)).toBe(true));
     // labels and targets stay aligned with their inputs

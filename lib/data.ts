@@ -26,7 +26,11 @@ export interface Dataset {
  * points closer than `margin` to the boundary are redrawn so a gap separates the classes.
  * Defaults: w = [1, 1], b = 0, margin 0.1. y is n×1.
  */
-export function blueOrange(n: number, rng: Rng, options: { weights?: [number, number]; bias?: number; margin?: number } = {}): Dataset {
+export function blueOrange(
+  n: number,
+  rng: Rng,
+  options: { weights?: [number, number]; bias?: number; margin?: number } = {},
+): Dataset {
   checkCount(n, 'blueOrange: n');
   const [w1, w2] = options.weights ?? [1, 1];
   const b = options.bias ?? 0;
@@ -70,7 +74,13 @@ export function logicGate(gate: GateName): Dataset {
   const f = rule[gate];
   if (!f) throw new Error(`logicGate: unknown gate "${gate}"; expected and, or or xor`);
   const labels = Int32Array.from(inputs.map(([a, b]) => f(a, b)));
-  return { x: Matrix.from(inputs), y: Matrix.column(labels), labels, classNames: ['0', '1'], featureNames: ['x₁', 'x₂'] };
+  return {
+    x: Matrix.from(inputs),
+    y: Matrix.column(labels),
+    labels,
+    classNames: ['0', '1'],
+    featureNames: ['x₁', 'x₂'],
+  };
 }
 
 /** AND: y = 1 only for x₁ = x₂ = 1. */
@@ -132,7 +142,13 @@ export function fruits(nPerClass: number, rng: Rng, options: { spread?: number }
       labels[r] = c;
     }
   }
-  return { x, y: oneHot(labels, 3), labels, classNames: ['apple', 'orange', 'banana'], featureNames: ['elongation', 'hue'] };
+  return {
+    x,
+    y: oneHot(labels, 3),
+    labels,
+    classNames: ['apple', 'orange', 'banana'],
+    featureNames: ['elongation', 'hue'],
+  };
 }
 
 /**
@@ -192,7 +208,8 @@ export function circles(n: number, rng: Rng, options: { noise?: number; factor?:
  * `test`, the rest to `train`. Class names and feature names are kept.
  */
 export function trainTestSplit(data: Dataset, testFraction: number, rng: Rng): { train: Dataset; test: Dataset } {
-  if (!(testFraction >= 0 && testFraction <= 1)) throw new Error(`trainTestSplit: testFraction must be in [0, 1], got ${testFraction}`);
+  if (!(testFraction >= 0 && testFraction <= 1))
+    throw new Error(`trainTestSplit: testFraction must be in [0, 1], got ${testFraction}`);
   const n = data.x.rows;
   if (data.y.rows !== n) throw new Error(`trainTestSplit: x has ${n} rows but y has ${data.y.rows}`);
   const order = rng.shuffle(Int32Array.from({ length: n }, (_, i) => i));

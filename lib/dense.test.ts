@@ -144,9 +144,24 @@ describe('seeded initialisation', () => {
     const w = Matrix.zeros(2, 50);
     initializeWeights(w, 'xavier', rng);
     const b = Matrix.zeros(1, 50);
-    initializeBiases(b, w, { kinksIn: [[-1, 1], [0, 2]] }, rng);
+    initializeBiases(
+      b,
+      w,
+      {
+        kinksIn: [
+          [-1, 1],
+          [0, 2],
+        ],
+      },
+      rng,
+    );
     // The boundary meets the box iff z = x·w + b takes both signs over the box's corners.
-    const corners = [[-1, 0], [-1, 2], [1, 0], [1, 2]];
+    const corners = [
+      [-1, 0],
+      [-1, 2],
+      [1, 0],
+      [1, 2],
+    ];
     for (let j = 0; j < 50; j++) {
       const zs = corners.map(([x1, x2]) => addRowVector(matmul(Matrix.from([[x1, x2]]), w), b).get(0, j));
       expect(Math.min(...zs)).toBeLessThanOrEqual(0);

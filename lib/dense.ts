@@ -1,11 +1,4 @@
-import {
-  Matrix,
-  columnSums,
-  matmulAddRowVector,
-  matmulTransposeA,
-  matmulTransposeB,
-  resizeBuffer,
-} from './matrix.ts';
+import { Matrix, columnSums, matmulAddRowVector, matmulTransposeA, matmulTransposeB, resizeBuffer } from './matrix.ts';
 import { createRng, type Rng } from './random.ts';
 import { initializeBiases, initializeWeights, type BiasInit, type WeightInit } from './init.ts';
 
@@ -103,7 +96,9 @@ export class Dense {
   /** Z = X·W + B for a batch X (batch × n_in); returns (and keeps) Z (batch × n_out). */
   forward(inputs: Matrix): Matrix {
     if (inputs.cols !== this.nInputs) {
-      throw new Error(`Dense.forward: inputs have shape ${inputs.shape} but weights are ${this.weights.shape} (need ${this.nInputs} columns)`);
+      throw new Error(
+        `Dense.forward: inputs have shape ${inputs.shape} but weights are ${this.weights.shape} (need ${this.nInputs} columns)`,
+      );
     }
     this.inputs = inputs;
     this.output = resizeBuffer(this.output, inputs.rows, this.nNeurons);
@@ -125,7 +120,9 @@ export class Dense {
    */
   backward(dvalues: Matrix, options?: BackwardOptions): Matrix {
     if (dvalues.rows !== this.inputs.rows || dvalues.cols !== this.nNeurons) {
-      throw new Error(`Dense.backward: dvalues have shape ${dvalues.shape} but the last output was ${this.inputs.rows}×${this.nNeurons}`);
+      throw new Error(
+        `Dense.backward: dvalues have shape ${dvalues.shape} but the last output was ${this.inputs.rows}×${this.nNeurons}`,
+      );
     }
     const inputGradient = options?.inputGradient ?? true;
     this.dinputs = resizeBuffer(this.dinputs, inputGradient ? dvalues.rows : 0, this.nInputs);
@@ -152,7 +149,8 @@ export class Dense {
       flat = values.data;
     } else if (values.length > 0 && typeof values[0] !== 'number') {
       const nested = values as ArrayLike<ArrayLike<number>>;
-      if (nested.length !== 1) throw new Error(`Dense.setBiases: expected 1×${this.nNeurons}, got ${nested.length} rows`);
+      if (nested.length !== 1)
+        throw new Error(`Dense.setBiases: expected 1×${this.nNeurons}, got ${nested.length} rows`);
       flat = nested[0];
     } else {
       flat = values as ArrayLike<number>;

@@ -17,7 +17,8 @@ const bits = (m: Matrix) => Buffer.from(m.data.buffer, m.data.byteOffset, m.data
 function state(network: Network): Record<string, string> {
   const out: Record<string, string> = {};
   network.layers.forEach((layer, l) => {
-    for (const key of ['weights', 'biases', 'output', 'dweights', 'dbiases', 'dinputs'] as const) out[`layer${l}.${key}`] = bits(layer[key]);
+    for (const key of ['weights', 'biases', 'output', 'dweights', 'dbiases', 'dinputs'] as const)
+      out[`layer${l}.${key}`] = bits(layer[key]);
     out[`layer${l}.inputs.rows`] = String(layer.inputs.rows);
     const a = network.activations[l];
     out[`act${l}.output`] = bits(a.output);
@@ -27,7 +28,15 @@ function state(network: Network): Record<string, string> {
 }
 
 /** Trains two copies of the same network with the bare step, one per path, batch after batch; returns both states after every step. */
-function trainBoth(spec: { inputs: number; layers: LayerSpec[]; seed: number }, x: Matrix, y: Matrix, loss: LossLike, batch: number, steps: number, inputGradient = false) {
+function trainBoth(
+  spec: { inputs: number; layers: LayerSpec[]; seed: number },
+  x: Matrix,
+  y: Matrix,
+  loss: LossLike,
+  batch: number,
+  steps: number,
+  inputGradient = false,
+) {
   const nets = [Network.create(spec), Network.create(spec)];
   nets[1].fusedPath = false;
   const sgds = [new SGD({ learningRate: 0.05, momentum: 0.9 }), new SGD({ learningRate: 0.05, momentum: 0.9 })];
@@ -51,8 +60,23 @@ function trainBoth(spec: { inputs: number; layers: LayerSpec[]; seed: number }, 
   return { nets, states, losses };
 }
 
-const sineNet = { inputs: 1, layers: [{ neurons: 8, activation: 'relu' as const, biasInit: { kinksIn: [0, 2 * Math.PI] as [number, number] } }, { neurons: 1, activation: 'linear' as const }], seed: 42 };
-const spiralNet = { inputs: 2, layers: [{ neurons: 8, activation: 'relu' as const }, { neurons: 8, activation: 'relu' as const }, { neurons: 3, activation: 'softmax' as const }], seed: 42 };
+const sineNet = {
+  inputs: 1,
+  layers: [
+    { neurons: 8, activation: 'relu' as const, biasInit: { kinksIn: [0, 2 * Math.PI] as [number, number] } },
+    { neurons: 1, activation: 'linear' as const },
+  ],
+  seed: 42,
+};
+const spiralNet = {
+  inputs: 2,
+  layers: [
+    { neurons: 8, activation: 'relu' as const },
+    { neurons: 8, activation: 'relu' as const },
+    { neurons: 3, activation: 'softmax' as const },
+  ],
+  seed: 42,
+};
 
 describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
   const sn = sine(200);
@@ -61,16 +85,41 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
   it('is taken for the lecture nets and not for wide, sigmoid or subclassed ones', () => {
     expect(canFuse(Network.create(sineNet).layers, Network.create(sineNet).activations)).toBe(true);
     expect(canFuse(Network.create(spiralNet).layers, Network.create(spiralNet).activations)).toBe(true);
-    const lecture = Network.create({ inputs: 2, layers: [{ neurons: 16, activation: 'relu' }, { neurons: 16, activation: 'relu' }, { neurons: 3, activation: 'softmax' }] });
+    const lecture = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 16, activation: 'relu' },
+        { neurons: 16, activation: 'relu' },
+        { neurons: 3, activation: 'softmax' },
+      ],
+    });
     expect(canFuse(lecture.layers, lecture.activations)).toBe(false); // 16 wide: the general kernels are faster
-    const wide = Network.create({ inputs: 2, layers: [{ neurons: MAX_FUSED_WIDTH + 1, activation: 'relu' }, { neurons: 3, activation: 'softmax' }] });
+    const wide = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: MAX_FUSED_WIDTH + 1, activation: 'relu' },
+        { neurons: 3, activation: 'softmax' },
+      ],
+    });
     expect(canFuse(wide.layers, wide.activations)).toBe(false);
-    const sigmoid = Network.create({ inputs: 2, layers: [{ neurons: 4, activation: 'sigmoid' }, { neurons: 1, activation: 'linear' }] });
+    const sigmoid = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 4, activation: 'sigmoid' },
+        { neurons: 1, activation: 'linear' },
+      ],
+    });
     expect(canFuse(sigmoid.layers, sigmoid.activations)).toBe(false);
     class Doubled extends ReLU {}
     const custom = new Network(Network.create(sineNet).layers, [new Doubled(), 'linear']);
     expect(canFuse(custom.layers, custom.activations)).toBe(false);
-    const softmaxHidden = Network.create({ inputs: 2, layers: [{ neurons: 4, activation: 'softmax' }, { neurons: 1, activation: 'linear' }] });
+    const softmaxHidden = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 4, activation: 'softmax' },
+        { neurons: 1, activation: 'linear' },
+      ],
+    });
     expect(canFuse(softmaxHidden.layers, softmaxHidden.activations)).toBe(false);
   });
 
@@ -82,7 +131,12 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
   });
 
   it('2-8-8-3 spiral, softmax + cross-entropy, batches of 32, 7 and 1 (odd rows, fewer than four samples), with and without ∂E/∂X', () => {
-    for (const [batch, inputGradient] of [[32, false], [7, true], [1, false], [5, true]] as const) {
+    for (const [batch, inputGradient] of [
+      [32, false],
+      [7, true],
+      [1, false],
+      [5, true],
+    ] as const) {
       const { states } = trainBoth(spiralNet, sp.x, sp.y, 'cce', batch, 60, inputGradient);
       for (const [fused, general] of states) expect(fused).toEqual(general);
     }
@@ -92,26 +146,44 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 10 }),
-        fc.array(fc.record({ neurons: fc.integer({ min: 1, max: 10 }), relu: fc.boolean() }), { minLength: 0, maxLength: 3 }),
+        fc.array(fc.record({ neurons: fc.integer({ min: 1, max: 10 }), relu: fc.boolean() }), {
+          minLength: 0,
+          maxLength: 3,
+        }),
         fc.integer({ min: 1, max: 6 }),
         fc.boolean(),
         fc.integer({ min: 1, max: 13 }),
         fc.integer({ min: 0, max: 1000 }),
         (inputs, hidden, outputs, classify, batch, seed) => {
           const layers: LayerSpec[] = [
-            ...hidden.map((h) => ({ neurons: h.neurons, activation: h.relu ? ('relu' as const) : ('linear' as const) })),
+            ...hidden.map((h) => ({
+              neurons: h.neurons,
+              activation: h.relu ? ('relu' as const) : ('linear' as const),
+            })),
             { neurons: classify ? Math.max(2, outputs) : outputs, activation: classify ? 'softmax' : 'linear' },
           ];
           const rng = createRng(seed);
           const n = 20;
-          const x = new Matrix(n, inputs, Float64Array.from({ length: n * inputs }, () => rng.uniform(-2, 2)));
+          const x = new Matrix(
+            n,
+            inputs,
+            Float64Array.from({ length: n * inputs }, () => rng.uniform(-2, 2)),
+          );
           const k = layers.at(-1)!.neurons;
           const y = Matrix.zeros(n, k);
           for (let i = 0; i < n; i++) {
             if (classify) y.set(i, rng.int(k), 1);
             else for (let j = 0; j < k; j++) y.set(i, j, rng.uniform(-1, 1));
           }
-          const { states } = trainBoth({ inputs, layers, seed }, x, y, classify ? 'cce' : 'mse', Math.min(batch, n), 8, seed % 2 === 0);
+          const { states } = trainBoth(
+            { inputs, layers, seed },
+            x,
+            y,
+            classify ? 'cce' : 'mse',
+            Math.min(batch, n),
+            8,
+            seed % 2 === 0,
+          );
           for (const [fused, general] of states) expect(fused).toEqual(general);
         },
       ),
@@ -123,7 +195,15 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
     const run = (fused: boolean) => {
       const network = Network.create(spiralNet);
       network.fusedPath = fused;
-      const trainer = new Trainer({ network, optimizer: new SGD({ learningRate: 0.1, momentum: 0.9 }), loss: 'cce', xTrain: sp.x, yTrain: sp.y, batchSize: 32, seed: 3 });
+      const trainer = new Trainer({
+        network,
+        optimizer: new SGD({ learningRate: 0.1, momentum: 0.9 }),
+        loss: 'cce',
+        xTrain: sp.x,
+        yTrain: sp.y,
+        batchSize: 32,
+        seed: 3,
+      });
       trainer.fit({ maxEpochs: 20 });
       return { history: trainer.history, parameters: network.getParameters() };
     };

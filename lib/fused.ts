@@ -47,7 +47,8 @@ export function canFuse(layers: readonly Dense[], activations: readonly Activati
   const last = layers.length - 1;
   for (let l = 0; l <= last; l++) {
     const layer = layers[l];
-    if (layer.constructor !== Dense || layer.nInputs > MAX_FUSED_WIDTH || layer.nNeurons > MAX_FUSED_WIDTH) return false;
+    if (layer.constructor !== Dense || layer.nInputs > MAX_FUSED_WIDTH || layer.nNeurons > MAX_FUSED_WIDTH)
+      return false;
     const kind = activations[l].constructor;
     if (kind !== ReLU && kind !== Linear && !(l === last && kind === Softmax)) return false;
   }
@@ -61,7 +62,9 @@ export function fusedForward(layers: readonly Dense[], activations: readonly Act
     const layer = layers[l];
     const activation = activations[l];
     if (h.cols !== layer.nInputs) {
-      throw new Error(`Dense.forward: inputs have shape ${h.shape} but weights are ${layer.weights.shape} (need ${layer.nInputs} columns)`);
+      throw new Error(
+        `Dense.forward: inputs have shape ${h.shape} but weights are ${layer.weights.shape} (need ${layer.nInputs} columns)`,
+      );
     }
     const n = h.rows;
     const p = layer.nNeurons;
@@ -94,7 +97,17 @@ function activate(z: number, kind: number): number {
  * (x0·w0 + x1·w1 + x2·w2 + x3·w3), then the rest one at a time; one or two inputs are
  * B_j + x0·w0 (+ x1·w1). H is written as soon as a row of Z is complete.
  */
-function layerForward(X: Float64Array, W: Float64Array, B: Float64Array, Z: Float64Array, H: Float64Array, kind: number, n: number, m: number, p: number): void {
+function layerForward(
+  X: Float64Array,
+  W: Float64Array,
+  B: Float64Array,
+  Z: Float64Array,
+  H: Float64Array,
+  kind: number,
+  n: number,
+  m: number,
+  p: number,
+): void {
   if (p === 1) {
     // one neuron: a dot product per sample, summed in a register
     const b = B[0];
@@ -106,7 +119,8 @@ function layerForward(X: Float64Array, W: Float64Array, B: Float64Array, Z: Floa
       else {
         s = b;
         let k = 0;
-        for (; k + 4 <= m; k += 4) s += X[x + k] * W[k] + X[x + k + 1] * W[k + 1] + X[x + k + 2] * W[k + 2] + X[x + k + 3] * W[k + 3];
+        for (; k + 4 <= m; k += 4)
+          s += X[x + k] * W[k] + X[x + k + 1] * W[k + 1] + X[x + k + 2] * W[k + 2] + X[x + k + 3] * W[k + 3];
         for (; k < m; k++) s += X[x + k] * W[k];
       }
       Z[i] = s;
@@ -128,9 +142,13 @@ function layerForward(X: Float64Array, W: Float64Array, B: Float64Array, Z: Floa
       for (let j = 0; j < p; j++) Z[z + j] = B[j];
       let k = 0;
       for (; k + 4 <= m; k += 4) {
-        const x0 = X[x + k], x1 = X[x + k + 1], x2 = X[x + k + 2], x3 = X[x + k + 3];
+        const x0 = X[x + k],
+          x1 = X[x + k + 1],
+          x2 = X[x + k + 2],
+          x3 = X[x + k + 3];
         const w = k * p;
-        for (let j = 0; j < p; j++) Z[z + j] += x0 * W[w + j] + x1 * W[w + p + j] + x2 * W[w + 2 * p + j] + x3 * W[w + 3 * p + j];
+        for (let j = 0; j < p; j++)
+          Z[z + j] += x0 * W[w + j] + x1 * W[w + p + j] + x2 * W[w + 2 * p + j] + x3 * W[w + 3 * p + j];
       }
       for (; k < m; k++) {
         const xk = X[x + k];
@@ -221,22 +239,42 @@ export function fusedBackward(
  * dW_kj starts at 0 and adds the samples four at a time (x0·d0 + x1·d1 + x2·d2 + x3·d3), then
  * the rest one at a time; dB_j adds the samples one by one.
  */
-function weightGradients(X: Float64Array, D: Float64Array, dW: Float64Array, dB: Float64Array, n: number, m: number, p: number): void {
+function weightGradients(
+  X: Float64Array,
+  D: Float64Array,
+  dW: Float64Array,
+  dB: Float64Array,
+  n: number,
+  m: number,
+  p: number,
+): void {
   dW.fill(0);
   dB.fill(0);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
-    const d0 = i * p, d1 = d0 + p, d2 = d1 + p, d3 = d2 + p;
+    const d0 = i * p,
+      d1 = d0 + p,
+      d2 = d1 + p,
+      d3 = d2 + p;
     for (let j = 0; j < p; j++) dB[j] = dB[j] + D[d0 + j] + D[d1 + j] + D[d2 + j] + D[d3 + j];
-    const x0 = i * m, x1 = x0 + m, x2 = x1 + m, x3 = x2 + m;
+    const x0 = i * m,
+      x1 = x0 + m,
+      x2 = x1 + m,
+      x3 = x2 + m;
     if (p === 1) {
       // one neuron: the four gradients stay in registers for every input k
-      const g0 = D[d0], g1 = D[d1], g2 = D[d2], g3 = D[d3];
+      const g0 = D[d0],
+        g1 = D[d1],
+        g2 = D[d2],
+        g3 = D[d3];
       for (let k = 0; k < m; k++) dW[k] += X[x0 + k] * g0 + X[x1 + k] * g1 + X[x2 + k] * g2 + X[x3 + k] * g3;
       continue;
     }
     for (let k = 0; k < m; k++) {
-      const a0 = X[x0 + k], a1 = X[x1 + k], a2 = X[x2 + k], a3 = X[x3 + k];
+      const a0 = X[x0 + k],
+        a1 = X[x1 + k],
+        a2 = X[x2 + k],
+        a3 = X[x3 + k];
       const w = k * p;
       for (let j = 0; j < p; j++) dW[w + j] += a0 * D[d0 + j] + a1 * D[d1 + j] + a2 * D[d2 + j] + a3 * D[d3 + j];
     }

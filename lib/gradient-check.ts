@@ -90,7 +90,16 @@ export function gradientCheck(
         const relativeError = absoluteError / Math.max(Math.abs(a) + Math.abs(numeric), floor);
         maxAbsoluteError = Math.max(maxAbsoluteError, absoluteError);
         maxRelativeError = Math.max(maxRelativeError, relativeError);
-        entries.push({ layer: li, parameter, row: Math.floor(k / values.cols), col: k % values.cols, analytic: a, numeric, absoluteError, relativeError });
+        entries.push({
+          layer: li,
+          parameter,
+          row: Math.floor(k / values.cols),
+          col: k % values.cols,
+          analytic: a,
+          numeric,
+          absoluteError,
+          relativeError,
+        });
       }
     }
   });

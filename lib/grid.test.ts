@@ -3,7 +3,14 @@ import { Matrix } from './matrix.ts';
 import { Network } from './network.ts';
 import { GridPredictor, linspace, predictGrid, predictGridClasses } from './grid.ts';
 
-const net = Network.create({ inputs: 2, layers: [{ neurons: 5, activation: 'relu' }, { neurons: 3, activation: 'softmax' }], seed: 2 });
+const net = Network.create({
+  inputs: 2,
+  layers: [
+    { neurons: 5, activation: 'relu' },
+    { neurons: 3, activation: 'softmax' },
+  ],
+  seed: 2,
+});
 
 describe('grid prediction', () => {
   it('linspace includes both ends', () => {
@@ -47,6 +54,8 @@ describe('grid prediction', () => {
   it('validates the network and the out buffer', () => {
     const oneInput = Network.create({ inputs: 1, layers: [{ neurons: 1, activation: 'linear' }] });
     expect(() => predictGrid(oneInput, [0], [0])).toThrow(/must have 2 inputs/);
-    expect(() => predictGrid(net, [0, 1], [0], new Float64Array(5))).toThrow(/out has length 5 but 2×1 points × 3 outputs need 6/);
+    expect(() => predictGrid(net, [0, 1], [0], new Float64Array(5))).toThrow(
+      /out has length 5 but 2×1 points × 3 outputs need 6/,
+    );
   });
 });

@@ -28,8 +28,10 @@ export class GridPredictor {
   private classScratch = new Int32Array(0);
 
   constructor(network: Network, chunkSize = 1024) {
-    if (network.inputSize !== 2) throw new Error(`GridPredictor: the network must have 2 inputs for a 2-D grid, it has ${network.inputSize}`);
-    if (!Number.isInteger(chunkSize) || chunkSize <= 0) throw new Error(`GridPredictor: chunkSize must be a positive integer, got ${chunkSize}`);
+    if (network.inputSize !== 2)
+      throw new Error(`GridPredictor: the network must have 2 inputs for a 2-D grid, it has ${network.inputSize}`);
+    if (!Number.isInteger(chunkSize) || chunkSize <= 0)
+      throw new Error(`GridPredictor: chunkSize must be a positive integer, got ${chunkSize}`);
     this.network = network;
     this.chunkSize = chunkSize;
     this.chunk = Matrix.zeros(chunkSize, 2);
@@ -41,7 +43,9 @@ export class GridPredictor {
     const total = xs.length * ys.length;
     const result = out ?? new Float64Array(total * outputs);
     if (result.length !== total * outputs) {
-      throw new Error(`predictGrid: out has length ${result.length} but ${xs.length}×${ys.length} points × ${outputs} outputs need ${total * outputs}`);
+      throw new Error(
+        `predictGrid: out has length ${result.length} but ${xs.length}×${ys.length} points × ${outputs} outputs need ${total * outputs}`,
+      );
     }
     this.eachChunk(xs, ys, (start, prediction) => {
       result.set(prediction.data, start * outputs);
@@ -53,7 +57,8 @@ export class GridPredictor {
   classes(xs: ArrayLike<number>, ys: ArrayLike<number>, out?: Int32Array): Int32Array {
     const total = xs.length * ys.length;
     const result = out ?? new Int32Array(total);
-    if (result.length !== total) throw new Error(`predictGridClasses: out has length ${result.length} but the grid has ${total} points`);
+    if (result.length !== total)
+      throw new Error(`predictGridClasses: out has length ${result.length} but the grid has ${total} points`);
     this.eachChunk(xs, ys, (start, prediction) => {
       if (this.classScratch.length !== prediction.rows) this.classScratch = new Int32Array(prediction.rows);
       result.set(predictedClasses(prediction, this.classScratch), start);
@@ -62,7 +67,11 @@ export class GridPredictor {
   }
 
   /** Fills the chunk buffer with consecutive grid points and runs the network on each chunk. */
-  private eachChunk(xs: ArrayLike<number>, ys: ArrayLike<number>, use: (start: number, prediction: Matrix) => void): void {
+  private eachChunk(
+    xs: ArrayLike<number>,
+    ys: ArrayLike<number>,
+    use: (start: number, prediction: Matrix) => void,
+  ): void {
     const nx = xs.length;
     const total = nx * ys.length;
     for (let start = 0; start < total; start += this.chunkSize) {
@@ -81,11 +90,23 @@ export class GridPredictor {
 }
 
 /** One-off grid prediction; see GridPredictor.predict (keep a GridPredictor to reuse buffers across frames). */
-export function predictGrid(network: Network, xs: ArrayLike<number>, ys: ArrayLike<number>, out?: Float64Array, chunkSize = 1024): Float64Array {
+export function predictGrid(
+  network: Network,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  out?: Float64Array,
+  chunkSize = 1024,
+): Float64Array {
   return new GridPredictor(network, chunkSize).predict(xs, ys, out);
 }
 
 /** One-off grid classification; see GridPredictor.classes. */
-export function predictGridClasses(network: Network, xs: ArrayLike<number>, ys: ArrayLike<number>, out?: Int32Array, chunkSize = 1024): Int32Array {
+export function predictGridClasses(
+  network: Network,
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  out?: Int32Array,
+  chunkSize = 1024,
+): Int32Array {
   return new GridPredictor(network, chunkSize).classes(xs, ys, out);
 }

@@ -55,7 +55,9 @@ export function initializeWeights(weights: Matrix, init: WeightInit, rng: Rng): 
     checkPositive(init.normal, 'weightInit.normal');
     for (let i = 0; i < w.length; i++) w[i] = rng.normal(0, init.normal);
   } else {
-    throw new Error(`Unknown weightInit ${JSON.stringify(init)}; expected 'xavier', 'he', 'zeros', {uniform: a} or {normal: s}`);
+    throw new Error(
+      `Unknown weightInit ${JSON.stringify(init)}; expected 'xavier', 'he', 'zeros', {uniform: a} or {normal: s}`,
+    );
   }
 }
 
@@ -81,7 +83,9 @@ export function initializeBiases(biases: Matrix, weights: Matrix, init: BiasInit
       b[j] = -dot;
     }
   } else {
-    throw new Error(`Unknown biasInit ${JSON.stringify(init)}; expected 'zeros', {constant: c}, {uniform: a} or {kinksIn: [min, max]}`);
+    throw new Error(
+      `Unknown biasInit ${JSON.stringify(init)}; expected 'zeros', {constant: c}, {uniform: a} or {kinksIn: [min, max]}`,
+    );
   }
 }
 
@@ -102,13 +106,22 @@ function kinkRanges(
     throw new Error(`biasInit.kinksIn: got ${ranges.length} ranges but the layer has ${nInputs} inputs`);
   }
   for (const range of ranges) {
-    if (!Array.isArray(range) || range.length !== 2 || !Number.isFinite(range[0]) || !Number.isFinite(range[1]) || range[0] > range[1]) {
-      throw new Error(`biasInit.kinksIn: each range must be [min, max] with finite min ≤ max, got ${JSON.stringify(range)}`);
+    if (
+      !Array.isArray(range) ||
+      range.length !== 2 ||
+      !Number.isFinite(range[0]) ||
+      !Number.isFinite(range[1]) ||
+      range[0] > range[1]
+    ) {
+      throw new Error(
+        `biasInit.kinksIn: each range must be [min, max] with finite min ≤ max, got ${JSON.stringify(range)}`,
+      );
     }
   }
   return ranges;
 }
 
 function checkPositive(value: number, field: string): void {
-  if (!(Number.isFinite(value) && value > 0)) throw new Error(`${field} must be a positive finite number, got ${value}`);
+  if (!(Number.isFinite(value) && value > 0))
+    throw new Error(`${field} must be a positive finite number, got ${value}`);
 }

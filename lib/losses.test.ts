@@ -124,23 +124,35 @@ describe('categorical cross-entropy', () => {
     const probs = Matrix.from([[1e-310, 1, 0]]);
     const g = softmaxCrossEntropyBackward(probs, Matrix.from([[0, 1, 0]]));
     expect(Array.from(g.data)).toEqual([0, 0, 0]);
-    expect(softmaxCrossEntropyBackward(Matrix.from([[0.25, 0.75]]), Matrix.from([[0, 1]])).toArray()).toEqual([[0.25, -0.25]]);
+    expect(softmaxCrossEntropyBackward(Matrix.from([[0.25, 0.75]]), Matrix.from([[0, 1]])).toArray()).toEqual([
+      [0.25, -0.25],
+    ]);
   });
 });
 
 describe('loss properties (fast-check)', () => {
-  const probRows = fc.integer({ min: 2, max: 6 }).chain((k) =>
-    fc.array(
-      fc.tuple(fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: k, maxLength: k }), fc.integer({ min: 0, max: k - 1 })),
-      { minLength: 1, maxLength: 6 },
-    ).map((rows) => ({ k, rows })),
-  );
+  const probRows = fc
+    .integer({ min: 2, max: 6 })
+    .chain((k) =>
+      fc
+        .array(
+          fc.tuple(
+            fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: k, maxLength: k }),
+            fc.integer({ min: 0, max: k - 1 }),
+          ),
+          { minLength: 1, maxLength: 6 },
+        )
+        .map((rows) => ({ k, rows })),
+    );
 
   it('cross-entropy ≥ 0 for any softmax output and one-hot truth', () => {
     fc.assert(
       fc.property(probRows, ({ k, rows }) => {
         const probs = softmax(Matrix.from(rows.map((r) => r[0])));
-        const truth = oneHot(rows.map((r) => r[1]), k);
+        const truth = oneHot(
+          rows.map((r) => r[1]),
+          k,
+        );
         const loss = categoricalCrossEntropy(probs, truth);
         expect(loss).toBeGreaterThanOrEqual(0);
         expect(Number.isFinite(loss)).toBe(true);
@@ -151,18 +163,27 @@ describe('loss properties (fast-check)', () => {
 
   it('binary cross-entropy ≥ 0 for predictions in [0, 1] and 0/1 targets', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1)), { minLength: 1, maxLength: 10 }), (pairs) => {
-        const loss = binaryCrossEntropy(Matrix.column(pairs.map((p) => p[0])), Matrix.column(pairs.map((p) => p[1])));
-        expect(loss).toBeGreaterThanOrEqual(0);
-        expect(Number.isFinite(loss)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1)), {
+          minLength: 1,
+          maxLength: 10,
+        }),
+        (pairs) => {
+          const loss = binaryCrossEntropy(Matrix.column(pairs.map((p) => p[0])), Matrix.column(pairs.map((p) => p[1])));
+          expect(loss).toBeGreaterThanOrEqual(0);
+          expect(Number.isFinite(loss)).toBe(true);
+        },
+      ),
       { seed: 21 },
     );
   });
 
   it('MSE ≥ 0, and MSE = 0 exactly when prediction equals truth', () => {
     // values on a 1e-3 grid: distinct values differ enough that the squared difference cannot underflow to 0
-    const vec = fc.array(fc.integer({ min: -1e6, max: 1e6 }).map((v) => v / 1000), { minLength: 1, maxLength: 8 });
+    const vec = fc.array(
+      fc.integer({ min: -1e6, max: 1e6 }).map((v) => v / 1000),
+      { minLength: 1, maxLength: 8 },
+    );
     fc.assert(
       fc.property(vec, vec, (a, b) => {
         const n = Math.min(a.length, b.length);
@@ -181,9 +202,43 @@ describe('loss properties (fast-check)', () => {
 
 describe('loss gradients match central differences', () => {
   const cases = [
-    { name: 'mean-squared-error', pred: [[0.3, -1.2], [2.0, 0.5], [0.1, 0.9]], truth: [[0.5, -1.0], [1.0, 0.0], [0.2, 1.5]] },
-    { name: 'binary-cross-entropy', pred: [[0.3, 0.8], [0.6, 0.1], [0.45, 0.9]], truth: [[0, 1], [1, 0], [1, 1]] },
-    { name: 'categorical-cross-entropy', pred: [[0.2, 0.5, 0.3], [0.1, 0.1, 0.8]], truth: [[0, 1, 0], [1, 0, 0]] },
+    {
+      name: 'mean-squared-error',
+      pred: [
+        [0.3, -1.2],
+        [2.0, 0.5],
+        [0.1, 0.9],
+      ],
+      truth: [
+        [0.5, -1.0],
+        [1.0, 0.0],
+        [0.2, 1.5],
+      ],
+    },
+    {
+      name: 'binary-cross-entropy',
+      pred: [
+        [0.3, 0.8],
+        [0.6, 0.1],
+        [0.45, 0.9],
+      ],
+      truth: [
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+    },
+    {
+      name: 'categorical-cross-entropy',
+      pred: [
+        [0.2, 0.5, 0.3],
+        [0.1, 0.1, 0.8],
+      ],
+      truth: [
+        [0, 1, 0],
+        [1, 0, 0],
+      ],
+    },
   ] as const;
   for (const c of cases) {
     it(c.name, () => {

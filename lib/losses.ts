@@ -256,6 +256,7 @@ export function getLoss(loss: LossLike): Loss {
   if (typeof loss !== 'string') return loss;
   const name = (LOSS_ALIASES[loss] ?? loss) as LossName;
   const found = Object.prototype.hasOwnProperty.call(LOSSES, name) ? LOSSES[name] : undefined;
-  if (!found) throw new Error(`Unknown loss "${loss}"; expected one of ${Object.keys(LOSSES).join(', ')} (or mse, bce, cce)`);
+  if (!found)
+    throw new Error(`Unknown loss "${loss}"; expected one of ${Object.keys(LOSSES).join(', ')} (or mse, bce, cce)`);
   return found;
 }

@@ -30,7 +30,10 @@ function naiveMatmul(a: number[][], b: number[][]): number[][] {
 
 const small = fc.double({ min: -10, max: 10, noNaN: true });
 /** An r×c matrix of small doubles. */
-const matrixArb = (r: number, c: number) => fc.array(fc.array(small, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }).map((rows) => (r === 0 ? Matrix.zeros(0, c) : Matrix.from(rows)));
+const matrixArb = (r: number, c: number) =>
+  fc
+    .array(fc.array(small, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })
+    .map((rows) => (r === 0 ? Matrix.zeros(0, c) : Matrix.from(rows)));
 const dims = fc.integer({ min: 1, max: 9 });
 
 describe('Matrix basics', () => {
@@ -151,7 +154,9 @@ describe('products', () => {
     expect(() => matmul(Matrix.zeros(2, 3), Matrix.zeros(4, 5))).toThrow(/2×3 by 4×5/);
     expect(() => matmulTransposeA(Matrix.zeros(2, 3), Matrix.zeros(4, 5))).toThrow(/\(2×3\)ᵀ by 4×5/);
     expect(() => matmulTransposeB(Matrix.zeros(2, 3), Matrix.zeros(4, 5))).toThrow(/2×3 by \(4×5\)ᵀ/);
-    expect(() => matmul(Matrix.zeros(2, 3), Matrix.zeros(3, 4), Matrix.zeros(2, 5))).toThrow(/out has shape 2×5 but the result is 2×4/);
+    expect(() => matmul(Matrix.zeros(2, 3), Matrix.zeros(3, 4), Matrix.zeros(2, 5))).toThrow(
+      /out has shape 2×5 but the result is 2×4/,
+    );
   });
 
   it('writes into the given out buffer (overwriting old contents) and refuses aliasing', () => {
@@ -297,8 +302,22 @@ describe('blocked and fused product kernels agree with the textbook triple loop'
   // Shapes that exercise every path: 1 and 2 inputs (own loops), odd rows (the unpaired last
   // row), m and p not multiples of four (the leftover k's), and the lecture's layer sizes.
   const shapes: [number, number, number][] = [
-    [1, 1, 1], [1, 2, 3], [2, 1, 8], [3, 2, 16], [5, 3, 1], [7, 5, 2], [32, 1, 8], [32, 8, 1],
-    [32, 2, 16], [32, 16, 16], [33, 16, 3], [31, 64, 64], [4, 7, 9], [6, 4, 4], [9, 13, 6], [0, 3, 2],
+    [1, 1, 1],
+    [1, 2, 3],
+    [2, 1, 8],
+    [3, 2, 16],
+    [5, 3, 1],
+    [7, 5, 2],
+    [32, 1, 8],
+    [32, 8, 1],
+    [32, 2, 16],
+    [32, 16, 16],
+    [33, 16, 3],
+    [31, 64, 64],
+    [4, 7, 9],
+    [6, 4, 4],
+    [9, 13, 6],
+    [0, 3, 2],
   ];
   const rand = mulberry(99);
 
@@ -313,17 +332,27 @@ describe('blocked and fused product kernels agree with the textbook triple loop'
       expect(maxAbsDifference(matmulAddRowVector(a, b, bias, Matrix.filled(n, p, 7)), withBias)).toBeLessThan(1e-12);
       // Aᵀ·B with A n×m, B n×p; and A·Bᵀ with A n×p, B m×p
       const c = randomMatrix(n, p, rand);
-      expect(maxAbsDifference(matmulTransposeA(a, c, Matrix.filled(m, p, 7)), naiveProduct(transpose(a), c))).toBeLessThan(1e-12);
+      expect(
+        maxAbsDifference(matmulTransposeA(a, c, Matrix.filled(m, p, 7)), naiveProduct(transpose(a), c)),
+      ).toBeLessThan(1e-12);
       const d = randomMatrix(m, p, rand);
-      expect(maxAbsDifference(matmulTransposeB(c, d, Matrix.filled(n, m, 7)), naiveProduct(c, transpose(d)))).toBeLessThan(1e-12);
+      expect(
+        maxAbsDifference(matmulTransposeB(c, d, Matrix.filled(n, m, 7)), naiveProduct(c, transpose(d))),
+      ).toBeLessThan(1e-12);
     });
   }
 
   it('matmulAddRowVector validates the row and refuses aliasing', () => {
-    const a = Matrix.from([[1, 2], [3, 4]]);
+    const a = Matrix.from([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(() => matmulAddRowVector(a, Matrix.identity(2), Matrix.row([1, 2, 3]))).toThrow(/1×3 row to a 2×2 product/);
     expect(() => matmulAddRowVector(a, Matrix.identity(2), Matrix.row([1, 2]), a)).toThrow(/must not share memory/);
-    expect(matmulAddRowVector(a, Matrix.identity(2), Matrix.row([10, 20])).toArray()).toEqual([[11, 22], [13, 24]]);
+    expect(matmulAddRowVector(a, Matrix.identity(2), Matrix.row([10, 20])).toArray()).toEqual([
+      [11, 22],
+      [13, 24],
+    ]);
   });
 
   it('aliasing is also caught between two views into one buffer (sharesMemoryWith)', () => {
@@ -332,6 +361,8 @@ describe('blocked and fused product kernels agree with the textbook triple loop'
     expect(view.sharesMemoryWith(big)).toBe(true);
     expect(view.sharesMemoryWith(Matrix.zeros(2, 2))).toBe(false);
     expect(() => matmul(big, Matrix.identity(2), resizeBuffer(big, 4, 2))).toThrow(/must not share memory/);
-    expect(() => matmulTransposeB(view, Matrix.identity(2), new Matrix(2, 2, new Float64Array(big.data.buffer, 0, 4)))).toThrow(/must not share memory/);
+    expect(() =>
+      matmulTransposeB(view, Matrix.identity(2), new Matrix(2, 2, new Float64Array(big.data.buffer, 0, 4))),
+    ).toThrow(/must not share memory/);
   });
 });

@@ -66,7 +66,9 @@ export class Matrix {
     for (let r = 0; r < nRows; r++) {
       const row = rows[r];
       if (row.length !== nCols) {
-        throw new Error(`Matrix.from: row ${r} has ${row.length} values but row 0 has ${nCols}; all rows must have the same length`);
+        throw new Error(
+          `Matrix.from: row ${r} has ${row.length} values but row 0 has ${nCols}; all rows must have the same length`,
+        );
       }
       for (let c = 0; c < nCols; c++) m.data[r * nCols + c] = row[c];
     }
@@ -239,10 +241,14 @@ export function matmul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
  */
 export function matmulAddRowVector(a: Matrix, b: Matrix, row: Matrix, out?: Matrix): Matrix {
   if (a.cols !== b.rows) {
-    throw new Error(`matmulAddRowVector: cannot multiply ${a.shape} by ${b.shape} (A has ${a.cols} columns, B has ${b.rows} rows)`);
+    throw new Error(
+      `matmulAddRowVector: cannot multiply ${a.shape} by ${b.shape} (A has ${a.cols} columns, B has ${b.rows} rows)`,
+    );
   }
   if (row.rows !== 1 || row.cols !== b.cols) {
-    throw new Error(`matmulAddRowVector: cannot add a ${row.shape} row to a ${a.rows}×${b.cols} product (need 1×${b.cols})`);
+    throw new Error(
+      `matmulAddRowVector: cannot add a ${row.shape} row to a ${a.rows}×${b.cols} product (need 1×${b.cols})`,
+    );
   }
   const c = outputBuffer(out, a.rows, b.cols, 'matmulAddRowVector');
   assertNoAlias(c, a, b, 'matmulAddRowVector');
@@ -262,7 +268,15 @@ export function matmulAddRowVector(a: Matrix, b: Matrix, row: Matrix, out?: Matr
  * each C_ij is loaded and stored once per four multiply-adds (about 2× faster in V8),
  * and two rows per pass, so each B_kj is loaded once per two rows.
  */
-function multiplyRows(A: Float64Array, B: Float64Array, start: Float64Array | undefined, C: Float64Array, n: number, m: number, p: number): void {
+function multiplyRows(
+  A: Float64Array,
+  B: Float64Array,
+  start: Float64Array | undefined,
+  C: Float64Array,
+  n: number,
+  m: number,
+  p: number,
+): void {
   if (m === 1 && start) return oneInputRows(A, B, start, C, n, p);
   if (m === 2 && start) return twoInputRows(A, B, start, C, n, p);
   let i = 0;
@@ -278,14 +292,23 @@ function multiplyRows(A: Float64Array, B: Float64Array, start: Float64Array | un
     let k = 0;
     for (; k + 4 <= m; k += 4) {
       // rows i and i+1 of C += A_ik·(row k of B) + … + A_i,k+3·(row k+3 of B)
-      const x0 = A[a0 + k], x1 = A[a0 + k + 1], x2 = A[a0 + k + 2], x3 = A[a0 + k + 3];
-      const y0 = A[a1 + k], y1 = A[a1 + k + 1], y2 = A[a1 + k + 2], y3 = A[a1 + k + 3];
+      const x0 = A[a0 + k],
+        x1 = A[a0 + k + 1],
+        x2 = A[a0 + k + 2],
+        x3 = A[a0 + k + 3];
+      const y0 = A[a1 + k],
+        y1 = A[a1 + k + 1],
+        y2 = A[a1 + k + 2],
+        y3 = A[a1 + k + 3];
       const b0 = k * p;
       const b1 = b0 + p;
       const b2 = b1 + p;
       const b3 = b2 + p;
       for (let j = 0; j < p; j++) {
-        const w0 = B[b0 + j], w1 = B[b1 + j], w2 = B[b2 + j], w3 = B[b3 + j];
+        const w0 = B[b0 + j],
+          w1 = B[b1 + j],
+          w2 = B[b2 + j],
+          w3 = B[b3 + j];
         C[c0 + j] += x0 * w0 + x1 * w1 + x2 * w2 + x3 * w3;
         C[c1 + j] += y0 * w0 + y1 * w1 + y2 * w2 + y3 * w3;
       }
@@ -310,9 +333,13 @@ function multiplyRows(A: Float64Array, B: Float64Array, start: Float64Array | un
     startRow(start, C, cRow, p);
     let k = 0;
     for (; k + 4 <= m; k += 4) {
-      const x0 = A[aRow + k], x1 = A[aRow + k + 1], x2 = A[aRow + k + 2], x3 = A[aRow + k + 3];
+      const x0 = A[aRow + k],
+        x1 = A[aRow + k + 1],
+        x2 = A[aRow + k + 2],
+        x3 = A[aRow + k + 3];
       const b0 = k * p;
-      for (let j = 0; j < p; j++) C[cRow + j] += x0 * B[b0 + j] + x1 * B[b0 + p + j] + x2 * B[b0 + 2 * p + j] + x3 * B[b0 + 3 * p + j];
+      for (let j = 0; j < p; j++)
+        C[cRow + j] += x0 * B[b0 + j] + x1 * B[b0 + p + j] + x2 * B[b0 + 2 * p + j] + x3 * B[b0 + 3 * p + j];
     }
     for (; k < m; k++) {
       const aik = A[aRow + k];
@@ -332,7 +359,14 @@ function startRow(start: Float64Array | undefined, C: Float64Array, offset: numb
 }
 
 /** multiplyRows for m = 1 (one input per sample): C_ij = start_j + A_i0·B_0j. */
-function oneInputRows(A: Float64Array, B: Float64Array, start: Float64Array, C: Float64Array, n: number, p: number): void {
+function oneInputRows(
+  A: Float64Array,
+  B: Float64Array,
+  start: Float64Array,
+  C: Float64Array,
+  n: number,
+  p: number,
+): void {
   for (let i = 0; i < n; i++) {
     const x = A[i];
     const cRow = i * p;
@@ -341,7 +375,14 @@ function oneInputRows(A: Float64Array, B: Float64Array, start: Float64Array, C: 
 }
 
 /** multiplyRows for m = 2 (two inputs per sample): C_ij = start_j + A_i0·B_0j + A_i1·B_1j. */
-function twoInputRows(A: Float64Array, B: Float64Array, start: Float64Array, C: Float64Array, n: number, p: number): void {
+function twoInputRows(
+  A: Float64Array,
+  B: Float64Array,
+  start: Float64Array,
+  C: Float64Array,
+  n: number,
+  p: number,
+): void {
   for (let i = 0; i < n; i++) {
     const x0 = A[2 * i];
     const x1 = A[2 * i + 1];
@@ -358,7 +399,9 @@ function twoInputRows(A: Float64Array, B: Float64Array, start: Float64Array, C: 
  */
 export function matmulTransposeA(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   if (a.rows !== b.rows) {
-    throw new Error(`matmulTransposeA: cannot multiply (${a.shape})ᵀ by ${b.shape} (both need the same number of rows, got ${a.rows} and ${b.rows})`);
+    throw new Error(
+      `matmulTransposeA: cannot multiply (${a.shape})ᵀ by ${b.shape} (both need the same number of rows, got ${a.rows} and ${b.rows})`,
+    );
   }
   const n = a.rows;
   const m = a.cols;
@@ -378,19 +421,31 @@ export function matmulTransposeA(a: Matrix, b: Matrix, out?: Matrix): Matrix {
     let k = 0;
     for (; k + 2 <= m; k += 2) {
       // rows k and k+1 of C share the four rows of B they load (halving the loads of B)
-      const x0 = A[i * m + k], x1 = A[(i + 1) * m + k], x2 = A[(i + 2) * m + k], x3 = A[(i + 3) * m + k];
-      const y0 = A[i * m + k + 1], y1 = A[(i + 1) * m + k + 1], y2 = A[(i + 2) * m + k + 1], y3 = A[(i + 3) * m + k + 1];
+      const x0 = A[i * m + k],
+        x1 = A[(i + 1) * m + k],
+        x2 = A[(i + 2) * m + k],
+        x3 = A[(i + 3) * m + k];
+      const y0 = A[i * m + k + 1],
+        y1 = A[(i + 1) * m + k + 1],
+        y2 = A[(i + 2) * m + k + 1],
+        y3 = A[(i + 3) * m + k + 1];
       const c0 = k * p;
       const c1 = c0 + p;
       for (let j = 0; j < p; j++) {
-        const v0 = B[b0 + j], v1 = B[b1 + j], v2 = B[b2 + j], v3 = B[b3 + j];
+        const v0 = B[b0 + j],
+          v1 = B[b1 + j],
+          v2 = B[b2 + j],
+          v3 = B[b3 + j];
         C[c0 + j] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
         C[c1 + j] += y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3;
       }
     }
     if (k < m) {
       // an odd last column of A on its own
-      const a0 = A[i * m + k], a1 = A[(i + 1) * m + k], a2 = A[(i + 2) * m + k], a3 = A[(i + 3) * m + k];
+      const a0 = A[i * m + k],
+        a1 = A[(i + 1) * m + k],
+        a2 = A[(i + 2) * m + k],
+        a3 = A[(i + 3) * m + k];
       const cRow = k * p;
       for (let j = 0; j < p; j++) C[cRow + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
     }
@@ -414,7 +469,9 @@ export function matmulTransposeA(a: Matrix, b: Matrix, out?: Matrix): Matrix {
  */
 export function matmulTransposeB(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   if (a.cols !== b.cols) {
-    throw new Error(`matmulTransposeB: cannot multiply ${a.shape} by (${b.shape})ᵀ (both need the same number of columns, got ${a.cols} and ${b.cols})`);
+    throw new Error(
+      `matmulTransposeB: cannot multiply ${a.shape} by (${b.shape})ᵀ (both need the same number of columns, got ${a.cols} and ${b.cols})`,
+    );
   }
   const n = a.rows;
   const p = a.cols;
@@ -438,12 +495,21 @@ export function matmulTransposeB(a: Matrix, b: Matrix, out?: Matrix): Matrix {
       const b1 = b0 + p;
       const b2 = b1 + p;
       const b3 = b2 + p;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0; // row i   · rows k … k+3 of B
-      let t0 = 0, t1 = 0, t2 = 0, t3 = 0; // row i+1 · rows k … k+3 of B
+      let s0 = 0,
+        s1 = 0,
+        s2 = 0,
+        s3 = 0; // row i   · rows k … k+3 of B
+      let t0 = 0,
+        t1 = 0,
+        t2 = 0,
+        t3 = 0; // row i+1 · rows k … k+3 of B
       for (let j = 0; j < p; j++) {
         const x = A[a0 + j];
         const y = A[a1 + j];
-        const w0 = B[b0 + j], w1 = B[b1 + j], w2 = B[b2 + j], w3 = B[b3 + j];
+        const w0 = B[b0 + j],
+          w1 = B[b1 + j],
+          w2 = B[b2 + j],
+          w3 = B[b3 + j];
         s0 += x * w0;
         s1 += x * w1;
         s2 += x * w2;
@@ -586,7 +652,8 @@ export function rowMaxes(a: Matrix, out?: Matrix): Matrix {
 export function rowArgmax(a: Matrix, out?: Int32Array): Int32Array {
   if (a.cols === 0) throw new Error(`rowArgmax: a ${a.shape} matrix has no columns`);
   const idx = out ?? new Int32Array(a.rows);
-  if (idx.length !== a.rows) throw new Error(`rowArgmax: out has length ${idx.length} but the matrix has ${a.rows} rows`);
+  if (idx.length !== a.rows)
+    throw new Error(`rowArgmax: out has length ${idx.length} but the matrix has ${a.rows} rows`);
   for (let i = 0; i < a.rows; i++) {
     let best = 0;
     let bestValue = a.data[i * a.cols];

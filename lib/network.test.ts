@@ -10,8 +10,22 @@ import { getLoss, oneHot, type LossName } from './losses.ts';
 describe("the slide's linear-layers-collapse example", () => {
   // h11 = 1·x1, h21 = 2·x2;  h12 = 2h11 + 3h21, h22 = 1h21 + 2h11;  ŷ = 3h12 + 1h22
   const twoHiddenLinear = Network.fromParameters([
-    { weights: [[1, 0], [0, 2]], biases: [0, 0], activation: 'linear' },
-    { weights: [[2, 2], [3, 1]], biases: [0, 0], activation: 'linear' },
+    {
+      weights: [
+        [1, 0],
+        [0, 2],
+      ],
+      biases: [0, 0],
+      activation: 'linear',
+    },
+    {
+      weights: [
+        [2, 2],
+        [3, 1],
+      ],
+      biases: [0, 0],
+      activation: 'linear',
+    },
     { weights: [[3], [1]], biases: [0], activation: 'linear' },
   ]);
   const single = new Network([Dense.fromWeights([[8], [20]], [0])], ['linear']);
@@ -74,26 +88,50 @@ describe('Network structure', () => {
     expect(net.sizes).toEqual([3, 5, 4, 2]);
     expect(net.activationNames).toEqual(['relu', 'tanh', 'softmax']);
     expect(net.parameterCount).toBe(3 * 5 + 5 + 5 * 4 + 4 + 4 * 2 + 2);
-    const y = net.predict(Matrix.from([[0.1, 0.2, 0.3], [1, -1, 0]]));
+    const y = net.predict(
+      Matrix.from([
+        [0.1, 0.2, 0.3],
+        [1, -1, 0],
+      ]),
+    );
     expect(y.shape).toBe('2×2');
     expect(y.get(0, 0) + y.get(0, 1)).toBeCloseTo(1, 15);
   });
 
   it('is deterministic for a seed', () => {
-    const spec = { inputs: 2, layers: [{ neurons: 3, activation: 'sigmoid' as const }, { neurons: 1, activation: 'linear' as const }] };
-    expect(Network.create({ ...spec, seed: 3 }).getParameters()).toEqual(Network.create({ ...spec, seed: 3 }).getParameters());
-    expect(Network.create({ ...spec, seed: 3 }).getParameters()).not.toEqual(Network.create({ ...spec, seed: 4 }).getParameters());
+    const spec = {
+      inputs: 2,
+      layers: [
+        { neurons: 3, activation: 'sigmoid' as const },
+        { neurons: 1, activation: 'linear' as const },
+      ],
+    };
+    expect(Network.create({ ...spec, seed: 3 }).getParameters()).toEqual(
+      Network.create({ ...spec, seed: 3 }).getParameters(),
+    );
+    expect(Network.create({ ...spec, seed: 3 }).getParameters()).not.toEqual(
+      Network.create({ ...spec, seed: 4 }).getParameters(),
+    );
   });
 
   it('rejects mismatched layers and unknown activations with clear messages', () => {
-    expect(() => new Network([new Dense(2, 3), new Dense(4, 1)], ['relu', 'linear'])).toThrow(/layer 1 expects 4 inputs but layer 0 has 3 neurons/);
+    expect(() => new Network([new Dense(2, 3), new Dense(4, 1)], ['relu', 'linear'])).toThrow(
+      /layer 1 expects 4 inputs but layer 0 has 3 neurons/,
+    );
     expect(() => new Network([new Dense(2, 3)], ['relu', 'linear'])).toThrow(/1 layers but 2 activations/);
     expect(() => new Network([new Dense(2, 3)], ['swish' as ActivationName])).toThrow(/unknown activation "swish"/);
     expect(() => new Network([], [])).toThrow(/at least one layer/);
   });
 
   it('predict returns a copy; forward returns the reused output buffer', () => {
-    const net = Network.create({ inputs: 1, layers: [{ neurons: 2, activation: 'tanh' }, { neurons: 1, activation: 'linear' }], seed: 1 });
+    const net = Network.create({
+      inputs: 1,
+      layers: [
+        { neurons: 2, activation: 'tanh' },
+        { neurons: 1, activation: 'linear' },
+      ],
+      seed: 1,
+    });
     const a = net.predict(Matrix.from([[1]]));
     const out = net.forward(Matrix.from([[2]]));
     expect(out).toBe(net.output);
@@ -101,22 +139,51 @@ describe('Network structure', () => {
   });
 
   it('hand-setting: setLayerParameters, setWeight, setBias validate shapes; getParameters reflects them', () => {
-    const net = Network.create({ inputs: 2, layers: [{ neurons: 2, activation: 'relu' }, { neurons: 1, activation: 'linear' }], seed: 1 });
-    net.setLayerParameters(0, { weights: [[1, -1], [1, -1]], biases: [0, 0] });
+    const net = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 2, activation: 'relu' },
+        { neurons: 1, activation: 'linear' },
+      ],
+      seed: 1,
+    });
+    net.setLayerParameters(0, {
+      weights: [
+        [1, -1],
+        [1, -1],
+      ],
+      biases: [0, 0],
+    });
     net.setLayerParameters(1, { weights: [[1], [1]], biases: [0.5] });
     net.setWeight(1, 1, 0, 2);
     net.setBias(0, 1, 0.25);
     expect(net.getParameters()).toEqual([
-      { weights: [[1, -1], [1, -1]], biases: [0, 0.25], activation: 'relu' },
+      {
+        weights: [
+          [1, -1],
+          [1, -1],
+        ],
+        biases: [0, 0.25],
+        activation: 'relu',
+      },
       { weights: [[1], [2]], biases: [0.5], activation: 'linear' },
     ]);
-    expect(() => net.setLayerParameters(1, { weights: [[1, 2]] })).toThrow(/expected 2×1 \(inputs × neurons\), got 1×2/);
+    expect(() => net.setLayerParameters(1, { weights: [[1, 2]] })).toThrow(
+      /expected 2×1 \(inputs × neurons\), got 1×2/,
+    );
     expect(() => net.setLayerParameters(5, { biases: [1] })).toThrow(/layer index 5 out of range/);
     expect(() => net.setBias(1, 3, 0)).toThrow(/outside a 1×1/);
   });
 
   it('clone is independent; copyParametersFrom copies', () => {
-    const net = Network.create({ inputs: 2, layers: [{ neurons: 3, activation: 'relu' }, { neurons: 1, activation: 'sigmoid' }], seed: 2 });
+    const net = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 3, activation: 'relu' },
+        { neurons: 1, activation: 'sigmoid' },
+      ],
+      seed: 2,
+    });
     const copy = net.clone();
     copy.setWeight(0, 0, 0, 42);
     expect(net.layers[0].weights.get(0, 0)).not.toBe(42);
@@ -127,7 +194,18 @@ describe('Network structure', () => {
   it('a hand-set step perceptron classifies blue/orange, and cannot be trained by backprop', () => {
     // blue (1) if x1·1 + x2·1 − 0.5 > 0
     const perceptron = Network.fromParameters([{ weights: [[1], [1]], biases: [-0.5], activation: 'step' }]);
-    expect(Array.from(perceptron.predictClasses(Matrix.from([[0, 0], [1, 0], [0.2, 0.2], [0.4, 0.4]])))).toEqual([0, 1, 0, 1]);
+    expect(
+      Array.from(
+        perceptron.predictClasses(
+          Matrix.from([
+            [0, 0],
+            [1, 0],
+            [0.2, 0.2],
+            [0.4, 0.4],
+          ]),
+        ),
+      ),
+    ).toEqual([0, 1, 0, 1]);
     perceptron.forward(Matrix.from([[1, 1]]));
     expect(() => perceptron.backwardFromLoss('mse', Matrix.from([[1]]))).toThrow(STEP_HAS_NO_GRADIENT);
   });
@@ -156,8 +234,13 @@ describe('backprop = central differences (gradient checks through Dense layers a
 
   function targetsFor(loss: LossName, rows: number, cols: number, seed: number): Matrix {
     const rng = createRng(seed);
-    if (loss === 'categorical-cross-entropy') return oneHot(Array.from({ length: rows }, () => rng.int(cols)), cols);
-    if (loss === 'binary-cross-entropy') return Matrix.from(Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.int(2))));
+    if (loss === 'categorical-cross-entropy')
+      return oneHot(
+        Array.from({ length: rows }, () => rng.int(cols)),
+        cols,
+      );
+    if (loss === 'binary-cross-entropy')
+      return Matrix.from(Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.int(2))));
     return Matrix.from(Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.uniform(-1, 1))));
   }
 
@@ -182,7 +265,9 @@ describe('backprop = central differences (gradient checks through Dense layers a
           // keep a ReLU output unit alive (positive pre-activation), or every gradient would be 0 and the check vacuous
           if (head.out === 'relu') net.layers[net.layers.length - 1].biases.fill(1);
           const rng = createRng(1000 + seed);
-          const X = Matrix.from(Array.from({ length: shape.batch }, () => Array.from({ length: sizes[0] }, () => rng.uniform(-1, 1))));
+          const X = Matrix.from(
+            Array.from({ length: shape.batch }, () => Array.from({ length: sizes[0] }, () => rng.uniform(-1, 1))),
+          );
           const Y = targetsFor(head.loss, shape.batch, outSize, seed);
           const result = gradientCheck(net, X, Y, head.loss, 1e-5, { fused: head.fused ?? true });
           expect(result.entries.length).toBe(net.parameterCount);
@@ -195,8 +280,19 @@ describe('backprop = central differences (gradient checks through Dense layers a
   }
 
   it('fused softmax + cross-entropy backward gives the same gradients as chaining through the Jacobian', () => {
-    const net = Network.create({ inputs: 2, layers: [{ neurons: 4, activation: 'tanh' }, { neurons: 3, activation: 'softmax' }], seed: 5 });
-    const X = Matrix.from([[0.1, 0.9], [-0.4, 0.3], [0.7, -0.8]]);
+    const net = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 4, activation: 'tanh' },
+        { neurons: 3, activation: 'softmax' },
+      ],
+      seed: 5,
+    });
+    const X = Matrix.from([
+      [0.1, 0.9],
+      [-0.4, 0.3],
+      [0.7, -0.8],
+    ]);
     const Y = oneHot([0, 2, 1], 3);
     net.forward(X);
     net.backwardFromLoss('categorical-cross-entropy', Y);
@@ -213,9 +309,24 @@ describe('backprop = central differences (gradient checks through Dense layers a
 describe('backward with { inputGradient: false }', () => {
   it('gives the same weight and bias gradients, and leaves ∂E/∂X empty instead of stale', () => {
     const make = () =>
-      Network.create({ inputs: 2, layers: [{ neurons: 5, activation: 'relu' }, { neurons: 3, activation: 'softmax' }], seed: 7 });
-    const x = Matrix.from([[0.3, -1.2], [0.8, 0.5], [-0.4, 0.9]]);
-    const y = Matrix.from([[1, 0, 0], [0, 0, 1], [0, 1, 0]]);
+      Network.create({
+        inputs: 2,
+        layers: [
+          { neurons: 5, activation: 'relu' },
+          { neurons: 3, activation: 'softmax' },
+        ],
+        seed: 7,
+      });
+    const x = Matrix.from([
+      [0.3, -1.2],
+      [0.8, 0.5],
+      [-0.4, 0.9],
+    ]);
+    const y = Matrix.from([
+      [1, 0, 0],
+      [0, 0, 1],
+      [0, 1, 0],
+    ]);
     const full = make();
     const lean = make();
     full.forward(x);

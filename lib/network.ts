@@ -1,5 +1,11 @@
 import { Matrix, resizeBuffer } from './matrix.ts';
-import { createActivation, isActivationName, ACTIVATION_NAMES, type Activation, type ActivationName } from './activations/index.ts';
+import {
+  createActivation,
+  isActivationName,
+  ACTIVATION_NAMES,
+  type Activation,
+  type ActivationName,
+} from './activations/index.ts';
 import { Dense, type BackwardOptions } from './dense.ts';
 import { defaultWeightInit, type BiasInit, type WeightInit } from './init.ts';
 import { LOSSES, getLoss, predictedClasses, softmaxCrossEntropyBackward, type LossLike } from './losses.ts';
@@ -58,7 +64,9 @@ export class Network {
   constructor(layers: Dense[], activations: (Activation | ActivationName)[]) {
     if (layers.length === 0) throw new Error('Network: needs at least one layer');
     if (activations.length !== layers.length) {
-      throw new Error(`Network: got ${layers.length} layers but ${activations.length} activations (need one per layer)`);
+      throw new Error(
+        `Network: got ${layers.length} layers but ${activations.length} activations (need one per layer)`,
+      );
     }
     for (let i = 1; i < layers.length; i++) {
       if (layers[i].nInputs !== layers[i - 1].nNeurons) {
@@ -71,14 +79,18 @@ export class Network {
     this.layers = layers;
     this.activations = activations.map((a, i) => {
       if (typeof a !== 'string') return a;
-      if (!isActivationName(a)) throw new Error(`Network: unknown activation "${a}" for layer ${i}; expected one of ${ACTIVATION_NAMES.join(', ')}`);
+      if (!isActivationName(a))
+        throw new Error(
+          `Network: unknown activation "${a}" for layer ${i}; expected one of ${ACTIVATION_NAMES.join(', ')}`,
+        );
       return createActivation(a);
     });
   }
 
   /** Builds and initialises a network from sizes (see NetworkSpec). */
   static create(spec: NetworkSpec): Network {
-    if (!Number.isInteger(spec.inputs) || spec.inputs <= 0) throw new Error(`Network.create: inputs must be a positive integer, got ${spec.inputs}`);
+    if (!Number.isInteger(spec.inputs) || spec.inputs <= 0)
+      throw new Error(`Network.create: inputs must be a positive integer, got ${spec.inputs}`);
     const rng = spec.rng ?? createRng(spec.seed ?? 0);
     let nIn = spec.inputs;
     const layers = spec.layers.map((layerSpec) => {
@@ -139,7 +151,8 @@ export class Network {
    * own output buffer, overwritten by the next forward — use predict() for a copy.
    */
   forward(inputs: Matrix): Matrix {
-    if (this.fusedPath && canFuse(this.layers, this.activations)) return fusedForward(this.layers, this.activations, inputs);
+    if (this.fusedPath && canFuse(this.layers, this.activations))
+      return fusedForward(this.layers, this.activations, inputs);
     let h = inputs;
     for (let i = 0; i < this.layers.length; i++) {
       const z = this.layers[i].forward(h);
@@ -177,7 +190,8 @@ export class Network {
     const last = this.layers.length - 1;
     this.dlogits = resizeBuffer(this.dlogits, yTrue.rows, yTrue.cols);
     const head = this.fusedPath ? this.fusedHead(lossFn) : undefined;
-    if (head) return fusedBackward(this.layers, this.activations, head, yTrue, this.dlogits, options?.inputGradient ?? true);
+    if (head)
+      return fusedBackward(this.layers, this.activations, head, yTrue, this.dlogits, options?.inputGradient ?? true);
     if (lossFn.name === 'categorical-cross-entropy' && this.activations[last].name === 'softmax') {
       softmaxCrossEntropyBackward(this.output, yTrue, this.dlogits);
       return this.backwardFrom(last, this.dlogits, false, options);
@@ -196,7 +210,12 @@ export class Network {
   }
 
   /** Runs the chain rule from layer `start` down to the input; `options` apply to the first layer's ∂E/∂X. */
-  private backwardFrom(start: number, dvalues: Matrix, throughLastActivation: boolean, options: BackwardOptions | undefined): Matrix {
+  private backwardFrom(
+    start: number,
+    dvalues: Matrix,
+    throughLastActivation: boolean,
+    options: BackwardOptions | undefined,
+  ): Matrix {
     let d = dvalues;
     for (let i = start; i >= 0; i--) {
       if (i !== start || throughLastActivation) d = this.activations[i].backward(d);
@@ -215,7 +234,10 @@ export class Network {
   }
 
   /** Replaces the weights and/or biases of layer `index` (shapes validated, e.g. for hand-tuning sliders). */
-  setLayerParameters(index: number, params: { weights?: ArrayLike<ArrayLike<number>> | Matrix; biases?: ArrayLike<number> | Matrix }): void {
+  setLayerParameters(
+    index: number,
+    params: { weights?: ArrayLike<ArrayLike<number>> | Matrix; biases?: ArrayLike<number> | Matrix },
+  ): void {
     const layer = this.layerAt(index);
     if (params.weights !== undefined) layer.setWeights(params.weights);
     if (params.biases !== undefined) layer.setBiases(params.biases);

@@ -50,7 +50,8 @@ describe('two-input neuron', () => {
     const lr = 1e-3;
     const next = logisticStep(n, data.x, data.labels!, lr);
     const h = 1e-6;
-    const numeric = (key: 'w1' | 'w2' | 'b') => (loss({ ...n, [key]: n[key] + h }) - loss({ ...n, [key]: n[key] - h })) / (2 * h);
+    const numeric = (key: 'w1' | 'w2' | 'b') =>
+      (loss({ ...n, [key]: n[key] + h }) - loss({ ...n, [key]: n[key] - h })) / (2 * h);
     for (const key of ['w1', 'w2', 'b'] as const) {
       const analytic = (n[key] - next[key]) / lr;
       expect(Math.abs(analytic - numeric(key))).toBeLessThan(1e-6);

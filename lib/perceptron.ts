@@ -40,7 +40,12 @@ export function neuronOutput(n: Neuron2, activation: 'step' | 'sigmoid', x1: num
  * A correctly classified point changes nothing. Returns the new neuron and how many points
  * were wrong during the epoch (0 means the rule has converged).
  */
-export function perceptronEpoch(n: Neuron2, x: Matrix, labels: ArrayLike<number>, learningRate: number): { neuron: Neuron2; mistakes: number } {
+export function perceptronEpoch(
+  n: Neuron2,
+  x: Matrix,
+  labels: ArrayLike<number>,
+  learningRate: number,
+): { neuron: Neuron2; mistakes: number } {
   let { w1, w2, b } = n;
   let mistakes = 0;
   for (let i = 0; i < x.rows; i++) {

@@ -95,35 +95,40 @@ function mulberry32(seed: number): () => number {
 }
 
 const shapeArb = (head: Head) =>
-  fc.record({
-    depth: fc.integer({ min: 1, max: 4 }),
-    widths: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 5, maxLength: 5 }),
-    hidden: fc.array(fc.constantFrom<HiddenActivation>('linear', 'sigmoid', 'tanh', 'relu'), { minLength: 3, maxLength: 3 }),
-    batch: fc.integer({ min: 1, max: 16 }),
-    seed: fc.integer({ min: 0, max: 0x7fffffff }),
-  }).map(({ depth, widths, hidden, batch, seed }): Case => {
-    const sizes = widths.slice(0, depth + 1);
-    // a softmax over one class is constant (ŷ = 1, zero gradient): give CE at least 2 classes
-    if (head === 'softmax+cce') sizes[depth] = Math.max(2, sizes[depth]);
-    const rand = mulberry32(seed);
-    const u = (a: number) => Math.fround((2 * rand() - 1) * a);
-    const weights: Float64Array[] = [];
-    const biases: Float64Array[] = [];
-    for (let l = 0; l < depth; l++) {
-      const scale = 1 / Math.sqrt(sizes[l]);
-      weights.push(Float64Array.from({ length: sizes[l] * sizes[l + 1] }, () => u(scale)));
-      biases.push(Float64Array.from({ length: sizes[l + 1] }, () => u(0.5)));
-    }
-    const x = Float64Array.from({ length: batch * sizes[0] }, () => u(1));
-    const k = sizes[depth];
-    const y = new Float64Array(batch * k);
-    for (let s = 0; s < batch; s++) {
-      if (head === 'softmax+cce') y[s * k + Math.floor(rand() * k)] = 1;
-      else if (head === 'sigmoid+bce') for (let j = 0; j < k; j++) y[s * k + j] = rand() < 0.5 ? 0 : 1;
-      else for (let j = 0; j < k; j++) y[s * k + j] = u(1);
-    }
-    return { head, sizes, hidden: hidden.slice(0, depth - 1), batch, weights, biases, x, y };
-  });
+  fc
+    .record({
+      depth: fc.integer({ min: 1, max: 4 }),
+      widths: fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 5, maxLength: 5 }),
+      hidden: fc.array(fc.constantFrom<HiddenActivation>('linear', 'sigmoid', 'tanh', 'relu'), {
+        minLength: 3,
+        maxLength: 3,
+      }),
+      batch: fc.integer({ min: 1, max: 16 }),
+      seed: fc.integer({ min: 0, max: 0x7fffffff }),
+    })
+    .map(({ depth, widths, hidden, batch, seed }): Case => {
+      const sizes = widths.slice(0, depth + 1);
+      // a softmax over one class is constant (ŷ = 1, zero gradient): give CE at least 2 classes
+      if (head === 'softmax+cce') sizes[depth] = Math.max(2, sizes[depth]);
+      const rand = mulberry32(seed);
+      const u = (a: number) => Math.fround((2 * rand() - 1) * a);
+      const weights: Float64Array[] = [];
+      const biases: Float64Array[] = [];
+      for (let l = 0; l < depth; l++) {
+        const scale = 1 / Math.sqrt(sizes[l]);
+        weights.push(Float64Array.from({ length: sizes[l] * sizes[l + 1] }, () => u(scale)));
+        biases.push(Float64Array.from({ length: sizes[l + 1] }, () => u(0.5)));
+      }
+      const x = Float64Array.from({ length: batch * sizes[0] }, () => u(1));
+      const k = sizes[depth];
+      const y = new Float64Array(batch * k);
+      for (let s = 0; s < batch; s++) {
+        if (head === 'softmax+cce') y[s * k + Math.floor(rand() * k)] = 1;
+        else if (head === 'sigmoid+bce') for (let j = 0; j < k; j++) y[s * k + j] = rand() < 0.5 ? 0 : 1;
+        else for (let j = 0; j < k; j++) y[s * k + j] = u(1);
+      }
+      return { head, sizes, hidden: hidden.slice(0, depth - 1), batch, weights, biases, x, y };
+    });
 
 // ---------------------------------------------------------------------------------------------
 // the two sides
@@ -145,7 +150,12 @@ function buildOurs(c: Case): Network {
   const L = c.sizes.length - 1;
   const layers: Dense[] = [];
   for (let l = 0; l < L; l++) {
-    layers.push(Dense.fromWeights(new Matrix(c.sizes[l], c.sizes[l + 1], c.weights[l].slice()), new Matrix(1, c.sizes[l + 1], c.biases[l].slice())));
+    layers.push(
+      Dense.fromWeights(
+        new Matrix(c.sizes[l], c.sizes[l + 1], c.weights[l].slice()),
+        new Matrix(1, c.sizes[l + 1], c.biases[l].slice()),
+      ),
+    );
   }
   return new Network(layers, activationsOf(c));
 }
@@ -208,7 +218,10 @@ function runTf(c: Case): Result {
       params.push(tf.tensor1d(Float32Array.from(c.biases[l])));
     }
     const output = forward(x, params);
-    const { value, grads } = tf.valueAndGrads((...args: tf.Tensor[]) => lossOf(forward(args[0], args.slice(1))))([x, ...params]);
+    const { value, grads } = tf.valueAndGrads((...args: tf.Tensor[]) => lossOf(forward(args[0], args.slice(1))))([
+      x,
+      ...params,
+    ]);
     const f64 = (t: tf.Tensor) => Float64Array.from(t.dataSync());
     result = {
       output: f64(output),
@@ -318,7 +331,9 @@ describe('reference: our engine vs TensorFlow.js (forward, loss, all gradients)'
         }),
         { seed: FC_SEED, numRuns: RUNS_PER_HEAD },
       );
-      console.info(`[reference] ${head}: ${stats.runs} networks, worst relative error ${stats.worst.toExponential(2)} (tolerance ${TOLERANCE})`);
+      console.info(
+        `[reference] ${head}: ${stats.runs} networks, worst relative error ${stats.worst.toExponential(2)} (tolerance ${TOLERANCE})`,
+      );
       // the generator really exercised what it claims to
       expect(stats.runs).toBeGreaterThanOrEqual(RUNS_PER_HEAD * 0.9);
       expect([...hiddenSeen].sort()).toEqual(['linear', 'relu', 'sigmoid', 'tanh']);
@@ -335,7 +350,9 @@ describe('reference: our engine vs TensorFlow.js (forward, loss, all gradients)'
       sizes,
       hidden: ['relu', 'relu'],
       batch: 16,
-      weights: [0, 1, 2].map((l) => Float64Array.from({ length: sizes[l] * sizes[l + 1] }, () => u(1 / Math.sqrt(sizes[l])))),
+      weights: [0, 1, 2].map((l) =>
+        Float64Array.from({ length: sizes[l] * sizes[l + 1] }, () => u(1 / Math.sqrt(sizes[l]))),
+      ),
       biases: [0, 1, 2].map((l) => Float64Array.from({ length: sizes[l + 1] }, () => u(0.5))),
       x: Float64Array.from({ length: 32 }, () => u(1)),
       y: new Float64Array(48),

@@ -53,7 +53,10 @@ function collectRegions(): Region[] {
         if (open) throw new Error(`${relative(LIB, file)}:${i + 1}: region ${start[1]} opened inside ${open.name}`);
         open = { name: start[1], start: i };
       } else if (end) {
-        if (!open || open.name !== end[1]) throw new Error(`${relative(LIB, file)}:${i + 1}: #endregion ${end[1]} does not close ${open?.name ?? 'anything'}`);
+        if (!open || open.name !== end[1])
+          throw new Error(
+            `${relative(LIB, file)}:${i + 1}: #endregion ${end[1]} does not close ${open?.name ?? 'anything'}`,
+          );
         regions.push({ name: open.name, file: relative(LIB, file), body: lines.slice(open.start + 1, i) });
         open = undefined;
       }
@@ -68,7 +71,10 @@ describe('source regions for the website', () => {
 
   it('every required region exists exactly once across lib/', () => {
     for (const name of REQUIRED) {
-      expect(regions.filter((r) => r.name === name).map((r) => r.file), name).toHaveLength(1);
+      expect(
+        regions.filter((r) => r.name === name).map((r) => r.file),
+        name,
+      ).toHaveLength(1);
     }
     const names = regions.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);

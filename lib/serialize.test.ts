@@ -19,7 +19,10 @@ import {
 const architecture = fc.record({
   inputs: fc.integer({ min: 1, max: 5 }),
   layers: fc.array(
-    fc.record({ neurons: fc.integer({ min: 1, max: 6 }), activation: fc.constantFrom<ActivationName>(...ACTIVATION_NAMES) }),
+    fc.record({
+      neurons: fc.integer({ min: 1, max: 6 }),
+      activation: fc.constantFrom<ActivationName>(...ACTIVATION_NAMES),
+    }),
     { minLength: 1, maxLength: 4 },
   ),
   seed: fc.integer({ min: 0, max: 1e6 }),
@@ -36,7 +39,9 @@ describe('network JSON', () => {
         expect(restored.getParameters()).toEqual(network.getParameters());
         expect(restored.layers[0].trainBiases).toBe(network.layers[0].trainBiases);
         const rng = createRng(spec.seed);
-        const X = Matrix.from(Array.from({ length: 3 }, () => Array.from({ length: spec.inputs }, () => rng.uniform(-1, 1))));
+        const X = Matrix.from(
+          Array.from({ length: 3 }, () => Array.from({ length: spec.inputs }, () => rng.uniform(-1, 1))),
+        );
         expect(restored.predict(X).toArray()).toEqual(network.predict(X).toArray());
         // a JSON string is accepted too
         expect(networkFromJSON(text).getParameters()).toEqual(network.getParameters());
@@ -54,7 +59,17 @@ describe('network JSON', () => {
     });
   });
 
-  const valid = () => networkToJSON(Network.create({ inputs: 2, layers: [{ neurons: 3, activation: 'relu' }, { neurons: 1, activation: 'sigmoid' }], seed: 1 }));
+  const valid = () =>
+    networkToJSON(
+      Network.create({
+        inputs: 2,
+        layers: [
+          { neurons: 3, activation: 'relu' },
+          { neurons: 1, activation: 'sigmoid' },
+        ],
+        seed: 1,
+      }),
+    );
   const cases: [string, (doc: any) => unknown, RegExp][] = [
     ['not JSON', () => '{"version": 1,', /not parseable JSON/],
     ['not an object', () => [1, 2], /document must be an object/],
@@ -63,16 +78,48 @@ describe('network JSON', () => {
     ['wrong kind', (d) => ({ ...d, kind: 'sgd' }), /kind is "sgd", expected "network"/],
     ['missing layers', () => ({ version: 1, kind: 'network' }), /missing field "layers"/],
     ['empty layers', (d) => ({ ...d, layers: [] }), /at least one layer/],
-    ['unknown activation', (d) => (d.layers[1].activation = 'gelu', d), /layers\[1\]\.activation is "gelu"; expected one of step, linear/],
+    [
+      'unknown activation',
+      (d) => ((d.layers[1].activation = 'gelu'), d),
+      /layers\[1\]\.activation is "gelu"; expected one of step, linear/,
+    ],
     ['missing activation', (d) => (delete d.layers[0].activation, d), /layers\[0\]\.activation is undefined/],
-    ['NaN weight (null in JSON)', (d) => JSON.parse(JSON.stringify((d.layers[0].weights[1][2] = NaN, d))), /layers\[0\]\.weights\[1\]\[2\] must be a finite number, got null/],
-    ['Infinity bias', (d) => (d.layers[1].biases[0] = Infinity, d), /layers\[1\]\.biases\[0\] must be a finite number, got Infinity/],
-    ['string weight', (d) => (d.layers[1].weights[0][0] = '0.5', d), /layers\[1\]\.weights\[0\]\[0\] must be a finite number/],
-    ['ragged weights', (d) => (d.layers[0].weights[1].pop(), d), /layers\[0\]\.weights\[1\] has 2 values but layers\[0\]\.weights\[0\] has 3/],
-    ['wrong bias count', (d) => (d.layers[0].biases.push(0), d), /layers\[0\]\.biases has 4 values but layers\[0\]\.weights is 2×3 \(need 3\)/],
-    ['layers do not chain', (d) => (d.layers[1].weights.pop(), d), /layers\[1\]\.weights is 2×1 but layer 0 has 3 neurons/],
+    [
+      'NaN weight (null in JSON)',
+      (d) => JSON.parse(JSON.stringify(((d.layers[0].weights[1][2] = NaN), d))),
+      /layers\[0\]\.weights\[1\]\[2\] must be a finite number, got null/,
+    ],
+    [
+      'Infinity bias',
+      (d) => ((d.layers[1].biases[0] = Infinity), d),
+      /layers\[1\]\.biases\[0\] must be a finite number, got Infinity/,
+    ],
+    [
+      'string weight',
+      (d) => ((d.layers[1].weights[0][0] = '0.5'), d),
+      /layers\[1\]\.weights\[0\]\[0\] must be a finite number/,
+    ],
+    [
+      'ragged weights',
+      (d) => (d.layers[0].weights[1].pop(), d),
+      /layers\[0\]\.weights\[1\] has 2 values but layers\[0\]\.weights\[0\] has 3/,
+    ],
+    [
+      'wrong bias count',
+      (d) => (d.layers[0].biases.push(0), d),
+      /layers\[0\]\.biases has 4 values but layers\[0\]\.weights is 2×3 \(need 3\)/,
+    ],
+    [
+      'layers do not chain',
+      (d) => (d.layers[1].weights.pop(), d),
+      /layers\[1\]\.weights is 2×1 but layer 0 has 3 neurons/,
+    ],
     ['missing weights', (d) => (delete d.layers[0].weights, d), /layers\[0\]\.weights must be a non-empty array/],
-    ['bad trainable flag', (d) => (d.layers[0].trainBiases = 'no', d), /layers\[0\]\.trainBiases must be true or false/],
+    [
+      'bad trainable flag',
+      (d) => ((d.layers[0].trainBiases = 'no'), d),
+      /layers\[0\]\.trainBiases must be true or false/,
+    ],
   ];
   for (const [name, corrupt, message] of cases) {
     it(`rejects ${name} with a message naming the field`, () => {
@@ -102,7 +149,14 @@ describe('network JSON', () => {
 
 describe('optimiser JSON', () => {
   it('round-trips hyper-parameters, step counter and momentum buffers', () => {
-    const network = Network.create({ inputs: 2, layers: [{ neurons: 3, activation: 'tanh' }, { neurons: 2, activation: 'softmax' }], seed: 2 });
+    const network = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 3, activation: 'tanh' },
+        { neurons: 2, activation: 'softmax' },
+      ],
+      seed: 2,
+    });
     const sgd = new SGD({ learningRate: 0.3, decay: 0.01, momentum: 0.8 });
     network.forward(Matrix.from([[0.1, 0.2]]));
     network.backwardFromLoss('cce', Matrix.from([[0, 1]]));
@@ -123,8 +177,12 @@ describe('optimiser JSON', () => {
     const { decay: _decay, ...withoutDecay } = good;
     expect(() => optimizerFromJSON(withoutDecay)).toThrow(/missing field "decay"/);
     const network = Network.create({ inputs: 2, layers: [{ neurons: 3, activation: 'tanh' }] });
-    expect(() => optimizerFromJSON({ ...good, weightMomentums: [[[0, 0]]], biasMomentums: [[0, 0]] }, network)).toThrow(/weightMomentums\[0\] is 1×2 but layer 0 weights are 2×3/);
-    expect(() => optimizerFromJSON({ ...good, weightMomentums: [null], biasMomentums: [] })).toThrow(/1 entries but biasMomentums has 0/);
+    expect(() => optimizerFromJSON({ ...good, weightMomentums: [[[0, 0]]], biasMomentums: [[0, 0]] }, network)).toThrow(
+      /weightMomentums\[0\] is 1×2 but layer 0 weights are 2×3/,
+    );
+    expect(() => optimizerFromJSON({ ...good, weightMomentums: [null], biasMomentums: [] })).toThrow(
+      /1 entries but biasMomentums has 0/,
+    );
   });
 });
 
@@ -132,7 +190,14 @@ describe('trainer state JSON', () => {
   const data = fruits(15, createRng(9));
   const make = () =>
     new Trainer({
-      network: Network.create({ inputs: 2, layers: [{ neurons: 5, activation: 'relu' }, { neurons: 3, activation: 'softmax' }], seed: 3 }),
+      network: Network.create({
+        inputs: 2,
+        layers: [
+          { neurons: 5, activation: 'relu' },
+          { neurons: 3, activation: 'softmax' },
+        ],
+        seed: 3,
+      }),
       optimizer: new SGD({ learningRate: 0.3, momentum: 0.9, decay: 0.01 }),
       loss: 'cce',
       xTrain: data.x,
@@ -159,11 +224,27 @@ describe('trainer state JSON', () => {
 
   it('refuses state from different data or architecture', () => {
     const state: any = trainerStateToJSON(make());
-    expect(() => restoreTrainerState(make(), { ...state, samples: 10 })).toThrow(/samples is 10 but the trainer has 45/);
-    expect(() => restoreTrainerState(make(), { ...state, batchSize: 5 })).toThrow(/batchSize is 5 but the trainer uses 10/);
-    expect(() => restoreTrainerState(make(), { ...state, order: state.order.map(() => 0) })).toThrow(/order\[1\] = 0 is not a unique sample index/);
-    const other = Network.create({ inputs: 2, layers: [{ neurons: 4, activation: 'relu' }, { neurons: 3, activation: 'softmax' }] });
-    expect(() => restoreTrainerState(make(), { ...state, network: networkToJSON(other) })).toThrow(/network is 2-4-3 .* but the trainer's network is 2-5-3/);
-    expect(() => restoreTrainerState(make(), { ...state, history: { iterations: [{ loss: 1 }], epochs: [] } })).toThrow(/history.iterations\[0\]\.iteration must be a number/);
+    expect(() => restoreTrainerState(make(), { ...state, samples: 10 })).toThrow(
+      /samples is 10 but the trainer has 45/,
+    );
+    expect(() => restoreTrainerState(make(), { ...state, batchSize: 5 })).toThrow(
+      /batchSize is 5 but the trainer uses 10/,
+    );
+    expect(() => restoreTrainerState(make(), { ...state, order: state.order.map(() => 0) })).toThrow(
+      /order\[1\] = 0 is not a unique sample index/,
+    );
+    const other = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 4, activation: 'relu' },
+        { neurons: 3, activation: 'softmax' },
+      ],
+    });
+    expect(() => restoreTrainerState(make(), { ...state, network: networkToJSON(other) })).toThrow(
+      /network is 2-4-3 .* but the trainer's network is 2-5-3/,
+    );
+    expect(() => restoreTrainerState(make(), { ...state, history: { iterations: [{ loss: 1 }], epochs: [] } })).toThrow(
+      /history.iterations\[0\]\.iteration must be a number/,
+    );
   });
 });

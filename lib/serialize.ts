@@ -93,15 +93,21 @@ export function networkFromJSON(json: unknown): Network {
     const layer = asObject(raw, path, 'network');
     const activation = layer.activation;
     if (!isActivationName(activation)) {
-      throw new Error(`Invalid network JSON: ${path}.activation is ${JSON.stringify(activation)}; expected one of ${ACTIVATION_NAMES.join(', ')}`);
+      throw new Error(
+        `Invalid network JSON: ${path}.activation is ${JSON.stringify(activation)}; expected one of ${ACTIVATION_NAMES.join(', ')}`,
+      );
     }
     const weights = readMatrix(layer.weights, `${path}.weights`, 'network');
     const biases = readVector(layer.biases, `${path}.biases`, 'network');
     if (biases.length !== weights.cols) {
-      throw new Error(`Invalid network JSON: ${path}.biases has ${biases.length} values but ${path}.weights is ${weights.shape} (need ${weights.cols})`);
+      throw new Error(
+        `Invalid network JSON: ${path}.biases has ${biases.length} values but ${path}.weights is ${weights.shape} (need ${weights.cols})`,
+      );
     }
     if (i > 0 && weights.rows !== dense[i - 1].nNeurons) {
-      throw new Error(`Invalid network JSON: ${path}.weights is ${weights.shape} but layer ${i - 1} has ${dense[i - 1].nNeurons} neurons (need ${dense[i - 1].nNeurons} rows)`);
+      throw new Error(
+        `Invalid network JSON: ${path}.weights is ${weights.shape} but layer ${i - 1} has ${dense[i - 1].nNeurons} neurons (need ${dense[i - 1].nNeurons} rows)`,
+      );
     }
     const built = Dense.fromWeights(weights, biases);
     built.trainWeights = readFlag(layer, 'trainWeights', path);
@@ -124,7 +130,9 @@ export function optimizerToJSON(optimizer: SGD): SGDJSON {
     iterations: optimizer.iterations,
     currentLearningRate: optimizer.currentLearningRate,
     weightMomentums: Array.from({ length }, (_, i) => optimizer.weightMomentums[i]?.toArray() ?? null),
-    biasMomentums: Array.from({ length }, (_, i) => (optimizer.biasMomentums[i] ? Array.from(optimizer.biasMomentums[i].data) : null)),
+    biasMomentums: Array.from({ length }, (_, i) =>
+      optimizer.biasMomentums[i] ? Array.from(optimizer.biasMomentums[i].data) : null,
+    ),
   };
 }
 
@@ -146,25 +154,39 @@ export function optimizerFromJSON(json: unknown, network?: Network): SGD {
   const weightMoms = readArray(doc, 'weightMomentums', where);
   const biasMoms = readArray(doc, 'biasMomentums', where);
   if (weightMoms.length !== biasMoms.length) {
-    throw new Error(`Invalid sgd JSON: weightMomentums has ${weightMoms.length} entries but biasMomentums has ${biasMoms.length}`);
+    throw new Error(
+      `Invalid sgd JSON: weightMomentums has ${weightMoms.length} entries but biasMomentums has ${biasMoms.length}`,
+    );
   }
   if (network && weightMoms.length > network.layers.length) {
-    throw new Error(`Invalid sgd JSON: weightMomentums has ${weightMoms.length} entries but the network has ${network.layers.length} layers`);
+    throw new Error(
+      `Invalid sgd JSON: weightMomentums has ${weightMoms.length} entries but the network has ${network.layers.length} layers`,
+    );
   }
   weightMoms.forEach((raw, i) => {
     const rawBias = biasMoms[i];
-    if ((raw === null) !== (rawBias === null)) throw new Error(`Invalid sgd JSON: weightMomentums[${i}] and biasMomentums[${i}] must both be null or both be set`);
+    if ((raw === null) !== (rawBias === null))
+      throw new Error(
+        `Invalid sgd JSON: weightMomentums[${i}] and biasMomentums[${i}] must both be null or both be set`,
+      );
     if (raw === null) return;
     const w = readMatrix(raw, `weightMomentums[${i}]`, 'sgd');
     const b = Matrix.row(readVector(rawBias, `biasMomentums[${i}]`, 'sgd'));
     if (network) {
       const layer = network.layers[i];
       if (w.rows !== layer.weights.rows || w.cols !== layer.weights.cols) {
-        throw new Error(`Invalid sgd JSON: weightMomentums[${i}] is ${w.shape} but layer ${i} weights are ${layer.weights.shape}`);
+        throw new Error(
+          `Invalid sgd JSON: weightMomentums[${i}] is ${w.shape} but layer ${i} weights are ${layer.weights.shape}`,
+        );
       }
-      if (b.cols !== layer.biases.cols) throw new Error(`Invalid sgd JSON: biasMomentums[${i}] has ${b.cols} values but layer ${i} has ${layer.biases.cols} biases`);
+      if (b.cols !== layer.biases.cols)
+        throw new Error(
+          `Invalid sgd JSON: biasMomentums[${i}] has ${b.cols} values but layer ${i} has ${layer.biases.cols} biases`,
+        );
     } else if (b.cols !== w.cols) {
-      throw new Error(`Invalid sgd JSON: biasMomentums[${i}] has ${b.cols} values but weightMomentums[${i}] has ${w.cols} columns`);
+      throw new Error(
+        `Invalid sgd JSON: biasMomentums[${i}] has ${b.cols} values but weightMomentums[${i}] has ${w.cols} columns`,
+      );
     }
     sgd.weightMomentums[i] = w;
     sgd.biasMomentums[i] = b;
@@ -203,7 +225,10 @@ export function restoreTrainerState(trainer: Trainer, json: unknown): void {
   const doc = parseDocument(json, 'trainer');
   const where = 'trainer';
   const network = networkFromJSON(doc.network);
-  if (network.sizes.join('-') !== trainer.network.sizes.join('-') || network.activationNames.join() !== trainer.network.activationNames.join()) {
+  if (
+    network.sizes.join('-') !== trainer.network.sizes.join('-') ||
+    network.activationNames.join() !== trainer.network.activationNames.join()
+  ) {
     throw new Error(
       `Invalid trainer JSON: network is ${network.sizes.join('-')} (${network.activationNames.join(', ')}) ` +
         `but the trainer's network is ${trainer.network.sizes.join('-')} (${trainer.network.activationNames.join(', ')})`,
@@ -211,25 +236,35 @@ export function restoreTrainerState(trainer: Trainer, json: unknown): void {
   }
   const optimizer = optimizerFromJSON(doc.optimizer, network);
   const samples = readNumber(doc, 'samples', where, { min: 1, integer: true });
-  if (samples !== trainer.xTrain.rows) throw new Error(`Invalid trainer JSON: samples is ${samples} but the trainer has ${trainer.xTrain.rows} training samples`);
+  if (samples !== trainer.xTrain.rows)
+    throw new Error(
+      `Invalid trainer JSON: samples is ${samples} but the trainer has ${trainer.xTrain.rows} training samples`,
+    );
   const batchSize = readNumber(doc, 'batchSize', where, { min: 1, integer: true });
-  if (batchSize !== trainer.batchSize) throw new Error(`Invalid trainer JSON: batchSize is ${batchSize} but the trainer uses ${trainer.batchSize}`);
+  if (batchSize !== trainer.batchSize)
+    throw new Error(`Invalid trainer JSON: batchSize is ${batchSize} but the trainer uses ${trainer.batchSize}`);
   const epochCount = readNumber(doc, 'epochCount', where, { min: 0, integer: true });
   const iteration = readNumber(doc, 'iteration', where, { min: 0, integer: true });
   const cursor = readNumber(doc, 'cursor', where, { min: 0, integer: true });
   if (cursor >= samples) throw new Error(`Invalid trainer JSON: cursor ${cursor} must be below samples ${samples}`);
   const order = readVector(doc.order, 'order', 'trainer');
   const seen = new Uint8Array(samples);
-  if (order.length !== samples) throw new Error(`Invalid trainer JSON: order has ${order.length} entries but there are ${samples} samples`);
+  if (order.length !== samples)
+    throw new Error(`Invalid trainer JSON: order has ${order.length} entries but there are ${samples} samples`);
   order.forEach((v, i) => {
-    if (!Number.isInteger(v) || v < 0 || v >= samples || seen[v]) throw new Error(`Invalid trainer JSON: order[${i}] = ${v} is not a unique sample index in [0, ${samples - 1}]`);
+    if (!Number.isInteger(v) || v < 0 || v >= samples || seen[v])
+      throw new Error(`Invalid trainer JSON: order[${i}] = ${v} is not a unique sample index in [0, ${samples - 1}]`);
     seen[v] = 1;
   });
   const rngState = readNumber(doc, 'rngState', where, { min: 0, integer: true });
   const initialLoss = doc.initialLoss === null ? undefined : readNumber(doc, 'initialLoss', where, {});
   const history = asObject(doc.history, 'history', 'trainer');
-  const iterations = readArray(history, 'iterations', 'trainer').map((r, i) => readRecord(r, `history.iterations[${i}]`, ['iteration', 'epoch', 'loss', 'learningRate']));
-  const epochs = readArray(history, 'epochs', 'trainer').map((r, i) => readRecord(r, `history.epochs[${i}]`, ['epoch', 'iteration', 'loss']));
+  const iterations = readArray(history, 'iterations', 'trainer').map((r, i) =>
+    readRecord(r, `history.iterations[${i}]`, ['iteration', 'epoch', 'loss', 'learningRate']),
+  );
+  const epochs = readArray(history, 'epochs', 'trainer').map((r, i) =>
+    readRecord(r, `history.epochs[${i}]`, ['epoch', 'iteration', 'loss']),
+  );
 
   trainer.network.copyParametersFrom(network);
   Object.assign(trainer.optimizer, {
@@ -248,7 +283,11 @@ export function restoreTrainerState(trainer: Trainer, json: unknown): void {
   trainer.rng.state = rngState;
   trainer.initialLoss = initialLoss;
   trainer.diverged = undefined;
-  trainer.history.iterations.splice(0, trainer.history.iterations.length, ...(iterations as unknown as IterationRecord[]));
+  trainer.history.iterations.splice(
+    0,
+    trainer.history.iterations.length,
+    ...(iterations as unknown as IterationRecord[]),
+  );
   trainer.history.epochs.splice(0, trainer.history.epochs.length, ...(epochs as unknown as EpochRecord[]));
 }
 
@@ -268,9 +307,13 @@ function parseDocument(json: unknown, kind: 'network' | 'sgd' | 'trainer'): Json
   }
   const doc = asObject(value, 'document', kind);
   if (!('version' in doc)) throw new Error(`Invalid ${kind} JSON: missing field "version"`);
-  if (doc.version !== FORMAT_VERSION) throw new Error(`Invalid ${kind} JSON: version is ${JSON.stringify(doc.version)}, only version ${FORMAT_VERSION} is supported`);
+  if (doc.version !== FORMAT_VERSION)
+    throw new Error(
+      `Invalid ${kind} JSON: version is ${JSON.stringify(doc.version)}, only version ${FORMAT_VERSION} is supported`,
+    );
   if (!('kind' in doc)) throw new Error(`Invalid ${kind} JSON: missing field "kind"`);
-  if (doc.kind !== kind) throw new Error(`Invalid ${kind} JSON: kind is ${JSON.stringify(doc.kind)}, expected "${kind}"`);
+  if (doc.kind !== kind)
+    throw new Error(`Invalid ${kind} JSON: kind is ${JSON.stringify(doc.kind)}, expected "${kind}"`);
   return doc;
 }
 
@@ -291,27 +334,34 @@ function readArray(obj: JsonObject, field: string, kind: string): unknown[] {
 function readNumber(obj: JsonObject, field: string, kind: string, rules: { min?: number; integer?: boolean }): number {
   if (!(field in obj)) throw new Error(`Invalid ${kind} JSON: missing field "${field}"`);
   const value = obj[field];
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`Invalid ${kind} JSON: ${field} must be a finite number, got ${describe(value)}`);
-  if (rules.integer && !Number.isInteger(value)) throw new Error(`Invalid ${kind} JSON: ${field} must be an integer, got ${value}`);
-  if (rules.min !== undefined && value < rules.min) throw new Error(`Invalid ${kind} JSON: ${field} must be ≥ ${rules.min}, got ${value}`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new Error(`Invalid ${kind} JSON: ${field} must be a finite number, got ${describe(value)}`);
+  if (rules.integer && !Number.isInteger(value))
+    throw new Error(`Invalid ${kind} JSON: ${field} must be an integer, got ${value}`);
+  if (rules.min !== undefined && value < rules.min)
+    throw new Error(`Invalid ${kind} JSON: ${field} must be ≥ ${rules.min}, got ${value}`);
   return value;
 }
 
 function readVector(value: unknown, path: string, kind: string): number[] {
-  if (!Array.isArray(value)) throw new Error(`Invalid ${kind} JSON: ${path} must be an array of numbers, got ${describe(value)}`);
+  if (!Array.isArray(value))
+    throw new Error(`Invalid ${kind} JSON: ${path} must be an array of numbers, got ${describe(value)}`);
   if (value.length === 0) throw new Error(`Invalid ${kind} JSON: ${path} must not be empty`);
   value.forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`Invalid ${kind} JSON: ${path}[${i}] must be a finite number, got ${describe(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new Error(`Invalid ${kind} JSON: ${path}[${i}] must be a finite number, got ${describe(v)}`);
   });
   return value as number[];
 }
 
 function readMatrix(value: unknown, path: string, kind: string): Matrix {
-  if (!Array.isArray(value) || value.length === 0) throw new Error(`Invalid ${kind} JSON: ${path} must be a non-empty array of rows, got ${describe(value)}`);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new Error(`Invalid ${kind} JSON: ${path} must be a non-empty array of rows, got ${describe(value)}`);
   const rows = value.map((row, r) => readVector(row, `${path}[${r}]`, kind));
   const cols = rows[0].length;
   rows.forEach((row, r) => {
-    if (row.length !== cols) throw new Error(`Invalid ${kind} JSON: ${path}[${r}] has ${row.length} values but ${path}[0] has ${cols}`);
+    if (row.length !== cols)
+      throw new Error(`Invalid ${kind} JSON: ${path}[${r}] has ${row.length} values but ${path}[0] has ${cols}`);
   });
   return Matrix.from(rows);
 }
@@ -319,7 +369,8 @@ function readMatrix(value: unknown, path: string, kind: string): Matrix {
 function readRecord(value: unknown, path: string, required: string[]): JsonObject {
   const record = asObject(value, path, 'trainer');
   for (const field of required) {
-    if (typeof record[field] !== 'number') throw new Error(`Invalid trainer JSON: ${path}.${field} must be a number, got ${describe(record[field])}`);
+    if (typeof record[field] !== 'number')
+      throw new Error(`Invalid trainer JSON: ${path}.${field} must be a number, got ${describe(record[field])}`);
   }
   return record;
 }
@@ -327,7 +378,8 @@ function readRecord(value: unknown, path: string, required: string[]): JsonObjec
 function readFlag(layer: JsonObject, field: 'trainWeights' | 'trainBiases', path: string): boolean {
   const value = layer[field];
   if (value === undefined) return true;
-  if (typeof value !== 'boolean') throw new Error(`Invalid network JSON: ${path}.${field} must be true or false, got ${describe(value)}`);
+  if (typeof value !== 'boolean')
+    throw new Error(`Invalid network JSON: ${path}.${field} must be true or false, got ${describe(value)}`);
   return value;
 }
 

@@ -3,7 +3,7 @@ import { Matrix } from './matrix.ts';
 import { Dense } from './dense.ts';
 import { SGD, learningRateAt } from './sgd.ts';
 
-describe('learning-rate decay (the slides\' schedule)', () => {
+describe("learning-rate decay (the slides' schedule)", () => {
   it('init 1.0, decay 0.1, 20 steps: 1, 1/1.1, …, 1/2.9', () => {
     // for step in range(20): learning_rate = init_learning_rate * (1. / (1 + learning_rate_decay * step))
     const schedule = Array.from({ length: 20 }, (_, step) => learningRateAt(step, 1.0, 0.1));
@@ -33,8 +33,17 @@ describe('learning-rate decay (the slides\' schedule)', () => {
 
 describe('SGD updates', () => {
   function layerWithGradients(): Dense {
-    const layer = Dense.fromWeights([[1, 2], [3, 4]], [0.5, -0.5]);
-    layer.dweights = Matrix.from([[0.1, -0.2], [0.3, 0.4]]);
+    const layer = Dense.fromWeights(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [0.5, -0.5],
+    );
+    layer.dweights = Matrix.from([
+      [0.1, -0.2],
+      [0.3, 0.4],
+    ]);
     layer.dbiases = Matrix.from([[1, -1]]);
     return layer;
   }
@@ -129,7 +138,10 @@ describe('SGD updates', () => {
     const other = layerWithGradients();
     other.trainWeights = false;
     new SGD({ learningRate: 1 }).step([other]);
-    expect(other.weights.toArray()).toEqual([[1, 2], [3, 4]]);
+    expect(other.weights.toArray()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(other.biases.toArray()).toEqual([[-0.5, 0.5]]);
   });
 

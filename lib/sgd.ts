@@ -75,8 +75,13 @@ export class SGD {
     this.learningRate = options.learningRate ?? 1;
     this.decay = options.decay ?? 0;
     this.momentum = options.momentum ?? 0;
-    for (const [name, value] of [['learningRate', this.learningRate], ['decay', this.decay], ['momentum', this.momentum]] as const) {
-      if (!Number.isFinite(value) || value < 0) throw new Error(`SGD: ${name} must be a finite number ≥ 0, got ${value}`);
+    for (const [name, value] of [
+      ['learningRate', this.learningRate],
+      ['decay', this.decay],
+      ['momentum', this.momentum],
+    ] as const) {
+      if (!Number.isFinite(value) || value < 0)
+        throw new Error(`SGD: ${name} must be a finite number ≥ 0, got ${value}`);
     }
     this.currentLearningRate = this.learningRate;
   }

@@ -7,10 +7,20 @@ import { oneHot } from './losses.ts';
 
 const make = () =>
   Network.fromParameters([
-    { weights: [[0.15, 0.25], [0.2, 0.3]], biases: [0.35, 0.35], activation: 'sigmoid' },
+    {
+      weights: [
+        [0.15, 0.25],
+        [0.2, 0.3],
+      ],
+      biases: [0.35, 0.35],
+      activation: 'sigmoid',
+    },
     { weights: [[0.4], [0.5]], biases: [0.6], activation: 'sigmoid' },
   ]);
-const X = Matrix.from([[0.05, 0.1], [0.5, -0.3]]);
+const X = Matrix.from([
+  [0.05, 0.1],
+  [0.5, -0.3],
+]);
 const Y = Matrix.from([[0.01], [0.99]]);
 
 describe('traceStep', () => {
@@ -26,7 +36,10 @@ describe('traceStep', () => {
     expect(trace.forward[0].h).toEqual(h1.toArray());
     expect(trace.forward[1].h).toEqual(trace.prediction);
     expect(trace.prediction).toEqual(reference.predict(X).toArray());
-    expect(trace.forward[0].weights).toEqual([[0.15, 0.25], [0.2, 0.3]]);
+    expect(trace.forward[0].weights).toEqual([
+      [0.15, 0.25],
+      [0.2, 0.3],
+    ]);
     const yHat = trace.prediction.map((r) => r[0]);
     expect(trace.loss).toBeCloseTo(((yHat[0] - 0.01) ** 2 + (yHat[1] - 0.99) ** 2) / 2, 15);
   });
@@ -34,7 +47,16 @@ describe('traceStep', () => {
   it("follows the slides' seven backprop steps with the network's own gradients", () => {
     const trace = traceStep(make(), X, Y, { loss: 'mse', learningRate: 0.5 });
     expect(trace.steps.map((s) => s.step)).toEqual([1, 2, 3, 3, 4, 5, 6, 6, 7, 7, 7, 7]);
-    expect(trace.steps.map((s) => s.symbol).slice(0, 8)).toEqual(['dE/dŷ', 'dE/dz_ŷ', 'dE/dW²', 'dE/dB²', 'dE/dh¹', 'dE/dz¹', 'dE/dW¹', 'dE/dB¹']);
+    expect(trace.steps.map((s) => s.symbol).slice(0, 8)).toEqual([
+      'dE/dŷ',
+      'dE/dz_ŷ',
+      'dE/dW²',
+      'dE/dB²',
+      'dE/dh¹',
+      'dE/dz¹',
+      'dE/dW¹',
+      'dE/dB¹',
+    ]);
 
     // step 1: dE/dŷ = 2(ŷ − y)/n for MSE
     const yHat = trace.prediction;
@@ -52,7 +74,9 @@ describe('traceStep', () => {
     expect(trace.backward[1].dbiases).toEqual(Array.from(reference.layers[0].dbiases.data));
 
     // step 7: W ← W − α·dE/dW
-    const expectedW1 = reference.layers[0].weights.toArray().map((row, i) => row.map((w, j) => w - 0.5 * reference.layers[0].dweights.get(i, j)));
+    const expectedW1 = reference.layers[0].weights
+      .toArray()
+      .map((row, i) => row.map((w, j) => w - 0.5 * reference.layers[0].dweights.get(i, j)));
     expect(trace.updated[0].weights).toEqual(expectedW1);
     expect(trace.learningRate).toBe(0.5);
   });
@@ -78,7 +102,14 @@ describe('traceStep', () => {
   });
 
   it('uses the fused (ŷ − y)/n for softmax + cross-entropy and records it as dE/dz', () => {
-    const network = Network.create({ inputs: 2, layers: [{ neurons: 3, activation: 'relu' }, { neurons: 3, activation: 'softmax' }], seed: 4 });
+    const network = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 3, activation: 'relu' },
+        { neurons: 3, activation: 'softmax' },
+      ],
+      seed: 4,
+    });
     const targets = oneHot([2, 0], 3);
     const trace = traceStep(network, X, targets, { loss: 'categorical-cross-entropy', learningRate: 1 });
     expect(trace.fused).toBe(true);
@@ -88,10 +119,23 @@ describe('traceStep', () => {
   });
 
   it('handles deeper networks: steps 4–6 repeat for every hidden layer', () => {
-    const network = Network.create({ inputs: 2, layers: [{ neurons: 3, activation: 'tanh' }, { neurons: 3, activation: 'tanh' }, { neurons: 1, activation: 'linear' }], seed: 1 });
+    const network = Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 3, activation: 'tanh' },
+        { neurons: 3, activation: 'tanh' },
+        { neurons: 1, activation: 'linear' },
+      ],
+      seed: 1,
+    });
     const trace = traceStep(network, X, Y, { loss: 'mse' });
     expect(trace.forward.length).toBe(3);
     expect(trace.backward.map((b) => b.layer)).toEqual([3, 2, 1]);
-    expect(trace.steps.filter((s) => s.step === 6).map((s) => s.symbol)).toEqual(['dE/dW²', 'dE/dB²', 'dE/dW¹', 'dE/dB¹']);
+    expect(trace.steps.filter((s) => s.step === 6).map((s) => s.symbol)).toEqual([
+      'dE/dW²',
+      'dE/dB²',
+      'dE/dW¹',
+      'dE/dB¹',
+    ]);
   });
 });

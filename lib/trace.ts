@@ -126,7 +126,8 @@ export function traceStep(network: Network, inputs: Matrix, targets: Matrix, opt
   for (let i = L - 1; i >= 0; i--) {
     const layerNo = i + 1;
     const isOutput = i === L - 1;
-    const dz = isOutput && fused ? softmaxCrossEntropyBackward(prediction, targets) : net.activations[i].backward(dh).clone();
+    const dz =
+      isOutput && fused ? softmaxCrossEntropyBackward(prediction, targets) : net.activations[i].backward(dh).clone();
     const dinputs = net.layers[i].backward(dz).clone();
     const entry: LayerBackwardTrace = {
       layer: layerNo,
@@ -138,25 +139,88 @@ export function traceStep(network: Network, inputs: Matrix, targets: Matrix, opt
     };
     backward.push(entry);
     if (isOutput) {
-      steps.push({ step: 1, layer: layerNo, symbol: 'dE/dŷ', description: 'Gradient of the error w.r.t. the output node ŷ', values: entry.dh });
-      steps.push({ step: 2, layer: layerNo, symbol: 'dE/dz_ŷ', description: 'Gradient of the error w.r.t. the input to ŷ (z_ŷ)', values: entry.dz });
-      steps.push({ step: 3, layer: layerNo, symbol: `dE/dW${sup(layerNo)}`, description: 'Gradient of the error w.r.t. the output weights', values: entry.dweights });
-      steps.push({ step: 3, layer: layerNo, symbol: `dE/dB${sup(layerNo)}`, description: 'Gradient of the error w.r.t. the output biases', values: [entry.dbiases] });
+      steps.push({
+        step: 1,
+        layer: layerNo,
+        symbol: 'dE/dŷ',
+        description: 'Gradient of the error w.r.t. the output node ŷ',
+        values: entry.dh,
+      });
+      steps.push({
+        step: 2,
+        layer: layerNo,
+        symbol: 'dE/dz_ŷ',
+        description: 'Gradient of the error w.r.t. the input to ŷ (z_ŷ)',
+        values: entry.dz,
+      });
+      steps.push({
+        step: 3,
+        layer: layerNo,
+        symbol: `dE/dW${sup(layerNo)}`,
+        description: 'Gradient of the error w.r.t. the output weights',
+        values: entry.dweights,
+      });
+      steps.push({
+        step: 3,
+        layer: layerNo,
+        symbol: `dE/dB${sup(layerNo)}`,
+        description: 'Gradient of the error w.r.t. the output biases',
+        values: [entry.dbiases],
+      });
     } else {
-      steps.push({ step: 4, layer: layerNo, symbol: `dE/dh${sup(layerNo)}`, description: 'Gradient of the error w.r.t. the output of the hidden nodes h', values: entry.dh });
-      steps.push({ step: 5, layer: layerNo, symbol: `dE/dz${sup(layerNo)}`, description: 'Gradient of the error w.r.t. the inputs to the hidden nodes z_h', values: entry.dz });
-      steps.push({ step: 6, layer: layerNo, symbol: `dE/dW${sup(layerNo)}`, description: 'Gradient of the error w.r.t. the hidden weights', values: entry.dweights });
-      steps.push({ step: 6, layer: layerNo, symbol: `dE/dB${sup(layerNo)}`, description: 'Gradient of the error w.r.t. the hidden biases', values: [entry.dbiases] });
+      steps.push({
+        step: 4,
+        layer: layerNo,
+        symbol: `dE/dh${sup(layerNo)}`,
+        description: 'Gradient of the error w.r.t. the output of the hidden nodes h',
+        values: entry.dh,
+      });
+      steps.push({
+        step: 5,
+        layer: layerNo,
+        symbol: `dE/dz${sup(layerNo)}`,
+        description: 'Gradient of the error w.r.t. the inputs to the hidden nodes z_h',
+        values: entry.dz,
+      });
+      steps.push({
+        step: 6,
+        layer: layerNo,
+        symbol: `dE/dW${sup(layerNo)}`,
+        description: 'Gradient of the error w.r.t. the hidden weights',
+        values: entry.dweights,
+      });
+      steps.push({
+        step: 6,
+        layer: layerNo,
+        symbol: `dE/dB${sup(layerNo)}`,
+        description: 'Gradient of the error w.r.t. the hidden biases',
+        values: [entry.dbiases],
+      });
     }
     dh = dinputs;
   }
 
   // Step 7: update every layer.
   optimizer.step(net.layers);
-  const updated = net.layers.map((layer) => ({ weights: layer.weights.toArray(), biases: Array.from(layer.biases.data) }));
+  const updated = net.layers.map((layer) => ({
+    weights: layer.weights.toArray(),
+    biases: Array.from(layer.biases.data),
+  }));
   updated.forEach((u, i) => {
-    steps.push({ step: 7, layer: i + 1, symbol: `W${sup(i + 1)} ← W${sup(i + 1)} − α·dE/dW${sup(i + 1)}`, description: 'Updated weights', values: u.weights });
-    steps.push({ step: 7, layer: i + 1, symbol: `B${sup(i + 1)} ← B${sup(i + 1)} − α·dE/dB${sup(i + 1)}`, description: 'Updated biases', values: [u.biases] });
+    steps.push({
+      step: 7,
+      layer: i + 1,
+      symbol: `W${sup(i + 1)} ← W${sup(i + 1)} − α·dE/dW${sup(i + 1)}`,
+      description: 'Updated weights',
+      values: u.weights,
+    });
+    steps.push({
+      step: 7,
+      layer: i + 1,
+      symbol: `B${sup(i + 1)} ← B${sup(i + 1)} − α·dE/dB${sup(i + 1)}`,
+      description: 'Updated biases',
+      values: [u.biases],
+    });
   });
 
   return {

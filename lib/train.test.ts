@@ -46,7 +46,13 @@ describe('training reaches known results (fixed seeds)', () => {
       seed: 0,
       weightInit: { uniform: 1 },
     });
-    const trainer = new Trainer({ network, optimizer: new SGD({ learningRate: 2, momentum: 0.9 }), loss: 'binary-cross-entropy', xTrain: xor.x, yTrain: xor.y });
+    const trainer = new Trainer({
+      network,
+      optimizer: new SGD({ learningRate: 2, momentum: 0.9 }),
+      loss: 'binary-cross-entropy',
+      xTrain: xor.x,
+      yTrain: xor.y,
+    });
     const result = trainer.fit({ maxEpochs: 2000, targetLoss: 0.01 });
     expect(result.status).toBe('target-loss');
     if (result.status === 'diverged') throw new Error('unreachable');
@@ -66,7 +72,13 @@ describe('training reaches known results (fixed seeds)', () => {
       seed: 4,
       weightInit: { uniform: 1 },
     });
-    const trainer = new Trainer({ network, optimizer: new SGD({ learningRate: 2, momentum: 0.9 }), loss: 'bce', xTrain: xor.x, yTrain: xor.y });
+    const trainer = new Trainer({
+      network,
+      optimizer: new SGD({ learningRate: 2, momentum: 0.9 }),
+      loss: 'bce',
+      xTrain: xor.x,
+      yTrain: xor.y,
+    });
     const result = trainer.fit({ maxEpochs: 2000, targetLoss: 0.01 });
     expect(result.status).toBe('max-epochs');
     if (result.status === 'diverged') throw new Error('unreachable');
@@ -77,7 +89,13 @@ describe('training reaches known results (fixed seeds)', () => {
   it('sine on [0, 2π]: a 1-8-1 ReLU net with kinks drawn inside [0, 2π] (seed 3) reaches MSE < 0.005', () => {
     const data = sine(64);
     const network = oneEightOne(3, { kinksIn: [0, 2 * Math.PI] });
-    const trainer = new Trainer({ network, optimizer: new SGD({ learningRate: 0.01, momentum: 0.9 }), loss: 'mse', xTrain: data.x, yTrain: data.y });
+    const trainer = new Trainer({
+      network,
+      optimizer: new SGD({ learningRate: 0.01, momentum: 0.9 }),
+      loss: 'mse',
+      xTrain: data.x,
+      yTrain: data.y,
+    });
     const result = trainer.fit({ maxEpochs: 3000 });
     expect(result.status).toBe('max-epochs');
     if (result.status === 'diverged') throw new Error('unreachable');
@@ -128,14 +146,27 @@ describe('zero biases: all ReLU kinks at x = 0, so the net is a straight line on
 
     const flat = oneEightOne(2, 'zeros');
     flat.layers[0].trainBiases = false;
-    const stalled = new Trainer({ network: flat, optimizer: new SGD({ learningRate: 0.01, momentum: 0.9 }), loss: 'mse', xTrain: data.x, yTrain: data.y }).fit({ maxEpochs: 2000 });
+    const stalled = new Trainer({
+      network: flat,
+      optimizer: new SGD({ learningRate: 0.01, momentum: 0.9 }),
+      loss: 'mse',
+      xTrain: data.x,
+      yTrain: data.y,
+    }).fit({ maxEpochs: 2000 });
     if (stalled.status === 'diverged') throw new Error('unreachable');
     expect(stalled.loss).toBeCloseTo(line.mse, 8);
     const prediction = flat.predict(data.x);
-    for (let i = 0; i < data.x.rows; i++) expect(prediction.data[i]).toBeCloseTo(line.slope * data.x.data[i] + line.intercept, 6);
+    for (let i = 0; i < data.x.rows; i++)
+      expect(prediction.data[i]).toBeCloseTo(line.slope * data.x.data[i] + line.intercept, 6);
 
     const kinked = oneEightOne(2, { kinksIn: [0, 2 * Math.PI] });
-    const fitted = new Trainer({ network: kinked, optimizer: new SGD({ learningRate: 0.01, momentum: 0.9 }), loss: 'mse', xTrain: data.x, yTrain: data.y }).fit({ maxEpochs: 2000 });
+    const fitted = new Trainer({
+      network: kinked,
+      optimizer: new SGD({ learningRate: 0.01, momentum: 0.9 }),
+      loss: 'mse',
+      xTrain: data.x,
+      yTrain: data.y,
+    }).fit({ maxEpochs: 2000 });
     if (fitted.status === 'diverged') throw new Error('unreachable');
     expect(fitted.loss).toBeLessThan(line.mse / 20);
   });
@@ -175,7 +206,13 @@ describe('divergence detection', () => {
 
   it('a loss that is already infinite at the start is reported before any update', () => {
     const network = Network.fromParameters([{ weights: [[1e200]], biases: [0], activation: 'linear' }]);
-    const trainer = new Trainer({ network, optimizer: new SGD({ learningRate: 0.1 }), loss: 'mse', xTrain: Matrix.column([1e200]), yTrain: Matrix.column([0]) });
+    const trainer = new Trainer({
+      network,
+      optimizer: new SGD({ learningRate: 0.1 }),
+      loss: 'mse',
+      xTrain: Matrix.column([1e200]),
+      yTrain: Matrix.column([0]),
+    });
     const outcome = trainer.step();
     expect(outcome.status).toBe('diverged');
     if (outcome.status !== 'diverged') throw new Error('unreachable');
@@ -203,11 +240,31 @@ describe('divergence detection', () => {
 
 describe('batch modes, shuffling and history', () => {
   const data = fruits(20, createRng(1)); // 60 samples, 3 classes
-  const makeNet = () => Network.create({ inputs: 2, layers: [{ neurons: 6, activation: 'tanh' }, { neurons: 3, activation: 'softmax' }], seed: 1 });
+  const makeNet = () =>
+    Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 6, activation: 'tanh' },
+        { neurons: 3, activation: 'softmax' },
+      ],
+      seed: 1,
+    });
 
   it('full batch = 1 update per epoch; mini-batch of 16 = ⌈60/16⌉ = 4; single-sample = 60', () => {
-    for (const [batchSize, perEpoch] of [['full', 1], [16, 4], [1, 60]] as const) {
-      const trainer = new Trainer({ network: makeNet(), optimizer: new SGD({ learningRate: 0.1 }), loss: 'cce', xTrain: data.x, yTrain: data.y, batchSize, seed: 3 });
+    for (const [batchSize, perEpoch] of [
+      ['full', 1],
+      [16, 4],
+      [1, 60],
+    ] as const) {
+      const trainer = new Trainer({
+        network: makeNet(),
+        optimizer: new SGD({ learningRate: 0.1 }),
+        loss: 'cce',
+        xTrain: data.x,
+        yTrain: data.y,
+        batchSize,
+        seed: 3,
+      });
       const outcome = trainer.epoch();
       expect(outcome.status).toBe('ok');
       expect(trainer.iteration).toBe(perEpoch);
@@ -218,7 +275,15 @@ describe('batch modes, shuffling and history', () => {
   });
 
   it('shuffles each epoch exactly like rng.shuffle with the same seed', () => {
-    const trainer = new Trainer({ network: makeNet(), optimizer: new SGD({ learningRate: 0.1 }), loss: 'cce', xTrain: data.x, yTrain: data.y, batchSize: 16, seed: 9 });
+    const trainer = new Trainer({
+      network: makeNet(),
+      optimizer: new SGD({ learningRate: 0.1 }),
+      loss: 'cce',
+      xTrain: data.x,
+      yTrain: data.y,
+      batchSize: 16,
+      seed: 9,
+    });
     const reference = createRng(9);
     for (let epoch = 0; epoch < 3; epoch++) {
       const expected = reference.shuffle(Array.from(trainer.order));
@@ -230,7 +295,15 @@ describe('batch modes, shuffling and history', () => {
 
   it('the same seed reproduces a run exactly; another shuffle seed changes it', () => {
     const run = (seed: number) => {
-      const trainer = new Trainer({ network: makeNet(), optimizer: new SGD({ learningRate: 0.2, momentum: 0.5 }), loss: 'cce', xTrain: data.x, yTrain: data.y, batchSize: 8, seed });
+      const trainer = new Trainer({
+        network: makeNet(),
+        optimizer: new SGD({ learningRate: 0.2, momentum: 0.5 }),
+        loss: 'cce',
+        xTrain: data.x,
+        yTrain: data.y,
+        batchSize: 8,
+        seed,
+      });
       trainer.fit({ maxEpochs: 3 });
       return trainer.history.iterations.map((r) => r.loss);
     };
@@ -241,7 +314,15 @@ describe('batch modes, shuffling and history', () => {
   it('mini-batch training without shuffling visits the samples in order (batch losses match a manual computation)', () => {
     const network = makeNet();
     const probe = network.clone();
-    const trainer = new Trainer({ network, optimizer: new SGD({ learningRate: 0 }), loss: 'cce', xTrain: data.x, yTrain: data.y, batchSize: 25, shuffle: false });
+    const trainer = new Trainer({
+      network,
+      optimizer: new SGD({ learningRate: 0 }),
+      loss: 'cce',
+      xTrain: data.x,
+      yTrain: data.y,
+      batchSize: 25,
+      shuffle: false,
+    });
     trainer.epoch();
     const rows = (a: number, b: number, m: Matrix) => Matrix.from(m.toArray().slice(a, b));
     const expected = [
@@ -290,7 +371,13 @@ describe('batch modes, shuffling and history', () => {
 
   it('regression runs carry no accuracy unless asked for', () => {
     const s = sine(10);
-    const trainer = new Trainer({ network: oneEightOne(1, 'zeros'), optimizer: new SGD({ learningRate: 0.01 }), loss: 'mse', xTrain: s.x, yTrain: s.y });
+    const trainer = new Trainer({
+      network: oneEightOne(1, 'zeros'),
+      optimizer: new SGD({ learningRate: 0.01 }),
+      loss: 'mse',
+      xTrain: s.x,
+      yTrain: s.y,
+    });
     const outcome = trainer.step();
     if (outcome.status !== 'ok') throw new Error('unexpected');
     expect(outcome.record.accuracy).toBeUndefined();
@@ -301,7 +388,15 @@ describe('batch modes, shuffling and history', () => {
     const xor = xorGate();
     const make = () =>
       new Trainer({
-        network: Network.create({ inputs: 2, layers: [{ neurons: 2, activation: 'sigmoid' }, { neurons: 1, activation: 'sigmoid' }], seed: 0, weightInit: { uniform: 1 } }),
+        network: Network.create({
+          inputs: 2,
+          layers: [
+            { neurons: 2, activation: 'sigmoid' },
+            { neurons: 1, activation: 'sigmoid' },
+          ],
+          seed: 0,
+          weightInit: { uniform: 1 },
+        }),
         optimizer: new SGD({ learningRate: 2, momentum: 0.9 }),
         loss: 'bce',
         xTrain: xor.x,
@@ -321,18 +416,41 @@ describe('batch modes, shuffling and history', () => {
 
   it('validates its inputs', () => {
     const base = { network: makeNet(), optimizer: new SGD(), loss: 'cce' as const };
-    expect(() => new Trainer({ ...base, xTrain: data.x, yTrain: Matrix.zeros(5, 3) })).toThrow(/xTrain has 60 rows .* yTrain has 5/);
-    expect(() => new Trainer({ ...base, xTrain: Matrix.zeros(60, 3), yTrain: data.y })).toThrow(/network expects 2 inputs/);
+    expect(() => new Trainer({ ...base, xTrain: data.x, yTrain: Matrix.zeros(5, 3) })).toThrow(
+      /xTrain has 60 rows .* yTrain has 5/,
+    );
+    expect(() => new Trainer({ ...base, xTrain: Matrix.zeros(60, 3), yTrain: data.y })).toThrow(
+      /network expects 2 inputs/,
+    );
     expect(() => new Trainer({ ...base, xTrain: data.x, yTrain: data.y, batchSize: 0 })).toThrow(/batchSize/);
-    expect(() => new Trainer({ ...base, xTrain: data.x, yTrain: data.y, xTest: data.x })).toThrow(/both xTest and yTest/);
+    expect(() => new Trainer({ ...base, xTrain: data.x, yTrain: data.y, xTest: data.x })).toThrow(
+      /both xTest and yTest/,
+    );
   });
 });
 
 describe('capped history', () => {
   const data = fruits(20, createRng(1)); // 60 samples, 3 classes
-  const makeNet = () => Network.create({ inputs: 2, layers: [{ neurons: 6, activation: 'tanh' }, { neurons: 3, activation: 'softmax' }], seed: 1 });
+  const makeNet = () =>
+    Network.create({
+      inputs: 2,
+      layers: [
+        { neurons: 6, activation: 'tanh' },
+        { neurons: 3, activation: 'softmax' },
+      ],
+      seed: 1,
+    });
   const trainerWith = (historyLimit?: { iterations?: number; epochs?: number }) =>
-    new Trainer({ network: makeNet(), optimizer: new SGD({ learningRate: 0.1, momentum: 0.9 }), loss: 'cce', xTrain: data.x, yTrain: data.y, batchSize: 8, seed: 4, historyLimit });
+    new Trainer({
+      network: makeNet(),
+      optimizer: new SGD({ learningRate: 0.1, momentum: 0.9 }),
+      loss: 'cce',
+      xTrain: data.x,
+      yTrain: data.y,
+      batchSize: 8,
+      seed: 4,
+      historyLimit,
+    });
 
   it('keeps the first record, a contiguous newest quarter and evenly thinned older records, never more than the limit', () => {
     const trainer = trainerWith({ iterations: 40, epochs: 12 });
@@ -380,7 +498,8 @@ describe('capped history', () => {
   it('appendCapped thins in place (the caller’s array stays the same object) and doubles the stride', () => {
     const records: IterationRecord[] = [];
     let stride = 1;
-    for (let i = 1; i <= 9; i++) stride = appendCapped(records, { iteration: i, epoch: 0, loss: i, learningRate: 1 }, 8, stride, 'iteration');
+    for (let i = 1; i <= 9; i++)
+      stride = appendCapped(records, { iteration: i, epoch: 0, loss: i, learningRate: 1 }, 8, stride, 'iteration');
     // 9 > 8: keep #1, the newest 8/4 = 2 (#8, #9), and the multiples of 2 among the rest
     expect(records.map((r) => r.iteration)).toEqual([1, 2, 4, 6, 8, 9]);
     expect(stride).toBe(2);

@@ -225,15 +225,24 @@ export class Trainer {
     this.optimizer = options.optimizer;
     this.loss = getLoss(options.loss);
     const { xTrain, yTrain } = options;
-    if (xTrain.rows !== yTrain.rows) throw new Error(`Trainer: xTrain has ${xTrain.rows} rows (${xTrain.shape}) but yTrain has ${yTrain.rows} (${yTrain.shape})`);
+    if (xTrain.rows !== yTrain.rows)
+      throw new Error(
+        `Trainer: xTrain has ${xTrain.rows} rows (${xTrain.shape}) but yTrain has ${yTrain.rows} (${yTrain.shape})`,
+      );
     if (xTrain.rows === 0) throw new Error('Trainer: the training set is empty');
-    if (xTrain.cols !== this.network.inputSize) throw new Error(`Trainer: xTrain is ${xTrain.shape} but the network expects ${this.network.inputSize} inputs`);
-    if (yTrain.cols !== this.network.outputSize) throw new Error(`Trainer: yTrain is ${yTrain.shape} but the network has ${this.network.outputSize} outputs`);
-    if ((options.xTest === undefined) !== (options.yTest === undefined)) throw new Error('Trainer: give both xTest and yTest, or neither');
+    if (xTrain.cols !== this.network.inputSize)
+      throw new Error(`Trainer: xTrain is ${xTrain.shape} but the network expects ${this.network.inputSize} inputs`);
+    if (yTrain.cols !== this.network.outputSize)
+      throw new Error(`Trainer: yTrain is ${yTrain.shape} but the network has ${this.network.outputSize} outputs`);
+    if ((options.xTest === undefined) !== (options.yTest === undefined))
+      throw new Error('Trainer: give both xTest and yTest, or neither');
     if (options.xTest && options.yTest) {
-      if (options.xTest.rows !== options.yTest.rows) throw new Error(`Trainer: xTest ${options.xTest.shape} and yTest ${options.yTest.shape} differ in rows`);
+      if (options.xTest.rows !== options.yTest.rows)
+        throw new Error(`Trainer: xTest ${options.xTest.shape} and yTest ${options.yTest.shape} differ in rows`);
       if (options.xTest.cols !== xTrain.cols || options.yTest.cols !== yTrain.cols) {
-        throw new Error(`Trainer: test data ${options.xTest.shape}/${options.yTest.shape} must have the columns of the training data ${xTrain.shape}/${yTrain.shape}`);
+        throw new Error(
+          `Trainer: test data ${options.xTest.shape}/${options.yTest.shape} must have the columns of the training data ${xTrain.shape}/${yTrain.shape}`,
+        );
       }
     }
     this.xTrain = xTrain;
@@ -242,7 +251,8 @@ export class Trainer {
     this.yTest = options.yTest;
     const n = xTrain.rows;
     const batch = options.batchSize ?? 'full';
-    if (batch !== 'full' && (!Number.isInteger(batch) || batch <= 0)) throw new Error(`Trainer: batchSize must be 'full' or a positive integer, got ${batch}`);
+    if (batch !== 'full' && (!Number.isInteger(batch) || batch <= 0))
+      throw new Error(`Trainer: batchSize must be 'full' or a positive integer, got ${batch}`);
     this.batchSize = batch === 'full' ? n : Math.min(batch, n);
     this.shuffle = options.shuffle ?? true;
     this.rng = options.rng ?? createRng(options.seed ?? 0);
@@ -255,7 +265,8 @@ export class Trainer {
       epochs: options.historyLimit?.epochs ?? DEFAULT_HISTORY_LIMIT.epochs,
     };
     for (const [kind, limit] of Object.entries(this.historyLimit)) {
-      if (!Number.isInteger(limit) || limit < 2) throw new Error(`Trainer: historyLimit.${kind} must be an integer ≥ 2, got ${limit}`);
+      if (!Number.isInteger(limit) || limit < 2)
+        throw new Error(`Trainer: historyLimit.${kind} must be an integer ≥ 2, got ${limit}`);
     }
     if (this.trackAccuracy) {
       this.trainLabels = labelsFromTargets(yTrain);
@@ -303,16 +314,28 @@ export class Trainer {
     this.optimizer.step(this.network.layers);
     const learningRate = this.optimizer.currentLearningRate;
     this.iteration += 1;
-    if (!this.parametersFinite()) return this.stopDiverged('parameters became NaN or infinite after the update', lossValue);
+    if (!this.parametersFinite())
+      return this.stopDiverged('parameters became NaN or infinite after the update', lossValue);
 
-    const record: IterationRecord = { iteration: this.iteration, epoch: this.epochCount, loss: lossValue, learningRate };
+    const record: IterationRecord = {
+      iteration: this.iteration,
+      epoch: this.epochCount,
+      loss: lossValue,
+      learningRate,
+    };
     if (batchAccuracy !== undefined) record.accuracy = batchAccuracy;
     if (this.testEveryIteration && this.xTest && this.yTest) {
       const test = this.evaluateOn(this.xTest, this.yTest, this.testLabels);
       record.testLoss = test.loss;
       if (test.accuracy !== undefined) record.testAccuracy = test.accuracy;
     }
-    this.historyStride.iterations = appendCapped(this.history.iterations, record, this.historyLimit.iterations, this.historyStride.iterations, 'iteration');
+    this.historyStride.iterations = appendCapped(
+      this.history.iterations,
+      record,
+      this.historyLimit.iterations,
+      this.historyStride.iterations,
+      'iteration',
+    );
 
     this.cursor = end;
     if (this.cursor < n) return { status: 'ok', record };
@@ -322,7 +345,13 @@ export class Trainer {
     const epochRecord = this.evaluateEpoch();
     const epochProblem = this.divergenceReason(epochRecord.loss);
     if (epochProblem) return this.stopDiverged(epochProblem, epochRecord.loss);
-    this.historyStride.epochs = appendCapped(this.history.epochs, epochRecord, this.historyLimit.epochs, this.historyStride.epochs, 'epoch');
+    this.historyStride.epochs = appendCapped(
+      this.history.epochs,
+      epochRecord,
+      this.historyLimit.epochs,
+      this.historyStride.epochs,
+      'epoch',
+    );
     return { status: 'ok', record, epochRecord };
   }
 
@@ -343,15 +372,27 @@ export class Trainer {
       const outcome = this.epoch();
       if (outcome.status === 'diverged') return outcome;
       last = outcome.record;
-      const summary = { epochs: this.epochCount, iterations: this.iteration, loss: last.loss, ...(last.accuracy !== undefined ? { accuracy: last.accuracy } : {}) };
-      if (options.targetLoss !== undefined && last.loss <= options.targetLoss) return { status: 'target-loss', ...summary };
+      const summary = {
+        epochs: this.epochCount,
+        iterations: this.iteration,
+        loss: last.loss,
+        ...(last.accuracy !== undefined ? { accuracy: last.accuracy } : {}),
+      };
+      if (options.targetLoss !== undefined && last.loss <= options.targetLoss)
+        return { status: 'target-loss', ...summary };
       if (options.onEpoch && options.onEpoch(last) === false) return { status: 'max-epochs', ...summary };
     }
     if (!last) {
       const current = this.evaluateTrain();
       return { status: 'max-epochs', epochs: this.epochCount, iterations: this.iteration, ...current };
     }
-    return { status: 'max-epochs', epochs: this.epochCount, iterations: this.iteration, loss: last.loss, ...(last.accuracy !== undefined ? { accuracy: last.accuracy } : {}) };
+    return {
+      status: 'max-epochs',
+      epochs: this.epochCount,
+      iterations: this.iteration,
+      loss: last.loss,
+      ...(last.accuracy !== undefined ? { accuracy: last.accuracy } : {}),
+    };
   }
 
   /** Current loss/accuracy on the full training set. */
@@ -431,7 +472,14 @@ export class Trainer {
     // The snapshot holds the parameters before the latest update, whose loss passed the check.
     const restoredIteration = this.iteration > 0 ? this.iteration - 1 : 0;
     if (this.iteration > 0) this.restoreSnapshot();
-    this.diverged = { status: 'diverged', reason, iteration: this.iteration, epoch: this.epochCount, loss, restoredIteration };
+    this.diverged = {
+      status: 'diverged',
+      reason,
+      iteration: this.iteration,
+      epoch: this.epochCount,
+      loss,
+      restoredIteration,
+    };
     return this.diverged;
   }
 

@@ -51,14 +51,22 @@ for (const page of pages.sort()) {
   ].map((m) => local(m[1]));
   const inline = [...html.matchAll(/<script(?![^>]*src)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
   const js = jsClosure(scripts);
-  const sum = (files) => files.reduce((a, f) => ({ raw: a.raw + size(f).raw, gz: a.gz + size(f).gz }), { raw: 0, gz: 0 });
+  const sum = (files) =>
+    files.reduce((a, f) => ({ raw: a.raw + size(f).raw, gz: a.gz + size(f).gz }), { raw: 0, gz: 0 });
   const h = size(page);
   const c = sum(css);
   const j = sum(js);
   const inl = { raw: inline.length, gz: gzipSync(inline).length };
-  rows.push({ page: '/' + relative(dist, page).replace(/index\.html$/, ''), html: h, css: c, js: { raw: j.raw + inl.raw, gz: j.gz + inl.gz }, files: js.length });
+  rows.push({
+    page: '/' + relative(dist, page).replace(/index\.html$/, ''),
+    html: h,
+    css: c,
+    js: { raw: j.raw + inl.raw, gz: j.gz + inl.gz },
+    files: js.length,
+  });
 }
 const kb = (n) => (n / 1024).toFixed(1).padStart(6);
 console.log('page'.padEnd(46), 'HTML gz', ' CSS gz', '  JS gz', '  JS raw', ' JS files');
-for (const r of rows) console.log(r.page.padEnd(46), kb(r.html.gz), ' ', kb(r.css.gz), ' ', kb(r.js.gz), ' ', kb(r.js.raw), '  ', r.files);
+for (const r of rows)
+  console.log(r.page.padEnd(46), kb(r.html.gz), ' ', kb(r.css.gz), ' ', kb(r.js.gz), ' ', kb(r.js.raw), '  ', r.files);
 console.log('(kB; JS includes inline scripts and every module an island loads when it hydrates)');

@@ -34,7 +34,8 @@ function buildNet(spec: NetSpec): any {
   net.sizes = spec.sizes.slice();
   net.initialize();
   for (let l = 1; l < spec.sizes.length; l++) {
-    const nIn = spec.sizes[l - 1], nOut = spec.sizes[l];
+    const nIn = spec.sizes[l - 1],
+      nOut = spec.sizes[l];
     for (let node = 0; node < nOut; node++) {
       for (let k = 0; k < nIn; k++) net.weights[l][node][k] = spec.weights[l - 1][k * nOut + node];
       net.biases[l][node] = spec.biases[l - 1][node];
@@ -48,7 +49,10 @@ export function brainTrainer(spec: NetSpec, data: DataSet, batches: Batch[]): Tr
   const net = buildNet(spec);
   const patterns: { input: Float64Array; output: Float64Array }[] = [];
   for (let s = 0; s < data.n; s++) {
-    patterns.push({ input: data.x.slice(s * data.d, (s + 1) * data.d), output: data.y.slice(s * data.k, (s + 1) * data.k) });
+    patterns.push({
+      input: data.x.slice(s * data.d, (s + 1) * data.d),
+      output: data.y.slice(s * data.k, (s + 1) * data.k),
+    });
   }
   const nb = batches.length;
   return {

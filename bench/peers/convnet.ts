@@ -31,7 +31,8 @@ function buildNet(spec: NetSpec): any {
   const fcs = net.layers.filter((ly: any) => ly.layer_type === 'fc');
   if (fcs.length !== L) throw new Error(`convnetjs built ${fcs.length} fc layers, expected ${L}`);
   for (let l = 0; l < L; l++) {
-    const nIn = spec.sizes[l], nOut = spec.sizes[l + 1];
+    const nIn = spec.sizes[l],
+      nOut = spec.sizes[l + 1];
     for (let j = 0; j < nOut; j++) {
       const w = fcs[l].filters[j].w;
       for (let i = 0; i < nIn; i++) w[i] = spec.weights[l][i * nOut + j];
@@ -60,7 +61,8 @@ export function convnetTrainer(spec: NetSpec, data: DataSet, batches: Batch[]): 
     method: 'sgd',
     // convnetjs's RegressionLayer differentiates ½(ŷ − y)² per output (gradient ŷ − y), while
     // MSE = mean (ŷ − y)² has gradient 2(ŷ − y)/k; doubling the rate (÷ k outputs) makes the update identical.
-    learning_rate: spec.head === 'linear-mse' ? (2 * spec.learningRate) / spec.sizes[spec.sizes.length - 1] : spec.learningRate,
+    learning_rate:
+      spec.head === 'linear-mse' ? (2 * spec.learningRate) / spec.sizes[spec.sizes.length - 1] : spec.learningRate,
     momentum: spec.momentum,
     batch_size: batchSize,
     l2_decay: 0,
@@ -69,7 +71,9 @@ export function convnetTrainer(spec: NetSpec, data: DataSet, batches: Batch[]): 
   const xs = vols(data.x, data.d);
   const targets: (number | number[])[] = [];
   for (let s = 0; s < data.n; s++) {
-    targets.push(spec.head === 'softmax-ce' ? data.labels![s] : Array.from(data.y.subarray(s * data.k, (s + 1) * data.k)));
+    targets.push(
+      spec.head === 'softmax-ce' ? data.labels![s] : Array.from(data.y.subarray(s * data.k, (s + 1) * data.k)),
+    );
   }
   const nb = batches.length;
   return {

@@ -46,7 +46,8 @@ class TfNet {
   bs: tf.Variable[] = [];
   constructor(readonly spec: NetSpec) {
     for (let l = 0; l < spec.weights.length; l++) {
-      const nIn = spec.sizes[l], nOut = spec.sizes[l + 1];
+      const nIn = spec.sizes[l],
+        nOut = spec.sizes[l + 1];
       this.ws.push(tf.variable(tf.tensor2d(f32(spec.weights[l]), [nIn, nOut]), true, `w${l}_${Math.random()}`));
       this.bs.push(tf.variable(tf.tensor1d(f32(spec.biases[l])), true, `b${l}_${Math.random()}`));
     }
@@ -59,10 +60,17 @@ class TfNet {
       h = tf.add(tf.matMul(h, this.ws[l]), this.bs[l]);
       if (l < L - 1) {
         switch (this.spec.hidden) {
-          case 'relu': h = tf.relu(h); break;
-          case 'sigmoid': h = tf.sigmoid(h); break;
-          case 'tanh': h = tf.tanh(h); break;
-          case 'linear': break;
+          case 'relu':
+            h = tf.relu(h);
+            break;
+          case 'sigmoid':
+            h = tf.sigmoid(h);
+            break;
+          case 'tanh':
+            h = tf.tanh(h);
+            break;
+          case 'linear':
+            break;
         }
       }
     }
@@ -84,8 +92,12 @@ class TfNet {
 
 export function tfTrainer(label: string, spec: NetSpec, data: DataSet, batches: Batch[]): Trainer {
   const net = new TfNet(spec);
-  const xs = batches.map((b) => tf.tensor2d(f32(data.x.subarray(b.start * data.d, (b.start + b.size) * data.d)), [b.size, data.d]));
-  const ys = batches.map((b) => tf.tensor2d(f32(data.y.subarray(b.start * data.k, (b.start + b.size) * data.k)), [b.size, data.k]));
+  const xs = batches.map((b) =>
+    tf.tensor2d(f32(data.x.subarray(b.start * data.d, (b.start + b.size) * data.d)), [b.size, data.d]),
+  );
+  const ys = batches.map((b) =>
+    tf.tensor2d(f32(data.y.subarray(b.start * data.k, (b.start + b.size) * data.k)), [b.size, data.k]),
+  );
   const xAll = tf.tensor2d(f32(data.x), [data.n, data.d]);
   const yAll = tf.tensor2d(f32(data.y), [data.n, data.k]);
   const opt = spec.momentum > 0 ? tf.train.momentum(spec.learningRate, spec.momentum) : tf.train.sgd(spec.learningRate);

@@ -12,7 +12,12 @@ export function rehypeBaseLinks({ base = '/' } = {}) {
       if (node.type !== 'element' || !node.properties) return;
       for (const attr of ['href', 'src']) {
         const value = node.properties[attr];
-        if (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith(`${prefix}/`)) {
+        if (
+          typeof value === 'string' &&
+          value.startsWith('/') &&
+          !value.startsWith('//') &&
+          !value.startsWith(`${prefix}/`)
+        ) {
           node.properties[attr] = prefix + value;
         }
       }

@@ -8,7 +8,10 @@ export function rehypeTableScroll() {
 }
 
 function isTable(node) {
-  return (node.type === 'element' && node.tagName === 'table') || (node.type === 'mdxJsxFlowElement' && node.name === 'table');
+  return (
+    (node.type === 'element' && node.tagName === 'table') ||
+    (node.type === 'mdxJsxFlowElement' && node.name === 'table')
+  );
 }
 
 function isWrapper(node) {
@@ -27,7 +30,8 @@ function wrap(node) {
 
 function wrapper(table) {
   const caption = (table.children ?? []).find(
-    (c) => (c.type === 'element' && c.tagName === 'caption') || (c.type === 'mdxJsxFlowElement' && c.name === 'caption'),
+    (c) =>
+      (c.type === 'element' && c.tagName === 'caption') || (c.type === 'mdxJsxFlowElement' && c.name === 'caption'),
   );
   const label = caption ? textOf(caption).replace(/\s+/g, ' ').trim() : '';
   const properties = label

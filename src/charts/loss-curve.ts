@@ -48,7 +48,13 @@ export function lossCurveOptions(c: LossCurve): ChartOptions {
   for (const r of rows) if (r.loss > top) top = r.loss;
   for (const s of extra) for (const r of s.rows) if (r.loss > top) top = r.loss;
   const y = c.log
-    ? { type: 'log' as const, domain: [c.log.floor, top], label: c.label, ticks: 4, tickFormat: (v: number) => (v >= 0.01 ? String(v) : v.toExponential(0)) }
+    ? {
+        type: 'log' as const,
+        domain: [c.log.floor, top],
+        label: c.label,
+        ticks: 4,
+        tickFormat: (v: number) => (v >= 0.01 ? String(v) : v.toExponential(0)),
+      }
     : { domain: [0, top], label: c.label, ticks: 4 };
   const ref = c.reference;
   return {
@@ -77,7 +83,16 @@ export function lossCurveOptions(c: LossCurve): ChartOptions {
             fontSize: 11,
           })
         : null,
-      ...extra.map((s) => Plot.line(s.rows, { x: 'epoch', y: 'loss', stroke: s.color, strokeWidth: s.width ?? 2, strokeDasharray: s.dash, clip: true })),
+      ...extra.map((s) =>
+        Plot.line(s.rows, {
+          x: 'epoch',
+          y: 'loss',
+          stroke: s.color,
+          strokeWidth: s.width ?? 2,
+          strokeDasharray: s.dash,
+          clip: true,
+        }),
+      ),
       Plot.line(rows, { x: 'epoch', y: 'loss', stroke: c.color, strokeWidth: 2, clip: true }),
       rows.length ? Plot.dot(rows.slice(-1), { x: 'epoch', y: 'loss', r: 3.5, fill: c.color }) : null,
     ],

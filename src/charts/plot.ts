@@ -26,7 +26,13 @@ const defaults: Plot.PlotOptions = {
   width: 640,
   height: 320,
   marginLeft: 48,
-  style: { background: 'transparent', color: 'var(--c-ink)', fontFamily: 'inherit', fontSize: '13px', overflow: 'visible' },
+  style: {
+    background: 'transparent',
+    color: 'var(--c-ink)',
+    fontFamily: 'inherit',
+    fontSize: '13px',
+    overflow: 'visible',
+  },
 };
 
 export interface ChartOptions extends Plot.PlotOptions {

@@ -11,7 +11,12 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { checkGoals, checkNumeric, checkText, gradeChoice } from '~/exercises/check';
 import { STATUS_MESSAGE, progressStore, type ExerciseProgress, type StorageStatus } from '~/exercises/progress';
 import type { ExerciseKind, Goal, TextRejection } from '~/exercises/types';
-import { WIDGET_CHANGE_EVENT, readWidgetChange, type WidgetChange, type WidgetReport } from '~/widgets/shared/WidgetFrame';
+import {
+  WIDGET_CHANGE_EVENT,
+  readWidgetChange,
+  type WidgetChange,
+  type WidgetReport,
+} from '~/widgets/shared/WidgetFrame';
 import './exercise.css';
 
 /** What the page passes to the island: the exercise with its rich text already rendered to HTML. */
@@ -34,13 +39,22 @@ export interface ExerciseView {
 }
 
 type Feedback =
-  | { tone: 'right' | 'wrong' | 'info'; lead: string; items?: { ok: boolean; html: string }[]; html?: string; text?: string }
+  | {
+      tone: 'right' | 'wrong' | 'info';
+      lead: string;
+      items?: { ok: boolean; html: string }[];
+      html?: string;
+      text?: string;
+    }
   | undefined;
 
 /** The page's storage notice is shown once, by the first exercise that comes alive. */
 let noticeOwner: string | undefined;
 
-function useProgress(lecture: string, id: string): [ExerciseProgress, StorageStatus, (change: (p: ExerciseProgress) => ExerciseProgress) => void] {
+function useProgress(
+  lecture: string,
+  id: string,
+): [ExerciseProgress, StorageStatus, (change: (p: ExerciseProgress) => ExerciseProgress) => void] {
   const store = useMemo(() => progressStore(lecture), [lecture]);
   const [, setVersion] = useState(0);
   useEffect(() => store.subscribe(() => setVersion((v) => v + 1)), [store]);
@@ -108,14 +122,16 @@ function LiveExercise(v: ExerciseView) {
   const attempted = progress.attempts > 0 || progress.solved;
   const canCheck = v.kind === 'single' || v.kind === 'multiple' ? chosen.length > 0 : text.trim().length > 0;
 
-  const record = (solved: boolean) =>
-    update((p) => ({ ...p, attempts: p.attempts + 1, solved: p.solved || solved }));
+  const record = (solved: boolean) => update((p) => ({ ...p, attempts: p.attempts + 1, solved: p.solved || solved }));
 
   const check = (e: Event) => {
     e.preventDefault();
     if (v.kind === 'single' || v.kind === 'multiple') {
       if (!chosen.length) {
-        setFeedback({ tone: 'info', lead: v.kind === 'single' ? 'Choose an option first.' : 'Choose at least one option first.' });
+        setFeedback({
+          tone: 'info',
+          lead: v.kind === 'single' ? 'Choose an option first.' : 'Choose at least one option first.',
+        });
         return;
       }
       const r = gradeChoice(
@@ -123,7 +139,10 @@ function LiveExercise(v: ExerciseView) {
         chosen,
       );
       record(r.correct);
-      const missed = r.missed.length && r.chosen.every((c) => c.correct) ? ` You have not chosen every true statement yet: ${r.missed.length} more.` : '';
+      const missed =
+        r.missed.length && r.chosen.every((c) => c.correct)
+          ? ` You have not chosen every true statement yet: ${r.missed.length} more.`
+          : '';
       setFeedback({
         tone: r.correct ? 'right' : 'wrong',
         lead: r.correct ? 'Right.' : `Not quite.${missed}`,
@@ -135,14 +154,20 @@ function LiveExercise(v: ExerciseView) {
     if (v.kind === 'numeric') {
       const r = checkNumeric(text, v.value!, v.tolerance!);
       if (r.kind === 'unreadable') {
-        setFeedback({ tone: 'info', lead: 'That is not a number this page can read. Type digits, e.g. 3, 0.25, −1.5 or 1e-7.' });
+        setFeedback({
+          tone: 'info',
+          lead: 'That is not a number this page can read. Type digits, e.g. 3, 0.25, −1.5 or 1e-7.',
+        });
         return;
       }
       record(r.kind === 'right');
       setFeedback(
         r.kind === 'right'
           ? { tone: 'right', lead: 'Right.', html: v.explanationHtml }
-          : { tone: 'wrong', lead: `Not quite: ${text.trim()} is too ${r.direction}.${v.tolerance ? ` (Answers within ±${v.tolerance} count.)` : ''}` },
+          : {
+              tone: 'wrong',
+              lead: `Not quite: ${text.trim()} is too ${r.direction}.${v.tolerance ? ` (Answers within ±${v.tolerance} count.)` : ''}`,
+            },
       );
       return;
     }
@@ -159,7 +184,10 @@ function LiveExercise(v: ExerciseView) {
           ? { tone: 'right', lead: 'Right.', html: v.explanationHtml }
           : r.feedback
             ? { tone: 'wrong', lead: 'Not quite.', text: r.feedback }
-            : { tone: 'wrong', lead: 'That is not one of the answers this page recognises. Check the spelling, take a hint, or compare with the model answer.' },
+            : {
+                tone: 'wrong',
+                lead: 'That is not one of the answers this page recognises. Check the spelling, take a hint, or compare with the model answer.',
+              },
       );
       return;
     }
@@ -179,7 +207,10 @@ function LiveExercise(v: ExerciseView) {
     setFeedback(
       had
         ? { tone: 'right', lead: 'Marked as solved.' }
-        : { tone: 'info', lead: 'Not marked as solved. Read the model answer and the section it links to, then try again in your own words.' },
+        : {
+            tone: 'info',
+            lead: 'Not marked as solved. Read the model answer and the section it links to, then try again in your own words.',
+          },
     );
   };
 
@@ -228,7 +259,12 @@ function LiveExercise(v: ExerciseView) {
         {v.kind === 'reflection' && (
           <div class="exercise__field exercise__field--wide">
             <label for={`${uid}-input`}>Your answer (stays in this page; it is not saved or sent)</label>
-            <textarea id={`${uid}-input`} rows={3} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
+            <textarea
+              id={`${uid}-input`}
+              rows={3}
+              value={text}
+              onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+            />
           </div>
         )}
         <div class="exercise__actions">
@@ -236,7 +272,11 @@ function LiveExercise(v: ExerciseView) {
             {v.kind === 'reflection' ? 'Compare with the model answer' : 'Check'}
           </button>
           {hintCount < v.hintsHtml.length && (
-            <button type="button" class="exercise__hint-button" onClick={() => update((p) => ({ ...p, hints: Math.min(v.hintsHtml.length, p.hints + 1) }))}>
+            <button
+              type="button"
+              class="exercise__hint-button"
+              onClick={() => update((p) => ({ ...p, hints: Math.min(v.hintsHtml.length, p.hints + 1) }))}
+            >
               {hintCount === 0 ? 'Hint' : 'Another hint'} ({hintCount + 1} of {v.hintsHtml.length})
             </button>
           )}
@@ -248,7 +288,10 @@ function LiveExercise(v: ExerciseView) {
               aria-describedby={attempted ? undefined : `${uid}-reveal-note`}
               onClick={() => {
                 if (!attempted) {
-                  setFeedback({ tone: 'info', lead: 'Have a go first: check an answer (a hint may help), then the model answer opens.' });
+                  setFeedback({
+                    tone: 'info',
+                    lead: 'Have a go first: check an answer (a hint may help), then the model answer opens.',
+                  });
                   return;
                 }
                 update((p) => ({ ...p, revealed: true }));
@@ -268,7 +311,8 @@ function LiveExercise(v: ExerciseView) {
         <ul class="exercise__hints" aria-label="Hints">
           {v.hintsHtml.slice(0, hintCount).map((h, i) => (
             <li>
-              <strong>Hint {i + 1}:</strong> <span dangerouslySetInnerHTML={{ __html: h.replace(/^<p>|<\/p>$/g, '') }} />
+              <strong>Hint {i + 1}:</strong>{' '}
+              <span dangerouslySetInnerHTML={{ __html: h.replace(/^<p>|<\/p>$/g, '') }} />
             </li>
           ))}
         </ul>
@@ -284,7 +328,8 @@ function LiveExercise(v: ExerciseView) {
               <ul class="exercise__option-feedback">
                 {feedback.items.map((it) => (
                   <li class={it.ok ? 'is-right' : 'is-wrong'}>
-                    <span class="exercise__mark">{it.ok ? 'Right:' : 'Wrong:'}</span> <span dangerouslySetInnerHTML={{ __html: it.html.replace(/^<p>|<\/p>$/g, '') }} />
+                    <span class="exercise__mark">{it.ok ? 'Right:' : 'Wrong:'}</span>{' '}
+                    <span dangerouslySetInnerHTML={{ __html: it.html.replace(/^<p>|<\/p>$/g, '') }} />
                   </li>
                 ))}
               </ul>
@@ -315,7 +360,11 @@ function LiveExercise(v: ExerciseView) {
       )}
       {v.task && <Task task={v.task} done={progress.task} onDone={() => update((p) => ({ ...p, task: true }))} />}
       <p class="exercise__status" data-progress={progress.solved ? 'solved' : attempted ? 'attempted' : 'new'}>
-        {progress.solved ? 'Solved' : attempted ? `Attempted ${progress.attempts} ${progress.attempts === 1 ? 'time' : 'times'}` : 'Not attempted yet'}
+        {progress.solved
+          ? 'Solved'
+          : attempted
+            ? `Attempted ${progress.attempts} ${progress.attempts === 1 ? 'time' : 'times'}`
+            : 'Not attempted yet'}
         {progress.revealed ? ' · answer shown' : ''}
         {hintCount ? ` · ${hintCount} ${hintCount === 1 ? 'hint' : 'hints'}` : ''}
       </p>
@@ -358,7 +407,11 @@ function Task({ task, done, onDone }: { task: NonNullable<ExerciseView['task']>;
 
   const href = `#widget-${task.widget}`;
   return (
-    <div class="exercise__task" data-task-widget={task.widget} data-task={solvedNow ? 'solved' : done ? 'done-before' : state.kind}>
+    <div
+      class="exercise__task"
+      data-task-widget={task.widget}
+      data-task={solvedNow ? 'solved' : done ? 'done-before' : state.kind}
+    >
       <TaskText task={task} />
       <ul class="exercise__goals">
         {task.goals.map((g, i) => {
@@ -372,15 +425,23 @@ function Task({ task, done, onDone }: { task: NonNullable<ExerciseView['task']>;
         })}
       </ul>
       <p class="exercise__task-status" aria-live="polite">
-        {state.kind === 'absent'
-          ? `The ${task.widgetTitle} widget is not on this page yet, so this task cannot be checked here.`
-          : state.kind === 'waiting'
-            ? <>The widget has not loaded yet: <a href={href}>scroll to the {task.widgetTitle} widget</a> to start it.</>
-            : solvedNow
-              ? 'Task done: the widget’s current state meets every goal.'
-              : done
-                ? <>Done earlier. The widget’s current state does not meet every goal. <a href={href}>Go to the widget</a>.</>
-                : <>Checked live as you change <a href={href}>the widget</a>.</>}
+        {state.kind === 'absent' ? (
+          `The ${task.widgetTitle} widget is not on this page yet, so this task cannot be checked here.`
+        ) : state.kind === 'waiting' ? (
+          <>
+            The widget has not loaded yet: <a href={href}>scroll to the {task.widgetTitle} widget</a> to start it.
+          </>
+        ) : solvedNow ? (
+          'Task done: the widget’s current state meets every goal.'
+        ) : done ? (
+          <>
+            Done earlier. The widget’s current state does not meet every goal. <a href={href}>Go to the widget</a>.
+          </>
+        ) : (
+          <>
+            Checked live as you change <a href={href}>the widget</a>.
+          </>
+        )}
       </p>
     </div>
   );

@@ -34,7 +34,12 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
 
   if (!hydrated || !store) {
     return (
-      <section class="progress-summary" data-pagefind-ignore data-progress-summary={lecture} aria-labelledby={headingId}>
+      <section
+        class="progress-summary"
+        data-pagefind-ignore
+        data-progress-summary={lecture}
+        aria-labelledby={headingId}
+      >
         <Heading id={headingId}>Your progress: {title}</Heading>
         <p>{allIds.length} exercises. Your progress is kept in this browser once the page’s scripts have loaded.</p>
       </section>
@@ -77,7 +82,12 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
       return;
     }
     const incoming = totals(parsed.record, allIds);
-    if (anything && !window.confirm(`Replace your saved progress on ${title} (${describe(all)}) with the file’s (${describe(incoming)})?`)) {
+    if (
+      anything &&
+      !window.confirm(
+        `Replace your saved progress on ${title} (${describe(all)}) with the file’s (${describe(incoming)})?`,
+      )
+    ) {
       setMessage({ text: 'Import cancelled: your progress is unchanged.' });
       return;
     }
@@ -86,7 +96,9 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
   };
 
   const doReset = () => {
-    if (!window.confirm(`Forget all your progress on ${title}? This cannot be undone; export it first to keep a copy.`)) {
+    if (
+      !window.confirm(`Forget all your progress on ${title}? This cannot be undone; export it first to keep a copy.`)
+    ) {
       setMessage({ text: 'Reset cancelled: your progress is unchanged.' });
       return;
     }
@@ -106,9 +118,15 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
           <thead>
             <tr>
               <th scope="col">Part</th>
-              <th scope="col" class="num">Solved</th>
-              <th scope="col" class="num">Attempted</th>
-              <th scope="col" class="num">Exercises</th>
+              <th scope="col" class="num">
+                Solved
+              </th>
+              <th scope="col" class="num">
+                Attempted
+              </th>
+              <th scope="col" class="num">
+                Exercises
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -147,7 +165,11 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
           Reset progress
         </button>
       </div>
-      <p class={`progress-summary__message${message?.error ? ' progress-summary__message--error' : ''}`} aria-live="polite" data-message={message?.error ? 'error' : message ? 'ok' : ''}>
+      <p
+        class={`progress-summary__message${message?.error ? ' progress-summary__message--error' : ''}`}
+        aria-live="polite"
+        data-message={message?.error ? 'error' : message ? 'ok' : ''}
+      >
         {message?.text}
       </p>
       {store.status !== 'ok' && (

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { answerWords, checkGoals, checkNumeric, checkText, containsPhrase, gradeChoice, matchText, meets, normaliseText, parseNumber } from './check';
+import {
+  answerWords,
+  checkGoals,
+  checkNumeric,
+  checkText,
+  containsPhrase,
+  gradeChoice,
+  matchText,
+  meets,
+  normaliseText,
+  parseNumber,
+} from './check';
 
 describe('normaliseText / matchText', () => {
   it('ignores case, punctuation, articles, curly quotes and spacing', () => {
@@ -28,7 +39,13 @@ describe('answerWords / containsPhrase / checkText', () => {
     expect(answerWords('the of a')).toEqual([]);
   });
   it('finds a phrase as whole words, whatever the spacing or hyphens inside it', () => {
-    for (const s of ['cross entropy', 'cross-entropy', 'crossentropy', 'Cross-Entropy loss', 'multi-class cross entropy']) {
+    for (const s of [
+      'cross entropy',
+      'cross-entropy',
+      'crossentropy',
+      'Cross-Entropy loss',
+      'multi-class cross entropy',
+    ]) {
       expect(containsPhrase(answerWords(s), 'cross-entropy')).toBe(true);
     }
     expect(containsPhrase(answerWords('y-hat'), 'ŷ')).toBe(true);
@@ -39,7 +56,10 @@ describe('answerWords / containsPhrase / checkText', () => {
   });
   it('a rejection wins over an accepted phrase and brings its feedback', () => {
     const reject = [{ match: ['binary'], feedback: 'two classes' }];
-    expect(checkText('binary cross-entropy', ['cross-entropy'], reject)).toEqual({ kind: 'wrong', feedback: 'two classes' });
+    expect(checkText('binary cross-entropy', ['cross-entropy'], reject)).toEqual({
+      kind: 'wrong',
+      feedback: 'two classes',
+    });
     expect(checkText('cross-entropy', ['cross-entropy'], reject)).toEqual({ kind: 'right' });
     expect(checkText('hinge', ['cross-entropy'], reject)).toEqual({ kind: 'wrong' });
     expect(checkText(' the ', ['cross-entropy'], reject)).toEqual({ kind: 'wrong' });
@@ -57,7 +77,8 @@ describe('parseNumber / checkNumeric', () => {
     expect(parseNumber('.5')).toBe(0.5);
   });
   it('refuses what is not one number', () => {
-    for (const s of ['', 'three', '3 4', '1,000.5', 'Infinity', 'NaN', '0x10', '1e999']) expect(parseNumber(s)).toBeUndefined();
+    for (const s of ['', 'three', '3 4', '1,000.5', 'Infinity', 'NaN', '0x10', '1e999'])
+      expect(parseNumber(s)).toBeUndefined();
   });
   it('checks against a value with an inclusive absolute tolerance', () => {
     expect(checkNumeric('3', 3, 0).kind).toBe('right');
@@ -87,7 +108,16 @@ describe('gradeChoice', () => {
 
 describe('widget goals', () => {
   it('compares with constants and with other fields of the report', () => {
-    const report = { correct: 20, total: 20, gate: 'xor', loss: 0.03, diverged: false, d: -0.01, nan: Number.NaN, none: null };
+    const report = {
+      correct: 20,
+      total: 20,
+      gate: 'xor',
+      loss: 0.03,
+      diverged: false,
+      d: -0.01,
+      nan: Number.NaN,
+      none: null,
+    };
     expect(meets(report, 'correct', { eq: { field: 'total' } })).toBe(true);
     expect(meets({ ...report, correct: 19 }, 'correct', { eq: { field: 'total' } })).toBe(false);
     expect(meets(report, 'gate', { eq: 'xor' })).toBe(true);

@@ -103,7 +103,10 @@ export function parseNumber(input: string): number | undefined {
   return Number.isFinite(x) ? x : undefined;
 }
 
-export type NumericResult = { kind: 'unreadable' } | { kind: 'right'; value: number } | { kind: 'wrong'; value: number; direction: 'high' | 'low' };
+export type NumericResult =
+  | { kind: 'unreadable' }
+  | { kind: 'right'; value: number }
+  | { kind: 'wrong'; value: number; direction: 'high' | 'low' };
 
 /** Is the typed number within `tolerance` of `value` (absolute, inclusive)? */
 export function checkNumeric(input: string, value: number, tolerance: number): NumericResult {
@@ -126,7 +129,9 @@ export interface ChoiceResult {
 /** Grade chosen option ids: right when exactly the correct options are chosen. */
 export function gradeChoice(options: readonly ChoiceOption[], chosenIds: readonly string[]): ChoiceResult {
   const chosenSet = new Set(chosenIds);
-  const chosen = options.filter((o) => chosenSet.has(o.id)).map((o) => ({ id: o.id, correct: o.correct, feedback: o.feedback }));
+  const chosen = options
+    .filter((o) => chosenSet.has(o.id))
+    .map((o) => ({ id: o.id, correct: o.correct, feedback: o.feedback }));
   const missed = options.filter((o) => o.correct && !chosenSet.has(o.id)).map((o) => o.id);
   const correct = chosen.length > 0 && missed.length === 0 && chosen.every((c) => c.correct);
   return { correct, chosen, missed };

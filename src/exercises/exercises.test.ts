@@ -12,14 +12,36 @@ describe('the lecture exercises', () => {
   });
   it('keep the ids the lecture published', () => {
     expect(set.exercises.map((e) => e.id)).toEqual([
-      'perceptron-cat-dog', 'perceptron-three-fruits', 'logistic-three-fruits', 'why-nonlinear', 'linear-sine-fit',
-      'linear-collapse-problem', 'why-multiple-layers', 'output-nonlinear', 'logits', 'softmax-max-j', 'probs-in-formula',
-      'onehot-in-formula', 'why-clip', 'what-is-yhat', 'loss-name', 'confidence-blue-yellow', 'partial-derivative',
-      'darker-shading', 'softmax-derivative-i', 'backprop-yhat', 'wrt', 'sgd-which-kind', 'dweights-dbiases-notation', 'more-terms',
+      'perceptron-cat-dog',
+      'perceptron-three-fruits',
+      'logistic-three-fruits',
+      'why-nonlinear',
+      'linear-sine-fit',
+      'linear-collapse-problem',
+      'why-multiple-layers',
+      'output-nonlinear',
+      'logits',
+      'softmax-max-j',
+      'probs-in-formula',
+      'onehot-in-formula',
+      'why-clip',
+      'what-is-yhat',
+      'loss-name',
+      'confidence-blue-yellow',
+      'partial-derivative',
+      'darker-shading',
+      'softmax-derivative-i',
+      'backprop-yhat',
+      'wrt',
+      'sgd-which-kind',
+      'dweights-dbiases-notation',
+      'more-terms',
     ]);
   });
   it('use every kind', () => {
-    expect(new Set(set.exercises.map((e) => e.kind))).toEqual(new Set(['single', 'multiple', 'numeric', 'text', 'reflection']));
+    expect(new Set(set.exercises.map((e) => e.kind))).toEqual(
+      new Set(['single', 'multiple', 'numeric', 'text', 'reflection']),
+    );
   });
   it('typeset every rich text without a KaTeX error', () => {
     for (const e of set.exercises) {
@@ -30,8 +52,15 @@ describe('the lecture exercises', () => {
   });
   it('accept their own key answers', () => {
     for (const e of set.exercises) {
-      if (e.kind === 'single' || e.kind === 'multiple') expect(gradeChoice(e.options, e.options.filter((o) => o.correct).map((o) => o.id)).correct).toBe(true);
-      if (e.kind === 'text') for (const a of e.accept) expect(matchText(a, e.accept, e.reject), `${e.id}: ${a}`).toBe(true);
+      if (e.kind === 'single' || e.kind === 'multiple')
+        expect(
+          gradeChoice(
+            e.options,
+            e.options.filter((o) => o.correct).map((o) => o.id),
+          ).correct,
+        ).toBe(true);
+      if (e.kind === 'text')
+        for (const a of e.accept) expect(matchText(a, e.accept, e.reject), `${e.id}: ${a}`).toBe(true);
       if (e.kind === 'numeric') expect(checkNumeric(String(e.value), e.value, e.tolerance).kind).toBe('right');
     }
   });
@@ -46,23 +75,61 @@ describe('the lecture exercises', () => {
       // [question, accepted, refused with specific feedback, refused plainly]
       [
         'onehot-in-formula',
-        ['the one-hot encoded true labels', 'true label', 'the true class', 'one-hot encoded labels', 'target values', 'actual labels', 'y_true', 'oh_y_true = y_true^k', 'the ground truth', 'one-hot targets'],
+        [
+          'the one-hot encoded true labels',
+          'true label',
+          'the true class',
+          'one-hot encoded labels',
+          'target values',
+          'actual labels',
+          'y_true',
+          'oh_y_true = y_true^k',
+          'the ground truth',
+          'one-hot targets',
+        ],
         ['y_predict', 'probs', 'the predicted labels', 'ŷ', 'predictions'],
         ['weights', 'the loss', 'one-hot'],
       ],
       [
         'what-is-yhat',
-        ['predicted values', 'the output of the network', 'network prediction', "the model's prediction", 'estimated value', 'predicted probability', 'y hat', 'ŷ', 'y_predict', 'the predicted probabilities for each class', 'an estimate of y'],
+        [
+          'predicted values',
+          'the output of the network',
+          'network prediction',
+          "the model's prediction",
+          'estimated value',
+          'predicted probability',
+          'y hat',
+          'ŷ',
+          'y_predict',
+          'the predicted probabilities for each class',
+          'an estimate of y',
+        ],
         ['the predicted class', 'predicted label', 'y_true'],
         ['the loss', 'the weights', 'true labels'],
       ],
       [
         'loss-name',
-        ['multiclass cross-entropy', 'cross-entropy (log loss)', 'NLL', 'multi-class cross entropy', 'crossentropy', 'Categorical Cross-Entropy', 'negative log likelihood', 'log-loss', 'CCE'],
+        [
+          'multiclass cross-entropy',
+          'cross-entropy (log loss)',
+          'NLL',
+          'multi-class cross entropy',
+          'crossentropy',
+          'Categorical Cross-Entropy',
+          'negative log likelihood',
+          'log-loss',
+          'CCE',
+        ],
         ['binary cross-entropy', 'BCE', 'mean squared error', 'MSE'],
         ['entropy', 'hinge loss', 'softmax'],
       ],
-      ['wrt', ['with regard to', 'with respect to', '  With Respect To. ', 'With regards to'], [], ['with regard', 'weight related term', 'respect']],
+      [
+        'wrt',
+        ['with regard to', 'with respect to', '  With Respect To. ', 'With regards to'],
+        [],
+        ['with regard', 'weight related term', 'respect'],
+      ],
     ];
     for (const [id, accepted, explained, refused] of cases) {
       const check = text(id);
@@ -77,7 +144,9 @@ describe('the lecture exercises', () => {
     const lossName = text('loss-name');
     expect(lossName('binary cross-entropy')).toMatchObject({ feedback: expect.stringMatching(/two-class case/) });
     expect(lossName('mean squared error')).toMatchObject({ feedback: expect.stringMatching(/regression/) });
-    expect(text('what-is-yhat')('the predicted class')).toMatchObject({ feedback: expect.stringMatching(/vector of predicted probabilities/) });
+    expect(text('what-is-yhat')('the predicted class')).toMatchObject({
+      feedback: expect.stringMatching(/vector of predicted probabilities/),
+    });
   });
   it('the blue/yellow losses are the cross-entropies of the two predictions (−ln of Pear’s probability)', () => {
     const e = set.exercises.find((x) => x.id === 'confidence-blue-yellow')!;
@@ -92,10 +161,26 @@ describe('validateExercises', () => {
     const set: ExerciseSet = {
       lecture: 'x',
       exercises: [
-        { ...base, id: 'a', n: 1, kind: 'single', options: [{ id: 'o', text: 't', correct: false, feedback: 'f' }, { id: 'p', text: 't', correct: false, feedback: 'f' }] },
+        {
+          ...base,
+          id: 'a',
+          n: 1,
+          kind: 'single',
+          options: [
+            { id: 'o', text: 't', correct: false, feedback: 'f' },
+            { id: 'p', text: 't', correct: false, feedback: 'f' },
+          ],
+        },
         { ...base, id: 'a', n: 3, kind: 'reflection', hints: [] },
         { ...base, id: 'Bad id', n: 3, kind: 'numeric', value: 1, tolerance: -1, label: 'x' },
-        { ...base, id: 'c', n: 4, kind: 'reflection', part: 'nowhere', task: { widget: 'w', text: 't', goals: [{ field: 'f', is: {}, says: 's' }] } },
+        {
+          ...base,
+          id: 'c',
+          n: 4,
+          kind: 'reflection',
+          part: 'nowhere',
+          task: { widget: 'w', text: 't', goals: [{ field: 'f', is: {}, says: 's' }] },
+        },
       ],
     };
     const problems = validateExercises(set, ['p']).join('\n');
@@ -112,7 +197,19 @@ describe('validateExercises', () => {
     const set: ExerciseSet = {
       lecture: 'x',
       exercises: [
-        { ...base, id: 'a', n: 1, kind: 'text', label: 'l', accept: ['x'], reject: [{ match: [], feedback: 'f' }, { match: ['y'], feedback: ' ' }, { match: ['z'], feedback: 'see $y$' }] },
+        {
+          ...base,
+          id: 'a',
+          n: 1,
+          kind: 'text',
+          label: 'l',
+          accept: ['x'],
+          reject: [
+            { match: [], feedback: 'f' },
+            { match: ['y'], feedback: ' ' },
+            { match: ['z'], feedback: 'see $y$' },
+          ],
+        },
       ],
     };
     const problems = validateExercises(set, ['p']).join('\n');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, ProgressStore, exportFileName, parseProgress, storageKey, totals, type ProgressRecord } from './progress';
+import {
+  EMPTY,
+  ProgressStore,
+  exportFileName,
+  parseProgress,
+  storageKey,
+  totals,
+  type ProgressRecord,
+} from './progress';
 
 class MemoryStorage {
   data = new Map<string, string>();
@@ -17,7 +25,13 @@ class MemoryStorage {
 }
 
 const LECTURE = '02-feedforward';
-const record = (exercises: ProgressRecord['exercises']): ProgressRecord => ({ format: 'feedforward-progress', version: 1, lecture: LECTURE, saved: '2026-11-25T10:00:00.000Z', exercises });
+const record = (exercises: ProgressRecord['exercises']): ProgressRecord => ({
+  format: 'feedforward-progress',
+  version: 1,
+  lecture: LECTURE,
+  saved: '2026-11-25T10:00:00.000Z',
+  exercises,
+});
 
 describe('parseProgress', () => {
   it('reads a good record', () => {
@@ -87,7 +101,10 @@ describe('ProgressStore', () => {
   });
   it('a record of the wrong schema counts as corrupt', () => {
     const storage = new MemoryStorage();
-    storage.setItem(storageKey(LECTURE), JSON.stringify({ format: 'feedforward-progress', version: 1, lecture: LECTURE, saved: 'x', exercises: {} }));
+    storage.setItem(
+      storageKey(LECTURE),
+      JSON.stringify({ format: 'feedforward-progress', version: 1, lecture: LECTURE, saved: 'x', exercises: {} }),
+    );
     expect(new ProgressStore(LECTURE, () => storage).status).toBe('corrupt');
   });
   it('tells subscribers of changes; export round-trips through parseProgress', () => {

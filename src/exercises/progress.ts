@@ -38,7 +38,8 @@ export interface ProgressRecord {
 export type StorageStatus = 'ok' | 'blocked' | 'full' | 'corrupt';
 
 export const STATUS_MESSAGE: Record<Exclude<StorageStatus, 'ok'>, string> = {
-  blocked: 'This browser does not let the site store data here, so your progress is not being saved. Everything else works.',
+  blocked:
+    'This browser does not let the site store data here, so your progress is not being saved. Everything else works.',
   full: 'The browser’s storage for this site is full, so your progress is not being saved. Everything else works.',
   corrupt:
     'Your saved progress could not be read (it is damaged or from another version of the site), so your progress is not being saved. Reset progress to start a fresh record, or import an exported file.',
@@ -57,7 +58,13 @@ export function exportFileName(lecture: string): string {
 }
 
 export function emptyRecord(lecture: string): ProgressRecord {
-  return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, lecture, saved: new Date(0).toISOString(), exercises: {} };
+  return {
+    format: PROGRESS_FORMAT,
+    version: PROGRESS_VERSION,
+    lecture,
+    saved: new Date(0).toISOString(),
+    exercises: {},
+  };
 }
 
 export type ParseResult = { ok: true; record: ProgressRecord } | { ok: false; error: string };
@@ -70,33 +77,56 @@ const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isI
  * a student can act on.
  */
 export function parseProgress(text: string, lecture: string, knownIds?: readonly string[]): ParseResult {
-  if (text.length > MAX_IMPORT_BYTES) return { ok: false, error: `The file is too large to be a progress file (${Math.round(text.length / 1000)} kB).` };
+  if (text.length > MAX_IMPORT_BYTES)
+    return { ok: false, error: `The file is too large to be a progress file (${Math.round(text.length / 1000)} kB).` };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return { ok: false, error: 'The file is not a progress file: it is not valid JSON.' };
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, error: 'The file is not a progress file: it holds no record.' };
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return { ok: false, error: 'The file is not a progress file: it holds no record.' };
   const d = data as Record<string, unknown>;
   if (d.format !== PROGRESS_FORMAT) return { ok: false, error: 'The file is not a progress file of this site.' };
-  if (typeof d.version !== 'number' || !Number.isInteger(d.version)) return { ok: false, error: 'The progress file has no version.' };
-  if (d.version > PROGRESS_VERSION) return { ok: false, error: `The progress file was made by a newer version of the site (format ${d.version}); this page reads format ${PROGRESS_VERSION}.` };
-  if (d.version !== PROGRESS_VERSION) return { ok: false, error: `The progress file has an unknown format version (${d.version}).` };
-  if (d.lecture !== lecture) return { ok: false, error: `The progress file is for another lecture (${String(d.lecture)}), not ${lecture}.` };
-  if (typeof d.saved !== 'string' || Number.isNaN(Date.parse(d.saved))) return { ok: false, error: 'The progress file has no valid date.' };
+  if (typeof d.version !== 'number' || !Number.isInteger(d.version))
+    return { ok: false, error: 'The progress file has no version.' };
+  if (d.version > PROGRESS_VERSION)
+    return {
+      ok: false,
+      error: `The progress file was made by a newer version of the site (format ${d.version}); this page reads format ${PROGRESS_VERSION}.`,
+    };
+  if (d.version !== PROGRESS_VERSION)
+    return { ok: false, error: `The progress file has an unknown format version (${d.version}).` };
+  if (d.lecture !== lecture)
+    return { ok: false, error: `The progress file is for another lecture (${String(d.lecture)}), not ${lecture}.` };
+  if (typeof d.saved !== 'string' || Number.isNaN(Date.parse(d.saved)))
+    return { ok: false, error: 'The progress file has no valid date.' };
   const ex = d.exercises;
-  if (!ex || typeof ex !== 'object' || Array.isArray(ex)) return { ok: false, error: 'The progress file lists no exercises.' };
+  if (!ex || typeof ex !== 'object' || Array.isArray(ex))
+    return { ok: false, error: 'The progress file lists no exercises.' };
   const exercises: Record<string, ExerciseProgress> = {};
   for (const [id, raw] of Object.entries(ex as Record<string, unknown>)) {
-    if (knownIds && !knownIds.includes(id)) return { ok: false, error: `The progress file names an exercise this lecture does not have: "${id}".` };
+    if (knownIds && !knownIds.includes(id))
+      return { ok: false, error: `The progress file names an exercise this lecture does not have: "${id}".` };
     const p = raw as Record<string, unknown> | null;
-    if (!p || typeof p !== 'object' || !isCount(p.attempts) || !isCount(p.hints) || typeof p.solved !== 'boolean' || typeof p.revealed !== 'boolean' || typeof p.task !== 'boolean') {
+    if (
+      !p ||
+      typeof p !== 'object' ||
+      !isCount(p.attempts) ||
+      !isCount(p.hints) ||
+      typeof p.solved !== 'boolean' ||
+      typeof p.revealed !== 'boolean' ||
+      typeof p.task !== 'boolean'
+    ) {
       return { ok: false, error: `The progress of exercise "${id}" is not well formed.` };
     }
     exercises[id] = { attempts: p.attempts, hints: p.hints, solved: p.solved, revealed: p.revealed, task: p.task };
   }
-  return { ok: true, record: { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, lecture, saved: d.saved, exercises } };
+  return {
+    ok: true,
+    record: { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, lecture, saved: d.saved, exercises },
+  };
 }
 
 export interface Totals {
@@ -123,7 +153,9 @@ export function totals(record: ProgressRecord, ids: readonly string[]): Totals {
 
 function failure(err: unknown): Exclude<StorageStatus, 'ok' | 'corrupt'> {
   const e = err as { name?: string; code?: number } | null;
-  return e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22) ? 'full' : 'blocked';
+  return e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22)
+    ? 'full'
+    : 'blocked';
 }
 
 /** Where records are kept; `() => window.localStorage` in the page (reading it may itself throw). */
@@ -180,7 +212,11 @@ export class ProgressStore {
   /** Change one exercise's progress and save. */
   update(id: string, change: (p: ExerciseProgress) => ExerciseProgress): void {
     const next = change(this.get(id));
-    this.record = { ...this.record, saved: new Date().toISOString(), exercises: { ...this.record.exercises, [id]: next } };
+    this.record = {
+      ...this.record,
+      saved: new Date().toISOString(),
+      exercises: { ...this.record.exercises, [id]: next },
+    };
     this.save();
   }
 

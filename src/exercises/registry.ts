@@ -7,14 +7,23 @@ import { validateExercises, type Exercise, type ExerciseSet } from './types';
 
 /** Part slugs per lecture (the file names without their order prefix). */
 export const PART_SLUGS: Record<string, readonly string[]> = {
-  '02-feedforward': ['architectures', 'forward-pass', 'activation-functions', 'loss-functions', 'backward-pass', 'weight-updates', 'terminology'],
+  '02-feedforward': [
+    'architectures',
+    'forward-pass',
+    'activation-functions',
+    'loss-functions',
+    'backward-pass',
+    'weight-updates',
+    'terminology',
+  ],
 };
 
 export const EXERCISE_SETS: readonly ExerciseSet[] = [lecture02];
 
 for (const set of EXERCISE_SETS) {
   const problems = validateExercises(set, PART_SLUGS[set.lecture]);
-  if (problems.length) throw new Error(`Exercises of lecture ${set.lecture} are not valid:\n- ${problems.join('\n- ')}`);
+  if (problems.length)
+    throw new Error(`Exercises of lecture ${set.lecture} are not valid:\n- ${problems.join('\n- ')}`);
 }
 
 export function exerciseSet(lecture: string): ExerciseSet | undefined {

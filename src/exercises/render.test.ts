@@ -9,7 +9,9 @@ describe('renderRich', () => {
     expect(renderInline('**a** *b* `c<d` e < f')).toBe('<strong>a</strong> <em>b</em> <code>c&lt;d</code> e &lt; f');
   });
   it('root-relative links get the base; anchors and bold links work', () => {
-    expect(renderInline('**[Loss](/glossary/#loss)**', '/mmai5500/')).toBe('<strong><a href="/mmai5500/glossary/#loss">Loss</a></strong>');
+    expect(renderInline('**[Loss](/glossary/#loss)**', '/mmai5500/')).toBe(
+      '<strong><a href="/mmai5500/glossary/#loss">Loss</a></strong>',
+    );
     expect(renderInline('[x](/a/)', '/')).toBe('<a href="/a/">x</a>');
   });
   it('typesets math with KaTeX and leaves * inside math alone', () => {

@@ -13,8 +13,14 @@ export function renderInline(text: string, base = '/'): string {
   const kept: string[] = [];
   const keep = (html: string) => `\u0000${kept.push(html) - 1}\u0000`;
   let s = text
-    .replace(/\$\$([^$]+?)\$\$/g, (_, tex: string) => keep(katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error', output: 'htmlAndMathml' })))
-    .replace(/(?<!\\)\$([^$]+?)(?<!\\)\$/g, (_, tex: string) => keep(katex.renderToString(tex, { throwOnError: true, strict: 'error', output: 'htmlAndMathml' })))
+    .replace(/\$\$([^$]+?)\$\$/g, (_, tex: string) =>
+      keep(
+        katex.renderToString(tex, { displayMode: true, throwOnError: true, strict: 'error', output: 'htmlAndMathml' }),
+      ),
+    )
+    .replace(/(?<!\\)\$([^$]+?)(?<!\\)\$/g, (_, tex: string) =>
+      keep(katex.renderToString(tex, { throwOnError: true, strict: 'error', output: 'htmlAndMathml' })),
+    )
     .replace(/`([^`]+)`/g, (_, code: string) => keep(`<code>${escapeHtml(code)}</code>`));
   s = escapeHtml(s.replace(/\\\$/g, '$'));
   s = s

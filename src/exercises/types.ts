@@ -140,16 +140,22 @@ export function validateExercises(set: ExerciseSet, parts?: readonly string[]): 
     seen.add(e.id);
     if (e.n !== i + 1) problems.push(`${at}: numbered ${e.n}, expected ${i + 1}`);
     if (parts && !parts.includes(e.part)) problems.push(`${at}: unknown part "${e.part}"`);
-    for (const [key, text] of [['prompt', e.prompt], ['answer', e.answer], ['explanation', e.explanation]] as const) {
+    for (const [key, text] of [
+      ['prompt', e.prompt],
+      ['answer', e.answer],
+      ['explanation', e.explanation],
+    ] as const) {
       if (!text.trim()) problems.push(`${at}: ${key} is empty`);
     }
-    if (e.hints.length === 0 || e.hints.some((h) => !h.trim())) problems.push(`${at}: needs at least one hint, none empty`);
+    if (e.hints.length === 0 || e.hints.some((h) => !h.trim()))
+      problems.push(`${at}: needs at least one hint, none empty`);
     if (e.kind === 'single' || e.kind === 'multiple') {
       const ids = new Set(e.options.map((o) => o.id));
       if (e.options.length < 2) problems.push(`${at}: needs at least two options`);
       if (ids.size !== e.options.length) problems.push(`${at}: option ids repeat`);
       const right = e.options.filter((o) => o.correct).length;
-      if (e.kind === 'single' && right !== 1) problems.push(`${at}: a single choice needs exactly one correct option, has ${right}`);
+      if (e.kind === 'single' && right !== 1)
+        problems.push(`${at}: a single choice needs exactly one correct option, has ${right}`);
       if (e.kind === 'multiple' && right < 1) problems.push(`${at}: a multiple choice needs a correct option`);
       e.options.forEach((o) => {
         if (!ID.test(o.id)) problems.push(`${at}: option id "${o.id}" is not well formed`);
@@ -158,12 +164,14 @@ export function validateExercises(set: ExerciseSet, parts?: readonly string[]): 
     }
     if (e.kind === 'numeric') {
       if (!Number.isFinite(e.value)) problems.push(`${at}: value must be finite`);
-      if (!(e.tolerance >= 0) || !Number.isFinite(e.tolerance)) problems.push(`${at}: tolerance must be a finite number ≥ 0`);
+      if (!(e.tolerance >= 0) || !Number.isFinite(e.tolerance))
+        problems.push(`${at}: tolerance must be a finite number ≥ 0`);
     }
     if (e.kind === 'text') {
       if (e.accept.length === 0 || e.accept.some((a) => !a.trim())) problems.push(`${at}: needs accepted answers`);
       (e.reject ?? []).forEach((r, k) => {
-        if (r.match.length === 0 || r.match.some((m) => !m.trim())) problems.push(`${at}: rejection ${k + 1} needs key phrases`);
+        if (r.match.length === 0 || r.match.some((m) => !m.trim()))
+          problems.push(`${at}: rejection ${k + 1} needs key phrases`);
         if (!r.feedback.trim()) problems.push(`${at}: rejection ${k + 1} needs feedback`);
         if (/[$*`]/.test(r.feedback)) problems.push(`${at}: rejection ${k + 1} feedback must be plain text`);
       });
@@ -174,7 +182,8 @@ export function validateExercises(set: ExerciseSet, parts?: readonly string[]): 
       if (e.task.goals.length === 0) problems.push(`${at}: task needs goals`);
       e.task.goals.forEach((g) => {
         const ops = Object.keys(g.is);
-        if (ops.length === 0 || ops.some((op) => !(OPS as readonly string[]).includes(op))) problems.push(`${at}: task goal on "${g.field}" has no or unknown conditions`);
+        if (ops.length === 0 || ops.some((op) => !(OPS as readonly string[]).includes(op)))
+          problems.push(`${at}: task goal on "${g.field}" has no or unknown conditions`);
         if (!g.says.trim()) problems.push(`${at}: task goal on "${g.field}" needs words`);
       });
     }

@@ -33,16 +33,42 @@ export function logicGates(): Plot.PlotOptions {
     grid: true,
     marks: [
       Plot.frame({ stroke: 'var(--c-grid)' }),
-      Plot.line(lines, { fx: 'gate', x: 'x1', y: 'x2', z: 'gate', stroke: 'var(--c-ink)', strokeDasharray: '6 4', strokeWidth: 1.5, clip: true }),
+      Plot.line(lines, {
+        fx: 'gate',
+        x: 'x1',
+        y: 'x2',
+        z: 'gate',
+        stroke: 'var(--c-ink)',
+        strokeDasharray: '6 4',
+        strokeWidth: 1.5,
+        clip: true,
+      }),
       Plot.dot(
         points.filter((p) => p.y === 1),
         { fx: 'gate', x: 'x1', y: 'x2', r: 9, symbol: 'circle', fill: 'var(--c-blue)', stroke: 'var(--c-blue)' },
       ),
       Plot.dot(
         points.filter((p) => p.y === 0),
-        { fx: 'gate', x: 'x1', y: 'x2', r: 8, symbol: 'square', fill: 'none', stroke: 'var(--c-orange)', strokeWidth: 2.5 },
+        {
+          fx: 'gate',
+          x: 'x1',
+          y: 'x2',
+          r: 8,
+          symbol: 'square',
+          fill: 'none',
+          stroke: 'var(--c-orange)',
+          strokeWidth: 2.5,
+        },
       ),
-      Plot.text(points, { fx: 'gate', x: 'x1', y: 'x2', text: (p) => `y = ${p.y}`, dy: -17, fill: 'var(--c-ink)', fontSize: 11 }),
+      Plot.text(points, {
+        fx: 'gate',
+        x: 'x1',
+        y: 'x2',
+        text: (p) => `y = ${p.y}`,
+        dy: -17,
+        fill: 'var(--c-ink)',
+        fontSize: 11,
+      }),
       Plot.text([{ gate: 'XOR', label: 'no single line works' }], {
         fx: 'gate',
         frameAnchor: 'middle',
@@ -125,7 +151,12 @@ function sineRows() {
 }
 
 const sineAxes = {
-  x: { label: 'x', domain: [0, 2 * Math.PI], ticks: [0, Math.PI / 2, Math.PI, (3 * Math.PI) / 2, 2 * Math.PI], tickFormat: (v: number) => ['0', 'π/2', 'π', '3π/2', '2π'][Math.round(v / (Math.PI / 2))] },
+  x: {
+    label: 'x',
+    domain: [0, 2 * Math.PI],
+    ticks: [0, Math.PI / 2, Math.PI, (3 * Math.PI) / 2, 2 * Math.PI],
+    tickFormat: (v: number) => ['0', 'π/2', 'π', '3π/2', '2π'][Math.round(v / (Math.PI / 2))],
+  },
   y: { label: 'y', domain: [-1.2, 1.2] },
 };
 
@@ -141,8 +172,22 @@ export function linearSineFit(): Plot.PlotOptions {
       Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
       Plot.line(rows, { x: 'x', y: 'sine', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
       Plot.line(rows, { x: 'x', y: 'linear', stroke: 'var(--c-orange)', strokeWidth: 2.5, strokeDasharray: '8 5' }),
-      Plot.text([rows[40]], { x: 'x', y: 'sine', text: () => 'sin x', fill: 'var(--c-blue)', dy: -12, fontWeight: 'bold' }),
-      Plot.text([rows[150]], { x: 'x', y: 'linear', text: () => 'best straight line', fill: 'var(--c-orange)', dy: -12, fontWeight: 'bold' }),
+      Plot.text([rows[40]], {
+        x: 'x',
+        y: 'sine',
+        text: () => 'sin x',
+        fill: 'var(--c-blue)',
+        dy: -12,
+        fontWeight: 'bold',
+      }),
+      Plot.text([rows[150]], {
+        x: 'x',
+        y: 'linear',
+        text: () => 'best straight line',
+        fill: 'var(--c-orange)',
+        dy: -12,
+        fontWeight: 'bold',
+      }),
     ],
   };
 }
@@ -161,7 +206,15 @@ export function reluSineFit(): Plot.PlotOptions {
       Plot.line(rows, { x: 'x', y: 'sine', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
       Plot.line(rows, { x: 'x', y: 'relu', stroke: 'var(--c-orange)', strokeWidth: 2.5, strokeDasharray: '8 5' }),
       Plot.dot(knots, { x: 'x', y: 'y', r: 4, fill: 'var(--c-orange)', stroke: 'var(--c-ink)' }),
-      Plot.text([rows[25]], { x: 'x', y: 'sine', text: () => 'sin x', fill: 'var(--c-blue)', dx: -14, dy: -10, fontWeight: 'bold' }),
+      Plot.text([rows[25]], {
+        x: 'x',
+        y: 'sine',
+        text: () => 'sin x',
+        fill: 'var(--c-blue)',
+        dx: -14,
+        dy: -10,
+        fontWeight: 'bold',
+      }),
       Plot.text([rows[118]], {
         x: 'x',
         y: 'relu',
@@ -190,10 +243,40 @@ export function hiddenActivations(): Plot.PlotOptions {
       Plot.ruleX([0], { stroke: 'var(--c-grid)' }),
       Plot.line(rows, { x: 'x', y: 'sigmoid', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
       Plot.line(rows, { x: 'x', y: 'tanh', stroke: 'var(--c-orange)', strokeWidth: 2.5, strokeDasharray: '8 5' }),
-      Plot.line(rows, { x: 'x', y: 'relu', stroke: 'var(--c-green)', strokeWidth: 2.5, strokeDasharray: '2 4', strokeLinecap: 'round' }),
-      Plot.text([{ x: -2.2, y: sigmoid(-2.2), label: 'sigmoid' }], { x: 'x', y: 'y', text: 'label', fill: 'var(--c-blue)', dy: -12, fontWeight: 'bold' }),
-      Plot.text([{ x: -2.2, y: tanh(-2.2), label: 'tanh' }], { x: 'x', y: 'y', text: 'label', fill: 'var(--c-orange)', dy: 14, fontWeight: 'bold' }),
-      Plot.text([{ x: 2.2, y: relu(2.2), label: 'ReLU' }], { x: 'x', y: 'y', text: 'label', fill: 'var(--c-green)', dx: -16, dy: -8, textAnchor: 'end', fontWeight: 'bold' }),
+      Plot.line(rows, {
+        x: 'x',
+        y: 'relu',
+        stroke: 'var(--c-green)',
+        strokeWidth: 2.5,
+        strokeDasharray: '2 4',
+        strokeLinecap: 'round',
+      }),
+      Plot.text([{ x: -2.2, y: sigmoid(-2.2), label: 'sigmoid' }], {
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        fill: 'var(--c-blue)',
+        dy: -12,
+        fontWeight: 'bold',
+      }),
+      Plot.text([{ x: -2.2, y: tanh(-2.2), label: 'tanh' }], {
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        fill: 'var(--c-orange)',
+        dy: 14,
+        fontWeight: 'bold',
+      }),
+      Plot.text([{ x: 2.2, y: relu(2.2), label: 'ReLU' }], {
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        fill: 'var(--c-green)',
+        dx: -16,
+        dy: -8,
+        textAnchor: 'end',
+        fontWeight: 'bold',
+      }),
     ],
   };
 }
@@ -205,7 +288,9 @@ export function composedReluAt(x: number): number {
 
 /** The two-ReLU ramp of the slide, with its two corners marked. */
 export function composedRelu(): Plot.PlotOptions {
-  const xs = Array.from(linspace(-0.2, 0.35, 221)).concat([0, 0.7 / 6]).sort((a, b) => a - b);
+  const xs = Array.from(linspace(-0.2, 0.35, 221))
+    .concat([0, 0.7 / 6])
+    .sort((a, b) => a - b);
   const rows = xs.map((x) => ({ x, y: composedReluAt(x) }));
   const corners = [0, 0.7 / 6].map((x) => ({ x, y: composedReluAt(x) }));
   return {
@@ -218,8 +303,24 @@ export function composedRelu(): Plot.PlotOptions {
       Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
       Plot.line(rows, { x: 'x', y: 'y', stroke: 'var(--c-purple)', strokeWidth: 2.5 }),
       Plot.dot(corners, { x: 'x', y: 'y', r: 5, fill: 'var(--c-purple)', stroke: 'var(--c-ink)' }),
-      Plot.text([corners[0]], { x: 'x', y: 'y', text: () => 'first ReLU bends here (x = 0)', textAnchor: 'start', dx: 8, dy: 10, fill: 'var(--c-ink)' }),
-      Plot.text([corners[1]], { x: 'x', y: 'y', text: () => 'second ReLU bends here (x = 0.7/6)', textAnchor: 'start', dx: 8, dy: 14, fill: 'var(--c-ink)' }),
+      Plot.text([corners[0]], {
+        x: 'x',
+        y: 'y',
+        text: () => 'first ReLU bends here (x = 0)',
+        textAnchor: 'start',
+        dx: 8,
+        dy: 10,
+        fill: 'var(--c-ink)',
+      }),
+      Plot.text([corners[1]], {
+        x: 'x',
+        y: 'y',
+        text: () => 'second ReLU bends here (x = 0.7/6)',
+        textAnchor: 'start',
+        dx: 8,
+        dy: 14,
+        fill: 'var(--c-ink)',
+      }),
     ],
   };
 }

@@ -67,7 +67,14 @@ const MAP_INNER_WIDTH = 500;
  * "Darker = higher loss" must hold in dark mode too, so the map keeps a light ground of its own and
  * draws on it in the light theme's colours, instead of following the page's colour variables.
  */
-const MAP_COLOURS = { ground: '#ffffff', shade: '#1c1f24', lines: '#545b66', ink: '#1c1f24', red: '#b3261e', green: '#2f7d3b' };
+const MAP_COLOURS = {
+  ground: '#ffffff',
+  shade: '#1c1f24',
+  lines: '#545b66',
+  ink: '#1c1f24',
+  red: '#b3261e',
+  green: '#2f7d3b',
+};
 
 /**
  * Shaded contour map of E(w₁, w₂): darker = higher loss, with the gradient and the descent
@@ -126,10 +133,32 @@ export function lossContour(): Plot.PlotOptions {
         strokeWidth: 0.8,
       }),
       Plot.frame({ stroke: 'var(--c-muted)' }),
-      Plot.dot([{ w1: m1, w2: m2 }], { x: 'w1', y: 'w2', symbol: 'times', r: 7, stroke: MAP_COLOURS.ink, strokeWidth: 2.5 }),
-      Plot.text([{ w1: m1, w2: m2 }], { x: 'w1', y: 'w2', text: () => 'minimum', dx: 10, textAnchor: 'start', fill: MAP_COLOURS.ink, fontWeight: 'bold' }),
+      Plot.dot([{ w1: m1, w2: m2 }], {
+        x: 'w1',
+        y: 'w2',
+        symbol: 'times',
+        r: 7,
+        stroke: MAP_COLOURS.ink,
+        strokeWidth: 2.5,
+      }),
+      Plot.text([{ w1: m1, w2: m2 }], {
+        x: 'w1',
+        y: 'w2',
+        text: () => 'minimum',
+        dx: 10,
+        textAnchor: 'start',
+        fill: MAP_COLOURS.ink,
+        fontWeight: 'bold',
+      }),
       Plot.dot([p], { x: 'w1', y: 'w2', r: 4.5, fill: MAP_COLOURS.ink }),
-      Plot.arrow([{ x1: p.w1, y1: p.w2, ...up }], { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: MAP_COLOURS.red, strokeWidth: 2.5 }),
+      Plot.arrow([{ x1: p.w1, y1: p.w2, ...up }], {
+        x1: 'x1',
+        y1: 'y1',
+        x2: 'x2',
+        y2: 'y2',
+        stroke: MAP_COLOURS.red,
+        strokeWidth: 2.5,
+      }),
       Plot.arrow([{ x1: p.w1, y1: p.w2, ...down }], {
         x1: 'x1',
         y1: 'y1',
@@ -139,8 +168,22 @@ export function lossContour(): Plot.PlotOptions {
         strokeWidth: 2.5,
         strokeDasharray: '6 4',
       }),
-      Plot.text([{ x: up.x2, y: up.y2 }], { x: 'x', y: 'y', text: () => 'gradient (uphill)', fill: MAP_COLOURS.red, dy: -10, fontWeight: 'bold' }),
-      Plot.text([{ x: down.x2, y: down.y2 }], { x: 'x', y: 'y', text: () => '−gradient (downhill)', fill: MAP_COLOURS.green, dy: 14, fontWeight: 'bold' }),
+      Plot.text([{ x: up.x2, y: up.y2 }], {
+        x: 'x',
+        y: 'y',
+        text: () => 'gradient (uphill)',
+        fill: MAP_COLOURS.red,
+        dy: -10,
+        fontWeight: 'bold',
+      }),
+      Plot.text([{ x: down.x2, y: down.y2 }], {
+        x: 'x',
+        y: 'y',
+        text: () => '−gradient (downhill)',
+        fill: MAP_COLOURS.green,
+        dy: 14,
+        fontWeight: 'bold',
+      }),
       // Legend (drawn in the top margin, outside the map): swatches on the map's own light ground.
       Plot.rect(swatches, {
         x1: 'x1',
@@ -160,7 +203,14 @@ export function lossContour(): Plot.PlotOptions {
         stroke: 'var(--c-muted)',
         clip: false,
       }),
-      Plot.text([{ x: 1.55, y: legendY, label: 'Legend: lower loss' }], { x: 'x', y: 'y', text: 'label', textAnchor: 'end', fill: 'var(--c-ink)', clip: false }),
+      Plot.text([{ x: 1.55, y: legendY, label: 'Legend: lower loss' }], {
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        textAnchor: 'end',
+        fill: 'var(--c-ink)',
+        clip: false,
+      }),
       Plot.text([{ x: 1.6 + 4 * 0.45 + 0.05, y: legendY, label: 'higher loss (darker)' }], {
         x: 'x',
         y: 'y',
@@ -182,7 +232,7 @@ export function activationDerivatives(): Plot.PlotOptions {
     width: 640,
     height: 280,
     x: { label: 'x' },
-    y: { label: "f′(x)", domain: [-0.05, 1.15] },
+    y: { label: 'f′(x)', domain: [-0.05, 1.15] },
     grid: true,
     marks: [
       Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
@@ -190,15 +240,52 @@ export function activationDerivatives(): Plot.PlotOptions {
       Plot.line(rows, { x: 'x', y: 'tanh', stroke: 'var(--c-orange)', strokeWidth: 2.5, strokeDasharray: '8 5' }),
       Plot.line(
         rows.filter((r) => r.x < 0),
-        { x: 'x', y: 'relu', stroke: 'var(--c-green)', strokeWidth: 2.5, strokeDasharray: '2 4', strokeLinecap: 'round' },
+        {
+          x: 'x',
+          y: 'relu',
+          stroke: 'var(--c-green)',
+          strokeWidth: 2.5,
+          strokeDasharray: '2 4',
+          strokeLinecap: 'round',
+        },
       ),
       Plot.line(
         rows.filter((r) => r.x > 0),
-        { x: 'x', y: 'relu', stroke: 'var(--c-green)', strokeWidth: 2.5, strokeDasharray: '2 4', strokeLinecap: 'round' },
+        {
+          x: 'x',
+          y: 'relu',
+          stroke: 'var(--c-green)',
+          strokeWidth: 2.5,
+          strokeDasharray: '2 4',
+          strokeLinecap: 'round',
+        },
       ),
-      Plot.text([{ x: 0, y: sigmoidDerivative(0), label: 'sigmoid′ (max 0.25)' }], { x: 'x', y: 'y', text: 'label', fill: 'var(--c-blue)', dy: -10, dx: 60, fontWeight: 'bold' }),
-      Plot.text([{ x: 0, y: 1, label: 'tanh′' }], { x: 'x', y: 'y', text: 'label', fill: 'var(--c-orange)', dx: -34, dy: -6, fontWeight: 'bold' }),
-      Plot.text([{ x: 3, y: 1, label: 'ReLU′' }], { x: 'x', y: 'y', text: 'label', fill: 'var(--c-green)', dy: -10, fontWeight: 'bold' }),
+      Plot.text([{ x: 0, y: sigmoidDerivative(0), label: 'sigmoid′ (max 0.25)' }], {
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        fill: 'var(--c-blue)',
+        dy: -10,
+        dx: 60,
+        fontWeight: 'bold',
+      }),
+      Plot.text([{ x: 0, y: 1, label: 'tanh′' }], {
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        fill: 'var(--c-orange)',
+        dx: -34,
+        dy: -6,
+        fontWeight: 'bold',
+      }),
+      Plot.text([{ x: 3, y: 1, label: 'ReLU′' }], {
+        x: 'x',
+        y: 'y',
+        text: 'label',
+        fill: 'var(--c-green)',
+        dy: -10,
+        fontWeight: 'bold',
+      }),
     ],
   };
 }
@@ -245,7 +332,7 @@ export function nonConvexLoss(): Plot.PlotOptions {
     width: 640,
     height: 300,
     x: { label: 'w (one weight)' },
-    y: { label: "loss E(w)", domain: [-0.6, 4] },
+    y: { label: 'loss E(w)', domain: [-0.6, 4] },
     grid: true,
     marks: [
       Plot.line(curve, { x: 'w', y: 'e', stroke: 'var(--c-ink)', strokeWidth: 2 }),
@@ -253,8 +340,22 @@ export function nonConvexLoss(): Plot.PlotOptions {
       Plot.dot(left, { x: 'w', y: 'e', r: 3.5, symbol: 'circle', fill: 'var(--c-blue)' }),
       Plot.line(right, { x: 'w', y: 'e', stroke: 'var(--c-orange)', strokeOpacity: 0.5 }),
       Plot.dot(right, { x: 'w', y: 'e', r: 3.5, symbol: 'square', fill: 'var(--c-orange)' }),
-      Plot.text([{ w: runs.left.end, e: wavyLoss(runs.left.end) }], { x: 'w', y: 'e', text: () => 'local minimum', dy: 18, fill: 'var(--c-blue)', fontWeight: 'bold' }),
-      Plot.text([{ w: runs.right.end, e: wavyLoss(runs.right.end) }], { x: 'w', y: 'e', text: () => 'global minimum', dy: 16, fill: 'var(--c-orange)', fontWeight: 'bold' }),
+      Plot.text([{ w: runs.left.end, e: wavyLoss(runs.left.end) }], {
+        x: 'w',
+        y: 'e',
+        text: () => 'local minimum',
+        dy: 18,
+        fill: 'var(--c-blue)',
+        fontWeight: 'bold',
+      }),
+      Plot.text([{ w: runs.right.end, e: wavyLoss(runs.right.end) }], {
+        x: 'w',
+        y: 'e',
+        text: () => 'global minimum',
+        dy: 16,
+        fill: 'var(--c-orange)',
+        fontWeight: 'bold',
+      }),
       Plot.text([left[0]], { x: 'w', y: 'e', text: () => 'start', dx: 18, fill: 'var(--c-blue)' }),
       Plot.text([right[0]], { x: 'w', y: 'e', text: () => 'start', dy: -12, fill: 'var(--c-orange)' }),
     ],

@@ -83,7 +83,13 @@ export function stepVsSigmoid(): Plot.PlotOptions {
       Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
       Plot.line(stepLine, { x: 'z', y: 'f', stroke: 'var(--c-orange)', strokeWidth: 2.5, strokeDasharray: '7 4' }),
       Plot.line(s, { x: 'z', y: 'f', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
-      Plot.text([{ z: 3.2, f: 1.04, label: 'step (perceptron)' }], { x: 'z', y: 'f', text: 'label', fill: 'var(--c-orange)', dy: -4 }),
+      Plot.text([{ z: 3.2, f: 1.04, label: 'step (perceptron)' }], {
+        x: 'z',
+        y: 'f',
+        text: 'label',
+        fill: 'var(--c-orange)',
+        dy: -4,
+      }),
       Plot.text([{ z: 2.2, f: sigmoid(2.2), label: 'sigmoid (logistic regression)' }], {
         x: 'z',
         y: 'f',

@@ -15,7 +15,19 @@ export const PREDICTIONS = {
 
 const CLASSES = ['Dog', 'Pear', 'House', 'Grass'];
 
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 /** Tick labels for a log axis: 1, 10⁻¹, 10⁻², … (no SI prefixes such as "100n", which read oddly for probabilities). */
 function powerOfTen(v: number): string {
@@ -62,7 +74,14 @@ export function negLogClipped(): Plot.PlotOptions {
         fill: 'var(--c-orange)',
         fontWeight: 'bold',
       }),
-      Plot.text([{ p: CLIP_EPSILON, y: 3, label: 'p = 10⁻⁷' }], { x: 'p', y: 'y', text: 'label', textAnchor: 'start', dx: 5, fill: 'var(--c-muted)' }),
+      Plot.text([{ p: CLIP_EPSILON, y: 3, label: 'p = 10⁻⁷' }], {
+        x: 'p',
+        y: 'y',
+        text: 'label',
+        textAnchor: 'start',
+        dx: 5,
+        fill: 'var(--c-muted)',
+      }),
     ],
   };
 }
@@ -87,7 +106,15 @@ export function predictionBars(): Plot.PlotOptions {
       ),
       Plot.barY(
         rows.filter((r) => r.pred === 'yellow'),
-        { fx: 'pred', x: 'cls', y: 'p', fill: 'var(--c-orange)', fillOpacity: 0.85, stroke: 'var(--c-ink)', strokeWidth: 1 },
+        {
+          fx: 'pred',
+          x: 'cls',
+          y: 'p',
+          fill: 'var(--c-orange)',
+          fillOpacity: 0.85,
+          stroke: 'var(--c-ink)',
+          strokeWidth: 1,
+        },
       ),
       Plot.ruleY([0.25], { stroke: 'var(--c-ink)', strokeDasharray: '5 4' }),
       Plot.text(rows, { fx: 'pred', x: 'cls', y: 'p', text: (r) => r.p.toFixed(3), dy: -8, fill: 'var(--c-ink)' }),

@@ -16,7 +16,10 @@ function sgdPath(
   options: { learningRate: number; momentum?: number },
   steps: number,
 ): number[][] {
-  const layer = Dense.fromWeights([start], start.map(() => 0));
+  const layer = Dense.fromWeights(
+    [start],
+    start.map(() => 0),
+  );
   layer.trainBiases = false;
   const sgd = new SGD({ learningRate: options.learningRate, momentum: options.momentum ?? 0 });
   const path = [start.slice()];
@@ -61,14 +64,34 @@ export function learningRateSteps(): Plot.PlotOptions {
     width: 680,
     height: 280,
     marginTop: 30,
-    fx: { label: null, domain: [...RUN_LABELS], tickFormat: (d: string) => `${d}: α = ${named.find((n) => n.name === d)!.run.alpha}` },
+    fx: {
+      label: null,
+      domain: [...RUN_LABELS],
+      tickFormat: (d: string) => `${d}: α = ${named.find((n) => n.name === d)!.run.alpha}`,
+    },
     x: { label: 'w', domain: [-7, 7] },
     y: { label: 'E(w) = w²', domain: [0, 50] },
     grid: true,
     marks: [
       Plot.line(curve, { fx: 'panel', x: 'w', y: 'e', stroke: 'var(--c-muted)', strokeWidth: 1.5 }),
-      Plot.line(steps, { fx: 'panel', x: 'w', y: 'e', z: 'panel', stroke: 'var(--c-purple)', strokeWidth: 1.2, strokeDasharray: '4 3' }),
-      Plot.dot(steps, { fx: 'panel', x: 'w', y: 'e', r: 3.5, fill: 'var(--c-purple)', stroke: 'var(--c-ink)', strokeWidth: 0.5 }),
+      Plot.line(steps, {
+        fx: 'panel',
+        x: 'w',
+        y: 'e',
+        z: 'panel',
+        stroke: 'var(--c-purple)',
+        strokeWidth: 1.2,
+        strokeDasharray: '4 3',
+      }),
+      Plot.dot(steps, {
+        fx: 'panel',
+        x: 'w',
+        y: 'e',
+        r: 3.5,
+        fill: 'var(--c-purple)',
+        stroke: 'var(--c-ink)',
+        strokeWidth: 0.5,
+      }),
       Plot.text(
         steps.filter((s) => s.t === 0),
         { fx: 'panel', x: 'w', y: 'e', text: () => 'start', dy: -10, fill: 'var(--c-ink)' },
@@ -94,15 +117,31 @@ export function learningRateLossCurves(): Plot.PlotOptions {
     grid: true,
     marks: [
       Plot.line(small, { x: 't', y: 'loss', stroke: 'var(--c-blue)', strokeWidth: 2.5, marker: 'circle' }),
-      Plot.line(good, { x: 't', y: 'loss', stroke: 'var(--c-green)', strokeWidth: 2.5, strokeDasharray: '8 5', marker: 'circle' }),
-      Plot.line(big, { x: 't', y: 'loss', stroke: 'var(--c-red)', strokeWidth: 2.5, strokeDasharray: '2 4', strokeLinecap: 'round', marker: 'circle' }),
+      Plot.line(good, {
+        x: 't',
+        y: 'loss',
+        stroke: 'var(--c-green)',
+        strokeWidth: 2.5,
+        strokeDasharray: '8 5',
+        marker: 'circle',
+      }),
+      Plot.line(big, {
+        x: 't',
+        y: 'loss',
+        stroke: 'var(--c-red)',
+        strokeWidth: 2.5,
+        strokeDasharray: '2 4',
+        strokeLinecap: 'round',
+        marker: 'circle',
+      }),
       Plot.text([small[last], good[last], big[last]], {
         x: 't',
         y: 'loss',
         text: 'name',
         textAnchor: 'start',
         dx: 10,
-        fill: (d: { name: string }) => (d.name === 'too small' ? 'var(--c-blue)' : d.name === 'good' ? 'var(--c-green)' : 'var(--c-red)'),
+        fill: (d: { name: string }) =>
+          d.name === 'too small' ? 'var(--c-blue)' : d.name === 'good' ? 'var(--c-green)' : 'var(--c-red)',
         fontWeight: 'bold',
       }),
     ],
@@ -125,7 +164,13 @@ export function decaySchedule(): Plot.PlotOptions {
       Plot.line(rows, { x: 'step', y: 'lr', stroke: 'var(--c-blue)', strokeWidth: 2 }),
       Plot.dot(rows, { x: 'step', y: 'lr', r: 3.5, fill: 'var(--c-blue)' }),
       Plot.ruleY([0.5], { stroke: 'var(--c-muted)', strokeDasharray: '4 4' }),
-      Plot.text([rows[10]], { x: 'step', y: 'lr', text: (d: { lr: number }) => `step 10: ${d.lr.toFixed(2)}`, dy: -14, fill: 'var(--c-ink)' }),
+      Plot.text([rows[10]], {
+        x: 'step',
+        y: 'lr',
+        text: (d: { lr: number }) => `step 10: ${d.lr.toFixed(2)}`,
+        dy: -14,
+        fill: 'var(--c-ink)',
+      }),
     ],
   };
 }
@@ -199,7 +244,8 @@ export function momentumRavine(): Plot.PlotOptions {
   const y2 = -1.5;
   const values = new Float64Array(nx * ny);
   for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) values[j * nx + i] = ravine([x1 + ((x2 - x1) * i) / (nx - 1), y1 + ((y2 - y1) * j) / (ny - 1)]);
+    for (let i = 0; i < nx; i++)
+      values[j * nx + i] = ravine([x1 + ((x2 - x1) * i) / (nx - 1), y1 + ((y2 - y1) * j) / (ny - 1)]);
   }
   const levels = [0.1, 0.3, 0.8, 1.6, 3, 5, 8];
   return {
@@ -212,7 +258,18 @@ export function momentumRavine(): Plot.PlotOptions {
     marks: [
       Plot.frame({ stroke: 'var(--c-grid)' }),
       // No fx: the contour lines are repeated in every panel.
-      Plot.contour(values, { x1, x2, y1, y2, width: nx, height: ny, thresholds: levels, fill: 'none', stroke: 'var(--c-muted)', strokeOpacity: 0.6 }),
+      Plot.contour(values, {
+        x1,
+        x2,
+        y1,
+        y2,
+        width: nx,
+        height: ny,
+        thresholds: levels,
+        fill: 'none',
+        stroke: 'var(--c-muted)',
+        strokeOpacity: 0.6,
+      }),
       Plot.dot([{ w1: 0, w2: 0 }], { x: 'w1', y: 'w2', symbol: 'times', r: 6, stroke: 'var(--c-ink)', strokeWidth: 2 }),
       ...named.flatMap(({ panel, run, stroke, dash }) => {
         const pts = run.path.map(([w1, w2], t) => ({ panel, w1, w2, t }));

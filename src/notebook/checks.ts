@@ -26,21 +26,32 @@ type Verdict = { ok: boolean; message: string };
 const pass = (message: string): Verdict => ({ ok: true, message });
 const failed = (message: string): Verdict => ({ ok: false, message });
 
-function needFunction(values: Record<string, unknown>, name: string, arity?: string): ((...args: never[]) => unknown) | Verdict {
+function needFunction(
+  values: Record<string, unknown>,
+  name: string,
+  arity?: string,
+): ((...args: never[]) => unknown) | Verdict {
   const f = values[name];
-  if (typeof f !== 'function') return failed(`There is no function \`${name}${arity ?? ''}\` yet: define it in this cell.`);
+  if (typeof f !== 'function')
+    return failed(`There is no function \`${name}${arity ?? ''}\` yet: define it in this cell.`);
   return f as (...args: never[]) => unknown;
 }
 const isVerdict = (v: unknown): v is Verdict => !!v && typeof v === 'object' && 'ok' in v && 'message' in v;
 
 function isMatrix(m: unknown): m is Matrix {
-  return !!m && typeof m === 'object' && typeof (m as Matrix).rows === 'number' && (m as Matrix).data instanceof Float64Array;
+  return (
+    !!m && typeof m === 'object' && typeof (m as Matrix).rows === 'number' && (m as Matrix).data instanceof Float64Array
+  );
 }
 
 /** Compares a reader's matrix with the engine's; the message names the first entry that differs. */
 function compare(what: string, mine: unknown, expected: Matrix): Verdict | undefined {
-  if (!isMatrix(mine)) return failed(`${what} should be a Matrix, but it is ${mine === undefined ? 'undefined (did you forget to return it?)' : typeof mine}.`);
-  if (mine.rows !== expected.rows || mine.cols !== expected.cols) return failed(`${what} has shape ${mine.rows}×${mine.cols}, but the engine's is ${expected.shape}.`);
+  if (!isMatrix(mine))
+    return failed(
+      `${what} should be a Matrix, but it is ${mine === undefined ? 'undefined (did you forget to return it?)' : typeof mine}.`,
+    );
+  if (mine.rows !== expected.rows || mine.cols !== expected.cols)
+    return failed(`${what} has shape ${mine.rows}×${mine.cols}, but the engine's is ${expected.shape}.`);
   if (maxAbsDifference(mine, expected) <= TOLERANCE && Array.from(mine.data).every(Number.isFinite)) return undefined;
   for (let i = 0; i < expected.data.length; i++) {
     const a = mine.data[i]!;
@@ -55,12 +66,28 @@ function compare(what: string, mine: unknown, expected: Matrix): Verdict | undef
 }
 
 // Fixed inputs for the checks: 3 samples, 2 features; a 2 → 4 → 3 network.
-const X = Matrix.from([[0.5, -1.2], [-0.3, 0.8], [1.5, 0.1]]);
-const W1 = Matrix.from([[0.2, -0.5, 0.9, -0.1], [0.7, 0.3, -0.4, 0.6]]);
+const X = Matrix.from([
+  [0.5, -1.2],
+  [-0.3, 0.8],
+  [1.5, 0.1],
+]);
+const W1 = Matrix.from([
+  [0.2, -0.5, 0.9, -0.1],
+  [0.7, 0.3, -0.4, 0.6],
+]);
 const B1 = Matrix.row([0.1, -0.2, 0.05, 0]);
-const W2 = Matrix.from([[0.3, -0.6, 0.2], [-0.8, 0.5, 0.4], [0.6, 0.1, -0.7], [0.2, -0.3, 0.9]]);
+const W2 = Matrix.from([
+  [0.3, -0.6, 0.2],
+  [-0.8, 0.5, 0.4],
+  [0.6, 0.1, -0.7],
+  [0.2, -0.3, 0.9],
+]);
 const B2 = Matrix.row([0, 0.1, -0.1]);
-const Y = Matrix.from([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+const Y = Matrix.from([
+  [1, 0, 0],
+  [0, 1, 0],
+  [0, 0, 1],
+]);
 
 /** The engine's forward and backward pass through the fixed network (for the checks). */
 function engineReference() {
@@ -85,9 +112,13 @@ export const CHECKS: Record<string, CheckFn> = {
     const mine = (f as (x: Matrix, w: Matrix, b: Matrix) => unknown)(X.clone(), W1.clone(), B1.clone());
     if (isMatrix(mine) && mine.rows === 3 && maxAbsDifference(mine, expected) > TOLERANCE) {
       const withoutBias = matmulAddRowVector(X, W1, Matrix.zeros(1, 4));
-      if (maxAbsDifference(mine, withoutBias) <= TOLERANCE) return failed('Your Z equals X·W exactly: the bias B is not added yet.');
+      if (maxAbsDifference(mine, withoutBias) <= TOLERANCE)
+        return failed('Your Z equals X·W exactly: the bias B is not added yet.');
     }
-    return compare('denseForward(X, W, B)', mine, expected) ?? pass('denseForward matches the engine’s Dense layer on a 3×2 batch with 4 neurons.');
+    return (
+      compare('denseForward(X, W, B)', mine, expected) ??
+      pass('denseForward matches the engine’s Dense layer on a 3×2 batch with 4 neurons.')
+    );
   },
 
   relu(values) {
@@ -99,7 +130,11 @@ export const CHECKS: Record<string, CheckFn> = {
     const dA = Matrix.from([[1, 2, 3, 4, 5]]);
     return (
       compare('relu(Z)', (f as (z: Matrix) => unknown)(Z.clone()), map(Z, engineRelu)) ??
-      compare('reluBackward(dA, Z)', (g as (d: Matrix, z: Matrix) => unknown)(dA.clone(), Z.clone()), multiply(dA, map(Z, reluDerivative))) ??
+      compare(
+        'reluBackward(dA, Z)',
+        (g as (d: Matrix, z: Matrix) => unknown)(dA.clone(), Z.clone()),
+        multiply(dA, map(Z, reluDerivative)),
+      ) ??
       pass('relu and reluBackward match the engine, including z = 0 (gradient 0 there).')
     );
   },
@@ -107,33 +142,59 @@ export const CHECKS: Record<string, CheckFn> = {
   softmax(values) {
     const f = needFunction(values, 'softmax', '(Z)');
     if (isVerdict(f)) return f;
-    const small = Matrix.from([[1, 2, 3], [0, 0, 0], [-1, 0.5, 2]]);
+    const small = Matrix.from([
+      [1, 2, 3],
+      [0, 0, 0],
+      [-1, 0.5, 2],
+    ]);
     const large = Matrix.from([[1000, 1001, 1002]]);
     const soft = f as (z: Matrix) => unknown;
     const first = compare('softmax(Z)', soft(small.clone()), engineSoftmax(small));
     if (first) return first;
     const big = soft(large.clone());
     if (isMatrix(big) && !Array.from(big.data).every(Number.isFinite)) {
-      return failed('Right on small logits, but softmax([[1000, 1001, 1002]]) gives NaN: e^1000 overflows. Subtract each row’s largest value before exp — the answer does not change.');
+      return failed(
+        'Right on small logits, but softmax([[1000, 1001, 1002]]) gives NaN: e^1000 overflows. Subtract each row’s largest value before exp — the answer does not change.',
+      );
     }
-    return compare('softmax([[1000, 1001, 1002]])', big, engineSoftmax(large)) ?? pass('softmax matches the engine’s, also on logits as large as 1000.');
+    return (
+      compare('softmax([[1000, 1001, 1002]])', big, engineSoftmax(large)) ??
+      pass('softmax matches the engine’s, also on logits as large as 1000.')
+    );
   },
 
   'cross-entropy'(values) {
     const f = needFunction(values, 'crossEntropy', '(P, Y)');
     if (isVerdict(f)) return f;
-    const P = Matrix.from([[0.23, 0.3, 0.23, 0.24], [0.06, 0.79, 0.06, 0.09], [0, 1, 0, 0]]);
-    const T = Matrix.from([[0, 1, 0, 0], [0, 1, 0, 0], [1, 0, 0, 0]]);
+    const P = Matrix.from([
+      [0.23, 0.3, 0.23, 0.24],
+      [0.06, 0.79, 0.06, 0.09],
+      [0, 1, 0, 0],
+    ]);
+    const T = Matrix.from([
+      [0, 1, 0, 0],
+      [0, 1, 0, 0],
+      [1, 0, 0, 0],
+    ]);
     const mine = (f as (p: Matrix, y: Matrix) => unknown)(P.clone(), T.clone());
     const expected = categoricalCrossEntropy(P, T);
-    if (typeof mine !== 'number') return failed(`crossEntropy should return one number (the mean loss), but it returned ${typeof mine}.`);
-    if (!Number.isFinite(mine)) return failed('crossEntropy gives Infinity when a true class has probability 0: clip probabilities to [1e-7, 1 − 1e-7] before the log, as the engine does.');
+    if (typeof mine !== 'number')
+      return failed(`crossEntropy should return one number (the mean loss), but it returned ${typeof mine}.`);
+    if (!Number.isFinite(mine))
+      return failed(
+        'crossEntropy gives Infinity when a true class has probability 0: clip probabilities to [1e-7, 1 − 1e-7] before the log, as the engine does.',
+      );
     if (Math.abs(mine - expected) > TOLERANCE) {
       const summed = expected * P.rows;
-      if (Math.abs(mine - summed) <= 1e-6) return failed(`Your loss ${mine} is the sum over the samples; divide by the number of samples (3) for the mean, ${expected}.`);
+      if (Math.abs(mine - summed) <= 1e-6)
+        return failed(
+          `Your loss ${mine} is the sum over the samples; divide by the number of samples (3) for the mean, ${expected}.`,
+        );
       return failed(`crossEntropy gives ${mine}, but the engine gives ${expected} on the same 3 samples.`);
     }
-    return pass(`crossEntropy matches the engine: ${expected.toFixed(6)} on three samples, one with a zero probability on its true class.`);
+    return pass(
+      `crossEntropy matches the engine: ${expected.toFixed(6)} on three samples, one with a zero probability on its true class.`,
+    );
   },
 
   backward(values) {
@@ -143,7 +204,11 @@ export const CHECKS: Record<string, CheckFn> = {
     if (isVerdict(bwd)) return bwd;
     const net = { W1: W1.clone(), B1: B1.clone(), W2: W2.clone(), B2: B2.clone() };
     const cache = (fwd as (x: Matrix, n: typeof net) => unknown)(X.clone(), net);
-    const grads = (bwd as (c: unknown, y: Matrix, n: typeof net) => Record<string, unknown> | undefined)(cache, Y.clone(), net);
+    const grads = (bwd as (c: unknown, y: Matrix, n: typeof net) => Record<string, unknown> | undefined)(
+      cache,
+      Y.clone(),
+      net,
+    );
     if (!grads || typeof grads !== 'object') return failed('backward should return an object { dW1, dB1, dW2, dB2 }.');
     const ref = engineReference();
     return (
@@ -159,7 +224,12 @@ export const CHECKS: Record<string, CheckFn> = {
     const f = needFunction(values, 'sgdStep', '(param, grad, learningRate)');
     if (isVerdict(f)) return f;
     const layer = Dense.fromWeights(W1, B1);
-    layer.dweights.copyFrom(Matrix.from([[0.1, -0.2, 0.3, 0], [1, 0.5, -0.5, 2]]));
+    layer.dweights.copyFrom(
+      Matrix.from([
+        [0.1, -0.2, 0.3, 0],
+        [1, 0.5, -0.5, 2],
+      ]),
+    );
     layer.dbiases.copyFrom(Matrix.row([0.4, 0, -1, 0.25]));
     const mineW = W1.clone();
     const mineB = B1.clone();
@@ -167,7 +237,8 @@ export const CHECKS: Record<string, CheckFn> = {
     step(mineW, layer.dweights.clone(), 0.5);
     step(mineB, layer.dbiases.clone(), 0.5);
     new SGD({ learningRate: 0.5 }).step([layer]);
-    if (maxAbsDifference(mineW, W1) === 0) return failed('sgdStep left the parameters as they were: change `param` in place (param.data[i] -= …).');
+    if (maxAbsDifference(mineW, W1) === 0)
+      return failed('sgdStep left the parameters as they were: change `param` in place (param.data[i] -= …).');
     return (
       compare('weights after sgdStep', mineW, layer.weights) ??
       compare('biases after sgdStep', mineB, layer.biases) ??
@@ -179,10 +250,18 @@ export const CHECKS: Record<string, CheckFn> = {
     const f = needFunction(values, 'decayedRate', '(step, initial, decay)');
     if (isVerdict(f)) return f;
     const rate = f as (s: number, a: number, d: number) => unknown;
-    for (const [s, a, d] of [[0, 1, 0.1], [1, 1, 0.1], [19, 1, 0.1], [500, 0.5, 1e-3]] as const) {
+    for (const [s, a, d] of [
+      [0, 1, 0.1],
+      [1, 1, 0.1],
+      [19, 1, 0.1],
+      [500, 0.5, 1e-3],
+    ] as const) {
       const mine = rate(s, a, d);
       const expected = learningRateAt(s, a, d);
-      if (typeof mine !== 'number' || Math.abs(mine - expected) > 1e-12) return failed(`decayedRate(${s}, ${a}, ${d}) gives ${String(mine)}, but the slides’ formula gives ${expected}.`);
+      if (typeof mine !== 'number' || Math.abs(mine - expected) > 1e-12)
+        return failed(
+          `decayedRate(${s}, ${a}, ${d}) gives ${String(mine)}, but the slides’ formula gives ${expected}.`,
+        );
     }
     return pass('decayedRate matches the slides’ formula α₀ / (1 + decay · step) at every step tried.');
   },
@@ -195,7 +274,11 @@ export const CHECKS: Record<string, CheckFn> = {
     const optimizer = new SGD({ learningRate: 0.1, momentum: 0.9 });
     const param = layer.weights.clone();
     const moms = Matrix.zeros(1, 2);
-    const grads = [[1, -2], [0.5, 0.5], [-1, 3]];
+    const grads = [
+      [1, -2],
+      [0.5, 0.5],
+      [-1, 3],
+    ];
     for (const g of grads) {
       layer.dweights.copyFrom(Matrix.from([g]));
       layer.dbiases.fill(0);

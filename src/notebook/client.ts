@@ -156,7 +156,10 @@ export function initNotebook(root: HTMLElement): void {
   // ---- the runner worker ----
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { cell: Cell; onItem(item: OutputItem): void; done(ok: boolean, ms: number): void }>();
+  const pending = new Map<
+    number,
+    { cell: Cell; onItem(item: OutputItem): void; done(ok: boolean, ms: number): void }
+  >();
   const startWorker = (): Worker => {
     if (worker) return worker;
     worker = new Worker(new URL('./runner.worker.ts', import.meta.url), { type: 'module', name: 'notebook-runner' });
@@ -175,7 +178,11 @@ export function initNotebook(root: HTMLElement): void {
       event.preventDefault();
       for (const [id, run] of pending) {
         pending.delete(id);
-        run.onItem({ kind: 'text', level: 'error', text: `The runner failed to start: ${event.message || 'unknown error'}` });
+        run.onItem({
+          kind: 'text',
+          level: 'error',
+          text: `The runner failed to start: ${event.message || 'unknown error'}`,
+        });
         run.done(false, 0);
       }
       worker?.terminate();
@@ -225,8 +232,12 @@ export function initNotebook(root: HTMLElement): void {
           'The runner was stopped and a fresh one is ready, but everything the cells above defined is gone. Look for a loop that never ends, then use “Run all” (or run the cells above again) before this one.';
         box.append(title, more);
         cell.outEl.append(box);
-        for (const other of cells) if (other !== cell && other.el.dataset.runState !== 'idle') setState(other, 'Not run since the runner restarted', 'stale');
-        announce(`Cell “${cell.title}” stopped at the ${TIME_LIMIT_MS / 1000}-second limit; the runner restarted and earlier results are gone.`);
+        for (const other of cells)
+          if (other !== cell && other.el.dataset.runState !== 'idle')
+            setState(other, 'Not run since the runner restarted', 'stale');
+        announce(
+          `Cell “${cell.title}” stopped at the ${TIME_LIMIT_MS / 1000}-second limit; the runner restarted and earlier results are gone.`,
+        );
         finish(false, `Stopped at the ${TIME_LIMIT_MS / 1000} s limit`, 'error');
       }, TIME_LIMIT_MS);
       pending.set(id, {
@@ -247,12 +258,20 @@ export function initNotebook(root: HTMLElement): void {
             finish(false, 'Error', 'error');
           } else {
             const n = cell.outEl.childElementCount;
-            announce(`Cell “${cell.title}” ran in ${time}${n ? `, ${n} output${n === 1 ? '' : 's'}` : ''}${checkFailed ? '; its check did not pass yet' : ''}.`);
+            announce(
+              `Cell “${cell.title}” ran in ${time}${n ? `, ${n} output${n === 1 ? '' : 's'}` : ''}${checkFailed ? '; its check did not pass yet' : ''}.`,
+            );
             finish(true, `Ran in ${time}`, 'ok');
           }
         },
       });
-      const message: ToWorker = { type: 'run', id, cellId: cell.id, code, ...(cell.check ? { check: cell.check } : {}) };
+      const message: ToWorker = {
+        type: 'run',
+        id,
+        cellId: cell.id,
+        code,
+        ...(cell.check ? { check: cell.check } : {}),
+      };
       startWorker().postMessage(message);
     });
 
@@ -294,11 +313,17 @@ export function initNotebook(root: HTMLElement): void {
       setState(cell, 'Reset to the original code', 'idle');
       announce(`Cell “${cell.title}” is back to its original code.`);
     } else if (action === 'use-solution' && cell) {
-      const solution = (button.closest('[data-solution-for]')?.querySelector('pre')?.textContent ?? '').replace(/\n+$/, '');
+      const solution = (button.closest('[data-solution-for]')?.querySelector('pre')?.textContent ?? '').replace(
+        /\n+$/,
+        '',
+      );
       setCode(cell, solution);
       setState(cell, 'Solution copied in: run it', 'idle');
       announce(`The solution is now in cell “${cell.title}”. Run it to check it.`);
-      cell.el.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      cell.el.scrollIntoView({
+        block: 'nearest',
+        behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+      });
     } else if (action === 'run-all') void runCells(cells);
     else if (action === 'restart') {
       stopWorker();
@@ -316,7 +341,13 @@ export function initNotebook(root: HTMLElement): void {
       `// The cells in order, as they are in your browser now. In the page, \`feedforward\` is the course`,
       `// engine (the site's lib/ folder); elsewhere, point that import at your copy of it.`,
       '',
-      ...cells.flatMap((cell, i) => [`// ${rule}`, `// Cell ${i + 1}: ${cell.title}${cell.code !== cell.original ? ' (edited)' : ''}`, `// ${rule}`, (cell.editor?.getCode() ?? cell.code).trimEnd(), '']),
+      ...cells.flatMap((cell, i) => [
+        `// ${rule}`,
+        `// Cell ${i + 1}: ${cell.title}${cell.code !== cell.original ? ' (edited)' : ''}`,
+        `// ${rule}`,
+        (cell.editor?.getCode() ?? cell.code).trimEnd(),
+        '',
+      ]),
     ];
     const blob = new Blob([parts.join('\n')], { type: 'text/typescript' });
     const a = document.createElement('a');
@@ -331,6 +362,8 @@ export function initNotebook(root: HTMLElement): void {
 
   root.dataset.ready = 'true';
   for (const b of root.querySelectorAll<HTMLButtonElement>('button[disabled]')) b.disabled = false;
-  for (const cell of cells) for (const b of cell.el.querySelectorAll<HTMLButtonElement>('button[disabled]')) b.disabled = false;
-  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-solution-for] button[disabled]')) b.disabled = false;
+  for (const cell of cells)
+    for (const b of cell.el.querySelectorAll<HTMLButtonElement>('button[disabled]')) b.disabled = false;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('[data-solution-for] button[disabled]'))
+    b.disabled = false;
 }

@@ -7,15 +7,32 @@
  * never gets trapped); Ctrl/Cmd+Z undoes, and the rest of CodeMirror's default keymap applies.
  */
 import { EditorState, StateEffect, StateField, RangeSetBuilder } from '@codemirror/state';
-import { EditorView, Decoration, keymap, lineNumbers, drawSelection, highlightActiveLineGutter, type DecorationSet } from '@codemirror/view';
+import {
+  EditorView,
+  Decoration,
+  keymap,
+  lineNumbers,
+  drawSelection,
+  highlightActiveLineGutter,
+  type DecorationSet,
+} from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { HighlightStyle, LanguageSupport, syntaxHighlighting, indentOnInput, bracketMatching } from '@codemirror/language';
+import {
+  HighlightStyle,
+  LanguageSupport,
+  syntaxHighlighting,
+  indentOnInput,
+  bracketMatching,
+} from '@codemirror/language';
 // The TypeScript grammar alone: lang-javascript's `javascript()` would also bring autocompletion and lint.
 import { typescriptLanguage } from '@codemirror/lang-javascript';
 import { tags as t } from '@lezer/highlight';
 
 const highlight = HighlightStyle.define([
-  { tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword], color: 'var(--c-code-keyword)' },
+  {
+    tag: [t.keyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword, t.operatorKeyword],
+    color: 'var(--c-code-keyword)',
+  },
   { tag: [t.string, t.special(t.string), t.regexp], color: 'var(--c-code-string)' },
   { tag: [t.number, t.bool, t.null, t.atom], color: 'var(--c-code-number)' },
   { tag: [t.comment, t.lineComment, t.blockComment], color: 'var(--c-code-comment)', fontStyle: 'italic' },
@@ -24,13 +41,25 @@ const highlight = HighlightStyle.define([
 ]);
 
 const theme = EditorView.theme({
-  '&': { color: 'var(--c-ink)', backgroundColor: 'var(--bg-code)', fontSize: '0.9rem', border: '1px solid var(--c-grid)', borderRadius: 'var(--radius)' },
+  '&': {
+    color: 'var(--c-ink)',
+    backgroundColor: 'var(--bg-code)',
+    fontSize: '0.9rem',
+    border: '1px solid var(--c-grid)',
+    borderRadius: 'var(--radius)',
+  },
   '&.cm-focused': { outline: '2px solid var(--c-focus)', outlineOffset: '2px' },
-  '.cm-content': { fontFamily: 'var(--font-mono, ui-monospace, monospace)', padding: '0.6rem 0', caretColor: 'var(--c-ink)' },
+  '.cm-content': {
+    fontFamily: 'var(--font-mono, ui-monospace, monospace)',
+    padding: '0.6rem 0',
+    caretColor: 'var(--c-ink)',
+  },
   '.cm-cursor': { borderLeftColor: 'var(--c-ink)' },
   '.cm-gutters': { backgroundColor: 'transparent', color: 'var(--c-muted)', border: 'none' },
   '.cm-activeLineGutter': { backgroundColor: 'transparent', color: 'var(--c-ink)', fontWeight: '600' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'color-mix(in srgb, var(--c-blue) 25%, transparent) !important' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
+    backgroundColor: 'color-mix(in srgb, var(--c-blue) 25%, transparent) !important',
+  },
   '.cm-error-line': { backgroundColor: 'color-mix(in srgb, var(--c-red) 14%, transparent)' },
 });
 
@@ -61,7 +90,10 @@ export interface CellEditor {
   destroy(): void;
 }
 
-export function createEditor(parent: HTMLElement, options: { code: string; label: string; onChange(code: string): void; onRun(): void }): CellEditor {
+export function createEditor(
+  parent: HTMLElement,
+  options: { code: string; label: string; onChange(code: string): void; onRun(): void },
+): CellEditor {
   const view = new EditorView({
     parent,
     state: EditorState.create({

@@ -18,7 +18,8 @@ export function renderItem(out: HTMLElement, item: OutputItem, lineText: (line: 
   switch (item.kind) {
     case 'text': {
       const pre = el('pre', `nb-out nb-out--text nb-out--${item.level}`);
-      if (item.level === 'warn' || item.level === 'error') pre.append(el('span', 'nb-out__tag', item.level === 'warn' ? 'Warning: ' : 'Error: '));
+      if (item.level === 'warn' || item.level === 'error')
+        pre.append(el('span', 'nb-out__tag', item.level === 'warn' ? 'Warning: ' : 'Error: '));
       pre.append(item.text);
       out.append(pre);
       return;
@@ -89,7 +90,14 @@ export function renderItem(out: HTMLElement, item: OutputItem, lineText: (line: 
 }
 
 /** Colours a plot's categories by default: the site's palette, as CSS variables. */
-const CATEGORY_RANGE = ['var(--c-blue)', 'var(--c-orange)', 'var(--c-green)', 'var(--c-purple)', 'var(--c-red)', 'var(--c-muted)'];
+const CATEGORY_RANGE = [
+  'var(--c-blue)',
+  'var(--c-orange)',
+  'var(--c-green)',
+  'var(--c-purple)',
+  'var(--c-red)',
+  'var(--c-muted)',
+];
 
 async function renderPlot(figure: HTMLElement, spec: PlotSpec): Promise<void> {
   const [Plot, { plotChart }] = await Promise.all([import('@observablehq/plot'), import('~/charts/plot')]);
@@ -100,14 +108,22 @@ async function renderPlot(figure: HTMLElement, spec: PlotSpec): Promise<void> {
     });
     const options = { ...spec.options } as Record<string, unknown>;
     const color = (options.color ?? {}) as Record<string, unknown>;
-    if (!('scheme' in color) && !('range' in color) && color.type !== 'linear' && color.type !== 'sequential' && color.type !== 'diverging') {
+    if (
+      !('scheme' in color) &&
+      !('range' in color) &&
+      color.type !== 'linear' &&
+      color.type !== 'sequential' &&
+      color.type !== 'diverging'
+    ) {
       options.color = { range: CATEGORY_RANGE, ...color };
     }
     const width = Math.min(640, Math.max(280, figure.parentElement?.clientWidth ?? 640));
     const chart = plotChart({ width, ...options, marks, alt: spec.alt } as Parameters<typeof plotChart>[0]);
     figure.replaceChildren(chart);
   } catch (err) {
-    figure.replaceChildren(el('p', 'nb-out nb-out--text nb-out--error', `The plot could not be drawn: ${(err as Error).message}`));
+    figure.replaceChildren(
+      el('p', 'nb-out nb-out--text nb-out--error', `The plot could not be drawn: ${(err as Error).message}`),
+    );
   } finally {
     figure.removeAttribute('aria-busy');
   }

@@ -10,7 +10,8 @@ const lib = engine as unknown as Record<string, unknown>;
 function testRealm() {
   const context = vm.createContext({});
   // Browsers name eval'd code by its `//# sourceURL`; Node's vm wants the name as an option.
-  const evaluate = (source: string) => vm.runInContext(source, context, { filename: /\/\/# sourceURL=(\S+)/.exec(source)?.[1] });
+  const evaluate = (source: string) =>
+    vm.runInContext(source, context, { filename: /\/\/# sourceURL=(\S+)/.exec(source)?.[1] });
   return { global: context as Record<string, unknown>, evaluate };
 }
 
@@ -38,7 +39,9 @@ describe('transpile', () => {
   });
 
   it('turns an engine import into a read of the engine, on the same line', () => {
-    const { js, declared } = transpileCell("import {\n  Matrix,\n  softmax as engineSoftmax,\n} from 'feedforward';\nconst y = 2;");
+    const { js, declared } = transpileCell(
+      "import {\n  Matrix,\n  softmax as engineSoftmax,\n} from 'feedforward';\nconst y = 2;",
+    );
     expect(js.split('\n')[0]).toBe('var { Matrix, softmax: engineSoftmax } = __nbEngine;');
     expect(js.split('\n')[4]).toBe('var y = 2;');
     expect(declared).toEqual(expect.arrayContaining(['Matrix', 'engineSoftmax', 'y']));
@@ -80,7 +83,9 @@ describe('run', () => {
     expect(texts(runs[0]!.items)).toEqual(['[0.25, 0.25, 0.25, 0.25]']);
     const refused = runs[1]!.items.find((i) => i.kind === 'error');
     expect(refused).toMatchObject({ error: { line: 2, message: expect.stringMatching(/only the course engine/) } });
-    expect(runs[2]!.items.find((i) => i.kind === 'error')).toMatchObject({ error: { line: 1, message: expect.stringMatching(/import\(\)/) } });
+    expect(runs[2]!.items.find((i) => i.kind === 'error')).toMatchObject({
+      error: { line: 1, message: expect.stringMatching(/import\(\)/) },
+    });
   });
 
   it('reports a syntax error with the line in the cell', async () => {
@@ -90,15 +95,21 @@ describe('run', () => {
   });
 
   it('reports a run-time error with its message and the line that threw', async () => {
-    const { runs } = await notebook("import { Matrix } from 'feedforward';\nconst m = Matrix.zeros(2, 2);\n\nm.get(5, 0);");
+    const { runs } = await notebook(
+      "import { Matrix } from 'feedforward';\nconst m = Matrix.zeros(2, 2);\n\nm.get(5, 0);",
+    );
     const err = runs[0]!.items.find((i) => i.kind === 'error');
-    expect(err).toMatchObject({ error: { name: 'Error', line: 4, source: 'm.get(5, 0);', message: expect.stringMatching(/outside a 2×2 matrix/) } });
+    expect(err).toMatchObject({
+      error: { name: 'Error', line: 4, source: 'm.get(5, 0);', message: expect.stringMatching(/outside a 2×2 matrix/) },
+    });
     expect(runs[0]!.ok).toBe(false);
   });
 
   it('names an undefined variable as a ReferenceError on its line', async () => {
     const { runs } = await notebook('const a = 1;\nconsole.log(a + missingName);');
-    expect(runs[0]!.items.at(-1)).toMatchObject({ error: { name: 'ReferenceError', line: 2, message: 'missingName is not defined' } });
+    expect(runs[0]!.items.at(-1)).toMatchObject({
+      error: { name: 'ReferenceError', line: 2, message: 'missingName is not defined' },
+    });
   });
 
   it('keeps what ran before an error, as a notebook does', async () => {
@@ -117,18 +128,25 @@ describe('run', () => {
 
   it('explains that top-level await is not available', async () => {
     const { runs } = await notebook('const v = await Promise.resolve(7);');
-    expect(runs[0]!.items[0]).toMatchObject({ kind: 'error', error: { message: expect.stringMatching(/only allowed inside an async function/) } });
+    expect(runs[0]!.items[0]).toMatchObject({
+      kind: 'error',
+      error: { message: expect.stringMatching(/only allowed inside an async function/) },
+    });
   });
 
   it('blocks the network from cells', async () => {
     const { runs } = await notebook("fetch('https://example.com');");
-    expect(runs[0]!.items.at(-1)).toMatchObject({ error: { line: 1, message: expect.stringMatching(/no network access/) } });
+    expect(runs[0]!.items.at(-1)).toMatchObject({
+      error: { line: 1, message: expect.stringMatching(/no network access/) },
+    });
   });
 });
 
 describe('output protocol', () => {
   it('formats console.log values: matrices by rows, typed arrays with their length', async () => {
-    const { runs } = await notebook("import { Matrix } from 'feedforward';\nconsole.log(Matrix.from([[1, 2], [3, 4.5]]));\nconsole.log(new Float64Array([0.5, 1]), { a: [1, 'x'] });\nconsole.warn('careful');");
+    const { runs } = await notebook(
+      "import { Matrix } from 'feedforward';\nconsole.log(Matrix.from([[1, 2], [3, 4.5]]));\nconsole.log(new Float64Array([0.5, 1]), { a: [1, 'x'] });\nconsole.warn('careful');",
+    );
     expect(runs[0]!.items).toEqual([
       { kind: 'text', level: 'log', text: 'Matrix 2×2 [\n  [1, 2],\n  [3, 4.5]\n]' },
       { kind: 'text', level: 'log', text: 'Float64Array(2) [0.5, 1] { a: [1, "x"] }' },
@@ -137,9 +155,18 @@ describe('output protocol', () => {
   });
 
   it('makes tables from objects, arrays and matrices, numbers to 6 significant digits', async () => {
-    const { runs } = await notebook("import { Matrix } from 'feedforward';\ntable([{ epoch: 1, loss: 1 / 3 }, { epoch: 2, loss: 0.25 }]);\ntable(Matrix.from([[1, 2]]), { caption: 'W' });");
+    const { runs } = await notebook(
+      "import { Matrix } from 'feedforward';\ntable([{ epoch: 1, loss: 1 / 3 }, { epoch: 2, loss: 0.25 }]);\ntable(Matrix.from([[1, 2]]), { caption: 'W' });",
+    );
     expect(runs[0]!.items).toEqual([
-      { kind: 'table', columns: ['epoch', 'loss'], rows: [['1', '0.333333'], ['2', '0.25']] },
+      {
+        kind: 'table',
+        columns: ['epoch', 'loss'],
+        rows: [
+          ['1', '0.333333'],
+          ['2', '0.25'],
+        ],
+      },
       { kind: 'table', columns: ['0', '1'], rows: [['1', '2']], caption: 'W' },
     ]);
   });
@@ -150,16 +177,38 @@ describe('output protocol', () => {
       'plot({ marks: [Plot.line([1, 2], { x: (d: number) => d })] });',
     );
     expect(runs[0]!.items).toEqual([
-      { kind: 'plot', spec: { alt: 'Two points', marks: [{ mark: 'dot', data: [{ x: 1, y: 2 }, { x: 3, y: 4 }], options: { x: 'x', y: 'y' } }], options: { grid: true } } },
+      {
+        kind: 'plot',
+        spec: {
+          alt: 'Two points',
+          marks: [
+            {
+              mark: 'dot',
+              data: [
+                { x: 1, y: 2 },
+                { x: 3, y: 4 },
+              ],
+              options: { x: 'x', y: 'y' },
+            },
+          ],
+          options: { grid: true },
+        },
+      },
       { kind: 'tex', tex: '\\alpha = 0.1', display: true },
     ]);
-    expect(runs[1]!.items[0]).toMatchObject({ kind: 'error', error: { line: 1, message: expect.stringMatching(/plain data/) } });
+    expect(runs[1]!.items[0]).toMatchObject({
+      kind: 'error',
+      error: { line: 1, message: expect.stringMatching(/plain data/) },
+    });
   });
 
   it('runs a check after the cell and reports its verdict', async () => {
     const scope = testRealm();
     const items: OutputItem[] = [];
-    const check = (values: Record<string, unknown>) => ({ ok: values.answer === 42, message: values.answer === 42 ? 'Right.' : 'Not yet.' });
+    const check = (values: Record<string, unknown>) => ({
+      ok: values.answer === 42,
+      message: values.answer === 42 ? 'Right.' : 'Not yet.',
+    });
     await runCell('const answer = 41;', scope, { emit: (i) => items.push(i) }, { cellId: 'q', engine: lib, check });
     await runCell('const answer = 42;', scope, { emit: (i) => items.push(i) }, { cellId: 'q', engine: lib, check });
     expect(items).toEqual([
@@ -171,6 +220,10 @@ describe('output protocol', () => {
   it('caps the output of a chatty cell and says how much it dropped', async () => {
     const { runs } = await notebook('for (let i = 0; i < 1000; i++) console.log(i);');
     expect(runs[0]!.items).toHaveLength(301);
-    expect(runs[0]!.items.at(-1)).toMatchObject({ kind: 'text', level: 'warn', text: expect.stringMatching(/700 more/) });
+    expect(runs[0]!.items.at(-1)).toMatchObject({
+      kind: 'text',
+      level: 'warn',
+      text: expect.stringMatching(/700 more/),
+    });
   });
 });

@@ -29,7 +29,25 @@ export function globalRealm(): CellRealm {
 }
 
 /** Marks a cell may draw (Observable Plot's mark functions of the same names). */
-export const PLOT_MARKS = ['dot', 'line', 'lineX', 'lineY', 'cell', 'rect', 'ruleX', 'ruleY', 'areaY', 'barX', 'barY', 'text', 'tickX', 'tickY', 'frame', 'gridX', 'gridY'] as const;
+export const PLOT_MARKS = [
+  'dot',
+  'line',
+  'lineX',
+  'lineY',
+  'cell',
+  'rect',
+  'ruleX',
+  'ruleY',
+  'areaY',
+  'barX',
+  'barY',
+  'text',
+  'tickX',
+  'tickY',
+  'frame',
+  'gridX',
+  'gridY',
+] as const;
 export type PlotMarkName = (typeof PLOT_MARKS)[number];
 
 export interface PlotMarkSpec {
@@ -69,7 +87,10 @@ export interface CellIO {
 }
 
 /** A task's check: looks at what the cells left in the scope, compares it with the engine. */
-export type CheckFn = (values: Record<string, unknown>, engine: Record<string, unknown>) => { ok: boolean; message: string } | Promise<{ ok: boolean; message: string }>;
+export type CheckFn = (
+  values: Record<string, unknown>,
+  engine: Record<string, unknown>,
+) => { ok: boolean; message: string } | Promise<{ ok: boolean; message: string }>;
 
 export interface RunOptions {
   /** Names the cell in stack traces (`cell-<id>.ts:line:col`). */
@@ -140,14 +161,18 @@ export async function runCell(code: string, realm: CellRealm, io: CellIO, option
   try {
     compiled = transpileCell(code);
   } catch (err) {
-    if (err instanceof CellSyntaxError) return fail({ name: 'SyntaxError', message: err.message, line: err.line, column: err.column });
+    if (err instanceof CellSyntaxError)
+      return fail({ name: 'SyntaxError', message: err.message, line: err.line, column: err.column });
     return fail({ name: 'Error', message: String((err as Error)?.message ?? err) });
   }
 
   try {
     installBuiltins(realm, options.engine);
   } catch (err) {
-    return fail({ name: 'Error', message: `The runner could not set up the cell's built-ins: ${(err as Error)?.message ?? String(err)}` });
+    return fail({
+      name: 'Error',
+      message: `The runner could not set up the cell's built-ins: ${(err as Error)?.message ?? String(err)}`,
+    });
   }
   let emitted = 0;
   let dropped = 0;
@@ -177,7 +202,11 @@ export async function runCell(code: string, realm: CellRealm, io: CellIO, option
       const verdict = await options.check(realm.global, options.engine);
       sink.io.emit({ kind: 'check', ok: verdict.ok, message: verdict.message });
     } catch (err) {
-      sink.io.emit({ kind: 'check', ok: false, message: `The check could not run: ${(err as Error)?.message ?? String(err)}` });
+      sink.io.emit({
+        kind: 'check',
+        ok: false,
+        message: `The check could not run: ${(err as Error)?.message ?? String(err)}`,
+      });
     }
   }
   flushDropped(io, dropped);
@@ -185,11 +214,18 @@ export async function runCell(code: string, realm: CellRealm, io: CellIO, option
 }
 
 function flushDropped(io: CellIO, dropped: number) {
-  if (dropped > 0) io.emit({ kind: 'text', level: 'warn', text: `… ${dropped} more output item${dropped === 1 ? '' : 's'} not shown (a cell shows at most ${MAX_OUTPUT_ITEMS}).` });
+  if (dropped > 0)
+    io.emit({
+      kind: 'text',
+      level: 'warn',
+      text: `… ${dropped} more output item${dropped === 1 ? '' : 's'} not shown (a cell shows at most ${MAX_OUTPUT_ITEMS}).`,
+    });
 }
 
 function isErrorLike(v: unknown): v is Error {
-  return !!v && typeof v === 'object' && typeof (v as Error).message === 'string' && typeof (v as Error).name === 'string';
+  return (
+    !!v && typeof v === 'object' && typeof (v as Error).message === 'string' && typeof (v as Error).name === 'string'
+  );
 }
 
 function now(): number {
@@ -199,7 +235,8 @@ function now(): number {
 /** Name, message and the line in the cell (from the `cell-<id>.ts:line:col` frame of the stack). */
 export function describeError(err: unknown, cellId: string): CellError {
   // Duck-typed, not `instanceof Error`: the error may come from another realm (a vm context in tests).
-  if (!isErrorLike(err)) return { name: 'Error', message: `The cell threw a value that is not an Error: ${formatValue(err)}` };
+  if (!isErrorLike(err))
+    return { name: 'Error', message: `The cell threw a value that is not an Error: ${formatValue(err)}` };
   const out: CellError = { name: err.name || 'Error', message: err.message };
   const match = new RegExp(`cell-${cellId}\\.ts:(\\d+):(\\d+)`).exec(err.stack ?? '');
   if (match) {
@@ -210,7 +247,15 @@ export function describeError(err: unknown, cellId: string): CellError {
 }
 
 /** What a cell could reach the network with; each is replaced by a function that refuses. */
-export const NETWORK_APIS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'Worker', 'SharedWorker'] as const;
+export const NETWORK_APIS = [
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'EventSource',
+  'importScripts',
+  'Worker',
+  'SharedWorker',
+] as const;
 
 const NO_NETWORK = (what: string) => () => {
   throw new Error(`${what} is not available in a notebook cell: cells have no network access.`);
@@ -218,25 +263,61 @@ const NO_NETWORK = (what: string) => () => {
 
 /** The names every cell can use without importing: console, plot, Plot, table, tex (and blocked network APIs). */
 function createBuiltins(io: CellIO): Record<string, unknown> {
-  const text = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => io.emit({ kind: 'text', level, text: args.map((a) => (typeof a === 'string' ? a : formatValue(a))).join(' ') });
-  const table = (data: unknown, options: { caption?: string; columns?: string[] } = {}) => io.emit({ kind: 'table', ...toTable(data, options.columns), ...(options.caption ? { caption: options.caption } : {}) });
+  const text =
+    (level: 'log' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) =>
+      io.emit({ kind: 'text', level, text: args.map((a) => (typeof a === 'string' ? a : formatValue(a))).join(' ') });
+  const table = (data: unknown, options: { caption?: string; columns?: string[] } = {}) =>
+    io.emit({
+      kind: 'table',
+      ...toTable(data, options.columns),
+      ...(options.caption ? { caption: options.caption } : {}),
+    });
   const Plot = Object.fromEntries(
-    PLOT_MARKS.map((mark) => [mark, (data?: unknown, options: Record<string, unknown> = {}) => {
-      if (mark === 'frame' || mark === 'gridX' || mark === 'gridY') {
-        if (data && typeof data === 'object' && !Array.isArray(data) && !ArrayBuffer.isView(data)) return { mark, data: null, options: plainData(data, `Plot.${mark} options`) };
-      }
-      return { mark, data: data == null ? null : toArray(data, `Plot.${mark} data`), options: plainData(options, `Plot.${mark} options`) } satisfies PlotMarkSpec;
-    }]),
+    PLOT_MARKS.map((mark) => [
+      mark,
+      (data?: unknown, options: Record<string, unknown> = {}) => {
+        if (mark === 'frame' || mark === 'gridX' || mark === 'gridY') {
+          if (data && typeof data === 'object' && !Array.isArray(data) && !ArrayBuffer.isView(data))
+            return { mark, data: null, options: plainData(data, `Plot.${mark} options`) };
+        }
+        return {
+          mark,
+          data: data == null ? null : toArray(data, `Plot.${mark} data`),
+          options: plainData(options, `Plot.${mark} options`),
+        } satisfies PlotMarkSpec;
+      },
+    ]),
   );
   const plot = (spec: { marks?: unknown[]; alt?: string } & Record<string, unknown>) => {
     const { marks = [], alt, ...options } = spec ?? {};
-    if (!Array.isArray(marks) || marks.some((m) => !m || typeof m !== 'object' || !(PLOT_MARKS as readonly string[]).includes((m as PlotMarkSpec).mark))) {
+    if (
+      !Array.isArray(marks) ||
+      marks.some(
+        (m) => !m || typeof m !== 'object' || !(PLOT_MARKS as readonly string[]).includes((m as PlotMarkSpec).mark),
+      )
+    ) {
       throw new TypeError(`plot({ marks }) takes marks made with Plot.${PLOT_MARKS.slice(0, 4).join(', Plot.')} …`);
     }
-    io.emit({ kind: 'plot', spec: { alt: typeof alt === 'string' && alt ? alt : 'A chart drawn by this cell.', marks: marks as PlotMarkSpec[], options: plainData(options, 'plot options') } });
+    io.emit({
+      kind: 'plot',
+      spec: {
+        alt: typeof alt === 'string' && alt ? alt : 'A chart drawn by this cell.',
+        marks: marks as PlotMarkSpec[],
+        options: plainData(options, 'plot options'),
+      },
+    });
   };
-  const tex = (source: string, options: { display?: boolean } = {}) => io.emit({ kind: 'tex', tex: String(source), display: options.display ?? true });
-  const console = { log: text('log'), info: text('info'), debug: text('log'), warn: text('warn'), error: text('error'), table };
+  const tex = (source: string, options: { display?: boolean } = {}) =>
+    io.emit({ kind: 'tex', tex: String(source), display: options.display ?? true });
+  const console = {
+    log: text('log'),
+    info: text('info'),
+    debug: text('log'),
+    warn: text('warn'),
+    error: text('error'),
+    table,
+  };
   return {
     console,
     plot,
@@ -249,14 +330,20 @@ function createBuiltins(io: CellIO): Record<string, unknown> {
 
 /** Arrays (typed arrays included) as plain arrays; anything else is refused with a clear message. */
 function toArray(data: unknown, what: string): unknown[] {
-  if (Array.isArray(data)) return data.map((d) => (ArrayBuffer.isView(d) ? Array.from(d as unknown as ArrayLike<number>) : d)).map((d) => plainData(d, what));
+  if (Array.isArray(data))
+    return data
+      .map((d) => (ArrayBuffer.isView(d) ? Array.from(d as unknown as ArrayLike<number>) : d))
+      .map((d) => plainData(d, what));
   if (ArrayBuffer.isView(data)) return Array.from(data as unknown as ArrayLike<number>);
   throw new TypeError(`${what} must be an array (of objects, numbers or [x, y] pairs)`);
 }
 
 /** Checks a value can cross postMessage as plain data (no functions); returns it. */
 function plainData<T>(value: T, what: string, depth = 0): T {
-  if (typeof value === 'function') throw new TypeError(`${what} must be plain data (field names, numbers, strings): functions cannot be sent to the page`);
+  if (typeof value === 'function')
+    throw new TypeError(
+      `${what} must be plain data (field names, numbers, strings): functions cannot be sent to the page`,
+    );
   if (value && typeof value === 'object' && depth < 4 && !ArrayBuffer.isView(value)) {
     for (const v of Object.values(value)) plainData(v, what, depth + 1);
   }
@@ -269,7 +356,13 @@ interface MatrixLike {
   data: ArrayLike<number>;
 }
 function isMatrixLike(v: unknown): v is MatrixLike {
-  return !!v && typeof v === 'object' && typeof (v as MatrixLike).rows === 'number' && typeof (v as MatrixLike).cols === 'number' && ArrayBuffer.isView((v as MatrixLike).data);
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof (v as MatrixLike).rows === 'number' &&
+    typeof (v as MatrixLike).cols === 'number' &&
+    ArrayBuffer.isView((v as MatrixLike).data)
+  );
 }
 
 /** Numbers in tables: up to 6 significant digits, exact integers as they are. */
@@ -283,7 +376,8 @@ function toTable(data: unknown, columns?: string[]): { columns: string[]; rows: 
   if (isMatrixLike(data)) {
     const cols = columns ?? Array.from({ length: data.cols }, (_, c) => String(c));
     const rows: string[][] = [];
-    for (let r = 0; r < Math.min(data.rows, 200); r++) rows.push(Array.from({ length: data.cols }, (_, c) => cell(data.data[r * data.cols + c])));
+    for (let r = 0; r < Math.min(data.rows, 200); r++)
+      rows.push(Array.from({ length: data.cols }, (_, c) => cell(data.data[r * data.cols + c])));
     return { columns: cols, rows };
   }
   const list = ArrayBuffer.isView(data) ? Array.from(data as unknown as ArrayLike<number>) : data;
@@ -291,7 +385,10 @@ function toTable(data: unknown, columns?: string[]): { columns: string[]; rows: 
     const rows = list.slice(0, 200);
     if (rows.every((r) => Array.isArray(r) || ArrayBuffer.isView(r))) {
       const width = Math.max(0, ...rows.map((r) => (r as ArrayLike<unknown>).length));
-      return { columns: columns ?? Array.from({ length: width }, (_, c) => String(c)), rows: rows.map((r) => Array.from(r as ArrayLike<unknown>, cell)) };
+      return {
+        columns: columns ?? Array.from({ length: width }, (_, c) => String(c)),
+        rows: rows.map((r) => Array.from(r as ArrayLike<unknown>, cell)),
+      };
     }
     if (rows.every((r) => r && typeof r === 'object')) {
       const keys = columns ?? [...new Set(rows.flatMap((r) => Object.keys(r as object)))];
@@ -310,12 +407,14 @@ export function formatValue(value: unknown, depth = 0, seen: Set<unknown> = new 
   if (typeof value === 'string') return depth === 0 ? value : JSON.stringify(value);
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (typeof value === 'bigint') return `${value}n`;
-  if (value === undefined || value === null || typeof value === 'boolean' || typeof value === 'symbol') return String(value);
+  if (value === undefined || value === null || typeof value === 'boolean' || typeof value === 'symbol')
+    return String(value);
   if (typeof value === 'function') return `[Function ${value.name || '(anonymous)'}]`;
   if (seen.has(value)) return '[Circular]';
   seen.add(value);
   try {
-    if (isErrorLike(value) && Object.prototype.toString.call(value) === '[object Error]') return `${value.name}: ${value.message}`;
+    if (isErrorLike(value) && Object.prototype.toString.call(value) === '[object Error]')
+      return `${value.name}: ${value.message}`;
     if (isMatrixLike(value)) {
       const head = `Matrix ${value.rows}×${value.cols}`;
       if (depth > 1) return head;
@@ -338,11 +437,14 @@ export function formatValue(value: unknown, depth = 0, seen: Set<unknown> = new 
       return `${prefix}[${items.join(', ')}]`;
     }
     const tag = Object.prototype.toString.call(value);
-    if (tag === '[object Map]' || tag === '[object Set]') return `${tag.slice(8, -1)}(${(value as Map<unknown, unknown>).size})`;
+    if (tag === '[object Map]' || tag === '[object Set]')
+      return `${tag.slice(8, -1)}(${(value as Map<unknown, unknown>).size})`;
     const ctor = (value as { constructor?: { name?: string } }).constructor?.name;
     const name = ctor && ctor !== 'Object' ? `${ctor} ` : '';
     if (depth > 2) return `${name}{…}`;
-    const entries = Object.entries(value).slice(0, 20).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatValue(v, depth + 1, seen)}`);
+    const entries = Object.entries(value)
+      .slice(0, 20)
+      .map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${formatValue(v, depth + 1, seen)}`);
     return `${name}{ ${entries.join(', ')} }`.replace('{  }', '{}');
   } finally {
     seen.delete(value);

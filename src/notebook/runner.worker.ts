@@ -24,7 +24,11 @@ const realm = globalRealm();
 installBuiltins(realm, engine as unknown as Record<string, unknown>);
 // The built-ins shadow fetch & co. on the global object; replace them on its prototypes too, so that
 // `delete fetch` in a cell does not bring the real one back.
-for (let proto = Object.getPrototypeOf(ctx); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+for (
+  let proto = Object.getPrototypeOf(ctx);
+  proto && proto !== Object.prototype;
+  proto = Object.getPrototypeOf(proto)
+) {
   for (const name of NETWORK_APIS) {
     if (Object.prototype.hasOwnProperty.call(proto, name)) {
       try {
@@ -45,7 +49,11 @@ function post(message: FromWorker) {
       postToPage({
         type: 'output',
         id: message.id,
-        item: { kind: 'text', level: 'error', text: `This output could not be sent to the page: ${(err as Error).message}` },
+        item: {
+          kind: 'text',
+          level: 'error',
+          text: `This output could not be sent to the page: ${(err as Error).message}`,
+        },
       } satisfies FromWorker);
     }
   }
@@ -55,11 +63,16 @@ ctx.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   if (msg.type === 'run') {
     queue = queue.then(async () => {
-      const result = await runCell(msg.code, realm, { emit: (item) => post({ type: 'output', id: msg.id, item }) }, {
-        cellId: msg.cellId,
-        engine: engine as unknown as Record<string, unknown>,
-        check: msg.check ? CHECKS[msg.check] : undefined,
-      });
+      const result = await runCell(
+        msg.code,
+        realm,
+        { emit: (item) => post({ type: 'output', id: msg.id, item }) },
+        {
+          cellId: msg.cellId,
+          engine: engine as unknown as Record<string, unknown>,
+          check: msg.check ? CHECKS[msg.check] : undefined,
+        },
+      );
       post({ type: 'done', id: msg.id, ok: result.ok, ms: result.ms });
     });
   }

@@ -37,9 +37,47 @@ export class CellSyntaxError extends Error {
 }
 
 const PUNCT3 = ['===', '!==', '**=', '...', '>>>', '<<=', '>>=', '&&=', '||=', '??='];
-const PUNCT2 = ['=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '**', '<<', '>>'];
+const PUNCT2 = [
+  '=>',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '??',
+  '?.',
+  '++',
+  '--',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '**',
+  '<<',
+  '>>',
+];
 /** After these tokens a `/` starts a regular expression, not a division. */
-const REGEX_AFTER_NAMES = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+const REGEX_AFTER_NAMES = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+]);
 
 export function lineColumnAt(source: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -102,7 +140,15 @@ export function tokenize(src: string): Token[] {
     if (ch === '\n') {
       newline = true;
       i++;
-    } else if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v' || ch === '\u00a0' || ch === '\ufeff') {
+    } else if (
+      ch === ' ' ||
+      ch === '\t' ||
+      ch === '\r' ||
+      ch === '\f' ||
+      ch === '\v' ||
+      ch === '\u00a0' ||
+      ch === '\ufeff'
+    ) {
       i++;
     } else if (ch === '/' && src[i + 1] === '/') {
       while (i < src.length && src[i] !== '\n') i++;
@@ -232,7 +278,10 @@ function importClause(tokens: Token[], from: number, src: string): { text: strin
     return { text: `{ ${parts.join(', ')} }`, names, end: k + 1 };
   }
   if (t.kind === 'name') {
-    return fail(`The engine has no default export: write \`import { ${t.value} } from 'feedforward'\` or \`import * as ${t.value} from 'feedforward'\``, t);
+    return fail(
+      `The engine has no default export: write \`import { ${t.value} } from 'feedforward'\` or \`import * as ${t.value} from 'feedforward'\``,
+      t,
+    );
   }
   return fail(`Unexpected "${t.value}" after import`, t);
 }
@@ -260,14 +309,17 @@ export function rewriteTopLevel(src: string, engineRef: string): Rewritten {
 
     if (t.value === 'import') {
       const next = tokens[k + 1];
-      if (next?.value === '(') fail('Cells cannot load modules with import(): everything they may use comes from `feedforward`', t);
+      if (next?.value === '(')
+        fail('Cells cannot load modules with import(): everything they may use comes from `feedforward`', t);
       if (next?.value === '.') continue; // import.meta
       if (t.depth !== 0) continue;
-      if (next?.kind === 'string') fail(`Cells can import only the course engine ('feedforward'), not ${next.value}`, next);
+      if (next?.kind === 'string')
+        fail(`Cells can import only the course engine ('feedforward'), not ${next.value}`, next);
       const clause = importClause(tokens, k + 1, src);
       const fromTok = tokens[clause.end];
       const specTok = tokens[clause.end + 1];
-      if (fromTok?.value !== 'from' || specTok?.kind !== 'string') fail('Expected `from \'feedforward\'` after the imported names', fromTok ?? t);
+      if (fromTok?.value !== 'from' || specTok?.kind !== 'string')
+        fail("Expected `from 'feedforward'` after the imported names", fromTok ?? t);
       const spec = specTok!.value.slice(1, -1);
       if (!(ENGINE_MODULES as readonly string[]).includes(spec)) {
         fail(`Cells can import only the course engine ('feedforward'), not '${spec}'`, specTok!);

@@ -17,7 +17,8 @@ import { CHECKS } from './checks';
 const dir = join(process.cwd(), 'content/tutorials');
 const files = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
 
-const shorten = (code: string) => (process.env.FULL_TUTORIALS ? code : code.replace(/^const epochs = \d+;$/m, 'const epochs = 30;'));
+const shorten = (code: string) =>
+  process.env.FULL_TUTORIALS ? code : code.replace(/^const epochs = \d+;$/m, 'const epochs = 30;');
 
 interface ParsedCell {
   id: string;
@@ -48,7 +49,8 @@ const lib = engine as unknown as Record<string, unknown>;
 function testRealm() {
   const context = vm.createContext({});
   // Browsers name eval'd code by its `//# sourceURL`; Node's vm wants the name as an option.
-  const evaluate = (source: string) => vm.runInContext(source, context, { filename: /\/\/# sourceURL=(\S+)/.exec(source)?.[1] });
+  const evaluate = (source: string) =>
+    vm.runInContext(source, context, { filename: /\/\/# sourceURL=(\S+)/.exec(source)?.[1] });
   return { global: context as Record<string, unknown>, evaluate };
 }
 
@@ -70,12 +72,29 @@ describe.each(files)('tutorial %s', (file) => {
     const scope = testRealm();
     for (const cell of cells) {
       const items: OutputItem[] = [];
-      const result = await runCell(cell.solution ?? cell.code, scope, { emit: (i) => items.push(i) }, { cellId: cell.id, engine: lib, check: cell.check ? CHECKS[cell.check] : undefined });
-      const problems = items.filter((i) => i.kind === 'error' || (i.kind === 'check' && !i.ok) || (i.kind === 'text' && i.level !== 'log'));
+      const result = await runCell(
+        cell.solution ?? cell.code,
+        scope,
+        { emit: (i) => items.push(i) },
+        { cellId: cell.id, engine: lib, check: cell.check ? CHECKS[cell.check] : undefined },
+      );
+      const problems = items.filter(
+        (i) => i.kind === 'error' || (i.kind === 'check' && !i.ok) || (i.kind === 'text' && i.level !== 'log'),
+      );
       expect(problems, `cell ${cell.id}`).toEqual([]);
       expect(result.ok).toBe(true);
       if (cell.check) expect(items.filter((i) => i.kind === 'check')).toHaveLength(1);
-      if (process.env.SHOW_TUTORIAL) console.log(cell.id, Math.round(result.ms), 'ms', items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text).join(' | ').slice(0, 600));
+      if (process.env.SHOW_TUTORIAL)
+        console.log(
+          cell.id,
+          Math.round(result.ms),
+          'ms',
+          items
+            .filter((i) => i.kind === 'text')
+            .map((i) => (i as { text: string }).text)
+            .join(' | ')
+            .slice(0, 600),
+        );
     }
   }, 60_000);
 
@@ -87,8 +106,16 @@ describe.each(files)('tutorial %s', (file) => {
         continue;
       }
       const items: OutputItem[] = [];
-      await runCell(cell.code, scope, { emit: (i) => items.push(i) }, { cellId: cell.id, engine: lib, check: CHECKS[cell.check] });
-      expect(items.find((i) => i.kind === 'check'), `task ${cell.id}`).toMatchObject({ ok: false });
+      await runCell(
+        cell.code,
+        scope,
+        { emit: (i) => items.push(i) },
+        { cellId: cell.id, engine: lib, check: CHECKS[cell.check] },
+      );
+      expect(
+        items.find((i) => i.kind === 'check'),
+        `task ${cell.id}`,
+      ).toMatchObject({ ok: false });
       // Then put the solution in, as the reader eventually does, so later cells can be set up.
       await runCell(cell.solution!, scope, { emit: () => {} }, { cellId: cell.id, engine: lib });
     }

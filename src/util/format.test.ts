@@ -19,7 +19,6 @@ describe('fmt', () => {
     expect(fmtTex(-0.5, 1)).toBe('-0.5');
     expect(fmtTex(Infinity)).toBe('\\infty');
   });
-
 });
 
 describe('sci', () => {

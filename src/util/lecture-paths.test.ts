@@ -12,10 +12,25 @@ describe('lecture paths', () => {
     expect(withBase('/mmai5500', '/glossary/')).toBe('/mmai5500/glossary/');
   });
   it('accepts parts numbered 1..n in any file order', () => {
-    expect(() => checkPartOrder('l', [{ id: 'b', order: 2 }, { id: 'a', order: 1 }])).not.toThrow();
+    expect(() =>
+      checkPartOrder('l', [
+        { id: 'b', order: 2 },
+        { id: 'a', order: 1 },
+      ]),
+    ).not.toThrow();
   });
   it('rejects gaps and repeats, naming the parts', () => {
-    expect(() => checkPartOrder('l', [{ id: 'a', order: 1 }, { id: 'b', order: 3 }])).toThrow(/b \(order 3\)/);
-    expect(() => checkPartOrder('l', [{ id: 'a', order: 1 }, { id: 'b', order: 1 }])).toThrow(/without gaps or repeats/);
+    expect(() =>
+      checkPartOrder('l', [
+        { id: 'a', order: 1 },
+        { id: 'b', order: 3 },
+      ]),
+    ).toThrow(/b \(order 3\)/);
+    expect(() =>
+      checkPartOrder('l', [
+        { id: 'a', order: 1 },
+        { id: 'b', order: 1 },
+      ]),
+    ).toThrow(/without gaps or repeats/);
   });
 });

@@ -30,7 +30,9 @@ export function checkPartOrder(lectureId: string, orders: { id: string; order: n
   sorted.forEach((p, i) => {
     if (p.order !== i + 1) {
       const names = sorted.map((q) => `${q.id} (order ${q.order})`).join(', ');
-      throw new Error(`Lecture "${lectureId}": parts must be numbered 1..${sorted.length} without gaps or repeats; found ${names}.`);
+      throw new Error(
+        `Lecture "${lectureId}": parts must be numbered 1..${sorted.length} without gaps or repeats; found ${names}.`,
+      );
     }
   });
 }

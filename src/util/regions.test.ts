@@ -21,7 +21,8 @@ describe('engine code regions', () => {
     expect(() => extractRegion('// #region x\nconst y = 1;', 'x')).toThrow(/never closes/);
   });
   it('does not confuse regions whose names share a prefix', () => {
-    const two = '// #region relu-backward\nb();\n// #endregion relu-backward\n// #region relu\na();\n// #endregion relu';
+    const two =
+      '// #region relu-backward\nb();\n// #endregion relu-backward\n// #region relu\na();\n// #endregion relu';
     expect(extractRegion(two, 'relu')).toBe('a();');
   });
   it('names the file a region came from, and rejects missing or doubled regions', () => {

@@ -6,7 +6,9 @@ export function extractRegion(source: string, name: string): string | undefined 
   const lines = source.split('\n');
   const start = lines.findIndex((l) => new RegExp(`^\\s*//\\s*#region\\s+${escape(name)}\\s*$`).test(l));
   if (start < 0) return undefined;
-  const end = lines.findIndex((l, i) => i > start && new RegExp(`^\\s*//\\s*#endregion(\\s+${escape(name)})?\\s*$`).test(l));
+  const end = lines.findIndex(
+    (l, i) => i > start && new RegExp(`^\\s*//\\s*#endregion(\\s+${escape(name)})?\\s*$`).test(l),
+  );
   if (end < 0) throw new Error(`Region "${name}" opens on line ${start + 1} but never closes (// #endregion ${name}).`);
   return dedent(lines.slice(start + 1, end).filter((l) => !/^\s*\/\/\s*#(end)?region\b/.test(l)));
 }
@@ -27,8 +29,12 @@ export function findRegion(files: Record<string, string>, name: string): { file:
     const code = extractRegion(source, name);
     if (code !== undefined) found.push({ file, code });
   }
-  if (found.length === 0) throw new Error(`No engine code region "${name}": add "// #region ${name}" … "// #endregion ${name}" in lib/.`);
-  if (found.length > 1) throw new Error(`Engine code region "${name}" is defined in more than one file: ${found.map((f) => f.file).join(', ')}.`);
+  if (found.length === 0)
+    throw new Error(`No engine code region "${name}": add "// #region ${name}" … "// #endregion ${name}" in lib/.`);
+  if (found.length > 1)
+    throw new Error(
+      `Engine code region "${name}" is defined in more than one file: ${found.map((f) => f.file).join(', ')}.`,
+    );
   return found[0]!;
 }
 

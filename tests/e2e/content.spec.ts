@@ -8,10 +8,13 @@ test('KaTeX typesets the math and its font really loads from the site', async ({
   await page.goto(`${LECTURE}forward-pass/`);
   await expect(page.locator('.katex-display').first()).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
-  const loaded = await page.evaluate(() => document.fonts.check('20px KaTeX_Main') && document.fonts.check('20px KaTeX_Math'));
+  const loaded = await page.evaluate(
+    () => document.fonts.check('20px KaTeX_Main') && document.fonts.check('20px KaTeX_Math'),
+  );
   expect(loaded).toBe(true);
-  const faces = await page.evaluate(() =>
-    [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'KaTeX_Main' && f.status === 'loaded').length,
+  const faces = await page.evaluate(
+    () =>
+      [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'KaTeX_Main' && f.status === 'loaded').length,
   );
   expect(faces).toBeGreaterThan(0);
   expect(fonts.length).toBeGreaterThan(0);
@@ -27,7 +30,9 @@ test('no page has a KaTeX error, raw TeX, or a visible placeholder', async ({ pa
   }
 });
 
-test('every part has typeset math or code, and the slides\' NumPy sits beside the engine\'s TypeScript', async ({ page }) => {
+test("every part has typeset math or code, and the slides' NumPy sits beside the engine's TypeScript", async ({
+  page,
+}) => {
   let twins = 0;
   for (const part of PARTS) {
     await page.goto(`${LECTURE}${part}/`);
@@ -43,7 +48,7 @@ test('every part has typeset math or code, and the slides\' NumPy sits beside th
   expect(twins).toBeGreaterThanOrEqual(7);
 });
 
-test('the slides\' worked numbers appear, computed by the engine', async ({ page }) => {
+test("the slides' worked numbers appear, computed by the engine", async ({ page }) => {
   await page.goto(`${LECTURE}loss-functions/`);
   const text = await page.locator('main').innerText();
   expect(text).toContain('0.36'); // MSE of 23.5 vs 22.9
@@ -79,7 +84,7 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the slides\' slips are corrected in the text', async ({ page }) => {
+test("the slides' slips are corrected in the text", async ({ page }) => {
   let corrections = 0;
   for (const part of PARTS) {
     await page.goto(`${LECTURE}${part}/`);
@@ -102,7 +107,9 @@ for (const width of [360, 768, 1440]) {
     await page.setViewportSize({ width, height: 900 });
     for (const path of PAGES) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `/${path} at ${width}px`).toBeLessThanOrEqual(0);
     }
   });

@@ -22,7 +22,9 @@ test('an embed takes its state from the address and fits a 360 px iframe', async
   await widget.waitFor();
   await expect(widget.getByRole('slider', { name: 'Number of classes' })).toHaveValue('4');
   await expect(widget.getByRole('slider', { name: 'Number of classes' })).toBeDisabled();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   expect(watch.problems).toEqual([]);
 });

@@ -14,7 +14,10 @@ async function openExercise(page: Page, part: string, id: string) {
   return q;
 }
 
-test('choices: hint first, answer only after an attempt, per-option feedback, progress survives a reload', async ({ page, watch }) => {
+test('choices: hint first, answer only after an attempt, per-option feedback, progress survives a reload', async ({
+  page,
+  watch,
+}) => {
   let q = await openExercise(page, 'forward-pass', 'perceptron-cat-dog');
   await expect(q).toHaveAttribute('id', 'q-perceptron-cat-dog');
   // The model answer is locked until an attempt.
@@ -56,7 +59,13 @@ test('choices: hint first, answer only after an attempt, per-option feedback, pr
   await expect(q.locator('.exercise__status')).toHaveText('Solved · answer shown · 1 hint');
   await expect(q.locator('.question__answer-body')).toBeVisible();
   const saved = await page.evaluate((k) => JSON.parse(localStorage.getItem(k)!), KEY);
-  expect(saved.exercises['perceptron-cat-dog']).toEqual({ attempts: 2, solved: true, revealed: true, hints: 1, task: false });
+  expect(saved.exercises['perceptron-cat-dog']).toEqual({
+    attempts: 2,
+    solved: true,
+    revealed: true,
+    hints: 1,
+    task: false,
+  });
   expect(saved.exercises['logistic-three-fruits']).toMatchObject({ attempts: 2, solved: true });
   expect(watch.problems).toEqual([]);
 });
@@ -153,7 +162,10 @@ test('a task on a training widget: make the learning-rate run diverge', async ({
   expect(watch.problems).toEqual([]);
 });
 
-test('progress summary: export, reset (asks), import round trip, bad file refused, overwrite asks', async ({ page, watch }) => {
+test('progress summary: export, reset (asks), import round trip, bad file refused, overwrite asks', async ({
+  page,
+  watch,
+}) => {
   await page.goto(LECTURE);
   const record = {
     format: 'feedforward-progress',
@@ -168,7 +180,9 @@ test('progress summary: export, reset (asks), import round trip, bad file refuse
   await page.evaluate(([k, r]) => localStorage.setItem(k as string, JSON.stringify(r)), [KEY, record] as const);
   await page.reload();
   const s = page.locator('astro-island:not([ssr]) [data-progress-summary="02-feedforward"]');
-  await expect(s.locator('[data-summary="total"]')).toHaveText('1 of 24 exercises solved, 2 attempted; 1 of 9 widget tasks done.');
+  await expect(s.locator('[data-summary="total"]')).toHaveText(
+    '1 of 24 exercises solved, 2 attempted; 1 of 9 widget tasks done.',
+  );
   await expect(s.locator('tr[data-part="loss-functions"] td').nth(1)).toHaveText('1');
 
   const downloadPromise = page.waitForEvent('download');
@@ -186,8 +200,14 @@ test('progress summary: export, reset (asks), import round trip, bad file refuse
   await expect(s.locator('[data-summary="total"]')).toContainText('0 of 24 exercises solved, 0 attempted');
 
   const file = s.locator('input[type="file"]');
-  await file.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
-  await expect(s.locator('[data-message="error"]')).toHaveText('Nothing imported from bad.json: The file is not a progress file of this site.');
+  await file.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"other"}'),
+  });
+  await expect(s.locator('[data-message="error"]')).toHaveText(
+    'Nothing imported from bad.json: The file is not a progress file of this site.',
+  );
   await file.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(s.locator('[data-summary="total"]')).toContainText('1 of 24 exercises solved, 2 attempted');
   // Now there is progress to lose: importing asks first; declining changes nothing.
@@ -196,21 +216,38 @@ test('progress summary: export, reset (asks), import round trip, bad file refuse
     asked = d.message();
     void d.dismiss();
   });
-  const other = { ...record, exercises: { wrt: { attempts: 1, solved: true, revealed: false, hints: 0, task: false } } };
-  await file.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+  const other = {
+    ...record,
+    exercises: { wrt: { attempts: 1, solved: true, revealed: false, hints: 0, task: false } },
+  };
+  await file.setInputFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(other)),
+  });
   await expect(s.locator('.progress-summary__message')).toHaveText('Import cancelled: your progress is unchanged.');
   expect(asked).toContain('Replace your saved progress');
   await expect(s.locator('[data-summary="total"]')).toContainText('1 of 24 exercises solved, 2 attempted');
 
   // The home page shows the same summary.
   await page.goto('');
-  await expect(page.locator('astro-island:not([ssr]) [data-progress-summary="02-feedforward"] [data-summary="total"]')).toContainText('1 of 24 exercises solved');
+  await expect(
+    page.locator('astro-island:not([ssr]) [data-progress-summary="02-feedforward"] [data-summary="total"]'),
+  ).toContainText('1 of 24 exercises solved');
   expect(watch.problems).toEqual([]);
 });
 
-test('blocked, full or corrupt storage: the page works and says progress is not being saved', async ({ browser, baseURL }) => {
+test('blocked, full or corrupt storage: the page works and says progress is not being saved', async ({
+  browser,
+  baseURL,
+}) => {
   const breakers = {
-    blocked: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } }),
+    blocked: () =>
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('denied', 'SecurityError');
+        },
+      }),
     full: () => {
       Storage.prototype.setItem = function () {
         throw new DOMException('full', 'QuotaExceededError');
@@ -232,13 +269,17 @@ test('blocked, full or corrupt storage: the page works and says progress is not 
     await expect(q.locator('.exercise__verdict--right')).toBeVisible();
     await expect(q.locator('.exercise__status')).toHaveText('Solved');
     await expect(page.locator(`.exercise__storage[data-storage="${status}"]`)).toContainText('not being saved');
-    if (status === 'corrupt') expect(await page.evaluate(() => localStorage.getItem('feedforward:progress:02-feedforward'))).toBe('{not json');
+    if (status === 'corrupt')
+      expect(await page.evaluate(() => localStorage.getItem('feedforward:progress:02-feedforward'))).toBe('{not json');
     expect(errors).toEqual([]);
     await context.close();
   }
 });
 
-test('answer key: every exercise with its answer, linked to its anchor, out of search and navigation; axe clean', async ({ browser, baseURL }) => {
+test('answer key: every exercise with its answer, linked to its anchor, out of search and navigation; axe clean', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   for (const scheme of ['light', 'dark'] as const) {
     const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme });
@@ -272,7 +313,10 @@ test('answer key: every exercise with its answer, linked to its anchor, out of s
     await q.getByRole('radio').nth(1).check();
     await q.getByRole('button', { name: 'Check' }).click();
     await q.getByRole('button', { name: 'Show the answer' }).click();
-    const inPage = await new AxeBuilder({ page }).include('[data-exercise="perceptron-three-fruits"]').include('[data-exercise="perceptron-cat-dog"]').analyze();
+    const inPage = await new AxeBuilder({ page })
+      .include('[data-exercise="perceptron-three-fruits"]')
+      .include('[data-exercise="perceptron-cat-dog"]')
+      .analyze();
     expect(inPage.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
     await context.close();
   }

@@ -2,23 +2,48 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, useScheme } from './site';
 import { widgets } from '../../src/widgets/registry';
 
-const GUIDES = ['instructors/', 'instructors/hosting/', 'instructors/presenting/', 'instructors/widgets/', 'instructors/share-links/', 'instructors/writing-a-lecture/', 'instructors/writing-a-widget/', 'present/'];
+const GUIDES = [
+  'instructors/',
+  'instructors/hosting/',
+  'instructors/presenting/',
+  'instructors/widgets/',
+  'instructors/share-links/',
+  'instructors/writing-a-lecture/',
+  'instructors/writing-a-widget/',
+  'present/',
+];
 
 test.describe('instructor pages', () => {
-  test('reachable from the footer, not from the student navigation; every guide and its site links load', async ({ page, watch, request }) => {
+  test('reachable from the footer, not from the student navigation; every guide and its site links load', async ({
+    page,
+    watch,
+    request,
+  }) => {
     await page.goto('');
-    await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: /instructor/i })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: /instructor/i })).toHaveCount(
+      0,
+    );
     await page.getByRole('contentinfo').getByRole('link', { name: 'For instructors' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'For instructors' })).toBeVisible();
-    await expect(page.getByRole('main').getByRole('link', { name: 'Answer key', exact: true }).first()).toHaveAttribute('href', /instructors\/answer-key\/$/);
+    await expect(page.getByRole('main').getByRole('link', { name: 'Answer key', exact: true }).first()).toHaveAttribute(
+      'href',
+      /instructors\/answer-key\/$/,
+    );
     const seen = new Set<string>();
     for (const path of GUIDES) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(200);
-      for (const href of await page.locator('main a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+      for (const href of await page
+        .locator('main a[href]')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
         const url = new URL(href);
         // The answer key is built by its own page (another part of the site); embed previews are checked in embeds.spec.
-        if (url.origin !== new URL(page.url()).origin || url.pathname.endsWith('/answer-key/') || seen.has(url.pathname)) continue;
+        if (
+          url.origin !== new URL(page.url()).origin ||
+          url.pathname.endsWith('/answer-key/') ||
+          seen.has(url.pathname)
+        )
+          continue;
         seen.add(url.pathname);
         expect((await request.get(url.pathname)).status(), `${href} linked from ${path}`).toBe(200);
       }

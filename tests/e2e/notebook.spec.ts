@@ -23,10 +23,13 @@ async function typeInto(page: Page, cellId: string, code: string, { replace = tr
 }
 
 test.describe('tutorial notebook', () => {
-  test('a cold page loads no editor, runner or chart code; typing into a cell and Shift+Enter runs it with output and a chart', async ({ page, watch }) => {
+  test('a cold page loads no editor, runner or chart code; typing into a cell and Shift+Enter runs it with output and a chart', async ({
+    page,
+    watch,
+  }) => {
     await openNotebook(page);
     // The code reads without JavaScript: highlighted at build time.
-    await expect(page.locator('#cell-data pre.astro-code')).toContainText("spiral(100, 3, createRng(7))");
+    await expect(page.locator('#cell-data pre.astro-code')).toContainText('spiral(100, 3, createRng(7))');
     expect(watch.requests.filter((u) => /editor|runner\.worker|plot\./.test(u))).toEqual([]);
 
     const cell = await typeInto(page, 'data', "\nconsole.log('typed in the test:', 6 * 7);", { replace: false });
@@ -50,13 +53,18 @@ test.describe('tutorial notebook', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test(`an endless loop is stopped at the ${LIMIT_S} s limit, the reader is told, and the notebook runs again`, async ({ page, watch }) => {
+  test(`an endless loop is stopped at the ${LIMIT_S} s limit, the reader is told, and the notebook runs again`, async ({
+    page,
+    watch,
+  }) => {
     test.setTimeout(60_000);
     await openNotebook(page);
     const cell = await typeInto(page, 'train', 'let spins = 0;\nwhile (true) spins++;');
     await cell.getByRole('button', { name: 'Run' }).click();
     await expect(cell.locator('[data-state]')).toHaveText('Running…');
-    await expect(cell.locator('.nb-out--error')).toContainText(`ran longer than ${LIMIT_S} s`, { timeout: (LIMIT_S + 10) * 1000 });
+    await expect(cell.locator('.nb-out--error')).toContainText(`ran longer than ${LIMIT_S} s`, {
+      timeout: (LIMIT_S + 10) * 1000,
+    });
     await expect(cell.locator('.nb-out--error')).toContainText('everything the cells above defined is gone');
     await expect(cell.locator('[data-state]')).toHaveText(`Stopped at the ${LIMIT_S} s limit`);
     // A fresh runner: the first cell runs again, and a name from before the restart is gone.
@@ -69,7 +77,10 @@ test.describe('tutorial notebook', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('a syntax error and a run-time error are reported with their line, which the editor marks', async ({ page, watch }) => {
+  test('a syntax error and a run-time error are reported with their line, which the editor marks', async ({
+    page,
+    watch,
+  }) => {
     await openNotebook(page);
     const cell = await typeInto(page, 'sgd', 'const a = 1;\nconst b = 2;\nconst c = (a + ;');
     await page.keyboard.press('Shift+Enter');
@@ -80,12 +91,17 @@ test.describe('tutorial notebook', () => {
 
     await typeInto(page, 'sgd', "import { Matrix } from 'feedforward';\nconst m = Matrix.zeros(2, 2);\n\nm.get(5, 0);");
     await page.keyboard.press('Shift+Enter');
-    await expect(error.locator('.nb-out__error-title')).toHaveText('Error on line 4: Matrix.get: index (5, 0) is outside a 2×2 matrix');
+    await expect(error.locator('.nb-out__error-title')).toHaveText(
+      'Error on line 4: Matrix.get: index (5, 0) is outside a 2×2 matrix',
+    );
     await expect(cell.locator('.cm-line.cm-error-line')).toHaveText('m.get(5, 0);');
     expect(watch.problems).toEqual([]);
   });
 
-  test('edits survive a reload; Reset brings the original back; Download .ts holds every cell', async ({ page, watch }) => {
+  test('edits survive a reload; Reset brings the original back; Download .ts holds every cell', async ({
+    page,
+    watch,
+  }) => {
     await openNotebook(page);
     await typeInto(page, 'sgd', '// my own version\nconst mine = 1;');
     await expect(page.locator('#cell-sgd')).toHaveAttribute('data-edited', '');
@@ -96,13 +112,20 @@ test.describe('tutorial notebook', () => {
     await expect(cell.locator('[data-code] pre')).toHaveText('// my own version\nconst mine = 1;');
     await expect(cell).toHaveAttribute('data-edited', '');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .ts' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download .ts' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('network-from-scratch.ts');
-    const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const text = await (
+      await download.createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString('utf8'));
     expect(text).toContain('// Cell 1: Load the spiral data');
     expect(text).toContain('// Cell 8: One SGD step (edited)\n');
     expect(text).toContain('// my own version\nconst mine = 1;');
-    expect(text).toContain("import { Matrix, Dense, createRng, spiral");
+    expect(text).toContain('import { Matrix, Dense, createRng, spiral');
 
     await cell.getByRole('button', { name: 'Reset' }).click();
     await expect(cell.locator('[data-code] pre')).toContainText('function sgdStep(param: Matrix');

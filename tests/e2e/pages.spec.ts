@@ -1,7 +1,10 @@
 import { test, expect, PAGES, PARTS, LECTURE } from './site';
 
 for (const path of PAGES) {
-  test(`"/${path}" loads cleanly: no console error, no failed request, nothing from another host`, async ({ page, watch }) => {
+  test(`"/${path}" loads cleanly: no console error, no failed request, nothing from another host`, async ({
+    page,
+    watch,
+  }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
     await page.waitForLoadState('networkidle');
@@ -26,7 +29,10 @@ test('every internal link and asset on every page resolves', async ({ page, requ
       const key = url.toString();
       if (seen.has(key)) continue;
       seen.add(key);
-      expect(url.pathname.startsWith(base.pathname), `${key} (on /${path}) escapes the base path ${base.pathname}`).toBe(true);
+      expect(
+        url.pathname.startsWith(base.pathname),
+        `${key} (on /${path}) escapes the base path ${base.pathname}`,
+      ).toBe(true);
       const res = await request.get(key);
       expect(res.status(), `${key} linked from /${path}`).toBe(200);
     }

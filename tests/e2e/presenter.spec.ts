@@ -15,7 +15,10 @@ const slideNo = (page: Page) => new URL(page.url()).hash;
 const visibleH2 = (page: Page) => page.locator('[data-deck-content] > h2:visible');
 
 test.describe('presenter mode', () => {
-  test('keyboard drives the slides: arrows, Home/End, number + Enter, overview, notes; the Close button is button-sized', async ({ page, watch }) => {
+  test('keyboard drives the slides: arrows, Home/End, number + Enter, overview, notes; the Close button is button-sized', async ({
+    page,
+    watch,
+  }) => {
     await openDeck(page);
     await expect(titleSlide(page).getByText('The forward pass', { exact: true })).toBeVisible();
     expect(slideNo(page)).toBe('#1');
@@ -65,11 +68,15 @@ test.describe('presenter mode', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('↓ Space PageDown scroll a long slide first, then change slide; ↑ comes back to the bottom', async ({ page, watch }) => {
+  test('↓ Space PageDown scroll a long slide first, then change slide; ↑ comes back to the bottom', async ({
+    page,
+    watch,
+  }) => {
     await page.goto('present/02-feedforward/backward-pass/#5');
     await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
     const stage = page.locator('[data-deck-stage]');
-    const scroll = () => stage.evaluate((el) => ({ top: el.scrollTop, max: el.scrollHeight - el.clientHeight, view: el.clientHeight }));
+    const scroll = () =>
+      stage.evaluate((el) => ({ top: el.scrollTop, max: el.scrollHeight - el.clientHeight, view: el.clientHeight }));
     expect((await scroll()).max).toBeGreaterThan(2000); // a long slide
     // Smooth: the slide scrolls by about a screen and stays the same slide.
     await page.keyboard.press('PageDown');
@@ -101,7 +108,10 @@ test.describe('presenter mode', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('past the last slide comes the next part, before the first the previous part; the lecture ends', async ({ page, watch }) => {
+  test('past the last slide comes the next part, before the first the previous part; the lecture ends', async ({
+    page,
+    watch,
+  }) => {
     await page.goto('present/02-feedforward/architectures/#3');
     await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
     await expect(page.locator('[data-deck-count]')).toHaveText(/^3 \/ 3/);
@@ -153,7 +163,10 @@ test.describe('presenter mode', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('the address picks the slide (#n, a section anchor, garbage → first); a presenter window stays in step', async ({ page, watch }) => {
+  test('the address picks the slide (#n, a section anchor, garbage → first); a presenter window stays in step', async ({
+    page,
+    watch,
+  }) => {
     await openDeck(page, '#logistic-regression');
     await expect(visibleH2(page)).toHaveText(['Logistic regression']);
     await openDeck(page, '?notes#99');

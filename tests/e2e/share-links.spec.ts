@@ -5,7 +5,11 @@ const PART = 'lectures/02-feedforward/forward-pass/';
 
 test.describe('share links', () => {
   test('a link with locked and hidden controls opens exactly that set-up', async ({ page, watch }) => {
-    const widget = await openWidget(page, `${PART}?perceptron=w1:1.5,b:-0.5&lock=perceptron.w1,perceptron.b&hide=perceptron.lr#widget-perceptron`, 'perceptron');
+    const widget = await openWidget(
+      page,
+      `${PART}?perceptron=w1:1.5,b:-0.5&lock=perceptron.w1,perceptron.b&hide=perceptron.lr#widget-perceptron`,
+      'perceptron',
+    );
     const w1 = widget.getByRole('slider', { name: 'Weight w₁' });
     await expect(w1).toHaveValue('1.5');
     await expect(w1).toBeDisabled();
@@ -34,8 +38,15 @@ test.describe('share links', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test("a widget's own inputs honour a lock too: layer-matmul's weight matrix becomes read-only", async ({ page, watch }) => {
-    const widget = await openWidget(page, 'embed/layer-matmul/?layer-matmul=b:1_0_-0.2&lock=layer-matmul.w,layer-matmul.b', 'layer-matmul');
+  test("a widget's own inputs honour a lock too: layer-matmul's weight matrix becomes read-only", async ({
+    page,
+    watch,
+  }) => {
+    const widget = await openWidget(
+      page,
+      'embed/layer-matmul/?layer-matmul=b:1_0_-0.2&lock=layer-matmul.w,layer-matmul.b',
+      'layer-matmul',
+    );
     const w11 = widget.locator('input[data-entry="w-0-0"]');
     await expect(w11).toHaveAttribute('readonly', '');
     await expect(w11).toHaveAttribute('aria-readonly', 'true');
@@ -53,7 +64,11 @@ test.describe('share links', () => {
   });
 
   test('a garbage or tampered link falls back to a working widget with a visible notice', async ({ page, watch }) => {
-    const widget = await openWidget(page, `embed/perceptron/?perceptron=w1:zz,b:1e999,nope:1&lock=perceptron.nope,%3Cscript%3E,perceptron&hide=,,`, 'perceptron');
+    const widget = await openWidget(
+      page,
+      `embed/perceptron/?perceptron=w1:zz,b:1e999,nope:1&lock=perceptron.nope,%3Cscript%3E,perceptron&hide=,,`,
+      'perceptron',
+    );
     const notice = widget.getByRole('alert');
     await expect(notice).toBeVisible();
     await expect(notice).toContainText('could not all be used');
@@ -64,7 +79,10 @@ test.describe('share links', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('the share panel builds a link and an iframe with chosen controls locked and hidden', async ({ page, watch }) => {
+  test('the share panel builds a link and an iframe with chosen controls locked and hidden', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, 'embed/perceptron/', 'perceptron');
     const w2 = widget.getByRole('slider', { name: 'Weight w₂' });
     await w2.focus();
@@ -75,7 +93,9 @@ test.describe('share links', () => {
     const link = await widget.getByRole('textbox', { name: /^Link to this widget/ }).inputValue();
     expect(link).toContain('embed/perceptron/?perceptron=w2:-4&lock=perceptron.w2&hide=perceptron.lr');
     const embed = await widget.getByRole('textbox', { name: /^Embed code/ }).inputValue();
-    expect(embed).toMatch(/^<iframe src="http:\/\/[^"]+\/embed\/perceptron\/\?perceptron=w2:-4&amp;lock=perceptron\.w2&amp;hide=perceptron\.lr" title="The blue-orange classifier" width="100%" height="\d+"/);
+    expect(embed).toMatch(
+      /^<iframe src="http:\/\/[^"]+\/embed\/perceptron\/\?perceptron=w2:-4&amp;lock=perceptron\.w2&amp;hide=perceptron\.lr" title="The blue-orange classifier" width="100%" height="\d+"/,
+    );
     await widget.getByRole('button', { name: 'Copy link' }).click();
     await expect(widget.getByRole('status').filter({ hasText: /The link (is selected|copied)/ })).toBeVisible();
 
@@ -90,7 +110,11 @@ test.describe('share links', () => {
   test('axe finds no violation with locked controls and the share panel open, light and dark', async ({ page }) => {
     for (const scheme of ['light', 'dark'] as const) {
       await useScheme(page, scheme);
-      const widget = await openWidget(page, 'embed/perceptron/?perceptron=w1:1&lock=perceptron.w1&hide=perceptron.lr', 'perceptron');
+      const widget = await openWidget(
+        page,
+        'embed/perceptron/?perceptron=w1:1&lock=perceptron.w1&hide=perceptron.lr',
+        'perceptron',
+      );
       await widget.getByText('Share or embed').click();
       await expect(widget.getByRole('combobox', { name: 'Weight w₁' })).toHaveValue('locked');
       const results = await new AxeBuilder({ page }).analyze();

@@ -12,7 +12,15 @@ export const PARTS = [
 ] as const;
 export const LECTURE = 'lectures/02-feedforward/';
 export const TUTORIALS = ['network-from-scratch', 'learning-rate'] as const;
-export const PAGES = ['', LECTURE, ...PARTS.map((p) => `${LECTURE}${p}/`), 'glossary/', 'search/', 'tutorials/', ...TUTORIALS.map((t) => `tutorials/${t}/`)];
+export const PAGES = [
+  '',
+  LECTURE,
+  ...PARTS.map((p) => `${LECTURE}${p}/`),
+  'glossary/',
+  'search/',
+  'tutorials/',
+  ...TUTORIALS.map((t) => `tutorials/${t}/`),
+];
 
 /** What went wrong while a page was open: console errors, failed requests, requests to other hosts. */
 export interface Watch {

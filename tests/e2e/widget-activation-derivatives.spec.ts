@@ -29,7 +29,10 @@ test.describe('activation-derivatives widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('the softmax Jacobian for the logits: S(1 − S) on the diagonal, −S_i S_j off it, rows summing to 0', async ({ page, watch }) => {
+  test('the softmax Jacobian for the logits: S(1 − S) on the diagonal, −S_i S_j off it, rows summing to 0', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'activation-derivatives');
     await expect(widget.locator('[data-readout="probs"]')).toContainText('(0.659, 0.242, 0.099)');
     await expect(widget.locator('[data-readout="j-0-0"]')).toHaveText('+0.225');
@@ -50,7 +53,10 @@ test.describe('activation-derivatives widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('a garbage link falls back with a visible notice; axe finds nothing in light and dark', async ({ browser, baseURL }) => {
+  test('a garbage link falls back with a visible notice; axe finds nothing in light and dark', async ({
+    browser,
+    baseURL,
+  }) => {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme });
       const page = await context.newPage();
@@ -59,7 +65,9 @@ test.describe('activation-derivatives widget', () => {
       await expect(widget.locator('[data-readout="sigmoid"]')).toHaveText('0.235');
       await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

@@ -27,7 +27,9 @@ test.describe('activation-explorer widget', () => {
     const widget = await openWidget(page, URL, 'activation-explorer');
     await expect(widget.locator('[data-readout="step-gradient"]')).toHaveCount(0);
     await widget.getByRole('switch', { name: 'Step' }).check();
-    await expect(widget.locator('[data-readout="step-gradient"]')).toContainText('cannot be trained by backpropagation');
+    await expect(widget.locator('[data-readout="step-gradient"]')).toContainText(
+      'cannot be trained by backpropagation',
+    );
     await expect(widget.locator('[data-readout="df-step"]')).toHaveText('0.000');
     const field = widget.getByRole('textbox', { name: 'Probe x, exact value' });
     await field.fill('0');
@@ -70,7 +72,11 @@ test.describe('activation-explorer widget', () => {
     await expect(widget.getByRole('slider', { name: 'Probe x' })).toHaveValue('2.5');
     await expect(widget.getByRole('switch', { name: 'Step' })).toBeChecked();
     await expect(widget.getByRole('switch', { name: 'Sigmoid' })).not.toBeChecked();
-    widget = await openWidget(page, `${URL}?activation-explorer=x:NaN,step:maybe,zz:%3Cscript%3E`, 'activation-explorer');
+    widget = await openWidget(
+      page,
+      `${URL}?activation-explorer=x:NaN,step:maybe,zz:%3Cscript%3E`,
+      'activation-explorer',
+    );
     await expect(widget.getByRole('alert')).toContainText('could not all be used');
     await expect(widget.getByRole('slider', { name: 'Probe x' })).toHaveValue('1');
     await expect(widget.getByRole('switch', { name: 'Step' })).not.toBeChecked();
@@ -83,7 +89,11 @@ test.describe('activation-explorer widget', () => {
     test(`axe finds no violation in ${scheme} mode`, async ({ browser, baseURL }) => {
       const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme });
       const page = await context.newPage();
-      const widget = await openWidget(page, `${URL}?activation-explorer=step:1,linear:1,leaky:1,x:0`, 'activation-explorer');
+      const widget = await openWidget(
+        page,
+        `${URL}?activation-explorer=step:1,linear:1,leaky:1,x:0`,
+        'activation-explorer',
+      );
       await expect(widget.locator('.chart__plot svg')).toHaveCount(2);
       await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();

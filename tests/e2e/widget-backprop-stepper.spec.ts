@@ -3,10 +3,14 @@ import { test, expect, openWidget } from './site';
 
 const URL = 'embed/backprop-stepper/';
 const NAME = 'backprop-stepper';
-const report = async (widget: import('@playwright/test').Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
+const report = async (widget: import('@playwright/test').Locator) =>
+  JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('backprop-stepper widget', () => {
-  test('steps forward and through the seven backprop steps, lighting the diagram, to the update', async ({ page, watch }) => {
+  test('steps forward and through the seven backprop steps, lighting the diagram, to the update', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, NAME);
     const title = widget.locator('[data-readout="title"]');
     const next = widget.getByRole('button', { name: 'Next →' });
@@ -50,7 +54,10 @@ test.describe('backprop-stepper widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('loss, activations, target and α change the numbers; the gradient check still agrees', async ({ page, watch }) => {
+  test('loss, activations, target and α change the numbers; the gradient check still agrees', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, `${URL}?backprop-stepper=step:5`, NAME);
     await expect(widget.locator('[data-readout="title"]')).toContainText('step 1 of 7');
     await widget.getByRole('combobox', { name: 'Loss E' }).selectOption('mse');
@@ -80,13 +87,21 @@ test.describe('backprop-stepper widget', () => {
 
   test('fits a 360 px phone, and axe finds no violation in light and dark', async ({ browser, baseURL }) => {
     for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme, viewport: { width: scheme === 'light' ? 360 : 1280, height: 800 } });
+      const context = await browser.newContext({
+        baseURL: baseURL!,
+        colorScheme: scheme,
+        viewport: { width: scheme === 'light' ? 360 : 1280, height: 800 },
+      });
       const page = await context.newPage();
       const widget = await openWidget(page, `${URL}?backprop-stepper=step:7`, NAME);
       await expect(widget.locator('[data-node][data-lit]')).toHaveCount(3);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBeLessThanOrEqual(0);
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

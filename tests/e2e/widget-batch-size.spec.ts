@@ -3,12 +3,18 @@ import type { Locator } from '@playwright/test';
 import { test, expect, openWidget } from './site';
 
 const URL = 'embed/batch-size/';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
-const cell = (widget: Locator, run: string, readout: string) => widget.locator(`tr[data-run="${run}"] [data-readout="${readout}"]`);
-const paths = (widget: Locator) => widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+const report = async (widget: Locator) =>
+  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
+const cell = (widget: Locator, run: string, readout: string) =>
+  widget.locator(`tr[data-run="${run}"] [data-readout="${readout}"]`);
+const paths = (widget: Locator) =>
+  widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
 
 test.describe('batch-size widget', () => {
-  test('the batch slider (keyboard) changes ⌈N / batch⌉; one epoch counts iterations and epochs apart', async ({ page, watch }) => {
+  test('the batch slider (keyboard) changes ⌈N / batch⌉; one epoch counts iterations and epochs apart', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'batch-size');
     const updates = widget.locator('[data-readout="updates"]');
     await expect(updates).toContainText('6 batches of 8 and one of 2');
@@ -20,7 +26,11 @@ test.describe('batch-size widget', () => {
     await expect(updates).toContainText('5 batches of 9 and one of 5');
     await expect.poll(() => report(widget)).toMatchObject({ batchSize: 9, updatesPerEpoch: 6 });
     await widget.getByRole('button', { name: 'Train one epoch' }).click();
-    for (const [run, iterations] of [['full', '1'], ['mini', '6'], ['single', '50']]) {
+    for (const [run, iterations] of [
+      ['full', '1'],
+      ['mini', '6'],
+      ['single', '50'],
+    ]) {
       await expect(cell(widget, run!, 'epochs')).toHaveText('1');
       await expect(cell(widget, run!, 'iterations')).toHaveText(iterations!);
     }
@@ -76,7 +86,9 @@ test.describe('batch-size widget', () => {
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
       await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

@@ -3,10 +3,14 @@ import { test, expect, openWidget } from './site';
 
 const URL = 'embed/chain-rule/';
 const NAME = 'chain-rule';
-const report = async (widget: import('@playwright/test').Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
+const report = async (widget: import('@playwright/test').Locator) =>
+  JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('chain-rule widget', () => {
-  test("starts at the lecture's example, where the chain rule and the numerical slope agree", async ({ page, watch }) => {
+  test("starts at the lecture's example, where the chain rule and the numerical slope agree", async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, NAME);
     // σ′(g)·w₂·σ′(w₁x)·w₁ with w₁ = 0.5, w₂ = −1.5, x = 2 (worked out in model.test.ts)
     await expect(widget.locator('[data-readout="analytic"]')).toHaveText('−0.02767653');
@@ -18,7 +22,10 @@ test.describe('chain-rule widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('pieces and sliders change every link; a ReLU on its kink makes the two disagree, and says why', async ({ page, watch }) => {
+  test('pieces and sliders change every link; a ReLU on its kink makes the two disagree, and says why', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, NAME);
     await widget.getByRole('combobox', { name: 'Inner piece f₁' }).selectOption('linear');
     await widget.getByRole('combobox', { name: 'Outer piece f₂' }).selectOption('square');
@@ -56,12 +63,20 @@ test.describe('chain-rule widget', () => {
 
   test('fits a 360 px phone, and axe finds no violation in light and dark', async ({ browser, baseURL }) => {
     for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme, viewport: { width: scheme === 'light' ? 360 : 1280, height: 800 } });
+      const context = await browser.newContext({
+        baseURL: baseURL!,
+        colorScheme: scheme,
+        viewport: { width: scheme === 'light' ? 360 : 1280, height: 800 },
+      });
       const page = await context.newPage();
       await openWidget(page, URL, NAME);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBeLessThanOrEqual(0);
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

@@ -4,7 +4,10 @@ import { test, expect, openWidget } from './site';
 const URL = 'embed/cross-entropy/';
 
 test.describe('cross-entropy widget', () => {
-  test("the slides' blue and yellow predictions give 1.20 and 0.24; moving a probability keeps the sum at 1", async ({ page, watch }) => {
+  test("the slides' blue and yellow predictions give 1.20 and 0.24; moving a probability keeps the sum at 1", async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'cross-entropy');
     await expect(widget.locator('[data-readout="loss"]')).toHaveText('1.2006');
     await expect(widget.getByRole('button', { name: 'Blue (loss 1.20)' })).toBeVisible();
@@ -26,7 +29,10 @@ test.describe('cross-entropy widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('a probability of 0 for the true class: 16.1181 with clipping, infinite (in words, no NaN drawn) without', async ({ page, watch }) => {
+  test('a probability of 0 for the true class: 16.1181 with clipping, infinite (in words, no NaN drawn) without', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'cross-entropy');
     await widget.getByRole('button', { name: 'True class gets 0' }).click();
     await expect(widget.locator('[data-readout="p-true"]')).toHaveText('0.000');
@@ -56,7 +62,10 @@ test.describe('cross-entropy widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('a garbage link falls back with a visible notice; axe finds nothing in light and dark', async ({ browser, baseURL }) => {
+  test('a garbage link falls back with a visible notice; axe finds nothing in light and dark', async ({
+    browser,
+    baseURL,
+  }) => {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme });
       const page = await context.newPage();
@@ -65,7 +74,9 @@ test.describe('cross-entropy widget', () => {
       await expect(widget.locator('[data-readout="loss"]')).toHaveText('1.2006');
       await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

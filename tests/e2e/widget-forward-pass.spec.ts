@@ -104,11 +104,20 @@ test.describe('forward-pass widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('on a 360 px phone: nothing overflows, the diagram fits, sliders work by touch and keys', async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL: baseURL!, viewport: { width: 360, height: 740 }, hasTouch: true });
+  test('on a 360 px phone: nothing overflows, the diagram fits, sliders work by touch and keys', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({
+      baseURL: baseURL!,
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const widget = await openWidget(page, URL, NAME);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     const svg = widget.locator('.network-diagram svg[role="img"]');
     const box = (await svg.boundingBox())!;
     expect(box.width).toBeLessThanOrEqual(360);

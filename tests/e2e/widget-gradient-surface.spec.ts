@@ -3,10 +3,14 @@ import { test, expect, openWidget } from './site';
 
 const URL = 'embed/gradient-surface/';
 const NAME = 'gradient-surface';
-const report = async (widget: import('@playwright/test').Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
+const report = async (widget: import('@playwright/test').Locator) =>
+  JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('gradient-surface widget', () => {
-  test('the legend says what darker means; the keyboard moves the point and the slopes follow', async ({ page, watch }) => {
+  test('the legend says what darker means; the keyboard moves the point and the slopes follow', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, NAME);
     await expect(widget.locator('[data-readout="legend"]')).toContainText('darker shading means higher loss');
     await expect(widget.getByText(/The arrow drawn is −∇E/)).toBeVisible();
@@ -25,7 +29,10 @@ test.describe('gradient-surface widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('dragging on the map moves the point; near the minimum the gradient almost vanishes', async ({ page, watch }) => {
+  test('dragging on the map moves the point; near the minimum the gradient almost vanishes', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, NAME);
     const svg = widget.locator('.gradient-surface__map svg[role="img"]').first();
     await expect(svg).toBeVisible();
@@ -64,13 +71,21 @@ test.describe('gradient-surface widget', () => {
 
   test('fits a 360 px phone, and axe finds no violation in light and dark', async ({ browser, baseURL }) => {
     for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme, viewport: { width: scheme === 'light' ? 360 : 1280, height: 800 } });
+      const context = await browser.newContext({
+        baseURL: baseURL!,
+        colorScheme: scheme,
+        viewport: { width: scheme === 'light' ? 360 : 1280, height: 800 },
+      });
       const page = await context.newPage();
       const widget = await openWidget(page, URL, NAME);
       await expect(widget.locator('.gradient-surface__map svg[role="img"]')).toHaveCount(1);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBeLessThanOrEqual(0);
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

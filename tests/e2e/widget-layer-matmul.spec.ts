@@ -53,7 +53,9 @@ test.describe('layer-matmul widget', () => {
     const z3 = widget.getByRole('button', { name: 'z₃ = −1.70' });
     await z3.focus();
     await expect(sum).toContainText('z₃ = row 1 of X');
-    await expect(z3).toHaveAccessibleDescription('z₃ = 1.0 × 0.1 + 2.0 × (−0.5) + 0.0 × 0.2 + (−1.0) × 0.6 + (−0.2) = −1.70');
+    await expect(z3).toHaveAccessibleDescription(
+      'z₃ = 1.0 × 0.1 + 2.0 × (−0.5) + 0.0 × 0.2 + (−1.0) × 0.6 + (−0.2) = −1.70',
+    );
     await expect(widget.locator('.layer-matmul__cell--col [data-entry="b-2"]')).toHaveCount(1);
   });
 
@@ -66,7 +68,9 @@ test.describe('layer-matmul widget', () => {
     await expect(widget.getByRole('spinbutton', { name: 'x₁ of example 3' })).toHaveValue('−2.0');
     const z = widget.getByRole('button', { name: /^z₂ of example 3 = / });
     await z.focus();
-    await expect(z).toHaveAccessibleDescription(/^z₂ of example 3 = \(−2\.0\) × \(−0\.2\) \+ 0\.0 × 0\.8 \+ 1\.0 × 0\.4 \+ 0\.5 × 0\.1 \+ 0\.0 = 0\.85$/);
+    await expect(z).toHaveAccessibleDescription(
+      /^z₂ of example 3 = \(−2\.0\) × \(−0\.2\) \+ 0\.0 × 0\.8 \+ 1\.0 × 0\.4 \+ 0\.5 × 0\.1 \+ 0\.0 = 0\.85$/,
+    );
     await expect(widget.locator('.layer-matmul__cell--row [data-entry^="x-2-"]')).toHaveCount(4);
     const before = await widget.locator('[data-z="2-1"]').innerText();
     await widget.getByRole('spinbutton', { name: 'b₂' }).fill('1');
@@ -81,7 +85,9 @@ test.describe('layer-matmul widget', () => {
     await expect(widget.getByText('const Z = addRowVector(matmul(X, W), B);', { exact: true })).toBeVisible();
     await widget.getByText('Show both as runnable code with these numbers').click();
     await widget.getByRole('spinbutton', { name: 'b₁' }).fill('0.5');
-    await expect(widget.getByLabel('NumPy code with the current numbers')).toContainText('B = np.array([0.5, 0.0, -0.2])');
+    await expect(widget.getByLabel('NumPy code with the current numbers')).toContainText(
+      'B = np.array([0.5, 0.0, -0.2])',
+    );
     await expect(widget.getByLabel('TypeScript code with the current numbers')).toContainText('[[1.40, 1.30, -1.70]]');
   });
 
@@ -101,10 +107,16 @@ test.describe('layer-matmul widget', () => {
   });
 
   test('on a 360 px phone: nothing overflows, and tapping Z and typing work', async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL: baseURL!, viewport: { width: 360, height: 740 }, hasTouch: true });
+    const context = await browser.newContext({
+      baseURL: baseURL!,
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+    });
     const page = await context.newPage();
     const widget = await openWidget(page, `${URL}?layer-matmul=rows:3`, NAME);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
     await widget.locator('[data-z="2-2"]').tap();
     await expect(widget.locator('[data-readout="sum"]')).toContainText('z₃ of example 3');
     const x = widget.getByRole('spinbutton', { name: 'x₄ of example 3' });

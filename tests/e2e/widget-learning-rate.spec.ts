@@ -3,11 +3,16 @@ import type { Locator } from '@playwright/test';
 import { test, expect, openWidget } from './site';
 
 const URL = 'embed/learning-rate/';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean | null>;
-const paths = (widget: Locator) => widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+const report = async (widget: Locator) =>
+  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean | null>;
+const paths = (widget: Locator) =>
+  widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
 
 test.describe('learning-rate widget', () => {
-  test('too big: the parabola steps zig-zag outwards and the network run stops, saying it diverged', async ({ page, watch }) => {
+  test('too big: the parabola steps zig-zag outwards and the network run stops, saying it diverged', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'learning-rate');
     await widget.getByRole('button', { name: /too big/ }).click();
     await expect(widget.getByRole('slider', { name: 'Learning rate α' })).toHaveValue('1.05');
@@ -76,7 +81,9 @@ test.describe('learning-rate widget', () => {
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
       await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

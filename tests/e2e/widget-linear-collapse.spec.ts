@@ -4,7 +4,10 @@ import { test, expect, openWidget } from './site';
 const URL = 'embed/linear-collapse/';
 
 test.describe('linear-collapse widget', () => {
-  test('the slide weights collapse to 8x₁ + 20x₂; keyboard on a weight updates the product live', async ({ page, watch }) => {
+  test('the slide weights collapse to 8x₁ + 20x₂; keyboard on a weight updates the product live', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'linear-collapse');
     const verdict = widget.locator('[data-readout="verdict"]');
     await expect(verdict).toContainText('The collapse holds');

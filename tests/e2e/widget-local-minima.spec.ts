@@ -3,21 +3,31 @@ import { test, expect, openWidget } from './site';
 
 const URL = 'embed/local-minima/';
 const NAME = 'local-minima';
-const report = async (widget: import('@playwright/test').Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
+const report = async (widget: import('@playwright/test').Locator) =>
+  JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('local-minima widget', () => {
-  test('by keyboard: a start on the left rolls into the local minimum, one on the right into the global one', async ({ page, watch }) => {
+  test('by keyboard: a start on the left rolls into the local minimum, one on the right into the global one', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, NAME);
     await expect(widget.locator('[data-readout="basin"]')).toContainText('basin of the local minimum');
     await widget.getByRole('button', { name: 'Drop a ball here' }).press('Enter');
-    await expect(widget.locator('[data-readout="last"]')).toContainText('local minimum at w = −1.3', { timeout: 10_000 });
+    await expect(widget.locator('[data-readout="last"]')).toContainText('local minimum at w = −1.3', {
+      timeout: 10_000,
+    });
     const start = widget.getByRole('slider', { name: 'Start w₀' });
     await start.focus();
     await page.keyboard.press('End');
     await expect(widget.locator('[data-readout="basin"]')).toContainText('basin of the global minimum');
     await widget.getByRole('button', { name: 'Drop a ball here' }).click();
-    await expect(widget.locator('[data-readout="last"]')).toContainText('global minimum at w = 1.48', { timeout: 10_000 });
-    await expect(widget.locator('[data-readout="counts"]')).toHaveText('2: 1 reached the global minimum, 1 the local one');
+    await expect(widget.locator('[data-readout="last"]')).toContainText('global minimum at w = 1.48', {
+      timeout: 10_000,
+    });
+    await expect(widget.locator('[data-readout="counts"]')).toHaveText(
+      '2: 1 reached the global minimum, 1 the local one',
+    );
     expect(await report(widget)).toMatchObject({ runs: 2, globalReached: 1, localReached: 1, diverged: 0 });
     expect(watch.problems).toEqual([]);
   });
@@ -58,14 +68,23 @@ test.describe('local-minima widget', () => {
 
   test('fits a 360 px phone, and axe finds no violation in light and dark', async ({ browser, baseURL }) => {
     for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ baseURL: baseURL!, colorScheme: scheme, reducedMotion: 'reduce', viewport: { width: scheme === 'light' ? 360 : 1280, height: 800 } });
+      const context = await browser.newContext({
+        baseURL: baseURL!,
+        colorScheme: scheme,
+        reducedMotion: 'reduce',
+        viewport: { width: scheme === 'light' ? 360 : 1280, height: 800 },
+      });
       const page = await context.newPage();
       const widget = await openWidget(page, URL, NAME);
       await widget.getByRole('button', { name: 'Drop a ball here' }).click();
       await expect(widget.locator('[data-readout="counts"]')).not.toHaveText('none yet');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBeLessThanOrEqual(0);
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

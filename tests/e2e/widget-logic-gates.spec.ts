@@ -44,7 +44,10 @@ test.describe('logic-gates widget', () => {
     await widget.getByRole('button', { name: 'Play' }).click();
     await expect(widget.locator('[data-readout="status"]')).toContainText('Learned', { timeout: 20_000 });
     await expect(widget.locator('[data-readout="accuracy"]')).toHaveText('4 of 4');
-    const first = { eq: await widget.locator('.tex').first().textContent(), epochs: await widget.locator('[data-readout="epochs"]').innerText() };
+    const first = {
+      eq: await widget.locator('.tex').first().textContent(),
+      epochs: await widget.locator('[data-readout="epochs"]').innerText(),
+    };
     await widget.getByRole('button', { name: 'Restart training' }).click();
     await expect(widget.locator('[data-readout="epochs"]')).toHaveText('0');
     await widget.getByRole('button', { name: 'Play' }).click();

@@ -3,10 +3,14 @@ import type { Locator } from '@playwright/test';
 import { test, expect, openWidget } from './site';
 
 const URL = 'embed/lr-decay/';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
+const report = async (widget: Locator) =>
+  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
 
 test.describe('lr-decay widget', () => {
-  test('the slide’s schedule: α₀ = 1, decay 0.1, 20 steps; the table agrees; the decay slider by keyboard', async ({ page, watch }) => {
+  test('the slide’s schedule: α₀ = 1, decay 0.1, 20 steps; the table agrees; the decay slider by keyboard', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'lr-decay');
     expect(await report(widget)).toMatchObject({ lr0: 1, decay: 0.1, steps: 20, lrAtLastStep: 0.344828 });
     await expect(widget.locator('[data-readout="formula"]')).toContainText('0.3448');
@@ -27,12 +31,16 @@ test.describe('lr-decay widget', () => {
   test('Play: the decayed rate settles lower than the constant one, from the same seed', async ({ page, watch }) => {
     const widget = await openWidget(page, URL, 'lr-decay');
     await widget.getByRole('button', { name: 'Play' }).click();
-    await expect(widget.locator('[data-readout="status"]')).toContainText('Done: 40 epochs (200 updates) each', { timeout: 30_000 });
+    await expect(widget.locator('[data-readout="status"]')).toContainText('Done: 40 epochs (200 updates) each', {
+      timeout: 30_000,
+    });
     const r = await report(widget);
     expect(r.epochs).toBe(40);
     expect(r.decayedLoss as number).toBeLessThan(r.constantLoss as number);
     await expect(widget.locator('[data-readout="decayed-loss"]')).toContainText('α = 0.0478'); // 1/(1 + 0.1·199)
-    const paths = await widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+    const paths = await widget
+      .locator('.chart__plot svg path')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
     expect(paths.join(' ')).not.toContain('NaN');
     expect(watch.problems).toEqual([]);
   });
@@ -54,7 +62,9 @@ test.describe('lr-decay widget', () => {
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
       await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

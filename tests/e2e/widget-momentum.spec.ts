@@ -3,11 +3,16 @@ import type { Locator } from '@playwright/test';
 import { test, expect, openWidget } from './site';
 
 const URL = 'embed/momentum/';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
-const paths = (widget: Locator) => widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+const report = async (widget: Locator) =>
+  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
+const paths = (widget: Locator) =>
+  widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
 
 test.describe('momentum widget', () => {
-  test('the good preset: one step shows the velocity −α·∇E; Play walks both paths to the end', async ({ page, watch }) => {
+  test('the good preset: one step shows the velocity −α·∇E; Play walks both paths to the end', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'momentum');
     await widget.getByRole('button', { name: /Good momentum and learning rate/ }).click();
     await expect(widget.getByRole('slider', { name: 'Learning rate α' })).toHaveValue('0.2');
@@ -41,7 +46,10 @@ test.describe('momentum widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('the heavy-ball preset; settings from the link; a garbage link falls back with a notice', async ({ page, watch }) => {
+  test('the heavy-ball preset; settings from the link; a garbage link falls back with a notice', async ({
+    page,
+    watch,
+  }) => {
     let widget = await openWidget(page, URL, 'momentum');
     await widget.getByRole('button', { name: /Large momentum, small learning rate/ }).click();
     await expect(widget.getByRole('slider', { name: 'Momentum β' })).toHaveValue('0.95');
@@ -64,7 +72,9 @@ test.describe('momentum widget', () => {
       await widget.getByRole('button', { name: 'One step' }).click();
       await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

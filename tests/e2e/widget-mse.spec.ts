@@ -4,7 +4,10 @@ import { test, expect, openWidget } from './site';
 const URL = 'embed/mse/';
 
 test.describe('mse widget', () => {
-  test("the slides' 23.5 vs 22.9 gives 0.36; keyboard and typed values change the loss and the squares", async ({ page, watch }) => {
+  test("the slides' 23.5 vs 22.9 gives 0.36; keyboard and typed values change the loss and the squares", async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'mse');
     await expect(widget.locator('[data-readout="mse"]')).toHaveText('0.36');
     await expect(widget).toHaveAttribute('data-report', /"mse":0.36\b/);
@@ -25,7 +28,10 @@ test.describe('mse widget', () => {
     await expect(widget.locator('[data-readout="sum"]')).toHaveText('17.11');
     await expect(widget.locator('[data-readout="mse"]')).toHaveText('3.422');
     await expect(widget).toHaveAttribute('data-report', /"n":5/);
-    await expect(widget.locator('.chart__plot svg')).toHaveAttribute('aria-label', /day 5, true 17\.5, predicted 21\.5, squared error 16\.00/);
+    await expect(widget.locator('.chart__plot svg')).toHaveAttribute(
+      'aria-label',
+      /day 5, true 17\.5, predicted 21\.5, squared error 16\.00/,
+    );
     expect(watch.problems).toEqual([]);
   });
 
@@ -66,7 +72,9 @@ test.describe('mse widget', () => {
       await expect(widget.locator('.chart__plot svg')).toHaveCount(1);
       await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

@@ -60,7 +60,9 @@ test.describe('one-hot widget', () => {
       const page = await context.newPage();
       await openWidget(page, URL, 'one-hot');
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

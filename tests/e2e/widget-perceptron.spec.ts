@@ -35,7 +35,9 @@ test.describe('perceptron widget', () => {
   test('learning converges to a line with no misclassified point', async ({ page }) => {
     const widget = await openWidget(page, URL, 'perceptron');
     await widget.getByRole('button', { name: 'Play' }).click();
-    await expect(widget.locator('[data-readout="accuracy"]')).toContainText('every point is right', { timeout: 30_000 });
+    await expect(widget.locator('[data-readout="accuracy"]')).toContainText('every point is right', {
+      timeout: 30_000,
+    });
     await expect(widget.locator('[data-readout="epochs"]')).toContainText('converged');
   });
 

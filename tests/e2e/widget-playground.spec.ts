@@ -6,8 +6,10 @@ import { test, expect, openWidget } from './site';
 const URL = 'embed/playground/';
 const SPIRAL = `${URL}?playground=data:spiral,arch:16_16,a1:relu,a2:relu`;
 
-const count = async (widget: Locator, name: string) => Number(await widget.locator(`[data-readout="${name}"]`).innerText());
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, unknown>;
+const count = async (widget: Locator, name: string) =>
+  Number(await widget.locator(`[data-readout="${name}"]`).innerText());
+const report = async (widget: Locator) =>
+  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, unknown>;
 /** A fingerprint of the heat map's pixels. */
 const mapPixels = (widget: Locator) =>
   widget.locator('canvas.playground__canvas').evaluate((c) => {
@@ -18,10 +20,15 @@ const mapPixels = (widget: Locator) =>
     return h;
   });
 const paths = (widget: Locator) =>
-  widget.locator('svg path, svg line').evaluateAll((ps) => ps.map((p) => `${p.getAttribute('d') ?? ''}${p.getAttribute('x1') ?? ''}`).join(' '));
+  widget
+    .locator('svg path, svg line')
+    .evaluateAll((ps) => ps.map((p) => `${p.getAttribute('d') ?? ''}${p.getAttribute('x1') ?? ''}`).join(' '));
 
 test.describe('playground widget', () => {
-  test('training runs, the counters move apart, pausing stops them; one epoch and one iteration', async ({ page, watch }) => {
+  test('training runs, the counters move apart, pausing stops them; one epoch and one iteration', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, SPIRAL, 'playground');
     await expect(widget.locator('[data-readout="architecture"]')).toContainText('2-16-16-3');
     expect(await count(widget, 'epoch')).toBe(0);
@@ -61,7 +68,9 @@ test.describe('playground widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test('layers by keyboard; a mismatched output and loss is explained and can be fixed; the set-up is in the link', async ({ page }) => {
+  test('layers by keyboard; a mismatched output and loss is explained and can be fixed; the set-up is in the link', async ({
+    page,
+  }) => {
     const widget = await openWidget(page, `${URL}?playground=data:fruits`, 'playground');
     await widget.getByRole('button', { name: 'Add a hidden layer' }).press('Enter');
     await expect(widget.getByRole('slider', { name: 'Units in hidden layer 3' })).toBeVisible();
@@ -138,7 +147,9 @@ test.describe('playground widget', () => {
     expect((await report(widget)).pinned).toBe(true);
   });
 
-  test('export the model and load it back (with confirmation); a bad file is refused without harm', async ({ page }, info) => {
+  test('export the model and load it back (with confirmation); a bad file is refused without harm', async ({
+    page,
+  }, info) => {
     const widget = await openWidget(page, `${URL}?playground=data:circles,arch:3`, 'playground');
     await widget.getByRole('button', { name: 'One epoch' }).click();
     const trained = (await report(widget)).trainLoss;
@@ -159,7 +170,9 @@ test.describe('playground widget', () => {
     await input.setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
-      buffer: Buffer.from('{"version":1,"kind":"network","layers":[{"activation":"relu","weights":[[1]],"biases":[0,0]}]}'),
+      buffer: Buffer.from(
+        '{"version":1,"kind":"network","layers":[{"activation":"relu","weights":[[1]],"biases":[0,0]}]}',
+      ),
     });
     await expect(widget.getByRole('alert')).toContainText('not a model the playground can read');
     await expect(widget.locator('[data-readout="architecture"]')).toContainText('2-3-3-1');
@@ -187,14 +200,20 @@ test.describe('playground widget', () => {
         colorScheme: scheme,
       });
       const page = await context.newPage();
-      const widget = await openWidget(page, `${URL}?playground=data:moons,arch:1_2_3_4_5,lr:0.5,loss:mse`, 'playground');
+      const widget = await openWidget(
+        page,
+        `${URL}?playground=data:moons,arch:1_2_3_4_5,lr:0.5,loss:mse`,
+        'playground',
+      );
       await expect(widget.getByRole('alert')).toContainText('could not all be used');
       await expect(widget.getByRole('combobox', { name: 'Data set' })).toHaveValue('circles');
       await expect(widget.locator('[data-readout="architecture"]')).toContainText('2-8-8-1');
       await widget.getByRole('button', { name: 'One epoch' }).click();
       await widget.getByRole('combobox', { name: 'From' }).selectOption('1');
       const results = await new AxeBuilder({ page }).include('[data-widget="playground"]').analyze();
-      expect(results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+      ).toEqual([]);
       await context.close();
     }
   });

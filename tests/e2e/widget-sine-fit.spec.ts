@@ -4,9 +4,11 @@ import { test, expect, openWidget } from './site';
 
 const URL = 'embed/sine-fit/';
 
-const mse = async (widget: Locator) => Number((await widget.locator('[data-readout="mse"]').innerText()).replace('−', '-'));
+const mse = async (widget: Locator) =>
+  Number((await widget.locator('[data-readout="mse"]').innerText()).replace('−', '-'));
 /** Every path the charts drew; never NaN. */
-const paths = (widget: Locator) => widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+const paths = (widget: Locator) =>
+  widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
 
 test.describe('sine-fit widget', () => {
   test('linear units stay on the best straight line, however many units and layers', async ({ page, watch }) => {
@@ -119,7 +121,9 @@ test.describe('sine-fit widget', () => {
         await expect(widget.locator('.chart__plot svg').first()).toBeVisible();
         await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
         const results = await new AxeBuilder({ page }).analyze();
-        expect(results.violations.map((v) => `${mode} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+        expect(
+          results.violations.map((v) => `${mode} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
+        ).toEqual([]);
       }
       await context.close();
     });

@@ -4,7 +4,10 @@ import { test, expect, openWidget } from './site';
 const URL = 'embed/softmax/';
 
 test.describe('softmax widget', () => {
-  test('the fruit logits give the lecture probabilities; keyboard on a logit changes them and the bars', async ({ page, watch }) => {
+  test('the fruit logits give the lecture probabilities; keyboard on a logit changes them and the bars', async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'softmax');
     await expect(widget.locator('[data-readout="stable-p-0"]')).toHaveText('0.659');
     await expect(widget.locator('[data-readout="naive-p-0"]')).toHaveText('0.659');
@@ -26,7 +29,10 @@ test.describe('softmax widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
-  test("the lecture's huge logits: the naive formula overflows to Infinity and NaN, the stable one does not", async ({ page, watch }) => {
+  test("the lecture's huge logits: the naive formula overflows to Infinity and NaN, the stable one does not", async ({
+    page,
+    watch,
+  }) => {
     const widget = await openWidget(page, URL, 'softmax');
     await widget.getByRole('button', { name: "The lecture's (1000, 999, 998.1)" }).click();
     await expect(widget.locator('[data-readout="logits"]')).toContainText('(1000.0, 999.0, 998.1)');

@@ -4,7 +4,10 @@ import { test, expect, LECTURE, hydrateAll } from './site';
 const parts = [...new Set(widgets.map((w) => w.part))];
 
 for (const part of parts) {
-  test(`widgets of "${part}" stand in the lecture, hydrate when scrolled to, and keep ids unique`, async ({ page, watch }) => {
+  test(`widgets of "${part}" stand in the lecture, hydrate when scrolled to, and keep ids unique`, async ({
+    page,
+    watch,
+  }) => {
     await page.goto(`${LECTURE}${part}/`);
     const names = widgets.filter((w) => w.part === part).map((w) => w.name);
     for (const name of names) {

@@ -31,13 +31,15 @@ export const exercises: ExerciseSet = {
           id: 'yes-two-classes',
           text: 'Yes, in principle: a picture is a list of numbers, and a perceptron separates two classes.',
           correct: true,
-          feedback: 'Right. One input per pixel value, one output that says 1 (cat) or 0 (dog): a two-class problem is exactly what a perceptron answers. Whether it answers *well* is another matter.',
+          feedback:
+            'Right. One input per pixel value, one output that says 1 (cat) or 0 (dog): a two-class problem is exactly what a perceptron answers. Whether it answers *well* is another matter.',
         },
         {
           id: 'no-images',
           text: 'No: a perceptron cannot take a picture as input.',
           correct: false,
-          feedback: 'A picture is just numbers — one per pixel and colour channel. Give each its own input $x_i$ and weight $w_i$ and the perceptron takes it.',
+          feedback:
+            'A picture is just numbers — one per pixel and colour channel. Give each its own input $x_i$ and weight $w_i$ and the perceptron takes it.',
         },
         {
           id: 'no-two-outputs',
@@ -49,7 +51,8 @@ export const exercises: ExerciseSet = {
           id: 'yes-works-well',
           text: 'Yes, and it would classify photographs about as well as a deep network.',
           correct: false,
-          feedback: 'In principle yes, but not well: one flat hyperplane cannot separate cats from dogs in raw pixel space (the same cat moved a few pixels gives completely different inputs).',
+          feedback:
+            'In principle yes, but not well: one flat hyperplane cannot separate cats from dogs in raw pixel space (the same cat moved a few pixels gives completely different inputs).',
         },
       ],
       hints: [
@@ -96,7 +99,8 @@ what the rest of this lecture builds up to.`,
           id: 'yes-three-perceptrons',
           text: 'Yes: three perceptrons side by side always give exactly one clear answer.',
           correct: false,
-          feedback: 'Three perceptrons can each say “this fruit or not”, but for some inputs two say yes at once, or none does, and step outputs give no way to break the tie.',
+          feedback:
+            'Three perceptrons can each say “this fruit or not”, but for some inputs two say yes at once, or none does, and step outputs give no way to break the tie.',
         },
       ],
       hints: ['What values can the step function output?'],
@@ -138,10 +142,14 @@ to smoother activation functions next.`,
           id: 'thresholds',
           text: 'One neuron can do it alone: read $p < 0.33$ as apple, $p < 0.66$ as orange, the rest as banana.',
           correct: false,
-          feedback: 'That forces the fruits into an order along one line through the inputs, and $p$ is then no longer the probability of anything; one sigmoid output models two classes.',
+          feedback:
+            'That forces the fruits into an order along one line through the inputs, and $p$ is then no longer the probability of anything; one sigmoid output models two classes.',
         },
       ],
-      hints: ['How many outputs does one logistic-regression neuron have, and what does that output mean?', 'Now think of more than one neuron.'],
+      hints: [
+        'How many outputs does one logistic-regression neuron have, and what does that output mean?',
+        'Now think of more than one neuron.',
+      ],
       explanation: `One neuron gives one probability (two classes); three graded outputs, or three logits through the [softmax](${L}/activation-functions/#softmax-output), handle three classes.`,
       answer: `A single logistic-regression neuron still has only one output: one probability, which can
 distinguish two classes (a probability $p$ for one class and $1 - p$ for the other). So, on its
@@ -230,11 +238,37 @@ To fit a curve, the units must be able to bend: we need non-linear activation fu
       kind: 'multiple',
       prompt: 'Multiple layers with linear activations can be reduced to a single layer. Why is this a problem?',
       options: [
-        { id: 'no-xor', text: 'The network still cannot learn XOR.', correct: true, feedback: 'True: a linear network draws a straight decision boundary, and XOR needs more than one line.' },
-        { id: 'no-curve', text: 'The network can still only fit a straight line or a flat plane.', correct: true, feedback: 'True: the sine wave stays out of reach.' },
-        { id: 'wasted', text: 'The extra layers cost parameters and computation but add no power.', correct: true, feedback: 'True: the deep linear network is a single layer in disguise.' },
-        { id: 'no-training', text: 'The network cannot be trained at all, because its gradients are zero.', correct: false, feedback: 'Linear networks train fine — their gradients are not zero. The trouble is what they can represent, not whether they learn.' },
-        { id: 'overfits', text: 'The network overfits the training data more.', correct: false, feedback: 'The opposite, if anything: a linear network is too simple, not too flexible.' },
+        {
+          id: 'no-xor',
+          text: 'The network still cannot learn XOR.',
+          correct: true,
+          feedback: 'True: a linear network draws a straight decision boundary, and XOR needs more than one line.',
+        },
+        {
+          id: 'no-curve',
+          text: 'The network can still only fit a straight line or a flat plane.',
+          correct: true,
+          feedback: 'True: the sine wave stays out of reach.',
+        },
+        {
+          id: 'wasted',
+          text: 'The extra layers cost parameters and computation but add no power.',
+          correct: true,
+          feedback: 'True: the deep linear network is a single layer in disguise.',
+        },
+        {
+          id: 'no-training',
+          text: 'The network cannot be trained at all, because its gradients are zero.',
+          correct: false,
+          feedback:
+            'Linear networks train fine — their gradients are not zero. The trouble is what they can represent, not whether they learn.',
+        },
+        {
+          id: 'overfits',
+          text: 'The network overfits the training data more.',
+          correct: false,
+          feedback: 'The opposite, if anything: a linear network is too simple, not too flexible.',
+        },
       ],
       hints: ['What can a single linear layer not do, from the earlier examples?'],
       explanation: `The [linear-collapse widget](${L}/activation-functions/#widget-linear-collapse) shows the 2-2-2-1 network giving exactly the outputs of one layer; the XOR and sine examples are what a single linear layer cannot do.`,
@@ -252,7 +286,10 @@ in disguise.`,
       part: 'activation-functions',
       kind: 'reflection',
       prompt: 'Why do neural networks have multiple layers?',
-      hints: ['In the XOR network, what did the hidden layer compute from $x_1$ and $x_2$?', 'What must the activations be for extra layers to help at all?'],
+      hints: [
+        'In the XOR network, what did the hidden layer compute from $x_1$ and $x_2$?',
+        'What must the activations be for extra layers to help at all?',
+      ],
       explanation: `Each layer builds features from the previous layer’s; see [More layers](${L}/activation-functions/#more-layers) and [Universal approximation](${L}/activation-functions/#universal-approximation).`,
       answer: `Because, with non-linear activations between them, each layer can build new features out of the
 previous layer's features. In the XOR example the hidden layer turned the inputs into "OR" and
@@ -274,19 +311,22 @@ being non-linear; with linear activations the layers collapse into one, as shown
           id: 'no-match-target',
           text: 'No: the output activation is chosen to match what is predicted — linear (identity) for regression.',
           correct: true,
-          feedback: 'Right. The power comes from the hidden layers; the output only has to produce the right kind of value, and be differentiable.',
+          feedback:
+            'Right. The power comes from the hidden layers; the output only has to produce the right kind of value, and be differentiable.',
         },
         {
           id: 'yes-collapse',
           text: 'Yes: otherwise the whole network collapses into a linear function.',
           correct: false,
-          feedback: 'The collapse happens when the *hidden* layers are linear. Non-linear hidden layers followed by a linear output are not linear.',
+          feedback:
+            'The collapse happens when the *hidden* layers are linear. Non-linear hidden layers followed by a linear output are not linear.',
         },
         {
           id: 'yes-probabilities',
           text: 'Yes: outputs must always be probabilities.',
           correct: false,
-          feedback: 'Only for classification. A network that predicts a temperature needs outputs that can be any real number.',
+          feedback:
+            'Only for classification. A network that predicts a temperature needs outputs that can be any real number.',
         },
       ],
       hints: ['Think of a network that predicts a temperature. What range of values must its output cover?'],
@@ -307,10 +347,31 @@ that the error can be backpropagated through them.`,
       kind: 'single',
       prompt: 'What are the logits?',
       options: [
-        { id: 'raw-sums', text: 'The raw weighted sums $Z = XW + B$ of the last layer, before the output activation.', correct: true, feedback: 'Right: any real numbers, not yet probabilities.' },
-        { id: 'probabilities', text: 'The probabilities that the softmax outputs.', correct: false, feedback: 'Those come *after* the output activation; the logits go into it.' },
-        { id: 'log-true', text: 'The logarithms of the predicted probability of the true class.', correct: false, feedback: 'That is (minus) the cross-entropy loss of an example, computed from probabilities, not the logits.' },
-        { id: 'targets', text: 'The one-hot encoded targets.', correct: false, feedback: 'The targets are what the predictions are compared with; the logits are computed by the network.' },
+        {
+          id: 'raw-sums',
+          text: 'The raw weighted sums $Z = XW + B$ of the last layer, before the output activation.',
+          correct: true,
+          feedback: 'Right: any real numbers, not yet probabilities.',
+        },
+        {
+          id: 'probabilities',
+          text: 'The probabilities that the softmax outputs.',
+          correct: false,
+          feedback: 'Those come *after* the output activation; the logits go into it.',
+        },
+        {
+          id: 'log-true',
+          text: 'The logarithms of the predicted probability of the true class.',
+          correct: false,
+          feedback:
+            'That is (minus) the cross-entropy loss of an example, computed from probabilities, not the logits.',
+        },
+        {
+          id: 'targets',
+          text: 'The one-hot encoded targets.',
+          correct: false,
+          feedback: 'The targets are what the predictions are compared with; the logits are computed by the network.',
+        },
       ],
       hints: ['Logits can be negative. Can a probability?'],
       explanation: `The logits are the inputs of the output activation; in the [softmax widget](${L}/activation-functions/#widget-softmax) you set them and see the probabilities they become.`,
@@ -354,10 +415,31 @@ $e^{z_1} + e^{z_2} + e^{z_3}$. (In Python, which counts from 0, the classes woul
       kind: 'single',
       prompt: 'What does probs correspond to in the mathematical expression?',
       options: [
-        { id: 'y-predict', text: 'The predicted probabilities, $y_{\\text{predict}}^{k}$', correct: true, feedback: 'Right: row $n$ of `probs` is the softmax output for example $n$.' },
-        { id: 'y-true', text: 'The targets, $y_{\\text{true}}^{k}$', correct: false, feedback: 'The targets are `oh_y_true`; `probs` is what the network predicts.' },
-        { id: 'log', text: 'Their logarithms, $\\log y_{\\text{predict}}^{k}$', correct: false, feedback: 'The code takes the log of `probs` itself (`np.log(probs)`), so `probs` is the probability, not its log.' },
-        { id: 'loss', text: 'The loss $E$', correct: false, feedback: 'The loss is what the whole expression computes from `probs` and `oh_y_true`.' },
+        {
+          id: 'y-predict',
+          text: 'The predicted probabilities, $y_{\\text{predict}}^{k}$',
+          correct: true,
+          feedback: 'Right: row $n$ of `probs` is the softmax output for example $n$.',
+        },
+        {
+          id: 'y-true',
+          text: 'The targets, $y_{\\text{true}}^{k}$',
+          correct: false,
+          feedback: 'The targets are `oh_y_true`; `probs` is what the network predicts.',
+        },
+        {
+          id: 'log',
+          text: 'Their logarithms, $\\log y_{\\text{predict}}^{k}$',
+          correct: false,
+          feedback:
+            'The code takes the log of `probs` itself (`np.log(probs)`), so `probs` is the probability, not its log.',
+        },
+        {
+          id: 'loss',
+          text: 'The loss $E$',
+          correct: false,
+          feedback: 'The loss is what the whole expression computes from `probs` and `oh_y_true`.',
+        },
       ],
       hints: ['Where do probabilities come from in a classifier?'],
       explanation: `\`probs\` are the softmax outputs, the predictions; see [Cross-entropy in code](${L}/loss-functions/#cross-entropy-in-code).`,
@@ -373,14 +455,29 @@ $k$. Each row adds up to 1.`,
       kind: 'text',
       prompt: 'What does oh_y_true correspond to in the mathematical expression?',
       label: 'oh_y_true is',
-      accept: ['y_true', 'targets', 'true labels', 'labels', 'true values', 'true class', 'ground truth', 'actual values', 'correct class', 'y'],
+      accept: [
+        'y_true',
+        'targets',
+        'true labels',
+        'labels',
+        'true values',
+        'true class',
+        'ground truth',
+        'actual values',
+        'correct class',
+        'y',
+      ],
       reject: [
         {
           match: ['y_predict', 'y_pred', 'ŷ', 'probs', 'probabilities', 'prediction', 'predicted', 'predict', 'logits'],
-          feedback: 'That is the other symbol: probs are the predictions ŷ (y_predict). oh_y_true holds what the network should have said.',
+          feedback:
+            'That is the other symbol: probs are the predictions ŷ (y_predict). oh_y_true holds what the network should have said.',
         },
       ],
-      hints: ['“oh” is short for one-hot. What is one-hot encoded in a classifier?', 'The expression has two symbols with a class index $k$: one predicted, one true.'],
+      hints: [
+        '“oh” is short for one-hot. What is one-hot encoded in a classifier?',
+        'The expression has two symbols with a class index $k$: one predicted, one true.',
+      ],
       explanation: `\`oh_y_true\` is $y_{\\text{true}}^{k}$, the one-hot targets; see [Cross-entropy in code](${L}/loss-functions/#cross-entropy-in-code) and [One-hot encoding](${L}/loss-functions/#one-hot-encoding).`,
       answer: `\`oh_y_true\` holds the targets $y_{\\text{true}}^{k}$, one-hot encoded ("oh"). Row $n$ is all zeros
 except for a 1 in the column of the true class of example $n$. Because of those zeros, the sum over
@@ -393,10 +490,31 @@ $k$ keeps only one term: the log of the probability predicted for the true class
       kind: 'single',
       prompt: 'Why are probs clipped?',
       options: [
-        { id: 'log-zero', text: 'Because $\\log 0 = -\\infty$: a probability of exactly 0 would make the loss infinite.', correct: true, feedback: `Right. Clipped to $[10^{-7}, 1 - 10^{-7}]$, the worst loss of one example is $-\\log 10^{-7} \\approx ${fmt(worstClipped, 2)}$.` },
-        { id: 'sum-to-one', text: 'To make each row of probabilities add up to 1.', correct: false, feedback: 'The softmax already does that (and clipping can break it very slightly).' },
-        { id: 'overflow', text: 'To stop $e^{z}$ from overflowing in the softmax.', correct: false, feedback: 'That is handled by subtracting the largest logit inside the softmax; clipping acts on the probabilities afterwards.' },
-        { id: 'speed', text: 'To make training faster.', correct: false, feedback: 'Clipping is about keeping the numbers finite, not speed.' },
+        {
+          id: 'log-zero',
+          text: 'Because $\\log 0 = -\\infty$: a probability of exactly 0 would make the loss infinite.',
+          correct: true,
+          feedback: `Right. Clipped to $[10^{-7}, 1 - 10^{-7}]$, the worst loss of one example is $-\\log 10^{-7} \\approx ${fmt(worstClipped, 2)}$.`,
+        },
+        {
+          id: 'sum-to-one',
+          text: 'To make each row of probabilities add up to 1.',
+          correct: false,
+          feedback: 'The softmax already does that (and clipping can break it very slightly).',
+        },
+        {
+          id: 'overflow',
+          text: 'To stop $e^{z}$ from overflowing in the softmax.',
+          correct: false,
+          feedback:
+            'That is handled by subtracting the largest logit inside the softmax; clipping acts on the probabilities afterwards.',
+        },
+        {
+          id: 'speed',
+          text: 'To make training faster.',
+          correct: false,
+          feedback: 'Clipping is about keeping the numbers finite, not speed.',
+        },
       ],
       hints: ['What is $\\log 0$?', 'Can a softmax output be exactly 0 in floating point?'],
       explanation: `A probability that underflows to 0 gives $\\log 0 = -\\infty$; see [Clipping](${L}/loss-functions/#clipping).`,
@@ -420,18 +538,34 @@ prediction is exactly 1.`,
       kind: 'text',
       prompt: 'What is ŷ (“y-hat”)?',
       label: 'ŷ is',
-      accept: ['prediction', 'predicted value', 'predicted output', 'predicted probabilities', 'y_predict', 'y hat', 'estimate', 'estimated value', 'output', 'predicted y'],
+      accept: [
+        'prediction',
+        'predicted value',
+        'predicted output',
+        'predicted probabilities',
+        'y_predict',
+        'y hat',
+        'estimate',
+        'estimated value',
+        'output',
+        'predicted y',
+      ],
       reject: [
         {
           match: ['predicted class', 'predicted label', 'class prediction', 'argmax'],
-          feedback: 'Close, but ŷ is not one class: it is the whole vector of predicted probabilities, one per class. The predicted class is the one with the largest ŷ.',
+          feedback:
+            'Close, but ŷ is not one class: it is the whole vector of predicted probabilities, one per class. The predicted class is the one with the largest ŷ.',
         },
         {
           match: ['y_true', 'ground truth'],
-          feedback: 'That is y without the hat: what the network should output. The hat marks the network’s own estimate of it.',
+          feedback:
+            'That is y without the hat: what the network should output. The hat marks the network’s own estimate of it.',
         },
       ],
-      hints: ['The hat is the statistician’s mark for “an estimate of”.', 'The slides also write it as $y_{\\text{predict}}$.'],
+      hints: [
+        'The hat is the statistician’s mark for “an estimate of”.',
+        'The slides also write it as $y_{\\text{predict}}$.',
+      ],
       explanation: `$\\hat{y}$ is the prediction, $y_{\\text{predict}}$; see [Softmax predictions](${L}/loss-functions/#softmax-predictions).`,
       answer: `$\\hat{y}$ is the network's **prediction**, the same thing the slides also write as
 $y_{\\text{predict}}$. The hat is the statistician's mark for "an estimate of": $\\hat{y}$ is the
@@ -449,14 +583,19 @@ vector, one predicted probability per class.`,
       reject: [
         {
           match: ['binary', 'BCE'],
-          feedback: 'Binary cross-entropy is the two-class case, with one sigmoid output. Here the target is one-hot over several classes and the prediction a softmax: the general (categorical) form.',
+          feedback:
+            'Binary cross-entropy is the two-class case, with one sigmoid output. Here the target is one-hot over several classes and the prediction a softmax: the general (categorical) form.',
         },
         {
           match: ['mean squared error', 'squared error', 'MSE', 'quadratic'],
-          feedback: 'The mean squared error is the loss for regression; this one compares probabilities through a logarithm.',
+          feedback:
+            'The mean squared error is the loss for regression; this one compares probabilities through a logarithm.',
         },
       ],
-      hints: ['It is the standard loss for classification, used instead of the mean squared error.', 'Its binary version was in [Binary cross-entropy](/lectures/02-feedforward/loss-functions/#binary-cross-entropy).'],
+      hints: [
+        'It is the standard loss for classification, used instead of the mean squared error.',
+        'Its binary version was in [Binary cross-entropy](/lectures/02-feedforward/loss-functions/#binary-cross-entropy).',
+      ],
       explanation: `$-\\sum_k y_{\\text{true}}^k \\log y_{\\text{predict}}^k$ is the (categorical) cross-entropy; see [Cross-entropy](${L}/loss-functions/#cross-entropy).`,
       answer: `It is the **cross-entropy**, also called categorical cross-entropy or log loss. (With only two
 classes it reduces to the binary cross-entropy.) It is the standard loss for classification, used
@@ -469,12 +608,36 @@ instead of mean squared error.`,
       kind: 'single',
       prompt: 'Which of the two predictions, blue or yellow, reflects greater confidence?',
       options: [
-        { id: 'yellow-lower', text: `Yellow, and its cross-entropy is the lower: ${fmt(ceYellow, 2)} against ${fmt(ceBlue, 2)}.`, correct: true, feedback: `Right. Yellow puts ${fmt(PREDICTIONS.yellow[1], 3)} on Pear; Pear is the true class, so the confident prediction is also the better one.` },
-        { id: 'yellow-higher', text: `Yellow, but its cross-entropy is the higher: ${fmt(ceBlue, 2)} against ${fmt(ceYellow, 2)}.`, correct: false, feedback: `Yellow is the confident one, but the loss is $-\\log$ of the probability of the true class (Pear): $-\\log ${fmt(PREDICTIONS.yellow[1], 3)} \\approx ${fmt(ceYellow, 2)}$ for yellow, lower than blue’s.` },
-        { id: 'blue', text: 'Blue, because it spreads its probability over every class.', correct: false, feedback: `Spreading probability evenly is the opposite of confidence: blue gives Pear only ${fmt(PREDICTIONS.blue[1], 3)}, hardly more than the 0.25 of a network that knows nothing.` },
-        { id: 'same', text: 'Both equally: both predict Pear.', correct: false, feedback: 'Both pick Pear, but confidence is about how concentrated the distribution is, and the two differ a lot.' },
+        {
+          id: 'yellow-lower',
+          text: `Yellow, and its cross-entropy is the lower: ${fmt(ceYellow, 2)} against ${fmt(ceBlue, 2)}.`,
+          correct: true,
+          feedback: `Right. Yellow puts ${fmt(PREDICTIONS.yellow[1], 3)} on Pear; Pear is the true class, so the confident prediction is also the better one.`,
+        },
+        {
+          id: 'yellow-higher',
+          text: `Yellow, but its cross-entropy is the higher: ${fmt(ceBlue, 2)} against ${fmt(ceYellow, 2)}.`,
+          correct: false,
+          feedback: `Yellow is the confident one, but the loss is $-\\log$ of the probability of the true class (Pear): $-\\log ${fmt(PREDICTIONS.yellow[1], 3)} \\approx ${fmt(ceYellow, 2)}$ for yellow, lower than blue’s.`,
+        },
+        {
+          id: 'blue',
+          text: 'Blue, because it spreads its probability over every class.',
+          correct: false,
+          feedback: `Spreading probability evenly is the opposite of confidence: blue gives Pear only ${fmt(PREDICTIONS.blue[1], 3)}, hardly more than the 0.25 of a network that knows nothing.`,
+        },
+        {
+          id: 'same',
+          text: 'Both equally: both predict Pear.',
+          correct: false,
+          feedback:
+            'Both pick Pear, but confidence is about how concentrated the distribution is, and the two differ a lot.',
+        },
       ],
-      hints: ['Confidence is about how concentrated the probabilities are, right or wrong.', 'The cross-entropy of one example is $-\\log$ of the probability given to its true class.'],
+      hints: [
+        'Confidence is about how concentrated the probabilities are, right or wrong.',
+        'The cross-entropy of one example is $-\\log$ of the probability given to its true class.',
+      ],
       explanation: `The more concentrated distribution is the more confident; as Pear is the true class it also earns the lower loss. See [Loss and confidence](${L}/loss-functions/#loss-and-confidence).`,
       answer: `The **yellow** prediction. It gives ${fmt(PREDICTIONS.yellow[1], 3)} to Pear and little to the other
 classes, whereas the blue one spreads its probability almost evenly, giving Pear only
@@ -495,7 +658,10 @@ ${fmt(ceYellow, 2)} for yellow against ${fmt(ceBlue, 2)} for blue.`,
       part: 'backward-pass',
       kind: 'reflection',
       prompt: 'What is a partial derivative?',
-      hints: ['A loss depends on many weights. What happens if you nudge just one of them?', 'Why the curly $\\partial$ instead of $d$?'],
+      hints: [
+        'A loss depends on many weights. What happens if you nudge just one of them?',
+        'Why the curly $\\partial$ instead of $d$?',
+      ],
       explanation: `One variable moves, the others are held fixed; see [Partial derivatives](${L}/backward-pass/#partial-derivatives) and [The gradient vector](${L}/backward-pass/#the-gradient-vector).`,
       answer: `A partial derivative measures how a function of several variables changes when you nudge **one**
 of the variables and hold all the others fixed. For a loss $E$ that depends on many weights,
@@ -514,10 +680,30 @@ variables are being held constant.`,
       kind: 'single',
       prompt: 'In the shaded contour map of a loss above, what does darker shading mean?',
       options: [
-        { id: 'higher-loss', text: 'Higher loss: worse weights.', correct: true, feedback: 'Right — as this figure’s legend says. Gradient descent heads for the lightest region.' },
-        { id: 'lower-loss', text: 'Lower loss: better weights.', correct: false, feedback: 'Some plots do shade low values dark, but not this one: check its legend.' },
-        { id: 'steeper', text: 'A steeper slope, wherever the loss is.', correct: false, feedback: 'Steepness shows as contour lines packed close together, not as the shade.' },
-        { id: 'more-data', text: 'More training examples at those weights.', correct: false, feedback: 'The map has a weight on each axis; the shade is the loss at those weights, not a count of data.' },
+        {
+          id: 'higher-loss',
+          text: 'Higher loss: worse weights.',
+          correct: true,
+          feedback: 'Right — as this figure’s legend says. Gradient descent heads for the lightest region.',
+        },
+        {
+          id: 'lower-loss',
+          text: 'Lower loss: better weights.',
+          correct: false,
+          feedback: 'Some plots do shade low values dark, but not this one: check its legend.',
+        },
+        {
+          id: 'steeper',
+          text: 'A steeper slope, wherever the loss is.',
+          correct: false,
+          feedback: 'Steepness shows as contour lines packed close together, not as the shade.',
+        },
+        {
+          id: 'more-data',
+          text: 'More training examples at those weights.',
+          correct: false,
+          feedback: 'The map has a weight on each axis; the shade is the loss at those weights, not a count of data.',
+        },
       ],
       hints: ['Read the figure’s legend.', 'Where is the cross that marks the smallest error?'],
       explanation: `In this figure darker is higher loss (the legend says so); the gradient points towards darker shading and descent goes the other way. See [The gradient vector](${L}/backward-pass/#the-gradient-vector).`,
@@ -547,10 +733,30 @@ the legend first.`,
       kind: 'single',
       prompt: 'In the softmax derivative, what does i denote?',
       options: [
-        { id: 'output', text: 'The softmax output being differentiated: $S_i$, the probability of class $i$.', correct: true, feedback: 'Right; $j$ picks the logit $z_j$ being nudged.' },
-        { id: 'logit', text: 'The logit $z_i$ that is being nudged.', correct: false, feedback: 'That is $j$: $\\frac{\\partial S_i}{\\partial z_j}$ nudges $z_j$ and watches $S_i$.' },
-        { id: 'example', text: 'The training example.', correct: false, feedback: 'The formula is for one example; both indices run over classes.' },
-        { id: 'iteration', text: 'The iteration of gradient descent.', correct: false, feedback: 'No time index here: both $i$ and $j$ run over the classes.' },
+        {
+          id: 'output',
+          text: 'The softmax output being differentiated: $S_i$, the probability of class $i$.',
+          correct: true,
+          feedback: 'Right; $j$ picks the logit $z_j$ being nudged.',
+        },
+        {
+          id: 'logit',
+          text: 'The logit $z_i$ that is being nudged.',
+          correct: false,
+          feedback: 'That is $j$: $\\frac{\\partial S_i}{\\partial z_j}$ nudges $z_j$ and watches $S_i$.',
+        },
+        {
+          id: 'example',
+          text: 'The training example.',
+          correct: false,
+          feedback: 'The formula is for one example; both indices run over classes.',
+        },
+        {
+          id: 'iteration',
+          text: 'The iteration of gradient descent.',
+          correct: false,
+          feedback: 'No time index here: both $i$ and $j$ run over the classes.',
+        },
       ],
       hints: ['Look at what stands above the fraction bar in $\\frac{\\partial S_i}{\\partial z_j}$.'],
       explanation: `$\\frac{\\partial S_i}{\\partial z_j}$: how output $i$ changes when logit $j$ changes, $K \\times K$ of them. See [Softmax](${L}/backward-pass/#softmax).`,
@@ -567,10 +773,30 @@ Kronecker delta $\\delta_{ij}$ switches on the extra term only when $i$ and $j$ 
       kind: 'single',
       prompt: 'In the backpropagation steps below, what does ŷ mean?',
       options: [
-        { id: 'output-node', text: 'The output node: the prediction $\\hat{y} = g(z_{\\hat{y}})$ from the forward pass.', correct: true, feedback: 'Right: the backward pass starts there, because the loss is computed from $\\hat{y}$ and $y$.' },
-        { id: 'target', text: 'The target, the true value.', correct: false, feedback: 'The target is $y$, without the hat.' },
-        { id: 'hidden', text: 'A hidden neuron’s activation.', correct: false, feedback: 'Hidden activations have their own names; $\\hat{y}$ is the network’s output.' },
-        { id: 'loss', text: 'The loss $E$.', correct: false, feedback: 'The loss is computed *from* $\\hat{y}$ and $y$.' },
+        {
+          id: 'output-node',
+          text: 'The output node: the prediction $\\hat{y} = g(z_{\\hat{y}})$ from the forward pass.',
+          correct: true,
+          feedback: 'Right: the backward pass starts there, because the loss is computed from $\\hat{y}$ and $y$.',
+        },
+        {
+          id: 'target',
+          text: 'The target, the true value.',
+          correct: false,
+          feedback: 'The target is $y$, without the hat.',
+        },
+        {
+          id: 'hidden',
+          text: 'A hidden neuron’s activation.',
+          correct: false,
+          feedback: 'Hidden activations have their own names; $\\hat{y}$ is the network’s output.',
+        },
+        {
+          id: 'loss',
+          text: 'The loss $E$.',
+          correct: false,
+          feedback: 'The loss is computed *from* $\\hat{y}$ and $y$.',
+        },
       ],
       hints: ['The hat means an estimate. What does the network estimate?'],
       explanation: `$\\hat{y}$ is the output node, where the backward pass begins; see [Seven steps](${L}/backward-pass/#seven-steps).`,
@@ -606,10 +832,30 @@ what comes after "w.r.t." is what stands below the fraction bar.`,
       kind: 'single',
       prompt: 'Does this code implement single-sample SGD, mini-batch SGD or batch SGD?',
       options: [
-        { id: 'any', text: 'Any of the three: the update line is the same; the loop that computes `dweights` decides.', correct: true, feedback: 'Right: one example, a mini-batch or the whole set — the update looks identical.' },
-        { id: 'single', text: 'Single-sample SGD.', correct: false, feedback: 'Only if `dweights` came from one example; the lines do not say.' },
-        { id: 'mini', text: 'Mini-batch SGD.', correct: false, feedback: 'Only if `dweights` was averaged over a mini-batch; the lines do not say.' },
-        { id: 'batch', text: 'Batch gradient descent.', correct: false, feedback: 'Only if `dweights` was averaged over the whole training set; the lines do not say.' },
+        {
+          id: 'any',
+          text: 'Any of the three: the update line is the same; the loop that computes `dweights` decides.',
+          correct: true,
+          feedback: 'Right: one example, a mini-batch or the whole set — the update looks identical.',
+        },
+        {
+          id: 'single',
+          text: 'Single-sample SGD.',
+          correct: false,
+          feedback: 'Only if `dweights` came from one example; the lines do not say.',
+        },
+        {
+          id: 'mini',
+          text: 'Mini-batch SGD.',
+          correct: false,
+          feedback: 'Only if `dweights` was averaged over a mini-batch; the lines do not say.',
+        },
+        {
+          id: 'batch',
+          text: 'Batch gradient descent.',
+          correct: false,
+          feedback: 'Only if `dweights` was averaged over the whole training set; the lines do not say.',
+        },
       ],
       hints: ['Where in these lines would the number of examples show?'],
       explanation: `The variants differ in how many examples go into the gradient before each update, not in the update; see [Batch, mini-batch and single-sample](${L}/weight-updates/#batch-mini-batch-and-single-sample).`,
@@ -636,11 +882,37 @@ forward and backward pass before each update.`,
       kind: 'multiple',
       prompt: 'What are dweights and dbiases in the mathematical notation?',
       options: [
-        { id: 'dw', text: '`dweights` is $\\frac{\\partial E(X, \\theta)}{\\partial W}$.', correct: true, feedback: 'True: the gradient of the loss with respect to the weights.' },
-        { id: 'db', text: '`dbiases` is $\\frac{\\partial E(X, \\theta)}{\\partial b}$.', correct: true, feedback: 'True: the gradient with respect to the biases.' },
-        { id: 'shape', text: '`dweights` has the same shape as `weights`.', correct: true, feedback: 'True: one partial derivative per weight.' },
-        { id: 'step', text: '`dweights` is the last change of the weights, $W^{t} - W^{t-1}$.', correct: false, feedback: 'That difference is $-\\alpha$ times the gradient; `dweights` is the gradient itself.' },
-        { id: 'scaled', text: '`dbiases` already includes the learning rate.', correct: false, feedback: 'The code multiplies by `learning_rate` ($\\alpha$) in the update line, so `dbiases` is the bare gradient.' },
+        {
+          id: 'dw',
+          text: '`dweights` is $\\frac{\\partial E(X, \\theta)}{\\partial W}$.',
+          correct: true,
+          feedback: 'True: the gradient of the loss with respect to the weights.',
+        },
+        {
+          id: 'db',
+          text: '`dbiases` is $\\frac{\\partial E(X, \\theta)}{\\partial b}$.',
+          correct: true,
+          feedback: 'True: the gradient with respect to the biases.',
+        },
+        {
+          id: 'shape',
+          text: '`dweights` has the same shape as `weights`.',
+          correct: true,
+          feedback: 'True: one partial derivative per weight.',
+        },
+        {
+          id: 'step',
+          text: '`dweights` is the last change of the weights, $W^{t} - W^{t-1}$.',
+          correct: false,
+          feedback: 'That difference is $-\\alpha$ times the gradient; `dweights` is the gradient itself.',
+        },
+        {
+          id: 'scaled',
+          text: '`dbiases` already includes the learning rate.',
+          correct: false,
+          feedback:
+            'The code multiplies by `learning_rate` ($\\alpha$) in the update line, so `dbiases` is the bare gradient.',
+        },
       ],
       hints: ['The “d” is short for a derivative — of what, with respect to what?'],
       explanation: `$W^{t+1} = W^{t} - \\alpha \\frac{\\partial E}{\\partial W}$: \`dweights\` is the derivative, \`learning_rate\` is $\\alpha$. See [The update rule](${L}/weight-updates/#the-update-rule).`,
@@ -661,7 +933,10 @@ one partial derivative per weight, one per bias. In the same code, \`learning_ra
       part: 'terminology',
       kind: 'reflection',
       prompt: 'What more terms should be included in this list?',
-      hints: ['Which words did you need in the earlier parts that are not in this list?', 'Think of the step size of an update, and of what the loss is also called.'],
+      hints: [
+        'Which words did you need in the earlier parts that are not in this list?',
+        'Think of the step size of an update, and of what the loss is also called.',
+      ],
       explanation: `Every term of the lecture has an entry in the [glossary](/glossary/).`,
       answer: `Good candidates are the other words this lecture relies on.
 **[Learning rate](/glossary/#learning-rate)**: the step size $\\alpha$ of each update.

@@ -29,7 +29,9 @@ function q<T extends Element = HTMLElement>(selector: string): T {
 /** Form controls and buttons keep their own keys (a slider's arrows move the slider). */
 function ownsKeys(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
-  return !!target.closest('input, select, textarea, button, a[href], summary, [contenteditable=""], [contenteditable="true"], [role="slider"], [role="spinbutton"]');
+  return !!target.closest(
+    'input, select, textarea, button, a[href], summary, [contenteditable=""], [contenteditable="true"], [role="slider"], [role="spinbutton"]',
+  );
 }
 
 export function startDeck(): void {
@@ -43,7 +45,11 @@ export function startDeck(): void {
     title: el.hasAttribute('data-slide-title'),
     heading: el.tagName === 'H2',
     notes: el.hasAttribute('data-speaker-notes'),
-    invisible: ['SCRIPT', 'STYLE', 'LINK', 'TEMPLATE'].includes(el.tagName) || (el.tagName !== 'ASTRO-ISLAND' && el.textContent?.trim() === '' && !el.querySelector('img, svg, canvas, figure, iframe, math, .katex')),
+    invisible:
+      ['SCRIPT', 'STYLE', 'LINK', 'TEMPLATE'].includes(el.tagName) ||
+      (el.tagName !== 'ASTRO-ISLAND' &&
+        el.textContent?.trim() === '' &&
+        !el.querySelector('img, svg, canvas, figure, iframe, math, .katex')),
   }));
   const numbers = assignSlides(blocks);
   const slides: Slide[] = [];
@@ -92,7 +98,9 @@ export function startDeck(): void {
       const extra = document.createElement('span');
       extra.className = 'deck__overview-meta';
       const widgets = s.elements.filter((e) => e.tagName === 'ASTRO-ISLAND').length;
-      extra.textContent = [widgets ? `${widgets} widget${widgets > 1 ? 's' : ''}` : '', s.notes.length ? 'notes' : ''].filter(Boolean).join(' · ');
+      extra.textContent = [widgets ? `${widgets} widget${widgets > 1 ? 's' : ''}` : '', s.notes.length ? 'notes' : '']
+        .filter(Boolean)
+        .join(' · ');
       b.append(num, name, extra);
       b.addEventListener('click', () => {
         go(i);
@@ -185,10 +193,22 @@ export function startDeck(): void {
     notesBody.replaceChildren(
       ...(slide.notes.length
         ? slide.notes.flatMap((n) => [...n.childNodes].map((c) => c.cloneNode(true)))
-        : [Object.assign(document.createElement('p'), { className: 'deck__no-notes', textContent: 'No notes for this slide.' })]),
+        : [
+            Object.assign(document.createElement('p'), {
+              className: 'deck__no-notes',
+              textContent: 'No notes for this slide.',
+            }),
+          ]),
     );
-    nextTitle.textContent = current + 1 < count ? `${current + 2}. ${slides[current + 1]!.title}` : nextPart ? `the next part, ${nextPart.dataset.title ?? ''}`.replace(/, $/, '') : 'the end of the lecture';
-    overviewList.querySelectorAll('button').forEach((b) => b.toggleAttribute('aria-current', b.dataset.goto === String(current)));
+    nextTitle.textContent =
+      current + 1 < count
+        ? `${current + 2}. ${slides[current + 1]!.title}`
+        : nextPart
+          ? `the next part, ${nextPart.dataset.title ?? ''}`.replace(/, $/, '')
+          : 'the end of the lecture';
+    overviewList
+      .querySelectorAll('button')
+      .forEach((b) => b.toggleAttribute('aria-current', b.dataset.goto === String(current)));
     announce.textContent = `Slide ${current + 1} of ${count}: ${slide.title}`;
     writeAddress();
     if (from === 'local') channel?.postMessage({ path: location.pathname, slide: current });

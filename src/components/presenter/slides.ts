@@ -57,7 +57,10 @@ export type Action =
   | { kind: 'help' };
 
 /** The action of a key press on the slide (not inside a form control); undefined = not ours. */
-export function keyAction(key: string, mods: { shift?: boolean; ctrl?: boolean; alt?: boolean; meta?: boolean } = {}): Action | undefined {
+export function keyAction(
+  key: string,
+  mods: { shift?: boolean; ctrl?: boolean; alt?: boolean; meta?: boolean } = {},
+): Action | undefined {
   if (mods.ctrl || mods.alt || mods.meta) return undefined;
   switch (key) {
     case 'ArrowRight':
@@ -104,7 +107,12 @@ export function keyAction(key: string, mods: { shift?: boolean; ctrl?: boolean; 
  * scroll position `top` (about a screen further, clamped to the slide), or `'next'` / `'prev'` when
  * the slide's bottom / top is already in view. `from` is where the slide is (or is already headed).
  */
-export function scrollStep(dir: 'down' | 'up', from: number, view: number, height: number): { top: number } | 'next' | 'prev' {
+export function scrollStep(
+  dir: 'down' | 'up',
+  from: number,
+  view: number,
+  height: number,
+): { top: number } | 'next' | 'prev' {
   const max = Math.max(height - view, 0);
   const step = Math.max(Math.round(view * 0.85), 40);
   if (dir === 'down') return from >= max - 2 ? 'next' : { top: Math.min(from + step, max) };

@@ -24,7 +24,10 @@ const SIGMOID_CURVE = sigmoidCurve();
 const RELU_PIECES = reluPieces();
 
 export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('activation-derivatives', activationDerivativesSchema);
+  const { state, update, reset, notice, dismissNotice } = useWidgetState(
+    'activation-derivatives',
+    activationDerivativesSchema,
+  );
   const p = useMemo(() => probe(state.x), [state.x]);
   const j = useMemo(() => jacobian(state), [state.k, state.z]);
   const [box, boxWidth] = useWidth(520);
@@ -58,8 +61,9 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
       title="Derivatives of ReLU, sigmoid and softmax"
       intro={
         <p>
-          Move x (slider, or drag across the chart) and read the slope each activation passes back. Then set the logits of a softmax: its
-          derivative is a whole matrix, one entry for every output S<sub>i</sub> and logit z<sub>j</sub>.
+          Move x (slider, or drag across the chart) and read the slope each activation passes back. Then set the logits
+          of a softmax: its derivative is a whole matrix, one entry for every output S<sub>i</sub> and logit z
+          <sub>j</sub>.
         </p>
       }
       notice={notice}
@@ -76,7 +80,15 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider label="Input x" field="x" value={state.x} min={X_MIN} max={X_MAX} step={0.01} onChange={(x) => update({ x })} />
+          <Slider
+            label="Input x"
+            field="x"
+            value={state.x}
+            min={X_MIN}
+            max={X_MAX}
+            step={0.01}
+            onChange={(x) => update({ x })}
+          />
           <dl class="widget__readout">
             <dt>ReLU′(x)</dt>
             <dd data-readout="relu">
@@ -101,8 +113,10 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
             }}
           />
           <p class="activation-derivatives__legend">
-            <span class="activation-derivatives__key activation-derivatives__key--sigmoid" aria-hidden="true" /> σ′(x), solid, ● at x{' · '}
-            <span class="activation-derivatives__key activation-derivatives__key--relu" aria-hidden="true" /> ReLU′(x), dashed, ■ at x
+            <span class="activation-derivatives__key activation-derivatives__key--sigmoid" aria-hidden="true" /> σ′(x),
+            solid, ● at x{' · '}
+            <span class="activation-derivatives__key activation-derivatives__key--relu" aria-hidden="true" /> ReLU′(x),
+            dashed, ■ at x
           </p>
           <Tex display tex={texRelu} />
           <Tex display tex={texSigmoid} />
@@ -110,11 +124,27 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
       </div>
       <div class="activation-derivatives__softmax">
         <div class="widget__controls">
-          <Slider label="Number of classes K" field="k" value={state.k} min={2} max={5} step={1} onChange={(k) => update({ k })} />
+          <Slider
+            label="Number of classes K"
+            field="k"
+            value={state.k}
+            min={2}
+            max={5}
+            step={1}
+            onChange={(k) => update({ k })}
+          />
           <fieldset class="activation-derivatives__logits">
             <legend>Logits z</legend>
             {j.logits.map((_, i) => (
-              <Slider label={`z${sub(i + 1)}`} field="z" value={state.z[i]!} min={-5} max={5} step={0.1} onChange={(v) => setLogit(i, v)} />
+              <Slider
+                label={`z${sub(i + 1)}`}
+                field="z"
+                value={state.z[i]!}
+                min={-5}
+                max={5}
+                step={0.1}
+                onChange={(v) => setLogit(i, v)}
+              />
             ))}
           </fieldset>
         </div>
@@ -149,7 +179,9 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
                     {row.map((v, c) => (
                       <td
                         data-readout={`j-${r}-${c}`}
-                        class={v > 0 ? 'activation-derivatives__pos' : v < 0 ? 'activation-derivatives__neg' : undefined}
+                        class={
+                          v > 0 ? 'activation-derivatives__pos' : v < 0 ? 'activation-derivatives__neg' : undefined
+                        }
                         style={{ '--strength': `${Math.round((Math.min(Math.abs(v), J_MAX) / J_MAX) * 50)}%` }}
                       >
                         {v > 0 ? '+' : ''}
@@ -165,11 +197,23 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
             </table>
           </div>
           <p class="activation-derivatives__legend">
-            <span class="activation-derivatives__swatch activation-derivatives__pos" style={{ '--strength': '50%' }} aria-hidden="true" /> positive (+, only on
-            the diagonal){' · '}
-            <span class="activation-derivatives__swatch activation-derivatives__neg" style={{ '--strength': '50%' }} aria-hidden="true" /> negative (−). The
-            deeper the colour (darker on a light page, brighter on a dark one), the larger the entry in size; none can exceed 0.25. Every row sums to 0 (largest |row sum| here:{' '}
-            <span data-readout="rowsum-max">{j.rowSumMax === 0 ? '0' : j.rowSumMax.toExponential(1).replace('-', '−')}</span>, rounding only).
+            <span
+              class="activation-derivatives__swatch activation-derivatives__pos"
+              style={{ '--strength': '50%' }}
+              aria-hidden="true"
+            />{' '}
+            positive (+, only on the diagonal){' · '}
+            <span
+              class="activation-derivatives__swatch activation-derivatives__neg"
+              style={{ '--strength': '50%' }}
+              aria-hidden="true"
+            />{' '}
+            negative (−). The deeper the colour (darker on a light page, brighter on a dark one), the larger the entry
+            in size; none can exceed 0.25. Every row sums to 0 (largest |row sum| here:{' '}
+            <span data-readout="rowsum-max">
+              {j.rowSumMax === 0 ? '0' : j.rowSumMax.toExponential(1).replace('-', '−')}
+            </span>
+            , rounding only).
           </p>
           <figure class="activation-derivatives__code">
             <figcaption>The slides' NumPy, with the current numbers</figcaption>
@@ -198,13 +242,36 @@ function derivativeChart(p: Probe, width: number) {
       Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
       Plot.ruleX([0], { stroke: 'var(--c-grid)' }),
       Plot.line(SIGMOID_CURVE, { x: 'x', y: 'y', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
-      Plot.line(RELU_PIECES, { x: 'x', y: 'y', z: 'piece', stroke: 'var(--c-green)', strokeWidth: 2.5, strokeDasharray: '7 4' }),
+      Plot.line(RELU_PIECES, {
+        x: 'x',
+        y: 'y',
+        z: 'piece',
+        stroke: 'var(--c-green)',
+        strokeWidth: 2.5,
+        strokeDasharray: '7 4',
+      }),
       // The jump of ReLU′ at 0: filled where the engine's value is (0), hollow at the other side's limit.
       Plot.dot([{ x: 0, y: 0 }], { x: 'x', y: 'y', r: 4, fill: 'var(--c-green)' }),
       Plot.dot([{ x: 0, y: 1 }], { x: 'x', y: 'y', r: 4, fill: 'var(--bg)', stroke: 'var(--c-green)', strokeWidth: 2 }),
       Plot.ruleX([p.x], { stroke: 'var(--c-ink)', strokeDasharray: '2 3', strokeOpacity: 0.8 }),
-      Plot.dot([{ x: p.x, y: p.sigmoidDerivative }], { x: 'x', y: 'y', r: 6, symbol: 'circle', fill: 'var(--c-blue)', stroke: 'var(--bg)', strokeWidth: 1.5 }),
-      Plot.dot([{ x: p.x, y: p.reluDerivative }], { x: 'x', y: 'y', r: 6, symbol: 'square', fill: 'var(--c-green)', stroke: 'var(--bg)', strokeWidth: 1.5 }),
+      Plot.dot([{ x: p.x, y: p.sigmoidDerivative }], {
+        x: 'x',
+        y: 'y',
+        r: 6,
+        symbol: 'circle',
+        fill: 'var(--c-blue)',
+        stroke: 'var(--bg)',
+        strokeWidth: 1.5,
+      }),
+      Plot.dot([{ x: p.x, y: p.reluDerivative }], {
+        x: 'x',
+        y: 'y',
+        r: 6,
+        symbol: 'square',
+        fill: 'var(--c-green)',
+        stroke: 'var(--bg)',
+        strokeWidth: 1.5,
+      }),
       Plot.text([`x = ${fmt(p.x)}`], { frameAnchor: 'top-right', dy: -16, fill: 'var(--c-ink)' }),
     ],
   };

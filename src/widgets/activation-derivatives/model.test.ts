@@ -16,7 +16,8 @@ describe('activation-derivatives widget model', () => {
 
   it('σ′(x) = σ(x)(1 − σ(x)): 1/4 at 0, e^x / (1 + e^x)² elsewhere', () => {
     expect(probe(0).sigmoidDerivative).toBe(0.25);
-    for (const x of [-3, -0.7, 0.5, 2, 4]) expect(probe(x).sigmoidDerivative).toBeCloseTo(Math.exp(x) / (1 + Math.exp(x)) ** 2, 14);
+    for (const x of [-3, -0.7, 0.5, 2, 4])
+      expect(probe(x).sigmoidDerivative).toBeCloseTo(Math.exp(x) / (1 + Math.exp(x)) ** 2, 14);
     expect(probe(5).sigmoidDerivative).toBeCloseTo(0.0066, 4);
     const c = sigmoidCurve();
     expect(Math.max(...c.map((d) => d.y))).toBe(0.25);
@@ -46,18 +47,22 @@ describe('activation-derivatives widget model', () => {
 
   it('for any logits the Jacobian is symmetric, its rows sum to 0, and |J_ij| ≤ 1/4 (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 5 }), fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 5, maxLength: 5 }), (k, zi) => {
-        const j = jacobian({ x: 0, k, z: zi.map((v) => v / 10) });
-        expect(j.matrix).toHaveLength(k);
-        expect(j.rowSumMax).toBeLessThan(1e-15);
-        j.matrix.forEach((row, a) =>
-          row.forEach((v, b) => {
-            expect(v).toBe(j.matrix[b]![a]!);
-            expect(Math.abs(v)).toBeLessThanOrEqual(0.25);
-            expect(a === b ? v >= 0 : v <= 0).toBe(true);
-          }),
-        );
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 5 }),
+        fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 5, maxLength: 5 }),
+        (k, zi) => {
+          const j = jacobian({ x: 0, k, z: zi.map((v) => v / 10) });
+          expect(j.matrix).toHaveLength(k);
+          expect(j.rowSumMax).toBeLessThan(1e-15);
+          j.matrix.forEach((row, a) =>
+            row.forEach((v, b) => {
+              expect(v).toBe(j.matrix[b]![a]!);
+              expect(Math.abs(v)).toBeLessThanOrEqual(0.25);
+              expect(a === b ? v >= 0 : v <= 0).toBe(true);
+            }),
+          );
+        },
+      ),
       { seed: 11, numRuns: 200 },
     );
   });

@@ -19,7 +19,13 @@ export interface Probe {
 }
 
 export function probe(x: number): Probe {
-  return { x, relu: relu(x), reluDerivative: reluDerivative(x), sigmoid: sigmoid(x), sigmoidDerivative: sigmoidDerivative(x) };
+  return {
+    x,
+    relu: relu(x),
+    reluDerivative: reluDerivative(x),
+    sigmoid: sigmoid(x),
+    sigmoidDerivative: sigmoidDerivative(x),
+  };
 }
 
 /** σ′ sampled over the chart's range. */
@@ -70,5 +76,8 @@ function npNumber(x: number, digits: number): string {
 
 /** The matrix as NumPy prints a 2-D array (`np.set_printoptions(precision=3)`), one line per row. */
 export function numpyMatrix(m: number[][], digits = 3): string[] {
-  return m.map((row, i) => `${i === 0 ? '[[' : ' ['}${row.map((v) => npNumber(v, digits)).join(' ')}]${i === m.length - 1 ? ']' : ''}`);
+  return m.map(
+    (row, i) =>
+      `${i === 0 ? '[[' : ' ['}${row.map((v) => npNumber(v, digits)).join(' ')}]${i === m.length - 1 ? ']' : ''}`,
+  );
 }

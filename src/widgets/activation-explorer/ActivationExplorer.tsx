@@ -14,7 +14,20 @@ import { useWidgetState } from '../shared/useWidgetState';
 import { clampToField } from '../shared/url-state';
 import { fmt, fmtTex } from '~/util/format';
 import { activationExplorerSchema, type ActivationExplorerState } from './state';
-import { FUNCTIONS, NAMES, X_MAX, X_MIN, breakpoints, curve, lessons, probe, shownFunctions, yDomain, type FunctionName, type Probe } from './model';
+import {
+  FUNCTIONS,
+  NAMES,
+  X_MAX,
+  X_MIN,
+  breakpoints,
+  curve,
+  lessons,
+  probe,
+  shownFunctions,
+  yDomain,
+  type FunctionName,
+  type Probe,
+} from './model';
 import './activation-explorer.css';
 import { useWidth } from '../shared/useWidth';
 
@@ -32,7 +45,16 @@ function Swatch({ fn }: { fn: FunctionName }) {
   const s = STYLE[fn];
   return (
     <svg class="activation-explorer__swatch" width="30" height="12" viewBox="0 0 30 12" aria-hidden="true">
-      <line x1="1" y1="6" x2="29" y2="6" stroke={s.color} stroke-width="2.5" stroke-dasharray={s.dash} stroke-linecap={fn === 'relu' ? 'round' : 'butt'} />
+      <line
+        x1="1"
+        y1="6"
+        x2="29"
+        y2="6"
+        stroke={s.color}
+        stroke-width="2.5"
+        stroke-dasharray={s.dash}
+        stroke-linecap={fn === 'relu' ? 'round' : 'butt'}
+      />
     </svg>
   );
 }
@@ -51,7 +73,10 @@ function useNextFrame<T>(value: T): T {
 const num = (x: number | undefined, digits = 3) => (x === undefined ? 'none' : fmt(x, digits));
 
 export default function ActivationExplorer({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('activation-explorer', activationExplorerSchema);
+  const { state, update, reset, notice, dismissNotice } = useWidgetState(
+    'activation-explorer',
+    activationExplorerSchema,
+  );
   const shown = useMemo(() => shownFunctions(state), [state]);
   const probes = useMemo(() => shown.map((fn) => probe(fn, state.x, state.alpha)), [shown, state.x, state.alpha]);
   const [box, boxWidth] = useWidth(520);
@@ -66,8 +91,14 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
     }),
     [shown, state.alpha],
   );
-  const fOptions = useMemo(() => functionChart(state, shown, probes, curves.f, curves.fDomain, width), [state, shown, probes, curves, width]);
-  const dfOptions = useMemo(() => derivativeChart(state, shown, probes, curves.df, curves.dfDomain, width), [state, shown, probes, curves, width]);
+  const fOptions = useMemo(
+    () => functionChart(state, shown, probes, curves.f, curves.fDomain, width),
+    [state, shown, probes, curves, width],
+  );
+  const dfOptions = useMemo(
+    () => derivativeChart(state, shown, probes, curves.df, curves.dfDomain, width),
+    [state, shown, probes, curves, width],
+  );
   const notes = useMemo(() => lessons(state), [state]);
   const late = useNextFrame(state);
   const lateProbes = useMemo(() => shownFunctions(late).map((fn) => probe(fn, late.x, late.alpha)), [late]);
@@ -87,8 +118,8 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
       title="Activation functions and their derivatives"
       intro={
         <p>
-          Switch functions on to compare them. Move the probe x with the slider, or drag across either chart: the table gives f(x) and its slope
-          f′(x), which the short straight line (the tangent) shows on the curve.
+          Switch functions on to compare them. Move the probe x with the slider, or drag across either chart: the table
+          gives f(x) and its slope f′(x), which the short straight line (the tangent) shows on the curve.
         </p>
       }
       notice={notice}
@@ -126,9 +157,25 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
             }}
           />
           <div class="activation-explorer__sliders">
-            <Slider field="x" label="Probe x" value={x} min={X_MIN} max={X_MAX} step={0.01} onChange={(v) => update({ x: v })} />
+            <Slider
+              field="x"
+              label="Probe x"
+              value={x}
+              min={X_MIN}
+              max={X_MAX}
+              step={0.01}
+              onChange={(v) => update({ x: v })}
+            />
             {state.leaky && (
-              <Slider field="alpha" label="Leaky ReLU slope α (for x < 0)" value={state.alpha} min={0.01} max={0.5} step={0.01} onChange={(alpha) => update({ alpha })} />
+              <Slider
+                field="alpha"
+                label="Leaky ReLU slope α (for x < 0)"
+                value={state.alpha}
+                min={0.01}
+                max={0.5}
+                step={0.01}
+                onChange={(alpha) => update({ alpha })}
+              />
             )}
           </div>
         </div>
@@ -175,10 +222,11 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
           {state.step && (
             <div class="activation-explorer__nogradient" data-readout="step-gradient">
               <p>
-                <strong>Why the step cannot be trained by backpropagation.</strong> Learning changes each weight in proportion to how the loss changes
-                with it, and the chain rule multiplies that by the slope of every activation on the way. The step is flat on both sides of its jump,
-                so its slope is 0 everywhere (and does not exist at 0): every gradient through it becomes 0, and gradient descent never moves the
-                weights. The sigmoid is a smooth step with a slope everywhere, which is why logistic regression can learn.
+                <strong>Why the step cannot be trained by backpropagation.</strong> Learning changes each weight in
+                proportion to how the loss changes with it, and the chain rule multiplies that by the slope of every
+                activation on the way. The step is flat on both sides of its jump, so its slope is 0 everywhere (and
+                does not exist at 0): every gradient through it becomes 0, and gradient descent never moves the weights.
+                The sigmoid is a smooth step with a slope everywhere, which is why logistic regression can learn.
               </p>
             </div>
           )}
@@ -267,7 +315,8 @@ function formulas(p: Probe, x: number, alpha: number): { general: string; live: 
       ];
       break;
   }
-  const block = (r: [string, string][]) => `\\begin{aligned} ${r.map(([l, rhs]) => `${l} &= ${rhs}`).join(' \\\\[2pt] ')} \\end{aligned}`;
+  const block = (r: [string, string][]) =>
+    `\\begin{aligned} ${r.map(([l, rhs]) => `${l} &= ${rhs}`).join(' \\\\[2pt] ')} \\end{aligned}`;
   return { general: block(rows.slice(0, 2)), live: block(rows.slice(2)) };
 }
 
@@ -280,7 +329,15 @@ function probeMarks(x: number, probes: Probe[], pick: (p: Probe) => number | und
     ...FUNCTIONS.map((fn) =>
       Plot.dot(
         dots.filter((d) => d.fn === fn),
-        { x: 'x', y: 'y', r: 5.5, symbol: STYLE[fn].symbol, fill: STYLE[fn].color, stroke: 'var(--bg)', strokeWidth: 1.5 },
+        {
+          x: 'x',
+          y: 'y',
+          r: 5.5,
+          symbol: STYLE[fn].symbol,
+          fill: STYLE[fn].color,
+          stroke: 'var(--bg)',
+          strokeWidth: 1.5,
+        },
       ),
     ),
     Plot.text([`probe x = ${fmt(x)}`], { frameAnchor: 'top-right', dy: -16, fill: 'var(--c-ink)' }),
@@ -291,7 +348,15 @@ function lines(data: Curve, shown: FunctionName[]) {
   return shown.map((fn) =>
     Plot.line(
       data.filter((p) => p.fn === fn),
-      { x: 'x', y: 'y', z: 'piece', stroke: STYLE[fn].color, strokeWidth: 2.5, strokeDasharray: STYLE[fn].dash, strokeLinecap: fn === 'relu' ? 'round' : 'butt' },
+      {
+        x: 'x',
+        y: 'y',
+        z: 'piece',
+        stroke: STYLE[fn].color,
+        strokeWidth: 2.5,
+        strokeDasharray: STYLE[fn].dash,
+        strokeLinecap: fn === 'relu' ? 'round' : 'butt',
+      },
     ),
   );
 }
@@ -309,7 +374,14 @@ function baseOptions(width: number, domain: [number, number], label: string) {
   };
 }
 
-function functionChart(state: ActivationExplorerState, shown: FunctionName[], probes: Probe[], data: Curve, domain: [number, number], width: number) {
+function functionChart(
+  state: ActivationExplorerState,
+  shown: FunctionName[],
+  probes: Probe[],
+  data: Curve,
+  domain: [number, number],
+  width: number,
+) {
   const tangents = probes
     .filter((p) => p.df !== undefined && !(p.convention && state.x === 0))
     .flatMap((p) => [-0.8, 0.8].map((d) => ({ fn: p.fn, x: state.x + d, y: p.f + p.df! * d })));
@@ -330,13 +402,29 @@ function functionChart(state: ActivationExplorerState, shown: FunctionName[], pr
       ),
       // The step's jump: filled where the value is (step(0) = 0), hollow where it is not.
       state.step ? Plot.dot([{ x: 0, y: 0 }], { x: 'x', y: 'y', r: 4, fill: STYLE.step.color }) : null,
-      state.step ? Plot.dot([{ x: 0, y: 1 }], { x: 'x', y: 'y', r: 4, fill: 'var(--bg)', stroke: STYLE.step.color, strokeWidth: 2 }) : null,
+      state.step
+        ? Plot.dot([{ x: 0, y: 1 }], {
+            x: 'x',
+            y: 'y',
+            r: 4,
+            fill: 'var(--bg)',
+            stroke: STYLE.step.color,
+            strokeWidth: 2,
+          })
+        : null,
       ...probeMarks(state.x, probes, (p) => p.f),
     ],
   };
 }
 
-function derivativeChart(state: ActivationExplorerState, shown: FunctionName[], probes: Probe[], data: Curve, domain: [number, number], width: number) {
+function derivativeChart(
+  state: ActivationExplorerState,
+  shown: FunctionName[],
+  probes: Probe[],
+  data: Curve,
+  domain: [number, number],
+  width: number,
+) {
   // At a corner the derivative jumps: filled at the value the engine uses, hollow at the other side's limit.
   const corners = shown
     .filter((fn) => breakpoints(fn).length && fn !== 'step')
@@ -357,11 +445,33 @@ function derivativeChart(state: ActivationExplorerState, shown: FunctionName[], 
       Plot.ruleX([0], { stroke: 'var(--c-grid)' }),
       ...lines(data, shown),
       ...corners.map((c) =>
-        Plot.dot([c], { x: 'x', y: 'y', r: 4, fill: c.filled ? STYLE[c.fn].color : 'var(--bg)', stroke: STYLE[c.fn].color, strokeWidth: 2 }),
+        Plot.dot([c], {
+          x: 'x',
+          y: 'y',
+          r: 4,
+          fill: c.filled ? STYLE[c.fn].color : 'var(--bg)',
+          stroke: STYLE[c.fn].color,
+          strokeWidth: 2,
+        }),
       ),
-      state.step ? Plot.dot([{ x: 0, y: 0 }], { x: 'x', y: 'y', r: 4.5, fill: 'var(--bg)', stroke: STYLE.step.color, strokeWidth: 2 }) : null,
       state.step
-        ? Plot.text(['step′: 0, none at the jump (○)'], { x: () => X_MIN + 0.1, y: () => domain[0] + 0.68 * (domain[1] - domain[0]), textAnchor: 'start', fill: 'var(--c-ink)', fontSize: 12 })
+        ? Plot.dot([{ x: 0, y: 0 }], {
+            x: 'x',
+            y: 'y',
+            r: 4.5,
+            fill: 'var(--bg)',
+            stroke: STYLE.step.color,
+            strokeWidth: 2,
+          })
+        : null,
+      state.step
+        ? Plot.text(['step′: 0, none at the jump (○)'], {
+            x: () => X_MIN + 0.1,
+            y: () => domain[0] + 0.68 * (domain[1] - domain[0]),
+            textAnchor: 'start',
+            fill: 'var(--c-ink)',
+            fontSize: 12,
+          })
         : null,
       ...probeMarks(state.x, probes, (p) => p.df),
     ],

@@ -3,7 +3,19 @@ import fc from 'fast-check';
 import { relu, sigmoid, step, tanh } from '@lib';
 import { decodeState, defaultsOf } from '../shared/url-state';
 import { activationExplorerSchema } from './state';
-import { FUNCTIONS, SATURATED, X_MAX, X_MIN, curve, derivative, lessons, probe, shownFunctions, value, yDomain } from './model';
+import {
+  FUNCTIONS,
+  SATURATED,
+  X_MAX,
+  X_MIN,
+  curve,
+  derivative,
+  lessons,
+  probe,
+  shownFunctions,
+  value,
+  yDomain,
+} from './model';
 import { leakyRelu, leakyReluDerivative } from '@lib';
 
 const defaults = defaultsOf(activationExplorerSchema);
@@ -76,7 +88,8 @@ describe('activation-explorer widget model', () => {
     expect(s[0]!.x).toBe(X_MIN);
     expect(s.at(-1)!.x).toBe(X_MAX);
     expect(new Set(curve('relu', 'f', 0.1).map((p) => p.piece)).size).toBe(1);
-    for (const fn of FUNCTIONS) for (const k of ['f', 'df'] as const) expect(curve(fn, k, 0.2).every((p) => Number.isFinite(p.y))).toBe(true);
+    for (const fn of FUNCTIONS)
+      for (const k of ['f', 'df'] as const) expect(curve(fn, k, 0.2).every((p) => Number.isFinite(p.y))).toBe(true);
   });
 
   it('the y range fits the shown curves and always includes 0 and 1', () => {
@@ -99,7 +112,9 @@ describe('activation-explorer widget model', () => {
     expect(far.some((l) => l.includes('dead'))).toBe(true);
     expect(derivative('sigmoid', -3.5, 0)!).toBeLessThan(SATURATED);
     expect(lessons({ ...defaults, step: true, x: 2 }).some((l) => l.includes('no gradient'))).toBe(true);
-    expect(lessons({ ...defaults, leaky: true, relu: false, x: -1 }).some((l) => l.includes('some gradient still flows'))).toBe(true);
+    expect(
+      lessons({ ...defaults, leaky: true, relu: false, x: -1 }).some((l) => l.includes('some gradient still flows')),
+    ).toBe(true);
   });
 
   it('a garbage link keeps the defaults', () => {

@@ -136,7 +136,12 @@ export interface Probe {
 }
 
 export function probe(fn: FunctionName, x: number, alpha: number): Probe {
-  return { fn, f: value(fn, x, alpha), df: derivative(fn, x, alpha), convention: x === 0 && (fn === 'relu' || fn === 'leaky') };
+  return {
+    fn,
+    f: value(fn, x, alpha),
+    df: derivative(fn, x, alpha),
+    convention: x === 0 && (fn === 'relu' || fn === 'leaky'),
+  };
 }
 
 export function shownFunctions(s: ActivationExplorerState): FunctionName[] {
@@ -160,13 +165,21 @@ export function lessons(s: ActivationExplorerState): string[] {
           : `Step: the slope is 0 here, as everywhere except the jump at 0, so backpropagation gets no gradient through a step neuron and cannot tell how to change the weights before it.`,
       );
     } else if ((fn === 'sigmoid' || fn === 'tanh') && df !== undefined && df < SATURATED) {
-      out.push(`${NAMES[fn]}: saturated at x = ${x.toFixed(2).replace('-', '−')}: the curve is almost flat, its slope ${df.toFixed(3)} lets little gradient through (vanishing gradient).`);
+      out.push(
+        `${NAMES[fn]}: saturated at x = ${x.toFixed(2).replace('-', '−')}: the curve is almost flat, its slope ${df.toFixed(3)} lets little gradient through (vanishing gradient).`,
+      );
     } else if (fn === 'relu' && x < 0) {
-      out.push('ReLU: off for negative x, with slope 0, so no gradient flows back; a neuron that is off for every input stops learning (a "dead" ReLU).');
+      out.push(
+        'ReLU: off for negative x, with slope 0, so no gradient flows back; a neuron that is off for every input stops learning (a "dead" ReLU).',
+      );
     } else if (fn === 'relu' && x === 0) {
-      out.push('ReLU: x = 0 is the corner, where there is no derivative; in practice the slope there is taken to be 0.');
+      out.push(
+        'ReLU: x = 0 is the corner, where there is no derivative; in practice the slope there is taken to be 0.',
+      );
     } else if (fn === 'leaky' && x <= 0) {
-      out.push(`Leaky ReLU: for negative x the slope is α = ${s.alpha}, not 0, so some gradient still flows back and the neuron can recover.`);
+      out.push(
+        `Leaky ReLU: for negative x the slope is α = ${s.alpha}, not 0, so some gradient still flows back and the neuron can recover.`,
+      );
     }
   }
   return out;

@@ -36,14 +36,20 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
       name="backprop-stepper"
       schema={schema}
       state={state}
-      report={{ step: index + 1, totalSteps: TOTAL_STEPS, loss: Number(b.loss.toFixed(6)), lossAfter: Number(b.lossAfter.toFixed(6)), maxRelError: Number(b.maxRelError.toPrecision(3)) }}
+      report={{
+        step: index + 1,
+        totalSteps: TOTAL_STEPS,
+        loss: Number(b.loss.toFixed(6)),
+        lossAfter: Number(b.lossAfter.toFixed(6)),
+        maxRelError: Number(b.maxRelError.toPrecision(3)),
+      }}
       headingLevel={headingLevel}
       title="Backpropagation, step by step"
       intro={
         <p>
-          The small network of the lecture on real numbers. Step forward through the forward pass, then backwards through the seven steps of
-          backpropagation to the weight update. Change the loss, the activations, the target or α and the numbers follow; the table checks every
-          gradient against a numerical one.
+          The small network of the lecture on real numbers. Step forward through the forward pass, then backwards
+          through the seven steps of backpropagation to the weight update. Change the loss, the activations, the target
+          or α and the numbers follow; the table checks every gradient against a numerical one.
         </p>
       }
       notice={notice}
@@ -79,7 +85,11 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
               <button type="button" onClick={() => go(index)} aria-disabled={index === 0 ? 'true' : undefined}>
                 ← Previous
               </button>
-              <button type="button" onClick={() => go(index + 2)} aria-disabled={index === TOTAL_STEPS - 1 ? 'true' : undefined}>
+              <button
+                type="button"
+                onClick={() => go(index + 2)}
+                aria-disabled={index === TOTAL_STEPS - 1 ? 'true' : undefined}
+              >
                 Next →
               </button>
               <button type="button" onClick={() => go(1)} aria-disabled={index === 0 ? 'true' : undefined}>
@@ -97,14 +107,25 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
                 </li>
               ))}
             </ol>
-            <section class="backprop-stepper__step" data-phase={view.phase} data-step={index + 1} aria-label="Current step">
+            <section
+              class="backprop-stepper__step"
+              data-phase={view.phase}
+              data-step={index + 1}
+              aria-label="Current step"
+            >
               <p class="backprop-stepper__title" data-readout="title">
                 {view.title}
               </p>
               <p class="backprop-stepper__text" data-readout="text">
                 {view.text}
               </p>
-              <div class="backprop-stepper__tex" data-equation="step" tabIndex={0} role="group" aria-label="The step's equation">
+              <div
+                class="backprop-stepper__tex"
+                data-equation="step"
+                tabIndex={0}
+                role="group"
+                aria-label="The step's equation"
+              >
                 <Tex display tex={view.tex} />
               </div>
             </section>
@@ -120,14 +141,43 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
               ]}
               onChange={(loss) => update({ loss })}
             />
-            <Select field="f" label="Hidden activation f" value={state.f} options={schema.f.options.map((value) => ({ value, label: ACT_LABELS[value] }))} onChange={(f) => update({ f })} />
-            <Select field="g" label="Output activation g" value={state.g} options={schema.g.options.map((value) => ({ value, label: ACT_LABELS[value] }))} onChange={(g) => update({ g })} />
-            <Slider field="y" label="Target y" value={state.y} min={schema.y.min} max={schema.y.max} step={schema.y.step} onChange={(y) => update({ y })} />
-            <Slider field="alpha" label="Learning rate α" value={state.alpha} min={schema.alpha.min} max={schema.alpha.max} step={schema.alpha.step} onChange={(alpha) => update({ alpha })} />
+            <Select
+              field="f"
+              label="Hidden activation f"
+              value={state.f}
+              options={schema.f.options.map((value) => ({ value, label: ACT_LABELS[value] }))}
+              onChange={(f) => update({ f })}
+            />
+            <Select
+              field="g"
+              label="Output activation g"
+              value={state.g}
+              options={schema.g.options.map((value) => ({ value, label: ACT_LABELS[value] }))}
+              onChange={(g) => update({ g })}
+            />
+            <Slider
+              field="y"
+              label="Target y"
+              value={state.y}
+              min={schema.y.min}
+              max={schema.y.max}
+              step={schema.y.step}
+              onChange={(y) => update({ y })}
+            />
+            <Slider
+              field="alpha"
+              label="Learning rate α"
+              value={state.alpha}
+              min={schema.alpha.min}
+              max={schema.alpha.max}
+              step={schema.alpha.step}
+              onChange={(alpha) => update({ alpha })}
+            />
             {bceLinear && (
               <p class="backprop-stepper__warn" data-readout="warning">
-                Cross-entropy expects ŷ between 0 and 1, which a linear output does not promise; the engine clips ŷ to [10⁻⁷, 1 − 10⁻⁷] before taking
-                logarithms, and where it clips, the gradient is that of the clipped value. A sigmoid output is the usual partner.
+                Cross-entropy expects ŷ between 0 and 1, which a linear output does not promise; the engine clips ŷ to
+                [10⁻⁷, 1 − 10⁻⁷] before taking logarithms, and where it clips, the gradient is that of the clipped
+                value. A sigmoid output is the usual partner.
               </p>
             )}
             <dl class="widget__readout">
@@ -137,19 +187,25 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
                 {b.finite && b.lossAfter > b.loss ? ' (went up: α is too large for this step)' : ''}
               </dd>
               <dt>Largest relative error, backprop vs. numerical</dt>
-              <dd data-readout="maxRelError" class={b.maxRelError < 1e-6 ? 'widget__status--good' : 'widget__status--bad'}>
+              <dd
+                data-readout="maxRelError"
+                class={b.maxRelError < 1e-6 ? 'widget__status--good' : 'widget__status--bad'}
+              >
                 {sci(b.maxRelError)} {b.maxRelError < 1e-6 ? '— every gradient agrees' : '— some gradient disagrees'}
               </dd>
             </dl>
           </div>
         </div>
         <p class="backprop-stepper__checknote">
-          Gradient check: each weight's ∂E/∂w from backprop against the central difference (E(w + ε) − E(w − ε)) / 2ε with ε = 10⁻⁵, both from the
-          engine (its gradientCheck). The backprop column fills in as the backward pass reaches each weight (step 3 for w², step 6 for w¹).
+          Gradient check: each weight's ∂E/∂w from backprop against the central difference (E(w + ε) − E(w − ε)) / 2ε
+          with ε = 10⁻⁵, both from the engine (its gradientCheck). The backprop column fills in as the backward pass
+          reaches each weight (step 3 for w², step 6 for w¹).
         </p>
         <div class="table-scroll" tabIndex={0} role="group" aria-label="Gradient check table">
           <table class="backprop-stepper__check">
-            <caption class="visually-hidden">Gradient check of every weight: backprop against the central difference</caption>
+            <caption class="visually-hidden">
+              Gradient check of every weight: backprop against the central difference
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Weight</th>

@@ -36,7 +36,10 @@ const outputOf = (s: BackpropStepperState) => s.g as Output;
 const lossOf = (s: BackpropStepperState) => s.loss as LossChoice;
 
 /** The network with the lecture's weights and zero, frozen biases (the slide's network has none). */
-export function makeNetwork(s: BackpropStepperState, weights: { W1: number[][]; W2: number[][] } = { W1, W2 }): Network {
+export function makeNetwork(
+  s: BackpropStepperState,
+  weights: { W1: number[][]; W2: number[][] } = { W1, W2 },
+): Network {
   const net = Network.fromParameters([
     { weights: weights.W1, biases: [0, 0], activation: hiddenOf(s) as ActivationName },
     { weights: weights.W2, biases: [0], activation: outputOf(s) as ActivationName },
@@ -122,7 +125,14 @@ export function backprop(s: BackpropStepperState): Backprop {
     .map((e) => {
       const name = e.layer === 0 ? `w¹${sub(e.row + 1)}${sub(e.col + 1)}` : `w²${sub(e.row + 1)}y`;
       const tex = e.layer === 0 ? `w^{1}_{${e.row + 1}${e.col + 1}}` : `w^{2}_{${e.row + 1}y}`;
-      return { name, tex, step: e.layer === 0 ? 6 : 3, analytic: e.analytic, numeric: e.numeric, relError: e.relativeError };
+      return {
+        name,
+        tex,
+        step: e.layer === 0 ? 6 : 3,
+        analytic: e.analytic,
+        numeric: e.numeric,
+        relError: e.relativeError,
+      };
     })
     // The order of the backward pass: the output weights (step 3) first.
     .sort((a, b) => a.step - b.step);
@@ -151,7 +161,9 @@ export function backprop(s: BackpropStepperState): Backprop {
     maxRelError,
     finite: true,
   };
-  result.finite = [result.loss, result.lossAfter, result.yhatAfter, ...result.dW1.flat(), ...result.dW2].every(Number.isFinite);
+  result.finite = [result.loss, result.lossAfter, result.yhatAfter, ...result.dW1.flat(), ...result.dW2].every(
+    Number.isFinite,
+  );
   return result;
 }
 
@@ -205,7 +217,8 @@ export function steps(s: BackpropStepperState, b: Backprop): StepView[] {
   const step1 = bce
     ? `\\frac{\\partial E}{\\partial \\hat{y}} = -\\frac{y}{\\hat{y}} + \\frac{1 - y}{1 - \\hat{y}} = -\\frac{${y}}{${v(b.yhat)}} + \\frac{${v(1 - s.y, 2)}}{${v(1 - b.yhat)}} = ${v(b.dYhat)}`
     : `\\frac{\\partial E}{\\partial \\hat{y}} = 2(\\hat{y} - y) = 2(${v(b.yhat)} - ${y}) = ${v(b.dYhat)}`;
-  const W1m = (m: number[][]) => `\\begin{bmatrix} ${m.map((r) => r.map((x) => v(x)).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+  const W1m = (m: number[][]) =>
+    `\\begin{bmatrix} ${m.map((r) => r.map((x) => v(x)).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
   const out = { node: [2, 0] as NodeRef, loss: [3, 0] as NodeRef };
   return [
     {
@@ -295,7 +308,11 @@ export function steps(s: BackpropStepperState, b: Backprop): StepView[] {
 export function diagramLayers(s: BackpropStepperState, b: Backprop): DiagramLayer[] {
   return [
     { title: 'inputs', nodes: X.map((x, i) => ({ label: `x${sub(i + 1)}`, value: x })) },
-    { title: 'hidden', subtitle: `f = ${LABELS[hiddenOf(s)]}`, nodes: b.h.map((h, j) => ({ label: `h${sub(j + 1)}`, value: h })) },
+    {
+      title: 'hidden',
+      subtitle: `f = ${LABELS[hiddenOf(s)]}`,
+      nodes: b.h.map((h, j) => ({ label: `h${sub(j + 1)}`, value: h })),
+    },
     { title: 'output', subtitle: `g = ${LABELS[outputOf(s)]}`, nodes: [{ label: 'ŷ', value: b.yhat }] },
     { title: 'loss', subtitle: lossOf(s) === 'bce' ? 'BCE' : 'squared', nodes: [{ label: 'E', value: b.loss }] },
   ];

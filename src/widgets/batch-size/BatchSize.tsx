@@ -7,13 +7,31 @@ import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
-import { TrainingControls, overlayLossCurves, trainingText, useFrameVersion, type OverlaidRun } from '../shared/TrainingControls';
+import {
+  TrainingControls,
+  overlayLossCurves,
+  trainingText,
+  useFrameVersion,
+  type OverlaidRun,
+} from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
 import { batchSizeSchema, type BatchSizeState } from './state';
-import { EPOCHS_PER_SECOND, MAX_EPOCHS, N, RUN_KINDS, RUN_NAMES, batchOf, lossText, makeTrainer, splitText, updatesPerEpoch, type RunKind } from './model';
+import {
+  EPOCHS_PER_SECOND,
+  MAX_EPOCHS,
+  N,
+  RUN_KINDS,
+  RUN_NAMES,
+  batchOf,
+  lossText,
+  makeTrainer,
+  splitText,
+  updatesPerEpoch,
+  type RunKind,
+} from './model';
 import { initialLoss } from '../learning-rate/model';
 import './batch-size.css';
 
@@ -70,7 +88,12 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
   const chart = useMemo(
     () =>
       overlayLossCurves(
-        runs.map((r): OverlaidRun => ({ history: r.history, label: STYLE[r.kind].short, color: STYLE[r.kind].color, dash: STYLE[r.kind].dash })),
+        runs.map((r): OverlaidRun => ({
+          history: r.history,
+          label: STYLE[r.kind].short,
+          color: STYLE[r.kind].color,
+          dash: STYLE[r.kind].dash,
+        })),
         {
           epochs,
           minEpochs: 30,
@@ -118,9 +141,9 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
       title="Full batch, mini-batch, single sample"
       intro={
         <p>
-          The same network (1 input, 8 tanh units, 1 output) learns the same {N} noisy points of a sine wave three times, from the same initial weights and
-          with the same learning rate. The only difference: how many examples each update averages over. Change the mini-batch size and compare the curves
-          epoch by epoch.
+          The same network (1 input, 8 tanh units, 1 output) learns the same {N} noisy points of a sine wave three
+          times, from the same initial weights and with the same learning rate. The only difference: how many examples
+          each update averages over. Change the mini-batch size and compare the curves epoch by epoch.
         </p>
       }
       notice={notice}
@@ -133,21 +156,35 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider field="batch" label="Mini-batch size" value={state.batch} min={1} max={N} step={1} onChange={(batch) => update({ batch })} />
+          <Slider
+            field="batch"
+            label="Mini-batch size"
+            value={state.batch}
+            min={1}
+            max={N}
+            step={1}
+            onChange={(batch) => update({ batch })}
+          />
           <TrainingControls
             loops={[full, mini, single]}
             lr={{ value: state.lr, min: 0.01, max: 0.3, step: 0.01, onChange: (lr) => update({ lr }) }}
-            seed={{ value: state.seed, label: 'Seed (initial weights, sample order)', onChange: (seed) => update({ seed }) }}
+            seed={{
+              value: state.seed,
+              label: 'Seed (initial weights, sample order)',
+              onChange: (seed) => update({ seed }),
+            }}
           />
           <p class="batch-size__note">
-            One epoch is one pass over all {N} examples; one iteration is one update of the weights. Mini-batches are drawn in a new random order every
-            epoch. The same seed gives the same three runs.
+            One epoch is one pass over all {N} examples; one iteration is one update of the weights. Mini-batches are
+            drawn in a new random order every epoch. The same seed gives the same three runs.
           </p>
         </div>
         <div class="batch-size__output" ref={outputRef}>
           <p data-readout="updates">
-            <Tex tex={`\\text{updates per epoch} = \\lceil N / \\text{batch} \\rceil = \\lceil ${N} / ${state.batch} \\rceil = ${u}`} />
-            {' '}— an epoch of the mini-batch run is {splitText(state.batch)}.
+            <Tex
+              tex={`\\text{updates per epoch} = \\lceil N / \\text{batch} \\rceil = \\lceil ${N} / ${state.batch} \\rceil = ${u}`}
+            />{' '}
+            — an epoch of the mini-batch run is {splitText(state.batch)}.
           </p>
           <Chart
             options={chart}
@@ -161,9 +198,12 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
             }}
           />
           <p class="batch-size__legend">
-            Solid blue: full batch. Dashed orange: mini-batch. Dotted purple: single sample. Each curve carries its name; the dot marks its newest epoch.
+            Solid blue: full batch. Dashed orange: mini-batch. Dotted purple: single sample. Each curve carries its
+            name; the dot marks its newest epoch.
           </p>
-          <p class="batch-size__legend">Epochs count passes over all {N} examples; iterations count updates of the weights.</p>
+          <p class="batch-size__legend">
+            Epochs count passes over all {N} examples; iterations count updates of the weights.
+          </p>
           <div class="table-scroll" tabIndex={0}>
             <table class="batch-size__counts" data-readout="counts">
               <caption>The three runs so far</caption>

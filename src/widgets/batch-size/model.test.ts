@@ -23,7 +23,11 @@ describe('batch-size: updates per epoch', () => {
   });
 
   it('the engine makes exactly that many updates in one epoch', () => {
-    for (const [kind, updates] of [['full', 1], ['mini', 7], ['single', 50]] as const) {
+    for (const [kind, updates] of [
+      ['full', 1],
+      ['mini', 7],
+      ['single', 50],
+    ] as const) {
       const t = makeTrainer(kind, settings);
       t.epoch();
       expect(t.iteration).toBe(updates);

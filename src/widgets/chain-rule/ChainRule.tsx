@@ -50,27 +50,73 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
       name="chain-rule"
       schema={schema}
       state={state}
-      report={{ analytic: Number(c.analytic.toPrecision(10)), numeric: Number(c.numeric.toPrecision(10)), relError: Number(c.relError.toPrecision(3)), atKink: c.atKink }}
+      report={{
+        analytic: Number(c.analytic.toPrecision(10)),
+        numeric: Number(c.numeric.toPrecision(10)),
+        relError: Number(c.relError.toPrecision(3)),
+        atKink: c.atKink,
+      }}
       headingLevel={headingLevel}
       title="The chain rule, link by link"
       intro={
         <p>
-          Build a two-link chain F(x) = f₂(w₂ · f₁(w₁x)) from the pieces below and move x and the weights. The derivative is the product of one local
-          derivative per link; a numerical slope measured on F itself checks it. Can you make them disagree? (Try ReLU with x = 0.)
+          Build a two-link chain F(x) = f₂(w₂ · f₁(w₁x)) from the pieces below and move x and the weights. The
+          derivative is the product of one local derivative per link; a numerical slope measured on F itself checks it.
+          Can you make them disagree? (Try ReLU with x = 0.)
         </p>
       }
       notice={notice}
       onDismissNotice={dismissNotice}
       onReset={reset}
-      announce={finite ? `Chain rule F′(x) = ${fmt(c.analytic, 5)}, numerical ${fmt(c.numeric, 5)}, relative error ${sci(c.relError)}.` : 'F is not a finite number here.'}
+      announce={
+        finite
+          ? `Chain rule F′(x) = ${fmt(c.analytic, 5)}, numerical ${fmt(c.numeric, 5)}, relative error ${sci(c.relError)}.`
+          : 'F is not a finite number here.'
+      }
     >
       <div class="widget__body widget__body--split chain-rule">
         <div class="widget__controls">
-          <Select field="f1" label="Inner piece f₁" value={state.f1} options={options} onChange={(f1) => update({ f1 })} />
-          <Select field="f2" label="Outer piece f₂" value={state.f2} options={options} onChange={(f2) => update({ f2 })} />
-          <Slider field="x" label="Input x" value={state.x} min={schema.x.min} max={schema.x.max} step={schema.x.step} onChange={(x) => update({ x })} />
-          <Slider field="w1" label="Weight w₁" value={state.w1} min={schema.w1.min} max={schema.w1.max} step={schema.w1.step} onChange={(w1) => update({ w1 })} />
-          <Slider field="w2" label="Weight w₂" value={state.w2} min={schema.w2.min} max={schema.w2.max} step={schema.w2.step} onChange={(w2) => update({ w2 })} />
+          <Select
+            field="f1"
+            label="Inner piece f₁"
+            value={state.f1}
+            options={options}
+            onChange={(f1) => update({ f1 })}
+          />
+          <Select
+            field="f2"
+            label="Outer piece f₂"
+            value={state.f2}
+            options={options}
+            onChange={(f2) => update({ f2 })}
+          />
+          <Slider
+            field="x"
+            label="Input x"
+            value={state.x}
+            min={schema.x.min}
+            max={schema.x.max}
+            step={schema.x.step}
+            onChange={(x) => update({ x })}
+          />
+          <Slider
+            field="w1"
+            label="Weight w₁"
+            value={state.w1}
+            min={schema.w1.min}
+            max={schema.w1.max}
+            step={schema.w1.step}
+            onChange={(w1) => update({ w1 })}
+          />
+          <Slider
+            field="w2"
+            label="Weight w₂"
+            value={state.w2}
+            min={schema.w2.min}
+            max={schema.w2.max}
+            step={schema.w2.step}
+            onChange={(w2) => update({ w2 })}
+          />
           <dl class="widget__readout">
             <dt>Chain rule F′(x)</dt>
             <dd data-readout="analytic">{fmt(c.analytic, 8)}</dd>
@@ -83,13 +129,20 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
           </dl>
           {c.atKink && (
             <p class="chain-rule__kink" data-readout="kink">
-              A ReLU sits exactly on its kink (input 0), where it has no derivative. The chain rule uses the convention ReLU′(0) = 0; the central
-              difference measures the average of the slopes on either side. Move x a little and they agree again.
+              A ReLU sits exactly on its kink (input 0), where it has no derivative. The chain rule uses the convention
+              ReLU′(0) = 0; the central difference measures the average of the slopes on either side. Move x a little
+              and they agree again.
             </p>
           )}
         </div>
         <div class="chain-rule__out" ref={box}>
-          <div class="chain-rule__card" data-equation="forward" role="group" aria-label="Forward, link by link" tabIndex={0}>
+          <div
+            class="chain-rule__card"
+            data-equation="forward"
+            role="group"
+            aria-label="Forward, link by link"
+            tabIndex={0}
+          >
             <p class="chain-rule__head">Forward, link by link</p>
             <Tex display tex={forward} />
           </div>
@@ -97,7 +150,13 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
             <p class="chain-rule__head">Local derivative of each link</p>
             <Tex display tex={locals} />
           </div>
-          <div class="chain-rule__card" data-equation="product" role="group" aria-label="Chain-rule product and numerical check" tabIndex={0}>
+          <div
+            class="chain-rule__card"
+            data-equation="product"
+            role="group"
+            aria-label="Chain-rule product and numerical check"
+            tabIndex={0}
+          >
             <p class="chain-rule__head">Their product, and the check</p>
             <Tex display tex={product} />
             <Tex display tex={numeric} />
@@ -134,8 +193,22 @@ function curveChart(s: ChainRuleState, c: Chain, width: number) {
     marks: [
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
       Plot.line(points, { x: 'x', y: 'y', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
-      Plot.line(points, { x: 'x', y: 'tangent', stroke: 'var(--c-orange)', strokeWidth: 2, strokeDasharray: '6 4', clip: true }),
-      Plot.dot([{ x: s.x, y: c.y }], { x: 'x', y: 'y', r: 5.5, fill: 'var(--c-orange)', stroke: 'var(--c-ink)', strokeWidth: 1.5 }),
+      Plot.line(points, {
+        x: 'x',
+        y: 'tangent',
+        stroke: 'var(--c-orange)',
+        strokeWidth: 2,
+        strokeDasharray: '6 4',
+        clip: true,
+      }),
+      Plot.dot([{ x: s.x, y: c.y }], {
+        x: 'x',
+        y: 'y',
+        r: 5.5,
+        fill: 'var(--c-orange)',
+        stroke: 'var(--c-ink)',
+        strokeWidth: 1.5,
+      }),
     ],
   };
 }

@@ -60,5 +60,4 @@ describe('chain-rule model', () => {
     const at = pts.find((p) => Math.abs(p.x - 2) < 1e-9)!;
     expect(at.tangent).toBeCloseTo(at.y, 12);
   });
-
 });

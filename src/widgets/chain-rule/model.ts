@@ -20,9 +20,22 @@ export interface PieceInfo {
 }
 
 export const PIECES: Record<Piece, PieceInfo> = {
-  sigmoid: { label: 'Sigmoid σ', f: sigmoid, df: sigmoidDerivative, tex: (a) => `\\sigma(${a})`, derivative: '\\sigma(z)\\,(1 - \\sigma(z))' },
+  sigmoid: {
+    label: 'Sigmoid σ',
+    f: sigmoid,
+    df: sigmoidDerivative,
+    tex: (a) => `\\sigma(${a})`,
+    derivative: '\\sigma(z)\\,(1 - \\sigma(z))',
+  },
   tanh: { label: 'tanh', f: tanh, df: tanhDerivative, tex: (a) => `\\tanh(${a})`, derivative: '1 - \\tanh^2(z)' },
-  relu: { label: 'ReLU', f: relu, df: reluDerivative, tex: (a) => `\\operatorname{ReLU}(${a})`, derivative: '\\mathbf{1}(z > 0)', kink: 0 },
+  relu: {
+    label: 'ReLU',
+    f: relu,
+    df: reluDerivative,
+    tex: (a) => `\\operatorname{ReLU}(${a})`,
+    derivative: '\\mathbf{1}(z > 0)',
+    kink: 0,
+  },
   linear: { label: 'Linear (identity)', f: linear, df: linearDerivative, tex: (a) => a, derivative: '1' },
   // Not an activation of the engine: the square is here as a simple smooth piece, f(z) = z², f′(z) = 2z.
   square: { label: 'Square z²', f: (z) => z * z, df: (z) => 2 * z, tex: (a) => `(${a})^2`, derivative: '2z' },
@@ -70,7 +83,9 @@ export function chain(s: ChainRuleState): Chain {
   const F = composite(s);
   const numeric = (F(s.x + H) - F(s.x - H)) / (2 * H) + 0;
   const relError = Math.abs(analytic - numeric) / Math.max(Math.abs(analytic) + Math.abs(numeric), 1e-12);
-  const atKink = (p1.kink !== undefined && Math.abs(u - p1.kink) < Math.abs(s.w1) * H) || (p2.kink !== undefined && Math.abs(g - p2.kink) < 1e-9);
+  const atKink =
+    (p1.kink !== undefined && Math.abs(u - p1.kink) < Math.abs(s.w1) * H) ||
+    (p2.kink !== undefined && Math.abs(g - p2.kink) < 1e-9);
   return { u, a, g, y, factors, analytic, numeric, relError, atKink };
 }
 
@@ -82,4 +97,3 @@ export function curve(s: ChainRuleState, c: Chain, n = 161) {
     return { x, y: F(x), tangent: c.y + c.analytic * (x - s.x) };
   });
 }
-

@@ -46,7 +46,10 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
         `L &= -\\bigl[\\,y \\log(\\hat{y}) + (1 - y) \\log(1 - \\hat{y})\\,\\bigr]`,
         `&= -\\bigl[\\,${state.y} \\cdot \\log(${fmtTex(state.yhat, 3)}) + ${1 - Number(state.y)} \\cdot \\log(${fmtTex(1 - state.yhat, 3)})\\,\\bigr]`,
       ]
-    : [`L &= -\\sum_{k=1}^{4} y_{\\text{true}}^{k} \\log(y_{\\text{predict}}^{k})`, `&= -\\log(y_{\\text{predict}}^{\\text{${r.trueName}}})`];
+    : [
+        `L &= -\\sum_{k=1}^{4} y_{\\text{true}}^{k} \\log(y_{\\text{predict}}^{k})`,
+        `&= -\\log(y_{\\text{predict}}^{\\text{${r.trueName}}})`,
+      ];
   const tex = `\\begin{aligned} ${[...lines, ...clipLines(r, state.clip)].join(' \\\\[3pt] ')} \\end{aligned}`;
 
   const verdict = infinite
@@ -67,14 +70,16 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
       intro={
         binary ? (
           <p>
-            One sigmoid output ŷ is the probability of label 1. Set it and the true label: the loss is −log ŷ when the label is 1 and −log(1 − ŷ)
-            when it is 0, one curve for each. Push the probability of the true label to 0 with clipping switched off to see why the code clips.
+            One sigmoid output ŷ is the probability of label 1. Set it and the true label: the loss is −log ŷ when the
+            label is 1 and −log(1 − ŷ) when it is 0, one curve for each. Push the probability of the true label to 0
+            with clipping switched off to see why the code clips.
           </p>
         ) : (
           <p>
-            Shape the prediction with the sliders (the other probabilities follow so that the four always sum to 1), pick the true class, or load the
-            slides' blue and yellow predictions. The point on the curve is the loss: −log of the probability given to the true class. Push that
-            probability to 0 with clipping switched off to see why the code clips.
+            Shape the prediction with the sliders (the other probabilities follow so that the four always sum to 1),
+            pick the true class, or load the slides' blue and yellow predictions. The point on the curve is the loss:
+            −log of the probability given to the true class. Push that probability to 0 with clipping switched off to
+            see why the code clips.
           </p>
         )
       }
@@ -115,7 +120,16 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
                 ]}
                 onChange={(y) => update({ y })}
               />
-              <Slider label="Prediction ŷ = P(y = 1)" ariaLabel="Prediction y-hat" field="yhat" value={state.yhat} min={0} max={1} step={0.001} onChange={(yhat) => update({ yhat })} />
+              <Slider
+                label="Prediction ŷ = P(y = 1)"
+                ariaLabel="Prediction y-hat"
+                field="yhat"
+                value={state.yhat}
+                min={0}
+                max={1}
+                step={0.001}
+                onChange={(yhat) => update({ yhat })}
+              />
             </>
           ) : (
             <>
@@ -129,7 +143,16 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
               <fieldset class="cross-entropy__probs">
                 <legend>Predicted probabilities</legend>
                 {CLASSES.map((c, i) => (
-                  <Slider label={`P(${c})${i === state.cls ? ' — true class' : ''}`} ariaLabel={`P(${c})`} field="p" value={state.p[i]!} min={0} max={1} step={0.001} onChange={(v) => setP(i, v)} />
+                  <Slider
+                    label={`P(${c})${i === state.cls ? ' — true class' : ''}`}
+                    ariaLabel={`P(${c})`}
+                    field="p"
+                    value={state.p[i]!}
+                    min={0}
+                    max={1}
+                    step={0.001}
+                    onChange={(v) => setP(i, v)}
+                  />
                 ))}
                 <p class="cross-entropy__sum" data-readout="sum">
                   Sum: {fmt(r.sum, 3)}
@@ -152,7 +175,12 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
               </div>
             </>
           )}
-          <Toggle label="Clip to [10⁻⁷, 1 − 10⁻⁷]" field="clip" checked={state.clip} onChange={(clip) => update({ clip })} />
+          <Toggle
+            label="Clip to [10⁻⁷, 1 − 10⁻⁷]"
+            field="clip"
+            checked={state.clip}
+            onChange={(clip) => update({ clip })}
+          />
         </div>
         <div ref={box} class="cross-entropy__charts">
           {barOptions && (
@@ -190,7 +218,10 @@ function clipLines(r: Result, clipped: boolean): string[] {
   const p = fmtTex(r.pTrue, 3);
   if (clipped && r.clipMatters) {
     const bound = r.pTrue < 0.5 ? '10^{-7}' : '1 - 10^{-7}';
-    return [`&= -\\log\\bigl(\\operatorname{clip}(${p}, 10^{-7}, 1 - 10^{-7})\\bigr)`, `&= -\\log(${bound}) = ${lossTex(r.loss)}`];
+    return [
+      `&= -\\log\\bigl(\\operatorname{clip}(${p}, 10^{-7}, 1 - 10^{-7})\\bigr)`,
+      `&= -\\log(${bound}) = ${lossTex(r.loss)}`,
+    ];
   }
   return [`&= -\\log(${p}) = ${lossTex(r.loss)}`];
 }
@@ -205,8 +236,19 @@ function barChart(state: CrossEntropyState, width: number) {
     marginBottom: 30,
     marginLeft: 44,
     marginRight: 8,
-    x: { domain: [...CLASSES], label: null, padding: 0.3, tickFormat: (c: string) => (c === CLASSES[state.cls] ? `${c} (true)` : c) },
-    y: { domain: [0, 1.12], ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: (v: number) => v.toFixed(2), label: 'probability', grid: true },
+    x: {
+      domain: [...CLASSES],
+      label: null,
+      padding: 0.3,
+      tickFormat: (c: string) => (c === CLASSES[state.cls] ? `${c} (true)` : c),
+    },
+    y: {
+      domain: [0, 1.12],
+      ticks: [0, 0.25, 0.5, 0.75, 1],
+      tickFormat: (v: number) => v.toFixed(2),
+      label: 'probability',
+      grid: true,
+    },
     marks: [
       Plot.barY(rows, {
         x: 'c',
@@ -236,7 +278,9 @@ function curveChart(state: CrossEntropyState, r: Result, width: number) {
   const x = binary ? state.yhat : r.pTrue;
   const active = binary ? (state.y === '1' ? 'p' : 'one-minus-p') : 'p';
   const main = curve(state.clip, active).map((d) => ({ ...d, loss: Math.min(d.loss, yMax + 2) }));
-  const other = binary ? curve(state.clip, active === 'p' ? 'one-minus-p' : 'p').map((d) => ({ ...d, loss: Math.min(d.loss, yMax + 2) })) : [];
+  const other = binary
+    ? curve(state.clip, active === 'p' ? 'one-minus-p' : 'p').map((d) => ({ ...d, loss: Math.min(d.loss, yMax + 2) }))
+    : [];
   const xLabel = binary ? 'ŷ, the predicted probability of y = 1' : 'p, the probability given to the true class';
   const references = binary
     ? []
@@ -259,17 +303,41 @@ function curveChart(state: CrossEntropyState, r: Result, width: number) {
     marks: [
       tall && state.clip ? Plot.ruleY([LOSS_CAP], { stroke: 'var(--c-muted)', strokeDasharray: '2 3' }) : null,
       tall && state.clip
-        ? Plot.text([`clipping cap −log(10⁻⁷) ≈ ${fmt(LOSS_CAP, 2)}`], { x: () => 0.03, y: () => LOSS_CAP, dy: 10, textAnchor: 'start', lineAnchor: 'top', fill: 'var(--c-muted)' })
+        ? Plot.text([`clipping cap −log(10⁻⁷) ≈ ${fmt(LOSS_CAP, 2)}`], {
+            x: () => 0.03,
+            y: () => LOSS_CAP,
+            dy: 10,
+            textAnchor: 'start',
+            lineAnchor: 'top',
+            fill: 'var(--c-muted)',
+          })
         : null,
-      binary ? Plot.line(other, { x: 'p', y: 'loss', stroke: 'var(--c-orange)', strokeWidth: 2, strokeDasharray: '7 4', clip: true }) : null,
+      binary
+        ? Plot.line(other, {
+            x: 'p',
+            y: 'loss',
+            stroke: 'var(--c-orange)',
+            strokeWidth: 2,
+            strokeDasharray: '7 4',
+            clip: true,
+          })
+        : null,
       Plot.line(main, { x: 'p', y: 'loss', stroke: 'var(--c-blue)', strokeWidth: 2.5, clip: true }),
       ...(binary
-        ? ([
-            ['y = 1: −log ŷ', 0.1, 0.85, 'start', state.y === '1'],
-            ['y = 0: −log(1 − ŷ)', 0.9, 0.62, 'end', state.y === '0'],
-          ] as const).map(([label, x, height, anchor, active]) =>
+        ? (
+            [
+              ['y = 1: −log ŷ', 0.1, 0.85, 'start', state.y === '1'],
+              ['y = 0: −log(1 − ŷ)', 0.9, 0.62, 'end', state.y === '0'],
+            ] as const
+          ).map(([label, x, height, anchor, active]) =>
             // Clear of both curves: at these heights the curves are still near the edges.
-            Plot.text([label], { x: () => x, y: () => yMax * height, textAnchor: anchor, fill: active ? 'var(--c-blue)' : 'var(--c-orange)', fontWeight: 600 }),
+            Plot.text([label], {
+              x: () => x,
+              y: () => yMax * height,
+              textAnchor: anchor,
+              fill: active ? 'var(--c-blue)' : 'var(--c-orange)',
+              fontWeight: 600,
+            }),
           )
         : []),
       Plot.dot(references, { x: 'p', y: 'loss', r: 4, fill: 'var(--bg)', stroke: 'var(--c-muted)', strokeWidth: 1.5 }),
@@ -282,7 +350,15 @@ function curveChart(state: CrossEntropyState, r: Result, width: number) {
             fill: 'var(--c-red)',
             fontWeight: 700,
           })
-        : Plot.dot([{ x, loss: r.loss }], { x: 'x', y: 'loss', r: 7, fill: 'var(--c-blue)', stroke: 'var(--bg)', strokeWidth: 2, symbol: 'circle' }),
+        : Plot.dot([{ x, loss: r.loss }], {
+            x: 'x',
+            y: 'loss',
+            r: 7,
+            fill: 'var(--c-blue)',
+            stroke: 'var(--bg)',
+            strokeWidth: 2,
+            symbol: 'circle',
+          }),
       Plot.ruleY([0], { stroke: 'var(--c-ink)' }),
     ],
   };

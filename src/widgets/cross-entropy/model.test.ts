@@ -58,14 +58,19 @@ describe('cross-entropy widget model', () => {
     expect(setProbability([0.2, 0.2, 0.6, 0], 0, 0.6)).toEqual([0.6, 0.1, 0.3, 0]);
     expect(setProbability([0, 1, 0, 0], 1, 0.4)).toEqual([0.2, 0.4, 0.2, 0.2]);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1000 }), (raw, i, v) => {
-        const probs = raw.map((x) => x / 1000);
-        const next = setProbability(probs, i, v / 1000);
-        expect(next[i]).toBe(v / 1000);
-        const units = next.map((x) => Math.round(x * 1000));
-        expect(units.reduce((a, b) => a + b, 0)).toBe(1000);
-        for (const x of next) expect(x >= 0 && x <= 1).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 4, maxLength: 4 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (raw, i, v) => {
+          const probs = raw.map((x) => x / 1000);
+          const next = setProbability(probs, i, v / 1000);
+          expect(next[i]).toBe(v / 1000);
+          const units = next.map((x) => Math.round(x * 1000));
+          expect(units.reduce((a, b) => a + b, 0)).toBe(1000);
+          for (const x of next) expect(x >= 0 && x <= 1).toBe(true);
+        },
+      ),
       { seed: 5, numRuns: 300 },
     );
   });

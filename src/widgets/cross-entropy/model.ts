@@ -63,10 +63,26 @@ export function compute(s: CrossEntropyState): Result {
   const pTrue = s.p[s.cls]!;
   const clippedLoss = categoricalLoss(s.p, s.cls);
   const raw = rawLoss(pTrue);
-  return result('categorical', CLASSES[s.cls]!, pTrue, clippedLoss, raw, s.clip, s.p.reduce((a, b) => a + b, 0));
+  return result(
+    'categorical',
+    CLASSES[s.cls]!,
+    pTrue,
+    clippedLoss,
+    raw,
+    s.clip,
+    s.p.reduce((a, b) => a + b, 0),
+  );
 }
 
-function result(mode: Result['mode'], trueName: string, pTrue: number, clippedLoss: number, raw: number, clipped: boolean, sum: number): Result {
+function result(
+  mode: Result['mode'],
+  trueName: string,
+  pTrue: number,
+  clippedLoss: number,
+  raw: number,
+  clipped: boolean,
+  sum: number,
+): Result {
   const pClipped = clip(pTrue, CLIP_EPSILON, 1 - CLIP_EPSILON);
   return {
     mode,

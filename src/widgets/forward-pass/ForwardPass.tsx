@@ -12,7 +12,18 @@ import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { prefersReducedMotion } from '../shared/theme';
 import { useWidgetState } from '../shared/useWidgetState';
 import { forwardPassSchema, hiddenOf, outputOf, type ForwardPassState } from './state';
-import { ACTIVATIONS, STAGES, definitionTex, diagramLayers, diagramWeights, equations, forward, resultText, stageHighlight, stageText } from './model';
+import {
+  ACTIVATIONS,
+  STAGES,
+  definitionTex,
+  diagramLayers,
+  diagramWeights,
+  equations,
+  forward,
+  resultText,
+  stageHighlight,
+  stageText,
+} from './model';
 import './forward-pass.css';
 
 /** Time each layer stays lit while the flow is animated. */
@@ -49,7 +60,8 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
     return () => window.clearInterval(timer);
   }, [playing]);
 
-  const setList = (key: 'x' | 'w1' | 'w2', index: number, v: number) => update({ [key]: state[key].map((old, k) => (k === index ? v : old)) } as Partial<ForwardPassState>);
+  const setList = (key: 'x' | 'w1' | 'w2', index: number, v: number) =>
+    update({ [key]: state[key].map((old, k) => (k === index ? v : old)) } as Partial<ForwardPassState>);
   const field = (key: 'x' | 'w1' | 'w2') => forwardPassSchema[key];
 
   const weightSlider = (key: 'w1' | 'w2', index: number, layer: 1 | 2, sub: string, from: string, to: string) => (
@@ -59,7 +71,10 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
       label={
         <span>
           w<sup>{layer}</sup>
-          <sub>{sub}</sub> <span class="forward-pass__route">{from} → {to}</span>
+          <sub>{sub}</sub>{' '}
+          <span class="forward-pass__route">
+            {from} → {to}
+          </span>
         </span>
       }
       ariaLabel={`Weight w${layer === 1 ? '¹' : '²'}${sub.replace(/\d/g, (d) => SUB[Number(d) - 1]!)}, ${from} to ${to}`}
@@ -80,8 +95,9 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
       title="Forward propagation through a small network"
       intro={
         <p>
-          Set the inputs and the weights, and pick the activation functions f (hidden layer) and g (output). Every value in the diagram and every
-          equation follows. Try making h₂ positive, or see what the step function does to the hidden values.
+          Set the inputs and the weights, and pick the activation functions f (hidden layer) and g (output). Every value
+          in the diagram and every equation follows. Try making h₂ positive, or see what the step function does to the
+          hidden values.
         </p>
       }
       notice={notice}
@@ -171,7 +187,12 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
 
         <div class="forward-pass__neurons">
           {[0, 1].map((j) => (
-            <fieldset key={`h-${j}`} class="forward-pass__card" data-equation={`h${j + 1}`} data-active={stage === 1 ? '' : undefined}>
+            <fieldset
+              key={`h-${j}`}
+              class="forward-pass__card"
+              data-equation={`h${j + 1}`}
+              data-active={stage === 1 ? '' : undefined}
+            >
               <legend>Hidden neuron h{SUB[j]}</legend>
               {[0, 1, 2].map((i) => weightSlider('w1', i * 2 + j, 1, `${i + 1}${j + 1}`, `x${SUB[i]}`, `h${SUB[j]}`))}
               <Tex display tex={blocks[j]!.tex} />

@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import katex from 'katex';
 import { decodeState, defaultsOf, encodeState } from '../shared/url-state';
 import { forwardPassSchema, hiddenOf, outputOf, type ForwardPassState } from './state';
-import { definitionTex, diagramLayers, diagramWeights, equations, forward, networkOf, resultText, stageHighlight, stageText } from './model';
+import {
+  definitionTex,
+  diagramLayers,
+  diagramWeights,
+  equations,
+  forward,
+  networkOf,
+  resultText,
+  stageHighlight,
+  stageText,
+} from './model';
 
 const defaults = defaultsOf(forwardPassSchema);
 
@@ -73,7 +83,11 @@ describe('forward-pass widget model', () => {
   it('has no biases, like the slide: all-zero inputs give z = 0 everywhere', () => {
     const v = forward({ ...defaults, x: [0, 0, 0], f: 'linear', g: 'linear' });
     expect([...v.z, ...v.h, v.zy, v.yhat]).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(networkOf(defaults).getParameters().map((p) => p.biases)).toEqual([[0, 0], [0]]);
+    expect(
+      networkOf(defaults)
+        .getParameters()
+        .map((p) => p.biases),
+    ).toEqual([[0, 0], [0]]);
   });
 
   it('with linear f and g the two layers collapse into one: ŷ = x·(W¹W²)', () => {
@@ -112,23 +126,35 @@ describe('forward-pass widget model', () => {
     const blocks = equations(defaults, forward(defaults));
     expect(blocks.map((b) => b.layer)).toEqual([1, 1, 2]);
     expect(blocks[0]!.tex).toContain('z^{1}_{1} &= w^{1}_{11} x_{1} + w^{1}_{21} x_{2} + w^{1}_{31} x_{3}');
-    expect(blocks[0]!.tex).toContain('&= 0.20 \\cdot 1.00 + 0.70 \\cdot 0.50 \\\\ &\\phantom{=} {} + (-0.30) \\cdot (-1.00) \\\\ &= 0.850');
+    expect(blocks[0]!.tex).toContain(
+      '&= 0.20 \\cdot 1.00 + 0.70 \\cdot 0.50 \\\\ &\\phantom{=} {} + (-0.30) \\cdot (-1.00) \\\\ &= 0.850',
+    );
     expect(blocks[0]!.tex).toContain('h_{1} &= f(z^{1}_{1}) = \\operatorname{ReLU}(0.850) = 0.850');
     expect(blocks[1]!.tex).toContain('\\operatorname{ReLU}(-0.850) = 0.000');
     expect(blocks[2]!.tex).toContain('&= 1.50 \\cdot 0.850 + (-0.80) \\cdot 0.000 \\\\ &= 1.275');
     expect(blocks[2]!.tex).toContain('\\hat{y} &= g(z_{\\hat{y}}) = \\sigma(1.275) = 0.7816');
     fc.assert(
       fc.property(anyState, (s) => {
-        for (const b of equations(s, forward(s))) expect(() => katex.renderToString(b.tex, { throwOnError: true })).not.toThrow();
+        for (const b of equations(s, forward(s)))
+          expect(() => katex.renderToString(b.tex, { throwOnError: true })).not.toThrow();
       }),
       { numRuns: 40 },
     );
-    for (const f of forwardPassSchema.f.options) expect(() => katex.renderToString(definitionTex('f', f), { throwOnError: true })).not.toThrow();
-    expect(equations({ ...defaults, g: 'linear' }, forward({ ...defaults, g: 'linear' }))[2]!.tex).toContain('= z_{\\hat{y}} = 1.2750');
+    for (const f of forwardPassSchema.f.options)
+      expect(() => katex.renderToString(definitionTex('f', f), { throwOnError: true })).not.toThrow();
+    expect(equations({ ...defaults, g: 'linear' }, forward({ ...defaults, g: 'linear' }))[2]!.tex).toContain(
+      '= z_{\\hat{y}} = 1.2750',
+    );
   });
 
   it('never writes NaN into an equation or the readout', () => {
-    const v = { z: [Number.NaN, 1] as [number, number], h: [Number.NaN, 1] as [number, number], zy: Number.NaN, yhat: Number.NaN, finite: false };
+    const v = {
+      z: [Number.NaN, 1] as [number, number],
+      h: [Number.NaN, 1] as [number, number],
+      zy: Number.NaN,
+      yhat: Number.NaN,
+      finite: false,
+    };
     for (const b of equations(defaults, v)) expect(b.tex).not.toContain('NaN');
     expect(resultText(v)).toBe('ŷ is not a finite number');
   });

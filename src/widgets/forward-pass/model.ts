@@ -63,12 +63,27 @@ export function forward(s: ForwardPassState): ForwardValues {
 }
 
 /** How each activation is named and defined, in words and in KaTeX. */
-export const ACTIVATIONS: Record<HiddenActivation | OutputActivation, { label: string; apply: (arg: string) => string; definition: string }> = {
+export const ACTIVATIONS: Record<
+  HiddenActivation | OutputActivation,
+  { label: string; apply: (arg: string) => string; definition: string }
+> = {
   linear: { label: 'Linear', apply: (a) => a, definition: '(z) = z' },
   sigmoid: { label: 'Sigmoid', apply: (a) => `\\sigma(${a})`, definition: '(z) = \\sigma(z) = \\frac{1}{1 + e^{-z}}' },
-  tanh: { label: 'tanh', apply: (a) => `\\tanh(${a})`, definition: '(z) = \\tanh(z) = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}' },
-  relu: { label: 'ReLU', apply: (a) => `\\operatorname{ReLU}(${a})`, definition: '(z) = \\operatorname{ReLU}(z) = \\max(0, z)' },
-  step: { label: 'Step', apply: (a) => `\\operatorname{step}(${a})`, definition: '(z) = \\begin{cases} 1 & z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}' },
+  tanh: {
+    label: 'tanh',
+    apply: (a) => `\\tanh(${a})`,
+    definition: '(z) = \\tanh(z) = \\frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}',
+  },
+  relu: {
+    label: 'ReLU',
+    apply: (a) => `\\operatorname{ReLU}(${a})`,
+    definition: '(z) = \\operatorname{ReLU}(z) = \\max(0, z)',
+  },
+  step: {
+    label: 'Step',
+    apply: (a) => `\\operatorname{step}(${a})`,
+    definition: '(z) = \\begin{cases} 1 & z > 0 \\\\ 0 & \\text{otherwise} \\end{cases}',
+  },
 };
 
 /** KaTeX of the definition, e.g. f(z) = max(0, z). */
@@ -132,7 +147,11 @@ export function equations(s: ForwardPassState, v: ForwardValues): EquationBlock[
 export function diagramLayers(s: ForwardPassState, v: ForwardValues): DiagramLayer[] {
   return [
     { title: 'inputs', nodes: s.x.map((x, i) => ({ label: `x${'₁₂₃'[i]}`, value: x })) },
-    { title: 'hidden', subtitle: `f = ${ACTIVATIONS[hiddenOf(s)].label}`, nodes: v.h.map((h, j) => ({ label: `h${'₁₂'[j]}`, value: h })) },
+    {
+      title: 'hidden',
+      subtitle: `f = ${ACTIVATIONS[hiddenOf(s)].label}`,
+      nodes: v.h.map((h, j) => ({ label: `h${'₁₂'[j]}`, value: h })),
+    },
     { title: 'output', subtitle: `g = ${ACTIVATIONS[outputOf(s)].label}`, nodes: [{ label: 'ŷ', value: v.yhat }] },
   ];
 }

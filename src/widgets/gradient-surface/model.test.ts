@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '@lib';
-import { W1_DOMAIN, W2_DOMAIN, bandsAt, descentArrow, gradientAt, lossAt, lossGrid, makeData, minimum, slice } from './model';
+import {
+  W1_DOMAIN,
+  W2_DOMAIN,
+  bandsAt,
+  descentArrow,
+  gradientAt,
+  lossAt,
+  lossGrid,
+  makeData,
+  minimum,
+  slice,
+} from './model';
 
-const tiny = { X: Matrix.from([[1, 0], [0, 1]]), y: Matrix.column([1, 2]) };
+const tiny = {
+  X: Matrix.from([
+    [1, 0],
+    [0, 1],
+  ]),
+  y: Matrix.column([1, 2]),
+};
 
 describe('gradient-surface model', () => {
   it('computes the loss and gradient of a tiny case by hand', () => {
@@ -17,7 +34,11 @@ describe('gradient-surface model', () => {
   it('agrees with a plain loop over the data and with central differences', () => {
     const d = makeData();
     const n = d.X.rows;
-    for (const [w1, w2] of [[0.6, 0.4], [3, -2], [-0.5, 1.5]] as const) {
+    for (const [w1, w2] of [
+      [0.6, 0.4],
+      [3, -2],
+      [-0.5, 1.5],
+    ] as const) {
       let sum = 0;
       let g1 = 0;
       let g2 = 0;
@@ -70,7 +91,8 @@ describe('gradient-surface model', () => {
     const { values, n } = lossGrid(d, 5);
     const w1 = (i: number) => W1_DOMAIN[0] + ((W1_DOMAIN[1] - W1_DOMAIN[0]) * i) / (n - 1);
     const w2 = (j: number) => W2_DOMAIN[1] - ((W2_DOMAIN[1] - W2_DOMAIN[0]) * j) / (n - 1);
-    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) expect(values[j * n + i]).toBeCloseTo(lossAt(d, w1(i), w2(j)), 10);
+    for (let j = 0; j < n; j++)
+      for (let i = 0; i < n; i++) expect(values[j * n + i]).toBeCloseTo(lossAt(d, w1(i), w2(j)), 10);
   });
 
   it('shades higher losses with more layers', () => {

@@ -4,7 +4,15 @@
  * lecture's contour figure), its gradient by backprop (∂E/∂w = Xᵀ · ∂E/∂ŷ), the grid for the shaded
  * map, and the two slices through the reader's point with their tangent lines.
  */
-import { Matrix, createRng, linspace, matmul, matmulTransposeA, meanSquaredError, meanSquaredErrorBackward } from '@lib';
+import {
+  Matrix,
+  createRng,
+  linspace,
+  matmul,
+  matmulTransposeA,
+  meanSquaredError,
+  meanSquaredErrorBackward,
+} from '@lib';
 
 export const W1_DOMAIN: [number, number] = [-1, 5];
 export const W2_DOMAIN: [number, number] = [-4, 2];
@@ -50,7 +58,10 @@ export function minimum(d: Data): [number, number] {
   const A = matmulTransposeA(d.X, d.X);
   const b = matmulTransposeA(d.X, d.y);
   const det = A.get(0, 0) * A.get(1, 1) - A.get(0, 1) * A.get(1, 0);
-  return [(A.get(1, 1) * b.get(0, 0) - A.get(0, 1) * b.get(1, 0)) / det, (A.get(0, 0) * b.get(1, 0) - A.get(1, 0) * b.get(0, 0)) / det];
+  return [
+    (A.get(1, 1) * b.get(0, 0) - A.get(0, 1) * b.get(1, 0)) / det,
+    (A.get(0, 0) * b.get(1, 0) - A.get(1, 0) * b.get(0, 0)) / det,
+  ];
 }
 
 /**

@@ -44,7 +44,10 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
   const Z = useMemo(() => logits(state), [state]);
   const [picked, setPicked] = useState({ row: 0, neuron: 0 });
   const active = { row: Math.min(picked.row, rows - 1), neuron: picked.neuron };
-  const explanation = useMemo(() => explain(state, Z, active.row, active.neuron), [state, Z, active.row, active.neuron]);
+  const explanation = useMemo(
+    () => explain(state, Z, active.row, active.neuron),
+    [state, Z, active.row, active.neuron],
+  );
   const [hint, setHint] = useState<{ text: string; entry: string }>({ text: '', entry: '' });
   const hintId = `${id}-hint`;
   const code = useMemo(() => ({ numpy: numpyCode(state, Z), engine: engineCode(state, Z) }), [state, Z]);
@@ -62,22 +65,48 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
       describedBy={hint.text && hint.entry === key ? hintId : undefined}
     />
   );
-  const rowLabel = (r: number) => batch && <span class="layer-matmul__rowlabel" aria-hidden="true">ex.&nbsp;{r + 1}</span>;
+  const rowLabel = (r: number) =>
+    batch && (
+      <span class="layer-matmul__rowlabel" aria-hidden="true">
+        ex.&nbsp;{r + 1}
+      </span>
+    );
   const exampleOf = (r: number) => (batch ? ` of example ${r + 1}` : '');
 
   const xCells = Array.from({ length: rows }, (_, r) => [
     rowLabel(r),
     ...Array.from({ length: INPUTS }, (_, i) =>
-      entry(`x-${r}-${i}`, names.x(i), exampleOf(r), state.x[r * INPUTS + i]!, (v) => update({ x: withEntry(state.x, r * INPUTS + i, v) }), r === active.row ? 'row' : undefined),
+      entry(
+        `x-${r}-${i}`,
+        names.x(i),
+        exampleOf(r),
+        state.x[r * INPUTS + i]!,
+        (v) => update({ x: withEntry(state.x, r * INPUTS + i, v) }),
+        r === active.row ? 'row' : undefined,
+      ),
     ),
   ]);
   const wCells = Array.from({ length: INPUTS }, (_, i) =>
     Array.from({ length: NEURONS }, (_, j) =>
-      entry(`w-${i}-${j}`, names.w(i, j), '', state.w[i * NEURONS + j]!, (v) => update({ w: withEntry(state.w, i * NEURONS + j, v) }), j === active.neuron ? 'col' : undefined),
+      entry(
+        `w-${i}-${j}`,
+        names.w(i, j),
+        '',
+        state.w[i * NEURONS + j]!,
+        (v) => update({ w: withEntry(state.w, i * NEURONS + j, v) }),
+        j === active.neuron ? 'col' : undefined,
+      ),
     ),
   );
   const bCells = Array.from({ length: NEURONS }, (_, j) =>
-    entry(`b-${j}`, names.b(j), '', state.b[j]!, (v) => update({ b: withEntry(state.b, j, v) }), j === active.neuron ? 'col' : undefined),
+    entry(
+      `b-${j}`,
+      names.b(j),
+      '',
+      state.b[j]!,
+      (v) => update({ b: withEntry(state.b, j, v) }),
+      j === active.neuron ? 'col' : undefined,
+    ),
   );
   const zCells = Z.map((row, r) => [
     rowLabel(r),
@@ -125,8 +154,8 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
       title="A layer as a matrix product"
       intro={
         <p>
-          Type any number into X, W or B — or focus an entry and press ↑/↓ (0.1; with Shift, 1). Z = XW + B follows at once. Point at or
-          focus an entry of Z to see the sum behind it.
+          Type any number into X, W or B — or focus an entry and press ↑/↓ (0.1; with Shift, 1). Z = XW + B follows at
+          once. Point at or focus an entry of Z to see the sum behind it.
         </p>
       }
       notice={notice}
@@ -153,21 +182,55 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
               onChange={(r) => update({ rows: r })}
             />
             <p class="layer-matmul__shapes" data-readout="shapes">
-              X is {shape(rows, INPUTS)} and W is {shape(INPUTS, NEURONS)}, so XW is {shape(rows, NEURONS)}. B ({shape(1, NEURONS)}) is added to
+              X is {shape(rows, INPUTS)} and W is {shape(INPUTS, NEURONS)}, so XW is {shape(rows, NEURONS)}. B (
+              {shape(1, NEURONS)}) is added to
               {batch ? ' every row' : ' it'}, and Z is {shape(rows, NEURONS)}.
             </p>
           </div>
           {/* In the order of the formula, XW + B = Z (focus order too); the grid places them. */}
-          <Block area="x" id={`${id}-x`} symbol="X" what={batch ? 'inputs, one row per example' : 'inputs'} shape={shape(rows, INPUTS)} cols={INPUTS} labelled={batch}>
+          <Block
+            area="x"
+            id={`${id}-x`}
+            symbol="X"
+            what={batch ? 'inputs, one row per example' : 'inputs'}
+            shape={shape(rows, INPUTS)}
+            cols={INPUTS}
+            labelled={batch}
+          >
             {xCells}
           </Block>
-          <Block area="w" id={`${id}-w`} symbol="W" what="weights, one column per neuron" shape={shape(INPUTS, NEURONS)} cols={NEURONS} indent={batch}>
+          <Block
+            area="w"
+            id={`${id}-w`}
+            symbol="W"
+            what="weights, one column per neuron"
+            shape={shape(INPUTS, NEURONS)}
+            cols={NEURONS}
+            indent={batch}
+          >
             {wCells}
           </Block>
-          <Block area="b" id={`${id}-b`} symbol="+ B" what="biases" shape={shape(1, NEURONS)} cols={NEURONS} indent={batch}>
+          <Block
+            area="b"
+            id={`${id}-b`}
+            symbol="+ B"
+            what="biases"
+            shape={shape(1, NEURONS)}
+            cols={NEURONS}
+            indent={batch}
+          >
             {bCells}
           </Block>
-          <Block area="z" id={`${id}-z`} symbol="Z = XW + B" what="" shape={shape(rows, NEURONS)} cols={NEURONS} labelled={batch} output>
+          <Block
+            area="z"
+            id={`${id}-z`}
+            symbol="Z = XW + B"
+            what=""
+            shape={shape(rows, NEURONS)}
+            cols={NEURONS}
+            labelled={batch}
+            output
+          >
             {zCells}
           </Block>
         </div>
@@ -177,8 +240,10 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
 
         <div class="layer-matmul__explain" data-readout="sum">
           <p class="layer-matmul__explain-head">
-            <strong>{activeName}</strong> = row {active.row + 1} of X <span class="layer-matmul__key layer-matmul__key--row">solid outline</span> times column{' '}
-            {active.neuron + 1} of W <span class="layer-matmul__key layer-matmul__key--col">dashed outline</span>, plus {names.b(active.neuron)}:
+            <strong>{activeName}</strong> = row {active.row + 1} of X{' '}
+            <span class="layer-matmul__key layer-matmul__key--row">solid outline</span> times column {active.neuron + 1}{' '}
+            of W <span class="layer-matmul__key layer-matmul__key--col">dashed outline</span>, plus{' '}
+            {names.b(active.neuron)}:
           </p>
           <Tex display tex={explanationTex(explanation, batch)} />
         </div>
@@ -191,9 +256,7 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
             </pre>
           </div>
           <div class="layer-matmul__pane">
-            <p class="layer-matmul__pane-label">
-              TypeScript (this site’s engine)
-            </p>
+            <p class="layer-matmul__pane-label">TypeScript (this site’s engine)</p>
             <pre class="layer-matmul__line">
               <code>{CODE_LINE.engine}</code>
             </pre>
@@ -240,13 +303,21 @@ function Block({
   children: ComponentChildren;
 }) {
   return (
-    <div class={`layer-matmul__block layer-matmul__block--${area}`} role="group" aria-labelledby={`${id}-caption`} data-block={area}>
+    <div
+      class={`layer-matmul__block layer-matmul__block--${area}`}
+      role="group"
+      aria-labelledby={`${id}-caption`}
+      data-block={area}
+    >
       <p class="layer-matmul__caption" id={`${id}-caption`}>
         <strong>{symbol}</strong>
         {what && ` ${what}`} <span class="layer-matmul__shape">({shape})</span>
         {output && <span class="visually-hidden">, computed</span>}
       </p>
-      <div class={`layer-matmul__grid ${labelled ? 'layer-matmul__grid--labelled' : ''} ${indent ? 'layer-matmul__grid--indent' : ''}`} style={{ '--lm-cols': cols }}>
+      <div
+        class={`layer-matmul__grid ${labelled ? 'layer-matmul__grid--labelled' : ''} ${indent ? 'layer-matmul__grid--indent' : ''}`}
+        style={{ '--lm-cols': cols }}
+      >
         {children}
       </div>
     </div>
@@ -288,7 +359,11 @@ function Entry({ entryKey, name, context, value, mark, onValue, onHint, describe
   };
 
   return (
-    <label class={`layer-matmul__cell ${mark ? `layer-matmul__cell--${mark}` : ''}`} data-field={field} data-locked={locked ? '' : undefined}>
+    <label
+      class={`layer-matmul__cell ${mark ? `layer-matmul__cell--${mark}` : ''}`}
+      data-field={field}
+      data-locked={locked ? '' : undefined}
+    >
       <span class="layer-matmul__name">
         {name}
         {context && <span class="visually-hidden">{context}</span>}

@@ -103,11 +103,15 @@ describe('layer-matmul widget model', () => {
     expect(explanationText(e, false)).toBe('z₁ = 1.0 × 0.5 + 2.0 × 0.3 + 0.0 × (−1.0) + (−1.0) × 0.2 + 0.1 = 1.00');
     const tex = explanationTex(e, false);
     expect(tex).toContain('z_{1} &= x_{1} w_{11} + x_{2} w_{21} + x_{3} w_{31} + x_{4} w_{41} + b_{1}');
-    expect(tex).toContain('&= 1.0 \\cdot 0.5 + 2.0 \\cdot 0.3 \\\\ &\\phantom{=} {} + 0.0 \\cdot (-1.0) + (-1.0) \\cdot 0.2 + 0.1');
+    expect(tex).toContain(
+      '&= 1.0 \\cdot 0.5 + 2.0 \\cdot 0.3 \\\\ &\\phantom{=} {} + 0.0 \\cdot (-1.0) + (-1.0) \\cdot 0.2 + 0.1',
+    );
     expect(tex).toContain('&= 1.00');
     expect(() => katex.renderToString(tex, { throwOnError: true })).not.toThrow();
     const batch = explanationTex(explain({ ...defaults, rows: '3' }, logits({ ...defaults, rows: '3' }), 2, 1), true);
-    expect(batch).toContain('z^{(3)}_{2} &= x^{(3)}_{1} w_{12} + x^{(3)}_{2} w_{22} \\\\ &\\phantom{=} {} + x^{(3)}_{3} w_{32} + x^{(3)}_{4} w_{42} + b_{2}');
+    expect(batch).toContain(
+      'z^{(3)}_{2} &= x^{(3)}_{1} w_{12} + x^{(3)}_{2} w_{22} \\\\ &\\phantom{=} {} + x^{(3)}_{3} w_{32} + x^{(3)}_{4} w_{42} + b_{2}',
+    );
     expect(() => katex.renderToString(batch, { throwOnError: true })).not.toThrow();
   });
 
@@ -134,7 +138,11 @@ describe('layer-matmul widget model', () => {
   it('clamps typed values with a hint, rounds to the step, refuses garbage', () => {
     expect(readTyped('0.7', 'w₁₂', 0)).toEqual({ ok: true, value: 0.7, hint: '' });
     expect(readTyped('−1,5', 'x₁', 0)).toEqual({ ok: true, value: -1.5, hint: '' });
-    expect(readTyped('99', 'w₁₂', 0)).toEqual({ ok: true, value: 10, hint: 'w₁₂: 99 is outside −10 … 10; set to 10.0.' });
+    expect(readTyped('99', 'w₁₂', 0)).toEqual({
+      ok: true,
+      value: 10,
+      hint: 'w₁₂: 99 is outside −10 … 10; set to 10.0.',
+    });
     expect(readTyped('-12.5', 'b₁', 0)).toMatchObject({ ok: true, value: -10 });
     const rounded = readTyped('0.123', 'x₂', 0);
     expect(rounded).toMatchObject({ ok: true, value: 0.12 });

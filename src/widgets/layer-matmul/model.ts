@@ -86,7 +86,10 @@ export interface Explanation {
 
 /** Row `row` of X times column `neuron` of W, plus b — the sum behind one entry of Z. */
 export function explain(s: LayerMatmulState, Z: number[][], row: number, neuron: number): Explanation {
-  const terms = Array.from({ length: INPUTS }, (_, i) => ({ x: s.x[row * INPUTS + i]!, w: s.w[i * NEURONS + neuron]! }));
+  const terms = Array.from({ length: INPUTS }, (_, i) => ({
+    x: s.x[row * INPUTS + i]!,
+    w: s.w[i * NEURONS + neuron]!,
+  }));
   const b = s.b[neuron]!;
   const bySum = terms.reduce((sum, t) => sum + t.x * t.w, 0) + b;
   return { row, neuron, terms, b, z: Z[row]![neuron]!, bySum };
@@ -117,7 +120,8 @@ export function explanationText(e: Explanation, batch: boolean): string {
 
 const py = (v: number) => formatEntry(v).replace('−', '-');
 const ts = (v: number) => String(v);
-const rowsOf = (values: readonly number[], cols: number) => Array.from({ length: values.length / cols }, (_, r) => values.slice(r * cols, (r + 1) * cols));
+const rowsOf = (values: readonly number[], cols: number) =>
+  Array.from({ length: values.length / cols }, (_, r) => values.slice(r * cols, (r + 1) * cols));
 
 /** Z as nested rows for a code comment, one example per line. */
 function resultRows(Z: number[][], indent: string): string {
@@ -170,12 +174,22 @@ export type Typed = { ok: true; value: number; hint: string } | { ok: false; hin
  */
 export function readTyped(text: string, name: string, current: number, field: NumberListField = ENTRY): Typed {
   const typed = parseTyped(text);
-  if (typed === undefined) return { ok: false, hint: `${name}: "${text.trim()}" is not a number; kept ${formatEntry(current)}.` };
+  if (typed === undefined)
+    return { ok: false, hint: `${name}: "${text.trim()}" is not a number; kept ${formatEntry(current)}.` };
   const value = clampToField(field, typed);
   if (typed < field.min || typed > field.max) {
-    return { ok: true, value, hint: `${name}: ${fmt(typed, 2).replace(/\.?0+$/, '')} is outside ${fmt(field.min, 0)} … ${fmt(field.max, 0)}; set to ${formatEntry(value)}.` };
+    return {
+      ok: true,
+      value,
+      hint: `${name}: ${fmt(typed, 2).replace(/\.?0+$/, '')} is outside ${fmt(field.min, 0)} … ${fmt(field.max, 0)}; set to ${formatEntry(value)}.`,
+    };
   }
-  if (Math.abs(value - typed) > 1e-12) return { ok: true, value, hint: `${name}: ${text.trim()} is rounded to ${formatEntry(value)} (steps of ${field.step}).` };
+  if (Math.abs(value - typed) > 1e-12)
+    return {
+      ok: true,
+      value,
+      hint: `${name}: ${text.trim()} is rounded to ${formatEntry(value)} (steps of ${field.step}).`,
+    };
   return { ok: true, value, hint: '' };
 }
 

@@ -14,7 +14,13 @@ export const MAX_ROWS = 3;
 export const layerMatmulSchema = {
   rows: { kind: 'choice', default: '1', options: ['1', '2', '3'] as const },
   x: { kind: 'numbers', default: [1, 2, 0, -1, 0.5, -1, 1.5, 2, -2, 0, 1, 0.5], min: -10, max: 10, step: 0.01 },
-  w: { kind: 'numbers', default: [0.5, -0.2, 0.1, 0.3, 0.8, -0.5, -1, 0.4, 0.2, 0.2, 0.1, 0.6], min: -10, max: 10, step: 0.01 },
+  w: {
+    kind: 'numbers',
+    default: [0.5, -0.2, 0.1, 0.3, 0.8, -0.5, -1, 0.4, 0.2, 0.2, 0.1, 0.6],
+    min: -10,
+    max: 10,
+    step: 0.01,
+  },
   b: { kind: 'numbers', default: [0.1, 0, -0.2], min: -10, max: 10, step: 0.01 },
 } satisfies Schema;
 

@@ -17,7 +17,17 @@ import { useTrainingLoop } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
 import { fmt } from '~/util/format';
 import { learningRateSchema } from './state';
-import { DATA, EPOCHS_PER_SECOND, MAX_EPOCHS, PRESETS, initialLoss, lossText, makeTrainer, parabolaPath, parabolaVerdict } from './model';
+import {
+  DATA,
+  EPOCHS_PER_SECOND,
+  MAX_EPOCHS,
+  PRESETS,
+  initialLoss,
+  lossText,
+  makeTrainer,
+  parabolaPath,
+  parabolaVerdict,
+} from './model';
 import './learning-rate.css';
 
 /** A number for the readout: four decimals, or three significant digits when it is tiny. */
@@ -51,7 +61,10 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
   const start = useMemo(() => initialLoss(state.seed), [state.seed]);
 
   const run = useMemo(() => {
-    const history = [{ epoch: 0, loss: start }, ...thin(trainer.history.epochs).map((r) => ({ epoch: r.epoch, loss: r.loss }))];
+    const history = [
+      { epoch: 0, loss: start },
+      ...thin(trainer.history.epochs).map((r) => ({ epoch: r.epoch, loss: r.loss })),
+    ];
     const last = trainer.history.epochs.at(-1);
     return { history, loss: last ? last.loss : start, epochs: trainer.epochCount };
     // The trainer is mutated in place; `version` says when.
@@ -101,9 +114,9 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
       title="Too small, good, too big"
       intro={
         <p>
-          One learning rate α, used twice: for gradient descent on the parabola E(w) = w², and for training a small network (1 input, 8 tanh units, 1
-          output) on 50 noisy points of a sine wave, always from the same initial weights. Try the three presets, then look for the largest α that still
-          works.
+          One learning rate α, used twice: for gradient descent on the parabola E(w) = w², and for training a small
+          network (1 input, 8 tanh units, 1 output) on 50 noisy points of a sine wave, always from the same initial
+          weights. Try the three presets, then look for the largest α that still works.
         </p>
       }
       notice={notice}
@@ -128,11 +141,19 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
             lr={{ value: state.lr, min: 0.01, max: 1.5, step: 0.01, onChange: (lr) => update({ lr }) }}
             seed={{ value: state.seed, label: 'Seed (initial weights)', onChange: (seed) => update({ seed }) }}
           >
-            <Slider field="steps" label="Steps on the parabola" value={state.steps} min={1} max={30} step={1} onChange={(steps) => update({ steps })} />
+            <Slider
+              field="steps"
+              label="Steps on the parabola"
+              value={state.steps}
+              min={1}
+              max={30}
+              step={1}
+              onChange={(steps) => update({ steps })}
+            />
           </TrainingControls>
           <p class="learning-rate__note">
-            The network is trained with plain gradient descent on all {DATA.x.rows} points at once (one update per epoch), at most {MAX_EPOCHS} epochs. The
-            same seed gives the same run.
+            The network is trained with plain gradient descent on all {DATA.x.rows} points at once (one update per
+            epoch), at most {MAX_EPOCHS} epochs. The same seed gives the same run.
           </p>
         </div>
         <div class="learning-rate__output" ref={outputRef}>
@@ -145,11 +166,13 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
             }}
           />
           <p class="learning-rate__legend">
-            The parabola E(w) = w² (grey) and the steps from w = 3 (numbered dots joined by a line), the minimum at w = 0.
+            The parabola E(w) = w² (grey) and the steps from w = 3 (numbered dots joined by a line), the minimum at w =
+            0.
             {offChart >= 0 && ` From step ${offChart} on, the steps leave the chart.`}
           </p>
           <p data-readout="parabola">
-            {verdict.text} After {state.steps} step{state.steps > 1 ? 's' : ''}: w = {small(wLast)}, E = {small(wLast * wLast)}.
+            {verdict.text} After {state.steps} step{state.steps > 1 ? 's' : ''}: w = {small(wLast)}, E ={' '}
+            {small(wLast * wLast)}.
           </p>
           <Chart options={lossOptions} />
           <dl class="widget__readout learning-rate__readout">
@@ -166,7 +189,11 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
               <dd data-readout="loss">{lossText(run.loss)}</dd>
             </div>
           </dl>
-          <p class={`widget__status ${diverged ? 'widget__status--bad' : ''}`} data-readout="status" data-diverged={diverged ? 'true' : 'false'}>
+          <p
+            class={`widget__status ${diverged ? 'widget__status--bad' : ''}`}
+            data-readout="status"
+            data-diverged={diverged ? 'true' : 'false'}
+          >
             <StatusText text={statusText(loop)} />
           </p>
         </div>
@@ -189,7 +216,9 @@ function parabolaChart(path: readonly number[], width: number, lr: number): Char
   const steps = path.map((w, t) => ({ w, e: w * w, t }));
   const shown = steps.filter((s) => Math.abs(s.w) <= r);
   // Number a step only where it stands clear of the one before (small steps pile up near the bottom).
-  const numbered = shown.filter((s, i) => i === 0 || Math.hypot((s.w - shown[i - 1]!.w) / r, (s.e - shown[i - 1]!.e) / (r * r)) > 0.06);
+  const numbered = shown.filter(
+    (s, i) => i === 0 || Math.hypot((s.w - shown[i - 1]!.w) / r, (s.e - shown[i - 1]!.e) / (r * r)) > 0.06,
+  );
   return {
     alt: `The parabola E = w² with ${path.length - 1} gradient-descent steps from w = 3 with α = ${fmt(lr, 2)}, ending at w = ${fmt(path[path.length - 1]!, 3)}.`,
     width,
@@ -203,9 +232,23 @@ function parabolaChart(path: readonly number[], width: number, lr: number): Char
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 }),
       Plot.line(curve, { x: 'w', y: 'e', stroke: 'var(--c-muted)', strokeWidth: 1.5 }),
       Plot.ruleX([0], { stroke: 'var(--c-grid)' }),
-      Plot.line(steps, { x: 'w', y: 'e', stroke: 'var(--c-orange)', strokeWidth: 1.8, strokeDasharray: '5 3', clip: true }),
+      Plot.line(steps, {
+        x: 'w',
+        y: 'e',
+        stroke: 'var(--c-orange)',
+        strokeWidth: 1.8,
+        strokeDasharray: '5 3',
+        clip: true,
+      }),
       Plot.dot(shown, { x: 'w', y: 'e', r: 3.5, fill: 'var(--c-orange)', stroke: 'var(--c-ink)', strokeWidth: 0.8 }),
-      Plot.text(numbered, { x: 'w', y: 'e', text: (s: { t: number }) => String(s.t), dy: -11, fill: 'var(--c-ink)', fontSize: 11 }),
+      Plot.text(numbered, {
+        x: 'w',
+        y: 'e',
+        text: (s: { t: number }) => String(s.t),
+        dy: -11,
+        fill: 'var(--c-ink)',
+        fontSize: 11,
+      }),
     ],
   };
 }

@@ -75,14 +75,33 @@ export function parabolaPath(lr: number, steps: number, start = PARABOLA_START):
 }
 
 /** How the steps behave, in words: α < 0.5 creeps from one side, 0.5 … 1 zig-zags inwards, 1 bounces, > 1 zig-zags outwards. */
-export function parabolaVerdict(lr: number): { kind: 'creeps' | 'zigzag-in' | 'one-step' | 'bounce' | 'diverges'; text: string } {
+export function parabolaVerdict(lr: number): {
+  kind: 'creeps' | 'zigzag-in' | 'one-step' | 'bounce' | 'diverges';
+  text: string;
+} {
   const factor = 1 - 2 * lr;
   const f = fmt(factor, 2);
-  if (Math.abs(lr - 0.5) < 1e-12) return { kind: 'one-step', text: 'α = 0.5 jumps to the minimum w = 0 in a single step (each step multiplies w by 1 − 2α = 0).' };
-  if (lr < 0.5) return { kind: 'creeps', text: `Each step multiplies w by 1 − 2α = ${f}: every step stays on the same side and covers ${fmt(2 * lr * 100, 0)} % of the remaining way.` };
-  if (lr < 1) return { kind: 'zigzag-in', text: `Each step multiplies w by 1 − 2α = ${f}: it overshoots to the other side, but lands closer each time — a zig-zag inwards.` };
-  if (Math.abs(lr - 1) < 1e-12) return { kind: 'bounce', text: 'α = 1 multiplies w by −1: the steps bounce between w = 3 and w = −3 for ever.' };
-  return { kind: 'diverges', text: `Each step multiplies w by 1 − 2α = ${f}: it overshoots and lands farther away each time — the steps diverge.` };
+  if (Math.abs(lr - 0.5) < 1e-12)
+    return {
+      kind: 'one-step',
+      text: 'α = 0.5 jumps to the minimum w = 0 in a single step (each step multiplies w by 1 − 2α = 0).',
+    };
+  if (lr < 0.5)
+    return {
+      kind: 'creeps',
+      text: `Each step multiplies w by 1 − 2α = ${f}: every step stays on the same side and covers ${fmt(2 * lr * 100, 0)} % of the remaining way.`,
+    };
+  if (lr < 1)
+    return {
+      kind: 'zigzag-in',
+      text: `Each step multiplies w by 1 − 2α = ${f}: it overshoots to the other side, but lands closer each time — a zig-zag inwards.`,
+    };
+  if (Math.abs(lr - 1) < 1e-12)
+    return { kind: 'bounce', text: 'α = 1 multiplies w by −1: the steps bounce between w = 3 and w = −3 for ever.' };
+  return {
+    kind: 'diverges',
+    text: `Each step multiplies w by 1 − 2α = ${f}: it overshoots and lands farther away each time — the steps diverge.`,
+  };
 }
 
 /** The loss of a network run in words, for the readout. */

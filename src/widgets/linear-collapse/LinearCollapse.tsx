@@ -27,7 +27,19 @@ function sci(x: number): string {
   if (x === 0) return '0';
   if (Math.abs(x) >= 0.001) return short(x, 3);
   const [m, e] = x.toExponential(1).split('e');
-  const sup: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+  const sup: Record<string, string> = {
+    '-': '⁻',
+    '0': '⁰',
+    '1': '¹',
+    '2': '²',
+    '3': '³',
+    '4': '⁴',
+    '5': '⁵',
+    '6': '⁶',
+    '7': '⁷',
+    '8': '⁸',
+    '9': '⁹',
+  };
   const exponent = String(Number(e)).replace(/[-0-9]/g, (c) => sup[c]!);
   return `${m!.replace('-', '−')} × 10${exponent}`;
 }
@@ -37,30 +49,17 @@ const LAYERS: { key: WeightKey; legend: string; weights: { label: string }[] }[]
   {
     key: 'w1',
     legend: 'Hidden layer 1 (W₁)',
-    weights: [
-      { label: 'x₁ → h₁₁' },
-      { label: 'x₁ → h₂₁' },
-      { label: 'x₂ → h₁₁' },
-      { label: 'x₂ → h₂₁' },
-    ],
+    weights: [{ label: 'x₁ → h₁₁' }, { label: 'x₁ → h₂₁' }, { label: 'x₂ → h₁₁' }, { label: 'x₂ → h₂₁' }],
   },
   {
     key: 'w2',
     legend: 'Hidden layer 2 (W₂)',
-    weights: [
-      { label: 'h₁₁ → h₁₂' },
-      { label: 'h₁₁ → h₂₂' },
-      { label: 'h₂₁ → h₁₂' },
-      { label: 'h₂₁ → h₂₂' },
-    ],
+    weights: [{ label: 'h₁₁ → h₁₂' }, { label: 'h₁₁ → h₂₂' }, { label: 'h₂₁ → h₁₂' }, { label: 'h₂₁ → h₂₂' }],
   },
   {
     key: 'w3',
     legend: 'Output layer (W₃)',
-    weights: [
-      { label: 'h₁₂ → ŷ' },
-      { label: 'h₂₂ → ŷ' },
-    ],
+    weights: [{ label: 'h₁₂ → ŷ' }, { label: 'h₂₂ → ŷ' }],
   },
 ];
 
@@ -85,23 +84,67 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
   const [e, g, h, k] = state.w2;
   const equations =
     `\\begin{aligned}` +
-    `h_{11} &= ${f(weightedSumTex([[a!, 'x_1'], [c!, 'x_2']], shortTex))} \\\\` +
-    `h_{21} &= ${f(weightedSumTex([[b!, 'x_1'], [d!, 'x_2']], shortTex))} \\\\` +
-    `h_{12} &= ${f(weightedSumTex([[e!, 'h_{11}'], [h!, 'h_{21}']], shortTex))} \\\\` +
+    `h_{11} &= ${f(
+      weightedSumTex(
+        [
+          [a!, 'x_1'],
+          [c!, 'x_2'],
+        ],
+        shortTex,
+      ),
+    )} \\\\` +
+    `h_{21} &= ${f(
+      weightedSumTex(
+        [
+          [b!, 'x_1'],
+          [d!, 'x_2'],
+        ],
+        shortTex,
+      ),
+    )} \\\\` +
+    `h_{12} &= ${f(
+      weightedSumTex(
+        [
+          [e!, 'h_{11}'],
+          [h!, 'h_{21}'],
+        ],
+        shortTex,
+      ),
+    )} \\\\` +
     // In the slide's order: h₂₂ = 1h₂₁ + 2h₁₁
-    `h_{22} &= ${f(weightedSumTex([[k!, 'h_{21}'], [g!, 'h_{11}']], shortTex))} \\\\` +
-    `\\hat{y} &= ${weightedSumTex([[state.w3[0]!, 'h_{12}'], [state.w3[1]!, 'h_{22}']], shortTex)}` +
+    `h_{22} &= ${f(
+      weightedSumTex(
+        [
+          [k!, 'h_{21}'],
+          [g!, 'h_{11}'],
+        ],
+        shortTex,
+      ),
+    )} \\\\` +
+    `\\hat{y} &= ${weightedSumTex(
+      [
+        [state.w3[0]!, 'h_{12}'],
+        [state.w3[1]!, 'h_{22}'],
+      ],
+      shortTex,
+    )}` +
     `\\end{aligned}`;
-  const m = (rows: number[][]) => `\\begin{bmatrix}${rows.map((r) => r.map((v) => shortTex(v)).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
-  const product =
-    `W_1 W_2 W_3 = ${m([
-      [a!, b!],
-      [c!, d!],
-    ])}${m([
-      [e!, g!],
-      [h!, k!],
-    ])}${m([[state.w3[0]!], [state.w3[1]!]])} = ${m([[we], [wf]])}`;
-  const singleLayer = `\\hat{y} ${relu ? '\\overset{?}{=}' : '='} ${weightedSumTex([[we, 'x_1'], [wf, 'x_2']], shortTex)}`;
+  const m = (rows: number[][]) =>
+    `\\begin{bmatrix}${rows.map((r) => r.map((v) => shortTex(v)).join(' & ')).join(' \\\\ ')}\\end{bmatrix}`;
+  const product = `W_1 W_2 W_3 = ${m([
+    [a!, b!],
+    [c!, d!],
+  ])}${m([
+    [e!, g!],
+    [h!, k!],
+  ])}${m([[state.w3[0]!], [state.w3[1]!]])} = ${m([[we], [wf]])}`;
+  const singleLayer = `\\hat{y} ${relu ? '\\overset{?}{=}' : '='} ${weightedSumTex(
+    [
+      [we, 'x_1'],
+      [wf, 'x_2'],
+    ],
+    shortTex,
+  )}`;
 
   const holds = result.mismatches === 0;
   const worst = result.worst;
@@ -124,14 +167,19 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
       title="Stacked linear layers collapse"
       intro={
         <p>
-          The slide's network with two hidden layers. Change any weight: the product of the three weight matrices is the single layer that computes
-          exactly the same thing, checked on {SAMPLES} random inputs. Then switch the hidden activation to ReLU.
+          The slide's network with two hidden layers. Change any weight: the product of the three weight matrices is the
+          single layer that computes exactly the same thing, checked on {SAMPLES} random inputs. Then switch the hidden
+          activation to ReLU.
         </p>
       }
       notice={notice}
       onDismissNotice={dismissNotice}
       onReset={reset}
-      announce={holds ? `Collapse holds: y-hat equals ${short(we)} x1 plus ${short(wf)} x2.` : `No collapse: ${result.mismatches} of ${SAMPLES} inputs disagree, by up to ${short(result.maxDifference)}.`}
+      announce={
+        holds
+          ? `Collapse holds: y-hat equals ${short(we)} x1 plus ${short(wf)} x2.`
+          : `No collapse: ${result.mismatches} of ${SAMPLES} inputs disagree, by up to ${short(result.maxDifference)}.`
+      }
     >
       <div class="linear-collapse__controls">
         <div class="linear-collapse__top">
@@ -150,33 +198,40 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
           </button>
         </div>
         <div class="linear-collapse__layers">
-        {LAYERS.map((layer) => (
-          <fieldset class="linear-collapse__layer">
-            <legend>{layer.legend}</legend>
-            {layer.weights.map((wt, i) => (
-              <Slider
-                field={layer.key}
-                label={wt.label}
-                value={state[layer.key][i]!}
-                min={-5}
-                max={5}
-                step={0.1}
-                onChange={(v) => setWeight(layer.key, i, v)}
-              />
-            ))}
-          </fieldset>
-        ))}
+          {LAYERS.map((layer) => (
+            <fieldset class="linear-collapse__layer">
+              <legend>{layer.legend}</legend>
+              {layer.weights.map((wt, i) => (
+                <Slider
+                  field={layer.key}
+                  label={wt.label}
+                  value={state[layer.key][i]!}
+                  min={-5}
+                  max={5}
+                  step={0.1}
+                  onChange={(v) => setWeight(layer.key, i, v)}
+                />
+              ))}
+            </fieldset>
+          ))}
         </div>
       </div>
       <div class="linear-collapse__results">
         <div>
-          <p class="linear-collapse__label">The network{relu ? ' (ReLU on both hidden layers)' : ' (all neurons linear)'}</p>
+          <p class="linear-collapse__label">
+            The network{relu ? ' (ReLU on both hidden layers)' : ' (all neurons linear)'}
+          </p>
           <Tex display tex={equations} />
           <p class="linear-collapse__label">Its equivalent single layer, by the engine's matrix product</p>
           <Tex display tex={product} />
           <Tex display tex={singleLayer} />
           <p class="linear-collapse__verdict" data-readout="verdict">
-            <strong class={`widget__status ${holds && !relu ? 'widget__status--good' : holds ? '' : 'widget__status--bad'}`}>{lead}</strong> {verdict}
+            <strong
+              class={`widget__status ${holds && !relu ? 'widget__status--good' : holds ? '' : 'widget__status--bad'}`}
+            >
+              {lead}
+            </strong>{' '}
+            {verdict}
           </p>
           {why && <p class="linear-collapse__why">{why}</p>}
         </div>
@@ -186,7 +241,13 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
             table={{
               caption: `All ${SAMPLES} random inputs with the network's and the single layer's output`,
               columns: ['x₁', 'x₂', 'network ŷ', 'single layer ŷ', 'difference'],
-              rows: result.samples.map((p) => [short(p.x1, 2), short(p.x2, 2), short(p.network), short(p.single), sci(p.difference)]),
+              rows: result.samples.map((p) => [
+                short(p.x1, 2),
+                short(p.x2, 2),
+                short(p.network),
+                short(p.single),
+                sci(p.difference),
+              ]),
             }}
           />
         </div>
@@ -244,12 +305,18 @@ function chartOptions(state: LinearCollapseState, result: Comparison, width: num
   return {
     alt:
       `Scatter plot of the ${SAMPLES} random inputs: the single layer's output across, the network's output up. ` +
-      (off.length === 0 ? 'Every point lies on the diagonal: the two always agree.' : `${off.length} points (crosses) lie off the diagonal: there the two disagree.`),
+      (off.length === 0
+        ? 'Every point lies on the diagonal: the two always agree.'
+        : `${off.length} points (crosses) lie off the diagonal: there the two disagree.`),
     width,
     height: Math.round(Math.min(360, width * 0.8)),
     marginLeft: 48,
     marginBottom: 40,
-    x: { domain, label: `single layer ŷ = ${short(result.product.get(0, 0))}x₁ + ${short(result.product.get(1, 0))}x₂`, labelAnchor: 'center' as const },
+    x: {
+      domain,
+      label: `single layer ŷ = ${short(result.product.get(0, 0))}x₁ + ${short(result.product.get(1, 0))}x₂`,
+      labelAnchor: 'center' as const,
+    },
     y: { domain, label: 'network ŷ' },
     marks: [
       Plot.gridX({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
@@ -263,12 +330,15 @@ function chartOptions(state: LinearCollapseState, result: Comparison, width: num
       ),
       Plot.dot(ok, { x: 'single', y: 'network', r: 3.5, fill: 'var(--c-blue)', fillOpacity: 0.75, symbol: 'circle' }),
       Plot.dot(off, { x: 'single', y: 'network', r: 4.5, stroke: 'var(--c-red)', strokeWidth: 2, symbol: 'times' }),
-      Plot.text([state.act === 'relu' && off.length ? 'crosses: the two disagree' : 'on the dashed line: the two agree'], {
-        frameAnchor: 'top-left',
-        dx: 6,
-        dy: 6,
-        fill: 'var(--c-muted)',
-      }),
+      Plot.text(
+        [state.act === 'relu' && off.length ? 'crosses: the two disagree' : 'on the dashed line: the two agree'],
+        {
+          frameAnchor: 'top-left',
+          dx: 6,
+          dy: 6,
+          fill: 'var(--c-muted)',
+        },
+      ),
     ],
   };
 }

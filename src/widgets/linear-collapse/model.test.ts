@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import { Matrix } from '@lib';
 import { decodeState, defaultsOf, encodeState } from '../shared/url-state';
 import { linearCollapseSchema, type LinearCollapseState } from './state';
-import { INPUT_RANGE, SAMPLES, agrees, collapse, compare, networkOf, randomInputs, weightedSumTex, weightsOf } from './model';
+import {
+  INPUT_RANGE,
+  SAMPLES,
+  agrees,
+  collapse,
+  compare,
+  networkOf,
+  randomInputs,
+  weightedSumTex,
+  weightsOf,
+} from './model';
 
 const defaults = defaultsOf(linearCollapseSchema);
 const weight = fc.integer({ min: -50, max: 50 }).map((i) => i / 10);
@@ -12,11 +22,13 @@ describe('linear-collapse widget model', () => {
   it('the defaults are the slide network: h11 = 1x1, h21 = 2x2, h12 = 2h11 + 3h21, h22 = 1h21 + 2h11, y = 3h12 + 1h22', () => {
     const net = networkOf(weightsOf(defaults), 'linear');
     // One input at a time, by hand: x = (1, 0) and x = (0, 1).
-    const y = net.predict(Matrix.from([
-      [1, 0],
-      [0, 1],
-      [0.5, -2],
-    ]));
+    const y = net.predict(
+      Matrix.from([
+        [1, 0],
+        [0, 1],
+        [0.5, -2],
+      ]),
+    );
     const byHand = (x1: number, x2: number) => {
       const h11 = 1 * x1;
       const h21 = 2 * x2;
@@ -53,11 +65,17 @@ describe('linear-collapse widget model', () => {
 
   it('the product equals the network for any weights when linear (property)', () => {
     fc.assert(
-      fc.property(fc.array(weight, { minLength: 4, maxLength: 4 }), fc.array(weight, { minLength: 4, maxLength: 4 }), fc.array(weight, { minLength: 2, maxLength: 2 }), fc.integer({ min: 1, max: 9999 }), (w1, w2, w3, seed) => {
-        const s: LinearCollapseState = { w1, w2, w3, act: 'linear', seed };
-        const r = compare(s, randomInputs(seed, 20));
-        expect(r.mismatches).toBe(0);
-      }),
+      fc.property(
+        fc.array(weight, { minLength: 4, maxLength: 4 }),
+        fc.array(weight, { minLength: 4, maxLength: 4 }),
+        fc.array(weight, { minLength: 2, maxLength: 2 }),
+        fc.integer({ min: 1, max: 9999 }),
+        (w1, w2, w3, seed) => {
+          const s: LinearCollapseState = { w1, w2, w3, act: 'linear', seed };
+          const r = compare(s, randomInputs(seed, 20));
+          expect(r.mismatches).toBe(0);
+        },
+      ),
       { seed: 3, numRuns: 60 },
     );
   });
@@ -89,10 +107,42 @@ describe('linear-collapse widget model', () => {
 
   it('writes weighted sums without zero terms and with minus signs', () => {
     const f = (x: number) => String(x);
-    expect(weightedSumTex([[1, 'x_1'], [0, 'x_2']], f)).toBe('1\\,x_1');
-    expect(weightedSumTex([[2, 'h'], [-3, 'g']], f)).toBe('2\\,h - 3\\,g');
-    expect(weightedSumTex([[-0.5, 'h'], [1, 'g']], f)).toBe('-0.5\\,h + 1\\,g');
-    expect(weightedSumTex([[0, 'h'], [0, 'g']], f)).toBe('0');
+    expect(
+      weightedSumTex(
+        [
+          [1, 'x_1'],
+          [0, 'x_2'],
+        ],
+        f,
+      ),
+    ).toBe('1\\,x_1');
+    expect(
+      weightedSumTex(
+        [
+          [2, 'h'],
+          [-3, 'g'],
+        ],
+        f,
+      ),
+    ).toBe('2\\,h - 3\\,g');
+    expect(
+      weightedSumTex(
+        [
+          [-0.5, 'h'],
+          [1, 'g'],
+        ],
+        f,
+      ),
+    ).toBe('-0.5\\,h + 1\\,g');
+    expect(
+      weightedSumTex(
+        [
+          [0, 'h'],
+          [0, 'g'],
+        ],
+        f,
+      ),
+    ).toBe('0');
   });
 
   it('the state round-trips through a link, and garbage falls back to the slide weights', () => {

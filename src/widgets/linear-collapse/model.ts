@@ -100,7 +100,15 @@ export function compare(s: LinearCollapseState, inputs: Matrix = randomInputs(s.
     const network = deep.get(i, 0);
     const one = single.get(i, 0);
     const clipped = z1.get(i, 0) < 0 || z1.get(i, 1) < 0 || z2.get(i, 0) < 0 || z2.get(i, 1) < 0;
-    samples.push({ x1: inputs.get(i, 0), x2: inputs.get(i, 1), network, single: one, difference: network - one, agree: agrees(network, one), clipped });
+    samples.push({
+      x1: inputs.get(i, 0),
+      x2: inputs.get(i, 1),
+      network,
+      single: one,
+      difference: network - one,
+      agree: agrees(network, one),
+      clipped,
+    });
   }
   let worst = samples[0]!;
   for (const p of samples) if (Math.abs(p.difference) > Math.abs(worst.difference)) worst = p;

@@ -44,7 +44,13 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
   useEffect(() => {
     if (!animating) return;
     let frame = requestAnimationFrame(function tick() {
-      setRuns((rs) => rs.map((r) => (r.shown < r.path.length ? { ...r, shown: Math.min(r.path.length, r.shown + stepsPerFrame(r.path.length)) } : r)));
+      setRuns((rs) =>
+        rs.map((r) =>
+          r.shown < r.path.length
+            ? { ...r, shown: Math.min(r.path.length, r.shown + stepsPerFrame(r.path.length)) }
+            : r,
+        ),
+      );
       frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);
@@ -53,7 +59,10 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
   const drop = (start: number) => {
     const run = descend(start, state.lr);
     const id = nextId.current++;
-    setRuns((rs) => [...rs.slice(-(MAX_RUNS - 1)), { ...run, id, shown: prefersReducedMotion() ? run.path.length : 1 }]);
+    setRuns((rs) => [
+      ...rs.slice(-(MAX_RUNS - 1)),
+      { ...run, id, shown: prefersReducedMotion() ? run.path.length : 1 },
+    ]);
   };
 
   const finished = runs.filter((r) => r.shown >= r.path.length);
@@ -73,13 +82,19 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
       name="local-minima"
       schema={schema}
       state={state}
-      report={{ runs: finished.length, globalReached: count('global'), localReached: count('local'), diverged: count('diverged') + count('unsettled') }}
+      report={{
+        runs: finished.length,
+        globalReached: count('global'),
+        localReached: count('local'),
+        diverged: count('diverged') + count('unsettled'),
+      }}
       headingLevel={headingLevel}
       title="Where does gradient descent end up?"
       intro={
         <p>
-          Click the chart to drop a ball at that weight (or choose a start with the slider and press "Drop a ball here"). It rolls downhill by
-          gradient descent, w ← w − α·E′(w). Which starts reach the global minimum? What does a large learning rate do?
+          Click the chart to drop a ball at that weight (or choose a start with the slider and press "Drop a ball
+          here"). It rolls downhill by gradient descent, w ← w − α·E′(w). Which starts reach the global minimum? What
+          does a large learning rate do?
         </p>
       }
       notice={notice}
@@ -88,7 +103,11 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
         setRuns([]);
         reset();
       }}
-      announce={last ? `Run ${last.id} from w = ${fmt(last.start)}: ${OUTCOME_TEXT[last.outcome]}${last.outcome === 'local' || last.outcome === 'global' ? ` at w = ${fmt(last.end, 3)} after ${last.path.length - 1} steps` : ''}.` : ''}
+      announce={
+        last
+          ? `Run ${last.id} from w = ${fmt(last.start)}: ${OUTCOME_TEXT[last.outcome]}${last.outcome === 'local' || last.outcome === 'global' ? ` at w = ${fmt(last.end, 3)} after ${last.path.length - 1} steps` : ''}.`
+          : ''
+      }
     >
       <div class="widget__body local-minima">
         <div ref={box} class="local-minima__chart">
@@ -98,19 +117,42 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
             table={{
               caption: 'Every run: where it started, its learning rate, its steps and where it ended',
               columns: ['run', 'start w', 'α', 'steps', 'end w', 'result'],
-              rows: finished.map((r) => [r.id, fmt(r.start), fmt(r.lr), r.path.length - 1, fmt(r.end, 3), OUTCOME_TEXT[r.outcome]]),
+              rows: finished.map((r) => [
+                r.id,
+                fmt(r.start),
+                fmt(r.lr),
+                r.path.length - 1,
+                fmt(r.end, 3),
+                OUTCOME_TEXT[r.outcome],
+              ]),
             }}
           />
           <p class="local-minima__key">
             <span style={{ color: 'var(--c-blue)' }}>●</span> ends in the local minimum (w ≈ {fmt(POINTS.local, 2)}),{' '}
             <span style={{ color: 'var(--c-orange)' }}>■</span> in the global minimum (w ≈ {fmt(POINTS.global, 2)}),{' '}
-            <span style={{ color: 'var(--c-red)' }}>▲</span> never settles. The shaded bands are the two basins for small steps: left of the peak at w ≈{' '}
-            {fmt(POINTS.peak, 2)} everything rolls to the local minimum.
+            <span style={{ color: 'var(--c-red)' }}>▲</span> never settles. The shaded bands are the two basins for
+            small steps: left of the peak at w ≈ {fmt(POINTS.peak, 2)} everything rolls to the local minimum.
           </p>
         </div>
         <div class="local-minima__controls">
-          <Slider field="lr" label="Learning rate α" value={state.lr} min={schema.lr.min} max={schema.lr.max} step={schema.lr.step} onChange={(lr) => update({ lr })} />
-          <Slider field="start" label="Start w₀" value={state.start} min={schema.start.min} max={schema.start.max} step={schema.start.step} onChange={(start) => update({ start })} />
+          <Slider
+            field="lr"
+            label="Learning rate α"
+            value={state.lr}
+            min={schema.lr.min}
+            max={schema.lr.max}
+            step={schema.lr.step}
+            onChange={(lr) => update({ lr })}
+          />
+          <Slider
+            field="start"
+            label="Start w₀"
+            value={state.start}
+            min={schema.start.min}
+            max={schema.start.max}
+            step={schema.start.step}
+            onChange={(start) => update({ start })}
+          />
           <div class="control control--buttons">
             <button type="button" onClick={() => drop(state.start)}>
               Drop a ball here
@@ -120,7 +162,8 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
             </button>
           </div>
           <p class="local-minima__basin" data-readout="basin">
-            A start at w = {fmt(state.start)} lies in the basin of the {basinOf(state.start) === 'global' ? 'global' : 'local'} minimum (for small steps).
+            A start at w = {fmt(state.start)} lies in the basin of the{' '}
+            {basinOf(state.start) === 'global' ? 'global' : 'local'} minimum (for small steps).
           </p>
           <dl class="widget__readout">
             <dt>Runs finished</dt>
@@ -148,9 +191,17 @@ function chartOptions(runs: ShownRun[], start: number, width: number) {
     return { w, e: loss(w) };
   });
   const inside = (w: number) => w >= DOMAIN[0] && w <= DOMAIN[1];
-  const points = runs.flatMap((r) => r.path.slice(0, r.shown).filter(inside).map((w, t) => ({ w, e: loss(w), t, id: r.id, outcome: r.outcome, done: r.shown >= r.path.length })));
+  const points = runs.flatMap((r) =>
+    r.path
+      .slice(0, r.shown)
+      .filter(inside)
+      .map((w, t) => ({ w, e: loss(w), t, id: r.id, outcome: r.outcome, done: r.shown >= r.path.length })),
+  );
   const ends = runs.filter((r) => r.shown >= r.path.length && inside(r.end));
-  const heads = runs.filter((r) => r.shown < r.path.length).map((r) => r.path[r.shown - 1]!).filter(inside);
+  const heads = runs
+    .filter((r) => r.shown < r.path.length)
+    .map((r) => r.path[r.shown - 1]!)
+    .filter(inside);
   const finished = runs.filter((r) => r.shown >= r.path.length);
   const narrow = width < 480;
   return {
@@ -169,27 +220,77 @@ function chartOptions(runs: ShownRun[], start: number, width: number) {
           { x1: DOMAIN[0], x2: POINTS.peak, kind: 'local' },
           { x1: POINTS.peak, x2: DOMAIN[1], kind: 'global' },
         ],
-        { x1: 'x1', x2: 'x2', y1: -0.9, y2: 6, fill: (d: { kind: string }) => (d.kind === 'local' ? 'var(--c-blue)' : 'var(--c-orange)'), fillOpacity: 0.07 },
+        {
+          x1: 'x1',
+          x2: 'x2',
+          y1: -0.9,
+          y2: 6,
+          fill: (d: { kind: string }) => (d.kind === 'local' ? 'var(--c-blue)' : 'var(--c-orange)'),
+          fillOpacity: 0.07,
+        },
       ),
       Plot.text(
         [
           { x: (DOMAIN[0] + POINTS.peak) / 2, label: 'basin of the local minimum' },
           { x: (POINTS.peak + DOMAIN[1]) / 2, label: 'basin of the global minimum' },
         ],
-        { x: 'x', y: 6, text: 'label', dy: -8, lineAnchor: 'bottom', fill: 'var(--c-muted)', fontSize: narrow ? 10 : 12 },
+        {
+          x: 'x',
+          y: 6,
+          text: 'label',
+          dy: -8,
+          lineAnchor: 'bottom',
+          fill: 'var(--c-muted)',
+          fontSize: narrow ? 10 : 12,
+        },
       ),
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.6 }),
       Plot.line(curve, { x: 'w', y: 'e', stroke: 'var(--c-ink)', strokeWidth: 2 }),
       Plot.ruleX([start], { stroke: 'var(--c-muted)', strokeDasharray: '3 4' }),
-      Plot.dot([{ w: start, e: loss(start) }], { x: 'w', y: 'e', r: 6, stroke: 'var(--c-ink)', strokeWidth: 1.5, fill: 'none' }),
-      Plot.line(points, { x: 'w', y: 'e', z: 'id', stroke: (d: { outcome: Outcome; done: boolean }) => (d.done ? STYLE[d.outcome].color : 'var(--c-purple)'), strokeOpacity: 0.45, clip: true }),
-      Plot.dot(points, { x: 'w', y: 'e', r: 2.5, fill: (d: { outcome: Outcome; done: boolean }) => (d.done ? STYLE[d.outcome].color : 'var(--c-purple)'), fillOpacity: 0.7 }),
-      Plot.dot(heads.map((w) => ({ w, e: loss(w) })), { x: 'w', y: 'e', r: 7, fill: 'var(--c-purple)', stroke: 'var(--bg)', strokeWidth: 1.5 }),
-      Plot.dot(ends, { x: 'end', y: (r: Run) => loss(r.end), r: 7, symbol: (r: Run) => STYLE[r.outcome].symbol, fill: (r: Run) => STYLE[r.outcome].color, stroke: 'var(--bg)', strokeWidth: 1.5 }),
+      Plot.dot([{ w: start, e: loss(start) }], {
+        x: 'w',
+        y: 'e',
+        r: 6,
+        stroke: 'var(--c-ink)',
+        strokeWidth: 1.5,
+        fill: 'none',
+      }),
+      Plot.line(points, {
+        x: 'w',
+        y: 'e',
+        z: 'id',
+        stroke: (d: { outcome: Outcome; done: boolean }) => (d.done ? STYLE[d.outcome].color : 'var(--c-purple)'),
+        strokeOpacity: 0.45,
+        clip: true,
+      }),
+      Plot.dot(points, {
+        x: 'w',
+        y: 'e',
+        r: 2.5,
+        fill: (d: { outcome: Outcome; done: boolean }) => (d.done ? STYLE[d.outcome].color : 'var(--c-purple)'),
+        fillOpacity: 0.7,
+      }),
+      Plot.dot(
+        heads.map((w) => ({ w, e: loss(w) })),
+        { x: 'w', y: 'e', r: 7, fill: 'var(--c-purple)', stroke: 'var(--bg)', strokeWidth: 1.5 },
+      ),
+      Plot.dot(ends, {
+        x: 'end',
+        y: (r: Run) => loss(r.end),
+        r: 7,
+        symbol: (r: Run) => STYLE[r.outcome].symbol,
+        fill: (r: Run) => STYLE[r.outcome].color,
+        stroke: 'var(--bg)',
+        strokeWidth: 1.5,
+      }),
       Plot.text(
         [POINTS.local, POINTS.global].map((w) => {
           const here = ends.filter((r) => r.outcome === (w === POINTS.local ? 'local' : 'global'));
-          return { w, e: loss(w), label: here.length ? `${w === POINTS.local ? 'local' : 'global'} ×${here.length}` : '' };
+          return {
+            w,
+            e: loss(w),
+            label: here.length ? `${w === POINTS.local ? 'local' : 'global'} ×${here.length}` : '',
+          };
         }),
         { x: 'w', y: 'e', text: 'label', dy: 18, fill: 'var(--c-ink)', fontWeight: 'bold' },
       ),

@@ -86,10 +86,20 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
   const [resultsRef, resultsWidth] = useWidth<HTMLDivElement>(MAP_SIZE);
   const mapSize = Math.min(MAP_SIZE, figureWidth);
   const lossWidth = Math.min(MAP_SIZE, resultsWidth);
-  const mapOptions = useMemo(() => heatMapOptions(state, heat, view.points, view.lines, colors, mapSize), [state, heat, view, colors, mapSize]);
-  const lossOptions = useMemo(() => lossChartOptions(view.history, view.loss, trainer.epochCount, lossWidth), [view, trainer.epochCount, lossWidth]);
+  const mapOptions = useMemo(
+    () => heatMapOptions(state, heat, view.points, view.lines, colors, mapSize),
+    [state, heat, view, colors, mapSize],
+  );
+  const lossOptions = useMemo(
+    () => lossChartOptions(view.history, view.loss, trainer.epochCount, lossWidth),
+    [view, trainer.epochCount, lossWidth],
+  );
   const status = statusText(loop);
-  const statusClass = loop.stop ? (loop.stop.kind === 'converged' ? 'widget__status--good' : 'widget__status--bad') : '';
+  const statusClass = loop.stop
+    ? loop.stop.kind === 'converged'
+      ? 'widget__status--good'
+      : 'widget__status--bad'
+    : '';
 
   return (
     <WidgetFrame
@@ -101,8 +111,9 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
       title="AND, OR and XOR"
       intro={
         <p>
-          Train a single sigmoid neuron on AND, then on OR: it finds a line that separates the 1s from the 0s. Then choose XOR and watch the loss stop
-          falling. Switch to the 2-2-1 network (two hidden neurons) and it learns XOR too.
+          Train a single sigmoid neuron on AND, then on OR: it finds a line that separates the 1s from the 0s. Then
+          choose XOR and watch the loss stop falling. Switch to the 2-2-1 network (two hidden neurons) and it learns XOR
+          too.
         </p>
       }
       notice={notice}
@@ -142,12 +153,19 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
           />
           <TrainingControls
             loops={[loop]}
-            lr={{ label: 'Learning rate η', value: state.lr, min: 0.1, max: 5, step: 0.1, onChange: (lr) => update({ lr }) }}
+            lr={{
+              label: 'Learning rate η',
+              value: state.lr,
+              min: 0.1,
+              max: 5,
+              step: 0.1,
+              onChange: (lr) => update({ lr }),
+            }}
             seed={{ value: state.seed, onChange: (seed) => update({ seed }) }}
           />
           <p class="logic-gates__note">
-            Sigmoid neurons, binary cross-entropy, gradient descent on all four points at once with momentum {MOMENTUM}; initial weights drawn from
-            the seed. The same seed gives the same run.
+            Sigmoid neurons, binary cross-entropy, gradient descent on all four points at once with momentum {MOMENTUM};
+            initial weights drawn from the seed. The same seed gives the same run.
           </p>
         </div>
         <div class="logic-gates__output">
@@ -158,12 +176,19 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
               table={{
                 caption: `The four input pairs of ${gate}, their targets and the network's output`,
                 columns: ['x₁', 'x₂', 'target y', 'output ŷ', 'predicted', 'correct?'],
-                rows: view.points.map((p) => [p.x1, p.x2, p.target, p.yhat.toFixed(3), p.predicted, p.wrong ? 'no' : 'yes']),
+                rows: view.points.map((p) => [
+                  p.x1,
+                  p.x2,
+                  p.target,
+                  p.yhat.toFixed(3),
+                  p.predicted,
+                  p.wrong ? 'no' : 'yes',
+                ]),
               }}
             />
             <p class="logic-gates__legend">
-              Shading: the output ŷ, blue towards 1, orange towards 0; the solid line is ŷ = 0.5. Filled circles have target 1, hollow squares target
-              0; a red ring marks a wrong answer.
+              Shading: the output ŷ, blue towards 1, orange towards 0; the solid line is ŷ = 0.5. Filled circles have
+              target 1, hollow squares target 0; a red ring marks a wrong answer.
               {state.arch === '2-2-1' && ' Dashed lines: where each hidden neuron h₁, h₂ is at 0.5.'}
             </p>
           </div>
@@ -194,8 +219,6 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
   );
 }
 
-
-
 const HIDDEN_DASH = ['6 4', '2 4'];
 
 /** The heat map's largest size in CSS pixels; it is drawn smaller when the column is narrower. */
@@ -207,7 +230,14 @@ function flat(values: Float64Array): boolean {
   return true;
 }
 
-function heatMapOptions(state: LogicGatesState, heat: HeatMap, points: GatePoint[], lines: Segment[], colors: ThemeColors | undefined, size: number) {
+function heatMapOptions(
+  state: LogicGatesState,
+  heat: HeatMap,
+  points: GatePoint[],
+  lines: Segment[],
+  colors: ThemeColors | undefined,
+  size: number,
+) {
   const blue = colors?.blue ?? '#2e63ad';
   const orange = colors?.orange ?? '#a94c0b';
   const bg = colors?.bg ?? '#fdfdfc';
@@ -356,7 +386,6 @@ function pickLabelEnd(l: Segment): { x1: number; x2: number } {
     x2: end.x2 + (other.x2 - end.x2) * t,
   };
 }
-
 
 function lossChartOptions(history: { epoch: number; loss: number }[], current: number, epochs: number, width: number) {
   return lossCurveOptions({

@@ -66,7 +66,10 @@ describe('logic-gates widget model', () => {
   });
 
   it('the 2-2-1 network solves XOR for most seeds, and a stuck seed is reported as a local minimum', () => {
-    const solved = Array.from({ length: 20 }, (_, seed) => correct(settings({ gate: 'xor', arch: '2-2-1', seed })) === 4).filter(Boolean).length;
+    const solved = Array.from(
+      { length: 20 },
+      (_, seed) => correct(settings({ gate: 'xor', arch: '2-2-1', seed })) === 4,
+    ).filter(Boolean).length;
     expect(solved).toBeGreaterThanOrEqual(16);
     const stuck = trainToEnd(settings({ gate: 'xor', arch: '2-2-1', seed: 4 }));
     expect(stuck.stop).toMatchObject({ kind: 'stalled' });
@@ -109,7 +112,8 @@ describe('logic-gates widget model', () => {
     expect(heat.at(AXIS[5]!, AXIS[40]!)).toBeCloseTo(direct.get(0, 0), 12);
     expect(heat.at(AXIS[63]!, AXIS[0]!)).toBeCloseTo(direct.get(1, 0), 12);
     // At the corners the shading is on the right side of 0.5 (the cell around each corner).
-    for (const p of gatePoints(trainer.network, trainer.xTrain, trainer.yTrain)) expect(heat.at(p.x1, p.x2) > 0.5).toBe(p.target === 1);
+    for (const p of gatePoints(trainer.network, trainer.xTrain, trainer.yTrain))
+      expect(heat.at(p.x1, p.x2) > 0.5).toBe(p.target === 1);
     // Points outside the view read the nearest edge cell instead of failing.
     expect(Number.isFinite(heat.at(-9, 9))).toBe(true);
   });
@@ -150,7 +154,9 @@ describe('logic-gates widget model', () => {
       [1, 0],
     ])
       expect(w1 * x1! + w2 * x2! + b).toBeLessThan(0);
-    expect(firstLayerLines(trainToEnd(settings({ gate: 'xor', arch: '2-2-1' })).trainer.network).map((l) => l.neuron)).toEqual([1, 2]);
+    expect(
+      firstLayerLines(trainToEnd(settings({ gate: 'xor', arch: '2-2-1' })).trainer.network).map((l) => l.neuron),
+    ).toEqual([1, 2]);
   });
 
   it('writes the equations with the current numbers', () => {
@@ -159,7 +165,9 @@ describe('logic-gates widget model', () => {
     expect(tex).toContain('h_1 &= \\sigma(');
     expect(tex).toContain('\\hat{y} &= \\sigma(');
     expect(tex).not.toMatch(/NaN|\+ -/);
-    expect(equationTex(makeTrainer(defaults).network)).toMatch(/^\\hat\{y\} = \\sigma\(-?\d\.\d\d\\,x_1 [+-] \d\.\d\d\\,x_2 [+-] \d\.\d\d\)$/);
+    expect(equationTex(makeTrainer(defaults).network)).toMatch(
+      /^\\hat\{y\} = \\sigma\(-?\d\.\d\d\\,x_1 [+-] \d\.\d\d\\,x_2 [+-] \d\.\d\d\)$/,
+    );
   });
 
   it('the stop check waits before calling a plateau, so a slow start is not cut short', () => {

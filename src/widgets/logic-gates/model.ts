@@ -262,7 +262,8 @@ function signed(x: number): string {
 /** The network as equations with its current numbers. */
 export function equationTex(network: Network): string {
   const [first, second] = network.layers;
-  const w = (j: number) => `${fmtTex(first!.weights.get(0, j))}\\,x_1 ${signed(first!.weights.get(1, j))}\\,x_2 ${signed(first!.biases.get(0, j))}`;
+  const w = (j: number) =>
+    `${fmtTex(first!.weights.get(0, j))}\\,x_1 ${signed(first!.weights.get(1, j))}\\,x_2 ${signed(first!.biases.get(0, j))}`;
   if (!second) return `\\hat{y} = \\sigma(${w(0)})`;
   const v1 = second.weights.get(0, 0);
   const v2 = second.weights.get(1, 0);
@@ -271,4 +272,3 @@ export function equationTex(network: Network): string {
     `\\hat{y} &= \\sigma(${fmtTex(v1)}\\,h_1 ${signed(v2)}\\,h_2 ${signed(second.biases.get(0, 0))}) \\end{aligned}`
   );
 }
-

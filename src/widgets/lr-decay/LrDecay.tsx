@@ -17,7 +17,18 @@ import { useWidth } from '../shared/useWidth';
 import type { ChartOptions } from '~/charts/plot';
 import { fmt, fmtTex } from '~/util/format';
 import { lrDecaySchema, type LrDecayState } from './state';
-import { BATCH, BEST, EPOCHS_PER_SECOND, MAX_EPOCHS, N, halfLifeStep, lossText, makeTrainer, schedule, type RunKind } from './model';
+import {
+  BATCH,
+  BEST,
+  EPOCHS_PER_SECOND,
+  MAX_EPOCHS,
+  N,
+  halfLifeStep,
+  lossText,
+  makeTrainer,
+  schedule,
+  type RunKind,
+} from './model';
 import './lr-decay.css';
 
 const CHART_WIDTH = 720;
@@ -48,14 +59,21 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
   const drawn = useFrameVersion([decayed, constant]);
   const runs = useMemo(
     () =>
-      ([['decayed', decayed], ['constant', constant]] as const).map(([kind, loop]) => {
+      (
+        [
+          ['decayed', decayed],
+          ['constant', constant],
+        ] as const
+      ).map(([kind, loop]) => {
         const t = loop.trainer;
         const lastEpoch = t.history.epochs.at(-1);
         return {
           kind,
           epochs: t.epochCount,
           iterations: t.iteration,
-          lr: t.iteration ? t.optimizer.currentLearningRate : learningRateAt(0, state.lr0, kind === 'decayed' ? state.decay : 0),
+          lr: t.iteration
+            ? t.optimizer.currentLearningRate
+            : learningRateAt(0, state.lr0, kind === 'decayed' ? state.decay : 0),
           loss: lastEpoch ? lastEpoch.loss : start,
           history: [{ epoch: 0, loss: start }, ...t.history.epochs.map((r) => ({ epoch: r.epoch, loss: r.loss }))],
           stop: loop.stop,
@@ -122,8 +140,9 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
       title="Learning-rate decay"
       intro={
         <p>
-          The slide's schedule, α₀ = 1.0 and decay 0.1 over 20 steps, and what it does to training: a single neuron ŷ = w·x + b fits {N} noisy points of a
-          straight line, once with the decayed rate and once with α₀ kept constant, from the same initial weights and in the same mini-batch order.
+          The slide's schedule, α₀ = 1.0 and decay 0.1 over 20 steps, and what it does to training: a single neuron ŷ =
+          w·x + b fits {N} noisy points of a straight line, once with the decayed rate and once with α₀ kept constant,
+          from the same initial weights and in the same mini-batch order.
         </p>
       }
       notice={notice}
@@ -137,13 +156,45 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider field="lr0" label="Initial learning rate α₀" value={state.lr0} min={0.05} max={2} step={0.05} onChange={(lr0) => update({ lr0 })} />
-          <Slider field="decay" label="Decay rate d" value={state.decay} min={0} max={1} step={0.01} onChange={(decay) => update({ decay })} />
-          <Slider field="steps" label="Steps drawn" value={state.steps} min={2} max={100} step={1} onChange={(steps) => update({ steps })} />
-          <TrainingControls loops={[decayed, constant]} seed={{ value: state.seed, label: 'Seed (initial weight, batch order)', onChange: (seed) => update({ seed }) }} />
+          <Slider
+            field="lr0"
+            label="Initial learning rate α₀"
+            value={state.lr0}
+            min={0.05}
+            max={2}
+            step={0.05}
+            onChange={(lr0) => update({ lr0 })}
+          />
+          <Slider
+            field="decay"
+            label="Decay rate d"
+            value={state.decay}
+            min={0}
+            max={1}
+            step={0.01}
+            onChange={(decay) => update({ decay })}
+          />
+          <Slider
+            field="steps"
+            label="Steps drawn"
+            value={state.steps}
+            min={2}
+            max={100}
+            step={1}
+            onChange={(steps) => update({ steps })}
+          />
+          <TrainingControls
+            loops={[decayed, constant]}
+            seed={{
+              value: state.seed,
+              label: 'Seed (initial weight, batch order)',
+              onChange: (seed) => update({ seed }),
+            }}
+          />
           <p class="lr-decay__note">
-            Training: mini-batches of {BATCH}, so {N / BATCH} updates per epoch; the decayed rate falls once per update (t counts updates), over {MAX_EPOCHS}{' '}
-            epochs = {MAX_EPOCHS * (N / BATCH)} updates. The same seed gives the same runs.
+            Training: mini-batches of {BATCH}, so {N / BATCH} updates per epoch; the decayed rate falls once per update
+            (t counts updates), over {MAX_EPOCHS} epochs = {MAX_EPOCHS * (N / BATCH)} updates. The same seed gives the
+            same runs.
           </p>
         </div>
         <div class="lr-decay__output" ref={outputRef}>
@@ -167,7 +218,10 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
               : `The rate is halved at step ${fmt(half, half % 1 ? 1 : 0)} (where d·t = 1), a third of α₀ at step ${fmt(2 / state.decay, (2 / state.decay) % 1 ? 1 : 0)}; at the last step drawn, ${last.step}, it is ${fmt(last.lr, 4)}.`}
           </p>
           <Chart options={lossOptions} />
-          <p class="lr-decay__legend">Solid green: decayed rate. Dashed red: constant rate α₀. Dotted grey: the lowest loss the neuron can reach (the least-squares line).</p>
+          <p class="lr-decay__legend">
+            Solid green: decayed rate. Dashed red: constant rate α₀. Dotted grey: the lowest loss the neuron can reach
+            (the least-squares line).
+          </p>
           <dl class="widget__readout lr-decay__readout">
             {runs.map((r) => (
               <div data-run={r.kind}>
@@ -207,7 +261,16 @@ function scheduleChart(rows: readonly { step: number; lr: number }[], width: num
     marks: [
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 }),
       Plot.ruleY([lr0 / 2], { stroke: 'var(--c-muted)', strokeDasharray: '2 3' }),
-      Plot.text([lr0 / 2], { y: (v: number) => v, frameAnchor: 'right', text: () => 'α₀ / 2', dy: -7, dx: -4, textAnchor: 'end', fill: 'var(--c-muted)', fontSize: 11 }),
+      Plot.text([lr0 / 2], {
+        y: (v: number) => v,
+        frameAnchor: 'right',
+        text: () => 'α₀ / 2',
+        dy: -7,
+        dx: -4,
+        textAnchor: 'end',
+        fill: 'var(--c-muted)',
+        fontSize: 11,
+      }),
       Plot.line(rows, { x: 'step', y: 'lr', stroke: 'var(--c-green)', strokeWidth: 2 }),
       Plot.dot(rows.length <= 40 ? rows : [], { x: 'step', y: 'lr', r: 3, fill: 'var(--c-green)' }),
     ],

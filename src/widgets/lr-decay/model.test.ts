@@ -29,7 +29,10 @@ describe('lr-decay: training', () => {
   });
 
   it('the best line is the least-squares fit (checked against the normal equations by Cramer’s rule)', () => {
-    let sx = 0, sy = 0, sxx = 0, sxy = 0;
+    let sx = 0,
+      sy = 0,
+      sxx = 0,
+      sxy = 0;
     for (let i = 0; i < N; i++) {
       const x = DATA.x.data[i]!;
       const y = DATA.y.data[i]!;

@@ -15,7 +15,17 @@ import { useWidth } from '../shared/useWidth';
 import type { ChartOptions } from '~/charts/plot';
 import { fmt } from '~/util/format';
 import { momentumSchema, type MomentumState } from './state';
-import { EPOCHS_PER_SECOND, PRESETS, START, lossText, makeTrainer, plainVerdict, ravine, type PathTrainer, type RunKind } from './model';
+import {
+  EPOCHS_PER_SECOND,
+  PRESETS,
+  START,
+  lossText,
+  makeTrainer,
+  plainVerdict,
+  ravine,
+  type PathTrainer,
+  type RunKind,
+} from './model';
 import './momentum.css';
 
 const CHART_WIDTH = 720;
@@ -48,11 +58,25 @@ export default function Momentum({ headingLevel }: WidgetProps) {
   const drawn = useFrameVersion([sgd, mom]);
   const runs = useMemo(
     () =>
-      ([['sgd', sgd], ['momentum', mom]] as const).map(([kind, loop]) => {
+      (
+        [
+          ['sgd', sgd],
+          ['momentum', mom],
+        ] as const
+      ).map(([kind, loop]) => {
         const t = loop.trainer as PathTrainer;
         const path = t.path.slice();
         const [w1, w2] = path[path.length - 1]!;
-        return { kind, path, w1, w2, loss: ravine(w1, w2), steps: path.length - 1, velocity: t.velocity(), stop: loop.stop };
+        return {
+          kind,
+          path,
+          w1,
+          w2,
+          loss: ravine(w1, w2),
+          steps: path.length - 1,
+          velocity: t.velocity(),
+          stop: loop.stop,
+        };
       }),
     // The trainers are mutated in place; `drawn` (their versions, at most once per frame) says when.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -85,7 +109,9 @@ export default function Momentum({ headingLevel }: WidgetProps) {
   );
 
   const speed = Math.hypot(...heavy.velocity);
-  const active = PRESETS.find((p) => Math.abs(p.lr - state.lr) < 1e-9 && Math.abs(p.momentum - state.momentum) < 1e-9)?.name;
+  const active = PRESETS.find(
+    (p) => Math.abs(p.lr - state.lr) < 1e-9 && Math.abs(p.momentum - state.momentum) < 1e-9,
+  )?.name;
   const diverged = runs.filter((r) => r.stop?.kind === 'diverged');
   const playing = sgd.playing || mom.playing;
   const status = playing
@@ -118,8 +144,9 @@ export default function Momentum({ headingLevel }: WidgetProps) {
       title="Momentum in a ravine"
       intro={
         <p>
-          The ravine E(w₁, w₂) = ½(0.2·w₁² + 10·w₂²): nearly flat along w₁, steep across w₂, the minimum at (0, 0). Plain SGD and SGD with momentum start
-          from the same point with the same learning rate. Try the slide's two cases, then find a pair of α and β that reaches the minimum fastest.
+          The ravine E(w₁, w₂) = ½(0.2·w₁² + 10·w₂²): nearly flat along w₁, steep across w₂, the minimum at (0, 0).
+          Plain SGD and SGD with momentum start from the same point with the same learning rate. Try the slide's two
+          cases, then find a pair of α and β that reaches the minimum fastest.
         </p>
       }
       notice={notice}
@@ -135,7 +162,11 @@ export default function Momentum({ headingLevel }: WidgetProps) {
         <div class="widget__controls">
           <div class="control control--buttons" role="group" aria-label="Presets">
             {PRESETS.map((p) => (
-              <button type="button" aria-pressed={active === p.name} onClick={() => update({ lr: p.lr, momentum: p.momentum })}>
+              <button
+                type="button"
+                aria-pressed={active === p.name}
+                onClick={() => update({ lr: p.lr, momentum: p.momentum })}
+              >
                 {p.name} (α = {p.lr}, β = {p.momentum})
               </button>
             ))}
@@ -146,11 +177,28 @@ export default function Momentum({ headingLevel }: WidgetProps) {
             stepLabel="One step"
             resetLabel="Back to the start"
           >
-            <Slider field="momentum" label="Momentum β" value={state.momentum} min={0} max={0.99} step={0.01} onChange={(momentum) => update({ momentum })} />
-            <Slider field="steps" label="Steps" value={state.steps} min={5} max={200} step={1} onChange={(steps) => update({ steps })} />
+            <Slider
+              field="momentum"
+              label="Momentum β"
+              value={state.momentum}
+              min={0}
+              max={0.99}
+              step={0.01}
+              onChange={(momentum) => update({ momentum })}
+            />
+            <Slider
+              field="steps"
+              label="Steps"
+              value={state.steps}
+              min={5}
+              max={200}
+              step={1}
+              onChange={(steps) => update({ steps })}
+            />
           </TrainingControls>
           <p class="momentum__note">
-            Each step is one update of the engine's SGD on the whole (two-example) data set: v ← β·v − α·∂E/∂w, then w ← w + v. With β = 0 it is plain SGD.
+            Each step is one update of the engine's SGD on the whole (two-example) data set: v ← β·v − α·∂E/∂w, then w ←
+            w + v. With β = 0 it is plain SGD.
           </p>
         </div>
         <div class="momentum__output" ref={outputRef}>
@@ -169,8 +217,9 @@ export default function Momentum({ headingLevel }: WidgetProps) {
             }}
           />
           <p class="momentum__legend">
-            Grey ovals: contour lines of the loss; ×: the minimum. Dotted red with squares: plain SGD. Solid green with circles: SGD with momentum; its
-            arrow is the velocity v, the last update, which the next step keeps β = {fmt(state.momentum, 2)} of.
+            Grey ovals: contour lines of the loss; ×: the minimum. Dotted red with squares: plain SGD. Solid green with
+            circles: SGD with momentum; its arrow is the velocity v, the last update, which the next step keeps β ={' '}
+            {fmt(state.momentum, 2)} of.
           </p>
           <dl class="widget__readout momentum__readout">
             <div>
@@ -212,10 +261,14 @@ function ravineChart(runs: readonly Run[], width: number): ChartOptions {
   const [y2, y1] = VIEW.y;
   const values = new Float64Array(nx * ny);
   for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) values[j * nx + i] = ravine(x1 + ((x2 - x1) * i) / (nx - 1), y1 + ((y2 - y1) * j) / (ny - 1));
+    for (let i = 0; i < nx; i++)
+      values[j * nx + i] = ravine(x1 + ((x2 - x1) * i) / (nx - 1), y1 + ((y2 - y1) * j) / (ny - 1));
   }
   const mom = runs.find((r) => r.kind === 'momentum')!;
-  const arrow = Math.hypot(...mom.velocity) > 1e-9 ? [{ x1: mom.w1, y1: mom.w2, x2: mom.w1 + mom.velocity[0], y2: mom.w2 + mom.velocity[1] }] : [];
+  const arrow =
+    Math.hypot(...mom.velocity) > 1e-9
+      ? [{ x1: mom.w1, y1: mom.w2, x2: mom.w1 + mom.velocity[0], y2: mom.w2 + mom.velocity[1] }]
+      : [];
   return {
     alt: `Contour map of the ravine with both paths from (${START[0]}, ${START[1]}): ${runs
       .map((r) => `${STYLE[r.kind].label} now at (${fmt(r.w1, 2)}, ${fmt(r.w2, 2)}) after ${r.path.length - 1} steps`)
@@ -229,9 +282,26 @@ function ravineChart(runs: readonly Run[], width: number): ChartOptions {
     y: { domain: [y2, y1], label: 'w₂' },
     marks: [
       Plot.frame({ stroke: 'var(--c-grid)' }),
-      Plot.contour(values, { x1, x2, y1, y2, width: nx, height: ny, thresholds: [0.1, 0.3, 0.8, 1.6, 3, 5, 8], fill: 'none', stroke: 'var(--c-muted)', strokeOpacity: 0.6 }),
+      Plot.contour(values, {
+        x1,
+        x2,
+        y1,
+        y2,
+        width: nx,
+        height: ny,
+        thresholds: [0.1, 0.3, 0.8, 1.6, 3, 5, 8],
+        fill: 'none',
+        stroke: 'var(--c-muted)',
+        strokeOpacity: 0.6,
+      }),
       Plot.dot([{ w1: 0, w2: 0 }], { x: 'w1', y: 'w2', symbol: 'times', r: 6, stroke: 'var(--c-ink)', strokeWidth: 2 }),
-      Plot.text([{ w1: START[0], w2: START[1] }], { x: 'w1', y: 'w2', text: () => 'start', dy: -10, fill: 'var(--c-ink)' }),
+      Plot.text([{ w1: START[0], w2: START[1] }], {
+        x: 'w1',
+        y: 'w2',
+        text: () => 'start',
+        dy: -10,
+        fill: 'var(--c-ink)',
+      }),
       ...runs.flatMap((r) => {
         const pts = r.path.map(([w1, w2], t) => ({ w1, w2, t }));
         const s = STYLE[r.kind];
@@ -240,7 +310,16 @@ function ravineChart(runs: readonly Run[], width: number): ChartOptions {
           Plot.dot(pts, { x: 'w1', y: 'w2', r: 2.4, symbol: s.symbol, fill: s.color, clip: true }),
         ];
       }),
-      Plot.arrow(arrow, { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: 'var(--c-ink)', strokeWidth: 2, headLength: 8, clip: true }),
+      Plot.arrow(arrow, {
+        x1: 'x1',
+        y1: 'y1',
+        x2: 'x2',
+        y2: 'y2',
+        stroke: 'var(--c-ink)',
+        strokeWidth: 2,
+        headLength: 8,
+        clip: true,
+      }),
     ],
   };
 }

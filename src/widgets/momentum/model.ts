@@ -72,10 +72,14 @@ export function acrossFactor(lr: number): number {
 export function plainVerdict(lr: number): string {
   const f = acrossFactor(lr);
   const ff = fmt(f, 2);
-  if (Math.abs(f) < 1e-9) return `With α = ${fmt(lr, 3)} plain SGD lands on the ravine's floor in one step (1 − 10α = 0).`;
-  if (f > 0) return `Across the ravine, each plain step multiplies w₂ by 1 − 10α = ${ff}: it slides down one wall without crossing.`;
-  if (f > -1) return `Across the ravine, each plain step multiplies w₂ by 1 − 10α = ${ff}: it zig-zags from wall to wall, the jumps shrinking.`;
-  if (Math.abs(f + 1) < 1e-9) return 'Across the ravine, each plain step multiplies w₂ by 1 − 10α = −1: it bounces between the walls for ever.';
+  if (Math.abs(f) < 1e-9)
+    return `With α = ${fmt(lr, 3)} plain SGD lands on the ravine's floor in one step (1 − 10α = 0).`;
+  if (f > 0)
+    return `Across the ravine, each plain step multiplies w₂ by 1 − 10α = ${ff}: it slides down one wall without crossing.`;
+  if (f > -1)
+    return `Across the ravine, each plain step multiplies w₂ by 1 − 10α = ${ff}: it zig-zags from wall to wall, the jumps shrinking.`;
+  if (Math.abs(f + 1) < 1e-9)
+    return 'Across the ravine, each plain step multiplies w₂ by 1 − 10α = −1: it bounces between the walls for ever.';
   return `Across the ravine, each plain step multiplies w₂ by 1 − 10α = ${ff}: every jump lands higher up the other wall — plain SGD diverges.`;
 }
 

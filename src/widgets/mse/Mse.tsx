@@ -76,8 +76,9 @@ export default function Mse({ headingLevel }: WidgetProps) {
       title="Mean squared error, square by square"
       intro={
         <p>
-          Drag a true temperature (filled circle) or a prediction (hollow diamond) up or down, or set them with the sliders below. Each error comes
-          with its square: the loss is the mean of the squares' areas. Add days and see how one big miss outweighs several small ones.
+          Drag a true temperature (filled circle) or a prediction (hollow diamond) up or down, or set them with the
+          sliders below. Each error comes with its square: the loss is the mean of the squares' areas. Add days and see
+          how one big miss outweighs several small ones.
         </p>
       }
       notice={notice}
@@ -91,7 +92,15 @@ export default function Mse({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider label="Number of days" field="n" value={n} min={1} max={5} step={1} onChange={(v) => update({ n: v })} />
+          <Slider
+            label="Number of days"
+            field="n"
+            value={n}
+            min={1}
+            max={5}
+            step={1}
+            onChange={(v) => update({ n: v })}
+          />
           <div class="control control--buttons" role="group" aria-label="Examples">
             {PRESETS.map((p) => (
               <button type="button" onClick={() => update({ n: p.state.n, t: [...p.state.t], p: [...p.state.p] })}>
@@ -115,13 +124,20 @@ export default function Mse({ headingLevel }: WidgetProps) {
             table={{
               caption: 'Targets, predictions, errors and squared errors',
               columns: ['day', 'true y', 'predicted ŷ', 'error y − ŷ', 'squared error'],
-              rows: r.examples.map((e) => [e.i, fmt(e.target, 1), fmt(e.prediction, 1), fmt(e.error, 1), fmt(e.squared, 2)]),
+              rows: r.examples.map((e) => [
+                e.i,
+                fmt(e.target, 1),
+                fmt(e.prediction, 1),
+                fmt(e.error, 1),
+                fmt(e.squared, 2),
+              ]),
             }}
           />
           <p class="mse__legend">
             <span class="mse__key mse__key--target" aria-hidden="true" /> true y{' · '}
             <span class="mse__key mse__key--prediction" aria-hidden="true" /> prediction ŷ{' · '}
-            <span class="mse__key mse__key--square" aria-hidden="true" /> squared error (side = error, area = its square)
+            <span class="mse__key mse__key--square" aria-hidden="true" /> squared error (side = error, area = its
+            square)
           </p>
           <MeanSquare side={Math.min(240, Math.sqrt(r.mse) * pixelsPerDegree(domain))} text={mseText} />
           <Tex display tex={tex} />
@@ -166,7 +182,17 @@ function MeanSquare({ side, text }: { side: number; text: string }) {
   return (
     <div class="mse__mean-square">
       <svg width={s + 4} height={s + 4} viewBox={`0 0 ${s + 4} ${s + 4}`} aria-hidden="true">
-        <rect x="2" y="2" width={s} height={s} fill="var(--c-purple)" fill-opacity="0.18" stroke="var(--c-purple)" stroke-width="2" stroke-dasharray="5 3" />
+        <rect
+          x="2"
+          y="2"
+          width={s}
+          height={s}
+          fill="var(--c-purple)"
+          fill-opacity="0.18"
+          stroke="var(--c-purple)"
+          stroke-width="2"
+          stroke-dasharray="5 3"
+        />
       </svg>
       <p>
         The mean, L = {text}, as one square on the same scale: its area is the average of the orange squares' areas.
@@ -187,7 +213,7 @@ function chartOptions(state: MseState, r: MseResult, domain: [number, number], w
   const plotWidth = width - MARGIN.left - MARGIN.right;
   // Room on the right for the last day's square: its width in x units grows with the x range itself,
   // so solve n + 0.06 + s·(xMax − 0.4) ≤ xMax for xMax, where s is its side in pixels over the plot width.
-  const last = pxPerY * Math.abs(r.examples[n - 1]!.error) / plotWidth;
+  const last = (pxPerY * Math.abs(r.examples[n - 1]!.error)) / plotWidth;
   const xMax = last < 0.7 ? Math.max(n + 0.6, (n + 0.1 - 0.4 * last) / (1 - last)) : n + 0.6;
   const xDomain: [number, number] = [0.4, xMax];
   const pxPerX = plotWidth / (xDomain[1] - xDomain[0]);
@@ -195,12 +221,21 @@ function chartOptions(state: MseState, r: MseResult, domain: [number, number], w
   const k = pxPerY / pxPerX;
   const squares = r.examples.map((e) => {
     const side = Math.abs(e.error);
-    return { x1: e.i + 0.04, x2: e.i + 0.04 + side * k, y1: Math.min(e.target, e.prediction), y2: Math.max(e.target, e.prediction), ...e };
+    return {
+      x1: e.i + 0.04,
+      x2: e.i + 0.04 + side * k,
+      y1: Math.min(e.target, e.prediction),
+      y2: Math.max(e.target, e.prediction),
+      ...e,
+    };
   });
   const days = r.examples.map((e) => e.i);
   return {
     alt: `Chart of ${n} ${n === 1 ? 'day' : 'days'}: ${r.examples
-      .map((e) => `day ${e.i}, true ${fmt(e.target, 1)}, predicted ${fmt(e.prediction, 1)}, squared error ${fmt(e.squared, 2)}`)
+      .map(
+        (e) =>
+          `day ${e.i}, true ${fmt(e.target, 1)}, predicted ${fmt(e.prediction, 1)}, squared error ${fmt(e.squared, 2)}`,
+      )
       .join('; ')}. The mean squared error is ${meanText(r.mse)}.`,
     width,
     height: HEIGHT,
@@ -209,10 +244,29 @@ function chartOptions(state: MseState, r: MseResult, domain: [number, number], w
     marginBottom: MARGIN.bottom,
     marginLeft: MARGIN.left,
     // On a phone the days are only numbered (the labels would collide), with "day" as the axis label.
-    x: width < 480 ? { domain: xDomain, ticks: days, tickFormat: (d: number) => String(d), label: 'day', labelAnchor: 'right' as const } : { domain: xDomain, ticks: days, tickFormat: (d: number) => `day ${d}`, label: null },
+    x:
+      width < 480
+        ? {
+            domain: xDomain,
+            ticks: days,
+            tickFormat: (d: number) => String(d),
+            label: 'day',
+            labelAnchor: 'right' as const,
+          }
+        : { domain: xDomain, ticks: days, tickFormat: (d: number) => `day ${d}`, label: null },
     y: { domain, label: 'temperature (°C)', grid: true, nice: false },
     marks: [
-      Plot.rect(squares, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'var(--c-orange)', fillOpacity: 0.22, stroke: 'var(--c-orange)', strokeWidth: 1.5, clip: true }),
+      Plot.rect(squares, {
+        x1: 'x1',
+        x2: 'x2',
+        y1: 'y1',
+        y2: 'y2',
+        fill: 'var(--c-orange)',
+        fillOpacity: 0.22,
+        stroke: 'var(--c-orange)',
+        strokeWidth: 1.5,
+        clip: true,
+      }),
       Plot.ruleX(squares, { x: 'i', y1: 'y1', y2: 'y2', stroke: 'var(--c-ink)', strokeWidth: 2 }),
       Plot.text(squares, {
         x: (d: (typeof squares)[number]) => (d.x1 + d.x2) / 2,
@@ -224,8 +278,24 @@ function chartOptions(state: MseState, r: MseResult, domain: [number, number], w
         fill: 'var(--c-ink)',
         fontSize: 12,
       }),
-      Plot.dot(r.examples, { x: 'i', y: 'target', r: 7, symbol: 'circle', fill: 'var(--c-blue)', stroke: 'var(--bg)', strokeWidth: 1.5 }),
-      Plot.dot(r.examples, { x: 'i', y: 'prediction', r: 7, symbol: 'diamond', fill: 'var(--bg)', stroke: 'var(--c-ink)', strokeWidth: 2.5 }),
+      Plot.dot(r.examples, {
+        x: 'i',
+        y: 'target',
+        r: 7,
+        symbol: 'circle',
+        fill: 'var(--c-blue)',
+        stroke: 'var(--bg)',
+        strokeWidth: 1.5,
+      }),
+      Plot.dot(r.examples, {
+        x: 'i',
+        y: 'prediction',
+        r: 7,
+        symbol: 'diamond',
+        fill: 'var(--bg)',
+        stroke: 'var(--c-ink)',
+        strokeWidth: 2.5,
+      }),
     ],
   };
 }

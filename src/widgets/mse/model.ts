@@ -44,9 +44,21 @@ export interface Preset {
 
 /** The slides' example first; then a week with small misses, and the same week with one big miss. */
 export const PRESETS: readonly Preset[] = [
-  { id: 'slides', label: "The slides' example (23.5 vs 22.9)", state: { n: 1, t: [23.5, 19, 21.5, 25, 17.5], p: [22.9, 20, 21, 23.5, 18.5] } },
-  { id: 'small', label: 'Five days, small misses', state: { n: 5, t: [23.5, 19, 21.5, 25, 17.5], p: [22.9, 19.5, 21, 25.5, 18] } },
-  { id: 'outlier', label: 'Five days, one big miss', state: { n: 5, t: [23.5, 19, 21.5, 25, 17.5], p: [22.9, 19.5, 21, 25.5, 21.5] } },
+  {
+    id: 'slides',
+    label: "The slides' example (23.5 vs 22.9)",
+    state: { n: 1, t: [23.5, 19, 21.5, 25, 17.5], p: [22.9, 20, 21, 23.5, 18.5] },
+  },
+  {
+    id: 'small',
+    label: 'Five days, small misses',
+    state: { n: 5, t: [23.5, 19, 21.5, 25, 17.5], p: [22.9, 19.5, 21, 25.5, 18] },
+  },
+  {
+    id: 'outlier',
+    label: 'Five days, one big miss',
+    state: { n: 5, t: [23.5, 19, 21.5, 25, 17.5], p: [22.9, 19.5, 21, 25.5, 21.5] },
+  },
 ];
 
 /**

@@ -44,8 +44,9 @@ export default function OneHot({ headingLevel }: WidgetProps) {
       title="One-hot vectors and squared errors"
       intro={
         <p>
-          Choose the true category and the network's guess, or click a cell of the table of all pairs. Add a category of your own and watch every
-          vector grow by one entry. Whatever you pick, the sum of squared differences is 2 for a mistake and 0 for a match.
+          Choose the true category and the network's guess, or click a cell of the table of all pairs. Add a category of
+          your own and watch every vector grow by one entry. Whatever you pick, the sum of squared differences is 2 for
+          a mistake and 0 for a match.
         </p>
       }
       notice={notice}
@@ -55,16 +56,32 @@ export default function OneHot({ headingLevel }: WidgetProps) {
         reset();
       }}
       announce={`True ${trueName}, predicted ${guessName}: sum of squared errors ${c.sum}.`}
-      report={{ categories: categories.join(','), k, trueIndex: c.truth, predictedIndex: c.guess, squaredErrorSum: c.sum, match }}
+      report={{
+        categories: categories.join(','),
+        k,
+        trueIndex: c.truth,
+        predictedIndex: c.guess,
+        squaredErrorSum: c.sum,
+        match,
+      }}
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Select label="True category" field="truth" value={String(c.truth)} options={options} onChange={(v) => update({ truth: Number(v) })} />
-          <Select label="Predicted category" field="guess" value={String(c.guess)} options={options} onChange={(v) => update({ guess: Number(v) })} />
-          <AddCategory
-            categories={categories}
-            onAdd={(label) => setExtra((xs) => [...xs, label])}
+          <Select
+            label="True category"
+            field="truth"
+            value={String(c.truth)}
+            options={options}
+            onChange={(v) => update({ truth: Number(v) })}
           />
+          <Select
+            label="Predicted category"
+            field="guess"
+            value={String(c.guess)}
+            options={options}
+            onChange={(v) => update({ guess: Number(v) })}
+          />
+          <AddCategory categories={categories} onAdd={(label) => setExtra((xs) => [...xs, label])} />
           {extra.length > 0 && (
             <div class="control control--buttons" role="group" aria-label="Your categories">
               {extra.map((name, i) => (
@@ -85,7 +102,12 @@ export default function OneHot({ headingLevel }: WidgetProps) {
           )}
         </div>
         <div class="one-hot__main">
-          <div class="table-scroll" tabIndex={0} role="region" aria-label="The two one-hot vectors and their differences">
+          <div
+            class="table-scroll"
+            tabIndex={0}
+            role="region"
+            aria-label="The two one-hot vectors and their differences"
+          >
             <table class="one-hot__vectors">
               <caption>
                 True {trueName}, predicted {guessName}: entry by entry
@@ -103,14 +125,18 @@ export default function OneHot({ headingLevel }: WidgetProps) {
               </thead>
               <tbody>
                 <tr>
-                  <th scope="row">y<sub>true</sub></th>
+                  <th scope="row">
+                    y<sub>true</sub>
+                  </th>
                   {c.yTrue.map((v) => (
                     <td class={v ? 'one-hot__one' : undefined}>{v}</td>
                   ))}
                   <td />
                 </tr>
                 <tr>
-                  <th scope="row">y<sub>predict</sub></th>
+                  <th scope="row">
+                    y<sub>predict</sub>
+                  </th>
                   {c.yPredict.map((v) => (
                     <td class={v ? 'one-hot__one' : undefined}>{v}</td>
                   ))}
@@ -141,20 +167,32 @@ export default function OneHot({ headingLevel }: WidgetProps) {
               </>
             ) : (
               <>
-                <strong>A mistake: 2.</strong> The vectors differ in exactly two entries, the 1 of {trueName} and the 1 of {guessName}, each
-                contributing (±1)² = 1. Any other wrong guess would cost the same 2.
+                <strong>A mistake: 2.</strong> The vectors differ in exactly two entries, the 1 of {trueName} and the 1
+                of {guessName}, each contributing (±1)² = 1. Any other wrong guess would cost the same 2.
               </>
             )}{' '}
-            As a mean over the {k} entries, the engine's <code>meanSquaredError</code> gives <span data-readout="mean">{fmt(c.mean, 4).replace(/0+$/, '').replace(/\.$/, '')}</span>:
-            a different number, and no more informative.
+            As a mean over the {k} entries, the engine's <code>meanSquaredError</code> gives{' '}
+            <span data-readout="mean">{fmt(c.mean, 4).replace(/0+$/, '').replace(/\.$/, '')}</span>: a different number,
+            and no more informative.
           </p>
           <p class="one-hot__numbered" data-readout="numbered">
-            Numbered instead ({categories.slice(0, 3).map((name, i) => `${name} = ${i}`).join(', ')}, …), this pair would cost ({c.truth} − {c.guess})² ={' '}
-            {c.numbered}: a distance between categories that does not exist.
+            Numbered instead (
+            {categories
+              .slice(0, 3)
+              .map((name, i) => `${name} = ${i}`)
+              .join(', ')}
+            , …), this pair would cost ({c.truth} − {c.guess})² = {c.numbered}: a distance between categories that does
+            not exist.
           </p>
         </div>
       </div>
-      <PairTable categories={categories} pairs={pairs} truth={c.truth} guess={c.guess} onPick={(truth, guess) => update({ truth, guess })} />
+      <PairTable
+        categories={categories}
+        pairs={pairs}
+        truth={c.truth}
+        guess={c.guess}
+        onPick={(truth, guess) => update({ truth, guess })}
+      />
     </WidgetFrame>
   );
 }
@@ -205,10 +243,21 @@ function AddCategory({ categories, onAdd }: { categories: string[]; onAdd: (labe
   );
 }
 
-function PairTable(props: { categories: string[]; pairs: number[][]; truth: number; guess: number; onPick: (truth: number, guess: number) => void }) {
+function PairTable(props: {
+  categories: string[];
+  pairs: number[][];
+  truth: number;
+  guess: number;
+  onPick: (truth: number, guess: number) => void;
+}) {
   const { categories, pairs } = props;
   return (
-    <div class="table-scroll one-hot__pairs" tabIndex={0} role="region" aria-label="Sum of squared errors for every pair of categories">
+    <div
+      class="table-scroll one-hot__pairs"
+      tabIndex={0}
+      role="region"
+      aria-label="Sum of squared errors for every pair of categories"
+    >
       <table>
         <caption>
           Σ(y<sub>true</sub> − y<sub>predict</sub>)² for every pair (click one)

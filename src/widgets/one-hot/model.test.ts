@@ -61,7 +61,10 @@ describe('one-hot widget model', () => {
     expect(checkLabel('<script>', list)).toMatchObject({ ok: false, reason: expect.stringContaining('characters') });
     expect(checkLabel('a,b', list).ok).toBe(false);
     expect(checkLabel('x'.repeat(17), list)).toMatchObject({ ok: false, reason: expect.stringContaining('too long') });
-    expect(checkLabel('Cat', ['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toMatchObject({ ok: false, reason: expect.stringContaining('remove') });
+    expect(checkLabel('Cat', ['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('remove'),
+    });
   });
 
   it('a garbage link keeps the defaults', () => {

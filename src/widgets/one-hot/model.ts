@@ -64,11 +64,20 @@ export type LabelCheck = { ok: true; label: string } | { ok: false; reason: stri
 export function checkLabel(text: string, existing: readonly string[]): LabelCheck {
   const label = text.trim().replace(/\s+/g, ' ');
   if (!label) return { ok: false, reason: 'Type a name for the category first.' };
-  if (label.length > MAX_LABEL_LENGTH) return { ok: false, reason: `“${label.slice(0, MAX_LABEL_LENGTH)}…” is too long: at most ${MAX_LABEL_LENGTH} characters.` };
+  if (label.length > MAX_LABEL_LENGTH)
+    return {
+      ok: false,
+      reason: `“${label.slice(0, MAX_LABEL_LENGTH)}…” is too long: at most ${MAX_LABEL_LENGTH} characters.`,
+    };
   if (!/^[\p{L}\p{N}][\p{L}\p{N} '’-]*$/u.test(label)) {
-    return { ok: false, reason: `“${label}” has characters a category name cannot have: use letters, digits, spaces, hyphens or apostrophes.` };
+    return {
+      ok: false,
+      reason: `“${label}” has characters a category name cannot have: use letters, digits, spaces, hyphens or apostrophes.`,
+    };
   }
-  if (existing.some((c) => c.toLocaleLowerCase() === label.toLocaleLowerCase())) return { ok: false, reason: `“${label}” is already a category.` };
-  if (existing.length >= MAX_CATEGORIES) return { ok: false, reason: `There are already ${MAX_CATEGORIES} categories; remove one of yours first.` };
+  if (existing.some((c) => c.toLocaleLowerCase() === label.toLocaleLowerCase()))
+    return { ok: false, reason: `“${label}” is already a category.` };
+  if (existing.length >= MAX_CATEGORIES)
+    return { ok: false, reason: `There are already ${MAX_CATEGORIES} categories; remove one of yours first.` };
   return { ok: true, label };
 }

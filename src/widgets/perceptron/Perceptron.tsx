@@ -15,7 +15,18 @@ import { useWidgetState } from '../shared/useWidgetState';
 import { clampToField } from '../shared/url-state';
 import { fmtTex } from '~/util/format';
 import { perceptronSchema, type PerceptronState } from './state';
-import { VIEW, classify, decisionSegment, handles, learn, logisticLoss, makePoints, neuronOf, neuronThrough, shiftThrough } from './model';
+import {
+  VIEW,
+  classify,
+  decisionSegment,
+  handles,
+  learn,
+  logisticLoss,
+  makePoints,
+  neuronOf,
+  neuronThrough,
+  shiftThrough,
+} from './model';
 import type { Neuron2 } from '@lib';
 
 const MAX_EPOCHS = 200;
@@ -58,7 +69,12 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
       let mistakes = Infinity;
       while (n < MAX_EPOCHS && mistakes > 0) {
         const r = learn(s, data);
-        s = { ...s, w1: clampToField(perceptronSchema.w1, r.neuron.w1), w2: clampToField(perceptronSchema.w2, r.neuron.w2), b: clampToField(perceptronSchema.b, r.neuron.b) };
+        s = {
+          ...s,
+          w1: clampToField(perceptronSchema.w1, r.neuron.w1),
+          w2: clampToField(perceptronSchema.w2, r.neuron.w2),
+          b: clampToField(perceptronSchema.b, r.neuron.b),
+        };
         mistakes = r.mistakes;
         n++;
       }
@@ -86,7 +102,8 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
     const hit = 12; // px
     if (p.phase === 'down') {
       const hs = handles(n);
-      const near = hs?.findIndex((h) => Math.abs(h.x1 - p.x) / p.pixelX < hit && Math.abs(h.x2 - p.y) / p.pixelY < hit) ?? -1;
+      const near =
+        hs?.findIndex((h) => Math.abs(h.x1 - p.x) / p.pixelX < hit && Math.abs(h.x2 - p.y) / p.pixelY < hit) ?? -1;
       drag.current = near >= 0 && hs ? { kind: 'handle', fixed: hs[1 - near]! } : { kind: 'shift' };
     }
     if (!drag.current) return;
@@ -112,7 +129,12 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
       report={{ correct: points.length - wrong, total: points.length, act: state.act }}
       headingLevel={headingLevel}
       title="The blue-orange classifier"
-      intro={<p>Move the weights and the bias, or drag the line (its round handles turn it; anywhere else shifts it). Can you classify every point correctly? Then let the neuron learn it by itself.</p>}
+      intro={
+        <p>
+          Move the weights and the bias, or drag the line (its round handles turn it; anywhere else shifts it). Can you
+          classify every point correctly? Then let the neuron learn it by itself.
+        </p>
+      }
       notice={notice}
       onDismissNotice={dismissNotice}
       onReset={() => {
@@ -125,9 +147,33 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider field="w1" label="Weight w₁" value={state.w1} min={-4} max={4} step={0.05} onChange={(w1) => update({ w1 })} />
-          <Slider field="w2" label="Weight w₂" value={state.w2} min={-4} max={4} step={0.05} onChange={(w2) => update({ w2 })} />
-          <Slider field="b" label="Bias b" value={state.b} min={-3} max={3} step={0.05} onChange={(b) => update({ b })} />
+          <Slider
+            field="w1"
+            label="Weight w₁"
+            value={state.w1}
+            min={-4}
+            max={4}
+            step={0.05}
+            onChange={(w1) => update({ w1 })}
+          />
+          <Slider
+            field="w2"
+            label="Weight w₂"
+            value={state.w2}
+            min={-4}
+            max={4}
+            step={0.05}
+            onChange={(w2) => update({ w2 })}
+          />
+          <Slider
+            field="b"
+            label="Bias b"
+            value={state.b}
+            min={-3}
+            max={3}
+            step={0.05}
+            onChange={(b) => update({ b })}
+          />
           <Select
             field="act"
             label="Activation"
@@ -138,7 +184,15 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
             ]}
             onChange={(act) => update({ act })}
           />
-          <Slider field="lr" label="Learning rate η" value={state.lr} min={0.01} max={2} step={0.01} onChange={(lr) => update({ lr })} />
+          <Slider
+            field="lr"
+            label="Learning rate η"
+            value={state.lr}
+            min={0.01}
+            max={2}
+            step={0.01}
+            onChange={(lr) => update({ lr })}
+          />
           <PlayControls
             playing={playing}
             onPlay={() => {
@@ -163,7 +217,14 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
             table={{
               caption: 'The points, their weighted sum z and the predicted class',
               columns: ['x₁', 'x₂', 'true class', 'z', 'predicted', 'correct?'],
-              rows: points.map((p) => [p.x1.toFixed(2), p.x2.toFixed(2), p.label ? 'blue' : 'orange', p.z.toFixed(2), p.predicted ? 'blue' : 'orange', p.wrong ? 'no' : 'yes']),
+              rows: points.map((p) => [
+                p.x1.toFixed(2),
+                p.x2.toFixed(2),
+                p.label ? 'blue' : 'orange',
+                p.z.toFixed(2),
+                p.predicted ? 'blue' : 'orange',
+                p.wrong ? 'no' : 'yes',
+              ]),
             }}
           />
           <dl class="widget__readout">
@@ -192,7 +253,11 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
   );
 }
 
-function chartOptions(state: PerceptronState, points: ReturnType<typeof classify>, colors: ReturnType<typeof useThemeColors>) {
+function chartOptions(
+  state: PerceptronState,
+  points: ReturnType<typeof classify>,
+  colors: ReturnType<typeof useThemeColors>,
+) {
   const n = neuronOf(state);
   const segment = decisionSegment(n);
   const hs = handles(n);
@@ -213,7 +278,16 @@ function chartOptions(state: PerceptronState, points: ReturnType<typeof classify
     y: { domain: [-VIEW, VIEW], label: 'x₂' },
     color: { type: 'linear' as const, domain: [0, 0.5, 1], range: [orange, bg, blue] },
     marks: [
-      Plot.raster({ fill: shade, x1: -VIEW, x2: VIEW, y1: -VIEW, y2: VIEW, pixelSize: 4, fillOpacity: 0.28, interpolate: undefined }),
+      Plot.raster({
+        fill: shade,
+        x1: -VIEW,
+        x2: VIEW,
+        y1: -VIEW,
+        y2: VIEW,
+        pixelSize: 4,
+        fillOpacity: 0.28,
+        interpolate: undefined,
+      }),
       Plot.gridX({ stroke: 'var(--c-grid)', strokeOpacity: 0.6 }),
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.6 }),
       segment ? Plot.line(segment, { x: 'x1', y: 'x2', stroke: 'var(--c-ink)', strokeWidth: 2.5 }) : null,
@@ -230,7 +304,9 @@ function chartOptions(state: PerceptronState, points: ReturnType<typeof classify
         points.filter((p) => p.wrong),
         { x: 'x1', y: 'x2', r: 10, stroke: 'var(--c-red)', strokeWidth: 2.5, fill: 'none' },
       ),
-      hs && segment ? Plot.dot(hs, { x: 'x1', y: 'x2', r: 7, fill: 'var(--bg)', stroke: 'var(--c-ink)', strokeWidth: 2 }) : null,
+      hs && segment
+        ? Plot.dot(hs, { x: 'x1', y: 'x2', r: 7, fill: 'var(--bg)', stroke: 'var(--c-ink)', strokeWidth: 2 })
+        : null,
       Plot.text([`blue: z > 0`], { frameAnchor: 'top-right', dx: -6, dy: 6, fill: 'var(--c-muted)' }),
     ],
   };

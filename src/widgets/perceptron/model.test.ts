@@ -5,7 +5,8 @@ import { perceptronSchema } from './state';
 import { classify, decisionSegment, handles, learn, makePoints, neuronThrough, shiftThrough, VIEW } from './model';
 
 const defaults = defaultsOf(perceptronSchema);
-const onLine = (n: { w1: number; w2: number; b: number }, p: { x1: number; x2: number }) => n.w1 * p.x1 + n.w2 * p.x2 + n.b;
+const onLine = (n: { w1: number; w2: number; b: number }, p: { x1: number; x2: number }) =>
+  n.w1 * p.x1 + n.w2 * p.x2 + n.b;
 
 describe('perceptron widget model', () => {
   it('labels the same points for the same seed and different ones for another', () => {
@@ -20,16 +21,21 @@ describe('perceptron widget model', () => {
 
   it('clips the decision line to the view, on the line', () => {
     fc.assert(
-      fc.property(fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: -4, max: 4, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), (w1, w2, b) => {
-        const n = { w1, w2, b };
-        const seg = decisionSegment(n);
-        if (!seg) return;
-        for (const p of seg) {
-          expect(Math.abs(onLine(n, p))).toBeLessThan(1e-9 * (1 + Math.abs(b)) + 1e-9);
-          expect(Math.abs(p.x1)).toBeLessThanOrEqual(VIEW + 1e-9);
-          expect(Math.abs(p.x2)).toBeLessThanOrEqual(VIEW + 1e-9);
-        }
-      }),
+      fc.property(
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        (w1, w2, b) => {
+          const n = { w1, w2, b };
+          const seg = decisionSegment(n);
+          if (!seg) return;
+          for (const p of seg) {
+            expect(Math.abs(onLine(n, p))).toBeLessThan(1e-9 * (1 + Math.abs(b)) + 1e-9);
+            expect(Math.abs(p.x1)).toBeLessThanOrEqual(VIEW + 1e-9);
+            expect(Math.abs(p.x2)).toBeLessThanOrEqual(VIEW + 1e-9);
+          }
+        },
+      ),
     );
     expect(decisionSegment({ w1: 0, w2: 0, b: 1 })).toBeUndefined();
     expect(decisionSegment({ w1: 1, w2: 0, b: -5 })).toBeUndefined(); // x1 = 5 is outside the view

@@ -55,7 +55,8 @@ export function classify(s: PerceptronState, data: Dataset): Point[] {
 /** Mean binary cross-entropy of the sigmoid neuron (the loss logistic regression minimises). */
 export function logisticLoss(s: PerceptronState, data: Dataset): number {
   const p = Matrix.zeros(data.x.rows, 1);
-  for (let i = 0; i < data.x.rows; i++) p.set(i, 0, neuronOutput(neuronOf(s), 'sigmoid', data.x.get(i, 0), data.x.get(i, 1)));
+  for (let i = 0; i < data.x.rows; i++)
+    p.set(i, 0, neuronOutput(neuronOf(s), 'sigmoid', data.x.get(i, 0), data.x.get(i, 1)));
   return binaryCrossEntropy(p, data.y);
 }
 
@@ -63,7 +64,10 @@ export function logisticLoss(s: PerceptronState, data: Dataset): number {
  * The decision line w₁x₁ + w₂x₂ + b = 0 clipped to the view square, or undefined when it misses
  * the view (or w = 0, when there is no line: every point gets the same class).
  */
-export function decisionSegment(n: Neuron2, half = VIEW): [{ x1: number; x2: number }, { x1: number; x2: number }] | undefined {
+export function decisionSegment(
+  n: Neuron2,
+  half = VIEW,
+): [{ x1: number; x2: number }, { x1: number; x2: number }] | undefined {
   const candidates: { x1: number; x2: number }[] = [];
   const eps = 1e-12;
   if (Math.abs(n.w2) > eps) {
@@ -97,7 +101,11 @@ export function decisionSegment(n: Neuron2, half = VIEW): [{ x1: number; x2: num
  * The neuron whose line passes through two points, with the weight vector's length kept and its
  * direction the one closest to the previous neuron's (so "blue" stays on the same side).
  */
-export function neuronThrough(p: { x1: number; x2: number }, q: { x1: number; x2: number }, previous: Neuron2): Neuron2 | undefined {
+export function neuronThrough(
+  p: { x1: number; x2: number },
+  q: { x1: number; x2: number },
+  previous: Neuron2,
+): Neuron2 | undefined {
   const d1 = q.x1 - p.x1;
   const d2 = q.x2 - p.x2;
   const length = Math.hypot(d1, d2);
@@ -120,7 +128,10 @@ export function shiftThrough(n: Neuron2, x1: number, x2: number): Neuron2 {
 }
 
 /** Two handles on the decision line: the foot of the perpendicular from the origin ± `spread` along the line. */
-export function handles(n: Neuron2, spread = 0.55): [{ x1: number; x2: number }, { x1: number; x2: number }] | undefined {
+export function handles(
+  n: Neuron2,
+  spread = 0.55,
+): [{ x1: number; x2: number }, { x1: number; x2: number }] | undefined {
   const norm2 = n.w1 * n.w1 + n.w2 * n.w2;
   if (norm2 < 1e-12) return undefined;
   const foot = { x1: (-n.b * n.w1) / norm2, x2: (-n.b * n.w2) / norm2 };

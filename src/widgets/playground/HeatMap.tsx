@@ -77,8 +77,16 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
 
   const options = useMemo(() => {
     const points = pointsOf(data);
-    const fill = (p: Point) => (regression ? (p.test ? 'var(--bg)' : 'var(--c-ink)') : p.test ? 'var(--bg)' : `var(--c-${classStyle(classes, p.label).color})`);
-    const stroke = (p: Point) => (regression ? 'var(--c-ink)' : p.test ? `var(--c-${classStyle(classes, p.label).color})` : 'var(--bg)');
+    const fill = (p: Point) =>
+      regression
+        ? p.test
+          ? 'var(--bg)'
+          : 'var(--c-ink)'
+        : p.test
+          ? 'var(--bg)'
+          : `var(--c-${classStyle(classes, p.label).color})`;
+    const stroke = (p: Point) =>
+      regression ? 'var(--c-ink)' : p.test ? `var(--c-${classStyle(classes, p.label).color})` : 'var(--bg)';
     return {
       alt,
       width,

@@ -47,7 +47,15 @@ import {
   type ImportedModel,
   type Measures,
 } from './model';
-import { DATASETS, HIDDEN_ACTIVATIONS, LEARNING_RATES, MAX_LAYERS, MAX_UNITS, playgroundSchema, type PlaygroundState } from './state';
+import {
+  DATASETS,
+  HIDDEN_ACTIVATIONS,
+  LEARNING_RATES,
+  MAX_LAYERS,
+  MAX_UNITS,
+  playgroundSchema,
+  type PlaygroundState,
+} from './state';
 import './playground.css';
 
 /** While training runs, the charts and the network drawing are redrawn at most this often (ms). */
@@ -97,7 +105,10 @@ function startOf(trainer: Trainer): Measures {
  */
 function useStaggered(version: number, live: boolean, ms: number, parts: number) {
   const last = useRef<{ versions: number[]; times: number[] }>();
-  const l = (last.current ??= { versions: Array<number>(parts).fill(version), times: Array<number>(parts).fill(-Infinity) });
+  const l = (last.current ??= {
+    versions: Array<number>(parts).fill(version),
+    times: Array<number>(parts).fill(-Infinity),
+  });
   const now = typeof performance !== 'undefined' ? performance.now() : 0;
   if (!live) {
     l.versions.fill(version);
@@ -154,7 +165,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
       trimIterations(trainer);
       return undefined;
     },
-    describeMaxEpochs: (t) => `Stopped after ${t.epochCount} epochs, the limit of the playground. Restart to train again.`,
+    describeMaxEpochs: (t) =>
+      `Stopped after ${t.epochCount} epochs, the limit of the playground. Restart to train again.`,
   });
   const { trainer } = loop;
   // Hand edits and single iterations change the weights outside the loop.
@@ -382,7 +394,15 @@ export default function Playground({ headingLevel }: WidgetProps) {
             }))}
             onChange={(d) => update({ data: d })}
           />
-          <Slider field="noise" label="Noise" value={state.noise} min={0} max={1} step={0.05} onChange={(noise) => update({ noise })} />
+          <Slider
+            field="noise"
+            label="Noise"
+            value={state.noise}
+            min={0}
+            max={1}
+            step={0.05}
+            onChange={(noise) => update({ noise })}
+          />
           <Slider
             field="test"
             label="Test share (held out)"
@@ -393,7 +413,15 @@ export default function Playground({ headingLevel }: WidgetProps) {
             unit="%"
             onChange={(v) => update({ test: v / 100 })}
           />
-          <Slider field="seed" label="Seed" value={state.seed} min={0} max={9999} step={1} onChange={(seed) => update({ seed })} />
+          <Slider
+            field="seed"
+            label="Seed"
+            value={state.seed}
+            min={0}
+            max={9999}
+            step={1}
+            onChange={(seed) => update({ seed })}
+          />
           <p class="playground__note">
             {data.train.x.rows} training and {data.test.x.rows} test points. Noise: {info.noise}.
           </p>
@@ -402,7 +430,11 @@ export default function Playground({ headingLevel }: WidgetProps) {
         <fieldset class="playground__group" data-field="arch">
           <legend>Network</legend>
           <div class="control control--buttons" role="group" aria-label="Hidden layers">
-            <button type="button" disabled={state.arch.length >= MAX_LAYERS} onClick={() => setArch([...state.arch, state.arch.at(-1) ?? 4])}>
+            <button
+              type="button"
+              disabled={state.arch.length >= MAX_LAYERS}
+              onClick={() => setArch([...state.arch, state.arch.at(-1) ?? 4])}
+            >
               Add a hidden layer
             </button>
             <button type="button" disabled={state.arch.length === 0} onClick={() => setArch(state.arch.slice(0, -1))}>
@@ -411,8 +443,10 @@ export default function Playground({ headingLevel }: WidgetProps) {
           </div>
           <p class="playground__note" data-readout="architecture">
             {sizes.join('-')}:{' '}
-            {state.arch.length === 0 ? 'no hidden layer (a single layer of weights)' : `${state.arch.length} hidden layer${state.arch.length > 1 ? 's' : ''}`},{' '}
-            {trainer.network.parameterCount} weights and biases.
+            {state.arch.length === 0
+              ? 'no hidden layer (a single layer of weights)'
+              : `${state.arch.length} hidden layer${state.arch.length > 1 ? 's' : ''}`}
+            , {trainer.network.parameterCount} weights and biases.
           </p>
           {state.arch.map((units, k) => (
             <div class="playground__layer" key={k}>
@@ -471,7 +505,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
             <div class={`playground__pair playground__pair--${verdict.kind}`} data-readout="pair">
               <p>
                 <strong>
-                  {verdict.kind === 'mismatch' ? 'Mismatched pair' : 'Note'}: {OUTPUT_LABEL[pair.out]} output with {LOSS_LABEL[pair.loss]}.
+                  {verdict.kind === 'mismatch' ? 'Mismatched pair' : 'Note'}: {OUTPUT_LABEL[pair.out]} output with{' '}
+                  {LOSS_LABEL[pair.loss]}.
                 </strong>{' '}
                 {verdict.why}
               </p>
@@ -491,9 +526,33 @@ export default function Playground({ headingLevel }: WidgetProps) {
             options={LEARNING_RATES.map((v) => ({ value: v, label: v }))}
             onChange={(lr) => update({ lr })}
           />
-          <Slider field="decay" label="Decay" value={state.decay} min={0} max={0.01} step={0.0001} onChange={(decay) => update({ decay })} />
-          <Slider field="mom" label="Momentum β" value={state.mom} min={0} max={0.99} step={0.01} onChange={(mom) => update({ mom })} />
-          <Slider field="batch" label="Batch size" value={state.batch} min={1} max={300} step={1} onChange={(batch) => update({ batch })} />
+          <Slider
+            field="decay"
+            label="Decay"
+            value={state.decay}
+            min={0}
+            max={0.01}
+            step={0.0001}
+            onChange={(decay) => update({ decay })}
+          />
+          <Slider
+            field="mom"
+            label="Momentum β"
+            value={state.mom}
+            min={0}
+            max={0.99}
+            step={0.01}
+            onChange={(mom) => update({ mom })}
+          />
+          <Slider
+            field="batch"
+            label="Batch size"
+            value={state.batch}
+            min={1}
+            max={300}
+            step={1}
+            onChange={(batch) => update({ batch })}
+          />
           <p class="playground__note" data-readout="batch">
             {trainer.batchSize === trainer.xTrain.rows
               ? `The whole training set (${trainer.xTrain.rows} points): batch gradient descent, one update per epoch.`
@@ -530,7 +589,9 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
   const mapAlt =
     `The ${info.label} data: ${data.train.x.rows} training points (filled) and ${data.test.x.rows} test points (hollow)` +
-    (task === 'regression' ? ', with sin x dotted and the network’s curve ŷ(x) in orange.' : ', on the regions where the network predicts each class.');
+    (task === 'regression'
+      ? ', with sin x dotted and the network’s curve ŷ(x) in orange.'
+      : ', on the regions where the network predicts each class.');
 
   return (
     <WidgetFrame
@@ -542,9 +603,10 @@ export default function Playground({ headingLevel }: WidgetProps) {
       title="The playground: train a network yourself"
       intro={
         <p>
-          Pick a data set and a network, press Play and watch it learn: the shading shows the class the network predicts at every point of the plane, the curves
-          show the loss and accuracy on the training points and on the test points it never trains on. The same seed always gives the same run, so pin one,
-          change one setting and compare.
+          Pick a data set and a network, press Play and watch it learn: the shading shows the class the network predicts
+          at every point of the plane, the curves show the loss and accuracy on the training points and on the test
+          points it never trains on. The same seed always gives the same run, so pin one, change one setting and
+          compare.
         </p>
       }
       notice={notice}
@@ -631,11 +693,12 @@ export default function Playground({ headingLevel }: WidgetProps) {
             <Chart options={lossChart} />
             {accuracyChart && <Chart options={accuracyChart} />}
             <p class="playground__legend">
-              <span class="playground__key playground__key--train" /> training set, <span class="playground__key playground__key--test" /> test set
+              <span class="playground__key playground__key--train" /> training set,{' '}
+              <span class="playground__key playground__key--test" /> test set
               {pinned && (
                 <>
-                  , <span class="playground__key playground__key--pin" /> pinned run, training; <span class="playground__key playground__key--pintest" /> pinned
-                  run, test
+                  , <span class="playground__key playground__key--pin" /> pinned run, training;{' '}
+                  <span class="playground__key playground__key--pintest" /> pinned run, test
                 </>
               )}
               .
@@ -698,8 +761,9 @@ export default function Playground({ headingLevel }: WidgetProps) {
             {pending && (
               <div class="playground__confirm" role="alertdialog" aria-labelledby="playground-confirm-text">
                 <p id="playground-confirm-text">
-                  Replace the current model ({sizes.join('-')}, {trainer.epochCount} epochs trained) with {pending.model.summary} from {pending.file}? The
-                  current weights are lost unless you download them first.
+                  Replace the current model ({sizes.join('-')}, {trainer.epochCount} epochs trained) with{' '}
+                  {pending.model.summary} from {pending.file}? The current weights are lost unless you download them
+                  first.
                 </p>
                 <div class="control control--buttons">
                   <button type="button" ref={confirmButton} onClick={acceptImport}>

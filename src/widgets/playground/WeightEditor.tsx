@@ -41,7 +41,14 @@ export function unitName(sizes: readonly number[], l: number, i: number): string
 }
 
 /** The edge nearest to a point of the drawing (in its own pixels), if one is within `reach` px. */
-export function nearestEdge(sizes: readonly number[], width: number, height: number, x: number, y: number, reach = 10): EdgeChoice | undefined {
+export function nearestEdge(
+  sizes: readonly number[],
+  width: number,
+  height: number,
+  x: number,
+  y: number,
+  reach = 10,
+): EdgeChoice | undefined {
   const { positions } = layoutDiagram(sizes, width, height);
   let best: EdgeChoice | undefined;
   let bestD = reach;
@@ -85,7 +92,16 @@ export interface WeightEditorProps {
   onChange: (value: number) => void;
 }
 
-export function WeightEditor({ network, version, activations, edge, emphasise, onSelect, onShowAll, onChange }: WeightEditorProps) {
+export function WeightEditor({
+  network,
+  version,
+  activations,
+  edge,
+  emphasise,
+  onSelect,
+  onShowAll,
+  onChange,
+}: WeightEditorProps) {
   const sizes = network.sizes;
   const e = clampEdge(edge, sizes);
   const last = sizes.length - 1;
@@ -159,7 +175,12 @@ export function WeightEditor({ network, version, activations, edge, emphasise, o
       </div>
       <fieldset class="playground__edit">
         <legend>Edit one weight (click an edge, or choose it here)</legend>
-        <Select label="Between" value={String(e.layer)} options={layerOptions} onChange={(v) => onSelect(clampEdge({ ...e, layer: Number(v) }, sizes))} />
+        <Select
+          label="Between"
+          value={String(e.layer)}
+          options={layerOptions}
+          onChange={(v) => onSelect(clampEdge({ ...e, layer: Number(v) }, sizes))}
+        />
         <Select
           label="From"
           value={String(e.from)}
@@ -178,7 +199,14 @@ export function WeightEditor({ network, version, activations, edge, emphasise, o
           }))}
           onChange={(v) => onSelect({ ...e, to: Number(v) })}
         />
-        <Slider label="Weight" value={Number.isFinite(drawing.w) ? drawing.w : 0} min={-8} max={8} step={0.01} onChange={onChange} />
+        <Slider
+          label="Weight"
+          value={Number.isFinite(drawing.w) ? drawing.w : 0}
+          min={-8}
+          max={8}
+          step={0.01}
+          onChange={onChange}
+        />
         {emphasise && (
           <div class="control control--buttons">
             <button type="button" onClick={onShowAll}>

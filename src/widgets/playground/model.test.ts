@@ -160,7 +160,8 @@ describe('training', () => {
     let outcome;
     for (let e = 0; e < 200 && !t.diverged; e++) outcome = t.epoch();
     expect(outcome?.status).toBe('diverged');
-    for (const layer of t.network.getParameters()) for (const row of layer.weights) for (const w of row) expect(Number.isFinite(w)).toBe(true);
+    for (const layer of t.network.getParameters())
+      for (const row of layer.weights) for (const w of row) expect(Number.isFinite(w)).toBe(true);
   });
 
   test('curves start at epoch 0 and follow the epoch history; the update history is trimmed', () => {
@@ -186,7 +187,12 @@ describe('heat map colours', () => {
   };
   test('one output: ŷ = 0.75 is a quarter of the way from the background to class 1 (half-strength shading)', () => {
     const px = new Uint8ClampedArray(4 * 3);
-    shadeGrid(Float64Array.from([0.75, 0.5, NaN]), 1, { bg: colors.bg, classes: [colors.classes[0]!, colors.classes[2]!] }, px);
+    shadeGrid(
+      Float64Array.from([0.75, 0.5, NaN]),
+      1,
+      { bg: colors.bg, classes: [colors.classes[0]!, colors.classes[2]!] },
+      px,
+    );
     // a = 0.5·|2·0.75 − 1| = 0.25: 255 − 0.25·255 = 191.25
     expect(Array.from(px.slice(0, 4))).toEqual([191, 191, 255, 255]);
     expect(Array.from(px.slice(4, 8))).toEqual([255, 255, 255, 255]);
@@ -276,7 +282,10 @@ describe('set-up in the link', () => {
     const text = encodeState(playgroundSchema, s);
     expect(text).toBe('data:spiral,arch:16_16_4');
     expect(decodeState(playgroundSchema, text).state.arch).toEqual([16, 16, 4]);
-    expect(decodeState(playgroundSchema, encodeState(playgroundSchema, setup({ arch: [] })))).toEqual({ state: setup({ arch: [] }), problems: [] });
+    expect(decodeState(playgroundSchema, encodeState(playgroundSchema, setup({ arch: [] })))).toEqual({
+      state: setup({ arch: [] }),
+      problems: [],
+    });
     const tooMany = decodeState(playgroundSchema, 'arch:1_2_3_4_5');
     expect(tooMany.state.arch).toEqual([8, 8]);
     expect(tooMany.problems[0]).toMatch(/0 to 4 numbers/);
@@ -286,7 +295,10 @@ describe('set-up in the link', () => {
   test('a pinned run names the settings that differ', () => {
     const a = setup({ data: 'spiral' });
     expect(differences(a, { ...a, lr: '0.3' })).toEqual(['learning rate 0.03 → 0.3']);
-    expect(differences(a, { ...a, arch: [8], a2: 'relu' })).toEqual(['hidden layers 8-8 → 8', 'activation 2 tanh → relu']);
+    expect(differences(a, { ...a, arch: [8], a2: 'relu' })).toEqual([
+      'hidden layers 8-8 → 8',
+      'activation 2 tanh → relu',
+    ]);
     expect(differences(a, { ...a, a4: 'relu' })).toEqual([]);
     expect(DATASET_INFO.fruits.classes).toEqual(['apple', 'orange', 'banana']);
   });

@@ -101,7 +101,8 @@ export const DATASET_INFO: Record<DatasetName, DatasetInfo> = {
     y: [-1.2, 1.2],
     xLabel: 'x₁',
     yLabel: 'x₂',
-    noise: 'the angle of each point is moved by a normal step of standard deviation noise (radians, before the arms are wound 2.5 times)',
+    noise:
+      'the angle of each point is moved by a normal step of standard deviation noise (radians, before the arms are wound 2.5 times)',
   },
   fruits: {
     label: 'Apple/orange/banana (three classes)',
@@ -229,7 +230,10 @@ export function fittingPair(task: Task): {
 }
 
 /** The output activation and loss in use ('auto' resolved). */
-export function resolvePair(s: Pick<PlaygroundState, 'data' | 'out' | 'loss'>): { out: OutputChoice; loss: LossChoice } {
+export function resolvePair(s: Pick<PlaygroundState, 'data' | 'out' | 'loss'>): {
+  out: OutputChoice;
+  loss: LossChoice;
+} {
   const fit = fittingPair(DATASET_INFO[s.data].task);
   return {
     out: s.out === 'auto' ? fit.out : s.out,
@@ -611,7 +615,10 @@ export interface ImportedModel {
  * not JSON, not a network (the engine's validation names the field), the wrong number of inputs
  * or outputs for this data, or more layers, units or activations than the playground offers.
  */
-export function importModel(text: string, s: PlaygroundState): { ok: true; model: ImportedModel } | { ok: false; error: string } {
+export function importModel(
+  text: string,
+  s: PlaygroundState,
+): { ok: true; model: ImportedModel } | { ok: false; error: string } {
   let network: Network;
   try {
     network = networkFromJSON(text);

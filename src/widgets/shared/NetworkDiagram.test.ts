@@ -2,11 +2,34 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
-import { defaultHeight, describeNetwork, edgeStyle, layerHighlight, layoutDiagram, NetworkDiagram, type DiagramLayer, type NetworkDiagramProps } from './NetworkDiagram';
+import {
+  defaultHeight,
+  describeNetwork,
+  edgeStyle,
+  layerHighlight,
+  layoutDiagram,
+  NetworkDiagram,
+  type DiagramLayer,
+  type NetworkDiagramProps,
+} from './NetworkDiagram';
 
 const layers: DiagramLayer[] = [
-  { title: 'inputs', nodes: [{ label: 'x₁', value: 1 }, { label: 'x₂', value: 0.5 }, { label: 'x₃', value: -1 }] },
-  { title: 'hidden', subtitle: 'f = ReLU', nodes: [{ label: 'h₁', value: 0.85 }, { label: 'h₂', value: 0 }] },
+  {
+    title: 'inputs',
+    nodes: [
+      { label: 'x₁', value: 1 },
+      { label: 'x₂', value: 0.5 },
+      { label: 'x₃', value: -1 },
+    ],
+  },
+  {
+    title: 'hidden',
+    subtitle: 'f = ReLU',
+    nodes: [
+      { label: 'h₁', value: 0.85 },
+      { label: 'h₂', value: 0 },
+    ],
+  },
   { title: 'output', nodes: [{ label: 'ŷ', value: 0.7816 }] },
 ];
 const weights = [
@@ -18,27 +41,33 @@ const weights = [
   [[1.5], [-0.8]],
 ];
 
-const draw = (props: Partial<NetworkDiagramProps> = {}) => render(h(NetworkDiagram, { layers, weights, label: 'The network', ...props }));
+const draw = (props: Partial<NetworkDiagramProps> = {}) =>
+  render(h(NetworkDiagram, { layers, weights, label: 'The network', ...props }));
 const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
 
 describe('NetworkDiagram layout', () => {
   it('keeps every node inside the box, columns left to right, no two nodes of a column overlapping', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 220, max: 900 }), (sizes, width) => {
-        const height = defaultHeight(sizes);
-        const { positions, radius, columns } = layoutDiagram(sizes, width, height);
-        expect(positions.map((p) => p.length)).toEqual(sizes);
-        for (let l = 1; l < columns.length; l++) expect(columns[l]!).toBeGreaterThan(columns[l - 1]!);
-        for (const column of positions) {
-          for (const p of column) {
-            expect(p.x - radius).toBeGreaterThanOrEqual(0);
-            expect(p.x + radius).toBeLessThanOrEqual(width);
-            expect(p.y - radius).toBeGreaterThan(30); // below the headings
-            expect(p.y + radius).toBeLessThanOrEqual(height);
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 220, max: 900 }),
+        (sizes, width) => {
+          const height = defaultHeight(sizes);
+          const { positions, radius, columns } = layoutDiagram(sizes, width, height);
+          expect(positions.map((p) => p.length)).toEqual(sizes);
+          for (let l = 1; l < columns.length; l++) expect(columns[l]!).toBeGreaterThan(columns[l - 1]!);
+          for (const column of positions) {
+            for (const p of column) {
+              expect(p.x - radius).toBeGreaterThanOrEqual(0);
+              expect(p.x + radius).toBeLessThanOrEqual(width);
+              expect(p.y - radius).toBeGreaterThan(30); // below the headings
+              expect(p.y + radius).toBeLessThanOrEqual(height);
+            }
+            for (let i = 1; i < column.length; i++)
+              expect(column[i]!.y - column[i - 1]!.y).toBeGreaterThanOrEqual(2 * radius + 12);
           }
-          for (let i = 1; i < column.length; i++) expect(column[i]!.y - column[i - 1]!.y).toBeGreaterThanOrEqual(2 * radius + 12);
-        }
-      }),
+        },
+      ),
     );
   });
 
@@ -78,12 +107,25 @@ describe('NetworkDiagram description and highlight helpers', () => {
   });
 
   it('highlights a layer with its nodes and every edge coming into it', () => {
-    expect(layerHighlight([3, 2, 1], 0)).toEqual({ nodes: [[0, 0], [0, 1], [0, 2]], edges: [] });
+    expect(layerHighlight([3, 2, 1], 0)).toEqual({
+      nodes: [
+        [0, 0],
+        [0, 1],
+        [0, 2],
+      ],
+      edges: [],
+    });
     const hidden = layerHighlight([3, 2, 1], 1);
-    expect(hidden.nodes).toEqual([[1, 0], [1, 1]]);
+    expect(hidden.nodes).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
     expect(hidden.edges).toHaveLength(6);
     expect(hidden.edges).toContainEqual([0, 2, 1]);
-    expect(layerHighlight([3, 2, 1], 2).edges).toEqual([[1, 0, 0], [1, 1, 0]]);
+    expect(layerHighlight([3, 2, 1], 2).edges).toEqual([
+      [1, 0, 0],
+      [1, 1, 0],
+    ]);
   });
 });
 
@@ -109,7 +151,18 @@ describe('NetworkDiagram rendering', () => {
       { nodes: Array.from({ length: 5 }, (_, i) => ({ label: `n${i}`, value: i === 2 ? Number.NaN : i })) },
       { nodes: [{ label: 'o', value: 'high' }] },
     ];
-    const html = render(h(NetworkDiagram, { layers: big, weights: [[[1, 2, 3, 4, 5], [1, 2, Number.NaN, 4, 5]]], label: 'Big' }));
+    const html = render(
+      h(NetworkDiagram, {
+        layers: big,
+        weights: [
+          [
+            [1, 2, 3, 4, 5],
+            [1, 2, Number.NaN, 4, 5],
+          ],
+        ],
+        label: 'Big',
+      }),
+    );
     expect(count(html, /<circle/g)).toBe(8);
     expect(count(html, /data-edge=/g)).toBe(9); // the NaN weight and the missing second layer draw nothing
     expect(html).not.toContain('NaN');

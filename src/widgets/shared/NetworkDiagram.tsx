@@ -108,7 +108,9 @@ export function layoutDiagram(sizes: readonly number[], width: number, height: n
   const columnGap = sizes.length > 1 ? width / sizes.length : width;
   const radius = Math.max(9, Math.min(22, (slot - NAME) / 2 - 2, columnGap / 4));
   const side = radius + 4;
-  const columns = sizes.map((_, l) => (sizes.length === 1 ? width / 2 : side + (l * (width - 2 * side)) / (sizes.length - 1)));
+  const columns = sizes.map((_, l) =>
+    sizes.length === 1 ? width / 2 : side + (l * (width - 2 * side)) / (sizes.length - 1),
+  );
   const positions = sizes.map((n, l) => {
     const span = n * slot;
     const start = top + (usable - span) / 2 + slot / 2;
@@ -142,21 +144,34 @@ function nodeValueText(value: number | string | undefined, digits: number): stri
 }
 
 /** The generated description: each layer's values, then every weight, in reading order. */
-export function describeNetwork(layers: readonly DiagramLayer[], weights: NetworkDiagramProps['weights'], digits = 2, weightDigits = 2): string {
+export function describeNetwork(
+  layers: readonly DiagramLayer[],
+  weights: NetworkDiagramProps['weights'],
+  digits = 2,
+  weightDigits = 2,
+): string {
   const parts: string[] = [];
   parts.push(`${layers.length} layers of ${layers.map((l) => l.nodes.length).join(', ')} nodes.`);
   layers.forEach((layer, l) => {
     const heading = [layer.title, layer.subtitle].filter(Boolean).join(', ') || `Layer ${l + 1}`;
-    const values = layer.nodes.map((n) => (n.value === undefined ? n.label : `${n.label} = ${nodeValueText(n.value, digits)}`));
+    const values = layer.nodes.map((n) =>
+      n.value === undefined ? n.label : `${n.label} = ${nodeValueText(n.value, digits)}`,
+    );
     parts.push(`${heading}: ${values.join(', ')}.`);
   });
   const edges: string[] = [];
-  forEachEdge(layers, weights, (l, i, j, w) => edges.push(`${layers[l]!.nodes[i]!.label} to ${layers[l + 1]!.nodes[j]!.label} ${fmt(w, weightDigits)}`));
+  forEachEdge(layers, weights, (l, i, j, w) =>
+    edges.push(`${layers[l]!.nodes[i]!.label} to ${layers[l + 1]!.nodes[j]!.label} ${fmt(w, weightDigits)}`),
+  );
   if (edges.length) parts.push(`Weights: ${edges.join('; ')}.`);
   return parts.join(' ');
 }
 
-function forEachEdge(layers: readonly DiagramLayer[], weights: NetworkDiagramProps['weights'], f: (l: number, i: number, j: number, w: number) => void) {
+function forEachEdge(
+  layers: readonly DiagramLayer[],
+  weights: NetworkDiagramProps['weights'],
+  f: (l: number, i: number, j: number, w: number) => void,
+) {
   for (let l = 0; l + 1 < layers.length; l++) {
     const W = weights[l];
     if (!W) continue;
@@ -225,7 +240,8 @@ export function NetworkDiagram({
   const r = layout.radius;
 
   let scale = weightScale ?? 0;
-  if (weightScale === undefined) forEachEdge(layers, weights, (_l, _i, _j, w) => (scale = Math.max(scale, Math.abs(w))));
+  if (weightScale === undefined)
+    forEachEdge(layers, weights, (_l, _i, _j, w) => (scale = Math.max(scale, Math.abs(w))));
   scale = Math.max(scale, weightScale === undefined ? 1 : 1e-9);
 
   const lit = isActive(highlight);
@@ -276,10 +292,27 @@ export function NetworkDiagram({
       const text = fmt(w, weightDigits);
       const boxWidth = text.length * 7 + 6;
       edgeLabels.push(
-        <g key={`w${l}-${i}-${j}`} data-weight={`${l}-${i}-${j}`} style={{ opacity: on ? 1 : 0.25, transition: 'opacity 0.25s' }}>
+        <g
+          key={`w${l}-${i}-${j}`}
+          data-weight={`${l}-${i}-${j}`}
+          style={{ opacity: on ? 1 : 0.25, transition: 'opacity 0.25s' }}
+        >
           {/* A plate under the number, so the line behind it does not cross the digits. */}
-          <rect x={x - boxWidth / 2} y={y - 8} width={boxWidth} height={16} rx={3} style={{ fill: 'var(--bg)', fillOpacity: 0.9 }} />
-          <text x={x} y={y} dy="0.35em" text-anchor="middle" style={{ fill: 'var(--c-ink)', fontSize: '12px', fontVariantNumeric: 'tabular-nums' }}>
+          <rect
+            x={x - boxWidth / 2}
+            y={y - 8}
+            width={boxWidth}
+            height={16}
+            rx={3}
+            style={{ fill: 'var(--bg)', fillOpacity: 0.9 }}
+          />
+          <text
+            x={x}
+            y={y}
+            dy="0.35em"
+            text-anchor="middle"
+            style={{ fill: 'var(--c-ink)', fontSize: '12px', fontVariantNumeric: 'tabular-nums' }}
+          >
             {text}
           </text>
         </g>,
@@ -287,7 +320,8 @@ export function NetworkDiagram({
     }
   });
 
-  const anchorOf = (l: number) => (layers.length === 1 ? 'middle' : l === 0 ? 'start' : l === layers.length - 1 ? 'end' : 'middle');
+  const anchorOf = (l: number) =>
+    layers.length === 1 ? 'middle' : l === 0 ? 'start' : l === layers.length - 1 ? 'end' : 'middle';
   const titleX = (l: number) => {
     const anchor = anchorOf(l);
     const x = layout.columns[l]!;
@@ -308,7 +342,13 @@ export function NetworkDiagram({
         <title id={`${id}-title`}>{label}</title>
         <desc id={`${id}-desc`}>{description ?? describeNetwork(layers, weights, digits, weightDigits)}</desc>
         {layers.map((layer, l) => (
-          <text key={`t${l}`} x={titleX(l)} y={layout.titleY} text-anchor={anchorOf(l)} style={{ fill: 'var(--c-ink)', fontSize: '13px', fontWeight: 600 }}>
+          <text
+            key={`t${l}`}
+            x={titleX(l)}
+            y={layout.titleY}
+            text-anchor={anchorOf(l)}
+            style={{ fill: 'var(--c-ink)', fontSize: '13px', fontWeight: 600 }}
+          >
             {layer.title}
             {layer.subtitle && (
               <tspan x={titleX(l)} dy="1.3em" style={{ fill: 'var(--c-muted)', fontWeight: 400 }}>
@@ -342,7 +382,12 @@ export function NetworkDiagram({
                     strokeWidth: strong ? 3 : 1.5,
                   }}
                 />
-                <text x={p.x} y={p.y - r - 5} text-anchor="middle" style={{ fill: 'var(--c-muted)', fontSize: '13px', fontStyle: 'italic' }}>
+                <text
+                  x={p.x}
+                  y={p.y - r - 5}
+                  text-anchor="middle"
+                  style={{ fill: 'var(--c-muted)', fontSize: '13px', fontStyle: 'italic' }}
+                >
                   {node.label}
                 </text>
                 {text && (
@@ -352,7 +397,12 @@ export function NetworkDiagram({
                     y={p.y}
                     dy="0.35em"
                     text-anchor="middle"
-                    style={{ fill: 'var(--c-ink)', fontSize: text.length > 5 ? '11px' : '12px', fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}
+                    style={{
+                      fill: 'var(--c-ink)',
+                      fontSize: text.length > 5 ? '11px' : '12px',
+                      fontWeight: 600,
+                      fontVariantNumeric: 'tabular-nums',
+                    }}
                   >
                     {text}
                   </text>
@@ -363,7 +413,10 @@ export function NetworkDiagram({
         )}
       </svg>
       {legend && (
-        <p class="network-diagram__legend" style={{ margin: '0.25rem 0 0', fontSize: '0.85rem', color: 'var(--c-muted)', lineHeight: 1.6 }}>
+        <p
+          class="network-diagram__legend"
+          style={{ margin: '0.25rem 0 0', fontSize: '0.85rem', color: 'var(--c-muted)', lineHeight: 1.6 }}
+        >
           <LegendLine style={edgeStyle(1, 1)} /> positive weight, <LegendLine style={edgeStyle(-1, 1)} /> negative,{' '}
           <LegendLine style={edgeStyle(0, 1)} /> zero; a thicker line is a larger |w|.
         </p>
@@ -375,13 +428,24 @@ export function NetworkDiagram({
 /** A short sample of an edge's line style for the legend. */
 function LegendLine({ style }: { style: EdgeStyle }) {
   return (
-    <svg width="28" height="10" aria-hidden="true" focusable="false" style={{ verticalAlign: 'middle', overflow: 'visible' }}>
+    <svg
+      width="28"
+      height="10"
+      aria-hidden="true"
+      focusable="false"
+      style={{ verticalAlign: 'middle', overflow: 'visible' }}
+    >
       <line
         x1="1"
         y1="5"
         x2="27"
         y2="5"
-        style={{ stroke: style.color, strokeWidth: Math.min(style.width, 4), strokeDasharray: style.dash, strokeLinecap: style.dash ? 'butt' : 'round' }}
+        style={{
+          stroke: style.color,
+          strokeWidth: Math.min(style.width, 4),
+          strokeDasharray: style.dash,
+          strokeLinecap: style.dash ? 'butt' : 'round',
+        }}
       />
     </svg>
   );

@@ -77,7 +77,9 @@ function ShareBody({ name, title, schema, encoded, access, root }: SharePanelPro
     return out;
   });
   const [choice, setChoice] = useState<Record<string, Choice>>(() =>
-    Object.fromEntries(fields.map(({ key }) => [key, access.hidden.has(key) ? 'hidden' : access.locked.has(key) ? 'locked' : 'free'])),
+    Object.fromEntries(
+      fields.map(({ key }) => [key, access.hidden.has(key) ? 'hidden' : access.locked.has(key) ? 'locked' : 'free']),
+    ),
   );
   const [status, setStatus] = useState('');
   const [height] = useState(() => {
@@ -88,7 +90,10 @@ function ShareBody({ name, title, schema, encoded, access, root }: SharePanelPro
   const chosen = (c: Choice) => new Set(Object.keys(choice).filter((k) => choice[k] === c));
   const query = shareQuery(name, encoded, { locked: chosen('locked'), hidden: chosen('hidden') });
   const { origin, pathname } = window.location;
-  const page = document.documentElement.dataset.shareTarget === 'embed' ? embedUrl(origin, name, query) : `${origin}${pathname}${query}#widget-${name}`;
+  const page =
+    document.documentElement.dataset.shareTarget === 'embed'
+      ? embedUrl(origin, name, query)
+      : `${origin}${pathname}${query}#widget-${name}`;
   const snippet = iframeSnippet(embedUrl(origin, name, query), title, height);
 
   const copy = async (text: string, id: string, what: string) => {
@@ -102,8 +107,8 @@ function ShareBody({ name, title, schema, encoded, access, root }: SharePanelPro
         <fieldset class="share__fields">
           <legend>For a class: fix controls</legend>
           <p class="share__help">
-            A locked control keeps the value it has now and says “set by your instructor”; a hidden one is not shown. The link and
-            the embed code below follow your choice.
+            A locked control keeps the value it has now and says “set by your instructor”; a hidden one is not shown.
+            The link and the embed code below follow your choice.
           </p>
           <ul>
             {fields.map(({ key, label }) => (
@@ -132,7 +137,14 @@ function ShareBody({ name, title, schema, encoded, access, root }: SharePanelPro
         Link to this widget as it is now
       </label>
       <div class="share__row">
-        <input id={ids.link} type="text" readOnly value={page} data-share-link onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id={ids.link}
+          type="text"
+          readOnly
+          value={page}
+          data-share-link
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" onClick={() => copy(page, ids.link, 'The link')}>
           Copy link
         </button>
@@ -141,7 +153,14 @@ function ShareBody({ name, title, schema, encoded, access, root }: SharePanelPro
         Embed code (an iframe for Moodle, Canvas or any page)
       </label>
       <div class="share__row">
-        <textarea id={ids.embed} readOnly rows={3} value={snippet} data-share-embed onFocus={(e) => e.currentTarget.select()} />
+        <textarea
+          id={ids.embed}
+          readOnly
+          rows={3}
+          value={snippet}
+          data-share-embed
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" onClick={() => copy(snippet, ids.embed, 'The embed code')}>
           Copy embed code
         </button>

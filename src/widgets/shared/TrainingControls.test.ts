@@ -35,8 +35,24 @@ describe('overlayLossCurves', () => {
   it('draws one dashed, labelled line per run and makes the y axis tall enough for all', () => {
     const options = overlayLossCurves(
       [
-        { history: [{ epoch: 0, loss: 2 }, { epoch: 1, loss: 1 }], label: 'a', color: 'var(--c-blue)', dash: 'none' },
-        { history: [{ epoch: 0, loss: 5 }, { epoch: 1, loss: Number.NaN }], label: 'b', color: 'var(--c-red)', dash: '4 2' },
+        {
+          history: [
+            { epoch: 0, loss: 2 },
+            { epoch: 1, loss: 1 },
+          ],
+          label: 'a',
+          color: 'var(--c-blue)',
+          dash: 'none',
+        },
+        {
+          history: [
+            { epoch: 0, loss: 5 },
+            { epoch: 1, loss: Number.NaN },
+          ],
+          label: 'b',
+          color: 'var(--c-red)',
+          dash: '4 2',
+        },
       ],
       { epochs: 1, minEpochs: 10, width: 400, alt: 'x', label: 'loss', minTop: 1 },
     );

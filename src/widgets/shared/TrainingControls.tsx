@@ -68,7 +68,15 @@ export function stepAll(loops: readonly Pick<TrainingLoopControls, 'status' | 's
   for (const l of loops) if (l.status !== 'stopped') l.step();
 }
 
-export function TrainingControls({ loops, lr, seed, stepLabel = 'Train one epoch', resetLabel = 'Restart training', status, children }: TrainingControlsProps) {
+export function TrainingControls({
+  loops,
+  lr,
+  seed,
+  stepLabel = 'Train one epoch',
+  resetLabel = 'Restart training',
+  status,
+  children,
+}: TrainingControlsProps) {
   const playing = loops.some((l) => l.playing);
   const single = loops.length === 1 ? loops[0] : undefined;
   const bad = single?.stop?.kind === 'diverged';
@@ -122,7 +130,9 @@ export function TrainingControls({ loops, lr, seed, stepLabel = 'Train one epoch
  * once per run per frame. While the runs animate, this changes at most once per frame (the charts
  * follow the training one frame later); otherwise — a reader's input, a step, a stop — at once.
  */
-export function useFrameVersion(loops: readonly Pick<TrainingLoopControls, 'version' | 'playing' | 'background'>[]): string {
+export function useFrameVersion(
+  loops: readonly Pick<TrainingLoopControls, 'version' | 'playing' | 'background'>[],
+): string {
   const current = loops.map((l) => l.version).join('|');
   const animating = loops.some((l) => l.playing && !l.background);
   const [drawn, setDrawn] = useState(current);
@@ -173,9 +183,25 @@ export function overlayLossCurves(
     const at = runs.length > 1 ? 0.2 + (0.4 * i) / (runs.length - 1) : 1;
     const label = rows.length >= 6 ? [rows[Math.round((rows.length - 1) * at)]!] : [];
     return [
-      Plot.line(rows, { x: 'epoch', y: 'loss', stroke: run.color, strokeWidth: 2, strokeDasharray: run.dash, clip: true }),
+      Plot.line(rows, {
+        x: 'epoch',
+        y: 'loss',
+        stroke: run.color,
+        strokeWidth: 2,
+        strokeDasharray: run.dash,
+        clip: true,
+      }),
       Plot.dot(rows.slice(-1), { x: 'epoch', y: 'loss', r: 3.5, fill: run.color }),
-      Plot.text(label, { x: 'epoch', y: 'loss', text: () => run.label, dy: -10, textAnchor: 'middle', fill: run.color, fontSize: 11, fontWeight: 600 }),
+      Plot.text(label, {
+        x: 'epoch',
+        y: 'loss',
+        text: () => run.label,
+        dy: -10,
+        textAnchor: 'middle',
+        fill: run.color,
+        fontSize: 11,
+        fontWeight: 600,
+      }),
     ];
   });
   const x = common.xLabel ? { ...(base.x as object), label: common.xLabel } : base.x;

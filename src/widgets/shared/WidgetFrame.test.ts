@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { WIDGET_CHANGE_EVENT, WidgetFrame, readWidgetChange, type WidgetChange, type WidgetReport } from './WidgetFrame';
+import {
+  WIDGET_CHANGE_EVENT,
+  WidgetFrame,
+  readWidgetChange,
+  type WidgetChange,
+  type WidgetReport,
+} from './WidgetFrame';
 import type { Schema } from './url-state';
 
 const schema = {
@@ -12,7 +18,18 @@ const schema = {
 
 function mount(state: { w: number; act: string }, report: WidgetReport, into: HTMLElement) {
   act(() => {
-    render(h(WidgetFrame, { name: 'demo', title: 'Demo', onReset: () => {}, schema, state, report, children: h('p', null, 'body') }), into);
+    render(
+      h(WidgetFrame, {
+        name: 'demo',
+        title: 'Demo',
+        onReset: () => {},
+        schema,
+        state,
+        report,
+        children: h('p', null, 'body'),
+      }),
+      into,
+    );
   });
 }
 

@@ -99,7 +99,20 @@ export interface WidgetProps {
   headingLevel?: WidgetHeadingLevel;
 }
 
-export function WidgetFrame({ name, title, intro, notice, onDismissNotice, onReset, announce, headingLevel = 3, schema, state, report, children }: WidgetFrameProps) {
+export function WidgetFrame({
+  name,
+  title,
+  intro,
+  notice,
+  onDismissNotice,
+  onReset,
+  announce,
+  headingLevel = 3,
+  schema,
+  state,
+  report,
+  children,
+}: WidgetFrameProps) {
   const titleId = `widget-${name}-title`;
   const Heading = `h${headingLevel}` as 'h3';
   const root = useRef<HTMLElement>(null);

@@ -60,13 +60,28 @@ function minus(x: number): string {
 
 /** Parse what a reader typed: accepts a true minus sign and a decimal comma. */
 export function parseTyped(text: string): number | undefined {
-  const cleaned = text.trim().replace(/\u2212/g, '-').replace(',', '.');
+  const cleaned = text
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(',', '.');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return undefined;
   const x = Number(cleaned);
   return Number.isFinite(x) ? x : undefined;
 }
 
-export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, onChange, disabled: disabledProp, field }: SliderProps) {
+export function Slider({
+  label,
+  ariaLabel,
+  value,
+  min,
+  max,
+  step,
+  unit,
+  digits,
+  onChange,
+  disabled: disabledProp,
+  field,
+}: SliderProps) {
   const id = useWidgetId();
   const [draft, setDraft] = useState<string | null>(null);
   const [hint, setHint] = useState('');
@@ -85,7 +100,8 @@ export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, 
       return;
     }
     const clamped = clampToField(bounds, typed);
-    if (typed < min || typed > max) setHint(`${minus(typed)} is outside ${minus(min)} … ${minus(max)}; set to ${minus(clamped)}.`);
+    if (typed < min || typed > max)
+      setHint(`${minus(typed)} is outside ${minus(min)} … ${minus(max)}; set to ${minus(clamped)}.`);
     else setHint('');
     onChange(clamped);
   };
@@ -119,7 +135,9 @@ export function Slider({ label, ariaLabel, value, min, max, step, unit, digits, 
           type="text"
           inputMode="decimal"
           aria-label={`${ariaLabel ?? (typeof label === 'string' ? label : 'value')}, exact value`}
-          aria-describedby={[hint ? `${id}-hint` : '', locked ? `${id}-lock` : ''].filter(Boolean).join(' ') || undefined}
+          aria-describedby={
+            [hint ? `${id}-hint` : '', locked ? `${id}-lock` : ''].filter(Boolean).join(' ') || undefined
+          }
           value={draft ?? shown}
           disabled={disabled}
           onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
@@ -223,7 +241,16 @@ export interface PlayControlsProps {
 }
 
 /** Play/pause, one step, reset: the buttons of every widget that runs something over time. */
-export function PlayControls({ playing, onPlay, onPause, onStep, stepLabel = 'Step', onReset, resetLabel = 'Reset', disabled }: PlayControlsProps) {
+export function PlayControls({
+  playing,
+  onPlay,
+  onPause,
+  onStep,
+  stepLabel = 'Step',
+  onReset,
+  resetLabel = 'Reset',
+  disabled,
+}: PlayControlsProps) {
   return (
     <div class="control control--buttons" role="group" aria-label="Run controls">
       {(onPlay || onPause) && (

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clampToField, decodeState, defaultsOf, encodeState, readAccess, readState, shareQuery, type Schema } from './url-state';
+import {
+  clampToField,
+  decodeState,
+  defaultsOf,
+  encodeState,
+  readAccess,
+  readState,
+  shareQuery,
+  type Schema,
+} from './url-state';
 
 const schema = {
   w1: { kind: 'number', default: 0.5, min: -5, max: 5, step: 0.1 },
@@ -23,7 +32,10 @@ describe('widget URL state', () => {
       b: fc.integer({ min: -20, max: 20 }).map((i) => i / 2),
       act: fc.constantFrom('step' as const, 'sigmoid' as const),
       grid: fc.boolean(),
-      x: fc.array(fc.integer({ min: -1000, max: 1000 }).map((i) => i / 100), { minLength: 3, maxLength: 3 }),
+      x: fc.array(
+        fc.integer({ min: -1000, max: 1000 }).map((i) => i / 100),
+        { minLength: 3, maxLength: 3 },
+      ),
     });
     fc.assert(
       fc.property(state, (s) => {
@@ -80,7 +92,7 @@ describe('widget URL state', () => {
 describe('locked and hidden controls in a link', () => {
   const sorted = (s: ReadonlySet<string>) => [...s].sort();
 
-  it('reads this widget\'s entries and leaves other widgets\' alone', () => {
+  it("reads this widget's entries and leaves other widgets' alone", () => {
     const a = readAccess('demo', schema, '?demo=w1:1&lock=demo.w1,other.w1,demo.b&hide=demo.act');
     expect(sorted(a.locked)).toEqual(['b', 'w1']);
     expect(sorted(a.hidden)).toEqual(['act']);
@@ -114,7 +126,10 @@ describe('locked and hidden controls in a link', () => {
 
   it('writes a share query that reads back to the same state and access', () => {
     const state = { ...defaultsOf(schema), w1: -1.5, act: 'sigmoid' as const };
-    const q = shareQuery('demo', encodeState(schema, state), { locked: new Set(['w1', 'act']), hidden: new Set(['act', 'b']) });
+    const q = shareQuery('demo', encodeState(schema, state), {
+      locked: new Set(['w1', 'act']),
+      hidden: new Set(['act', 'b']),
+    });
     expect(q).toBe('?demo=w1:-1.5,act:sigmoid&lock=demo.w1&hide=demo.act,demo.b');
     expect(readState('demo', schema, q).state).toEqual(state);
     const a = readAccess('demo', schema, q);

@@ -62,7 +62,8 @@ export interface Decoded<S extends Schema> {
 
 export function defaultsOf<S extends Schema>(schema: S): StateOf<S> {
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(schema)) out[key] = field.kind === 'numbers' ? [...field.default] : field.default;
+  for (const [key, field] of Object.entries(schema))
+    out[key] = field.kind === 'numbers' ? [...field.default] : field.default;
   return out as StateOf<S>;
 }
 
@@ -117,7 +118,8 @@ export function decodeState<S extends Schema>(schema: S, text: string | null | u
   const state = defaultsOf(schema) as Record<string, unknown>;
   const problems: string[] = [];
   if (text == null || text === '') return { state: state as StateOf<S>, problems };
-  if (text.length > 2000) return { state: state as StateOf<S>, problems: ['the link is too long to be a widget setting'] };
+  if (text.length > 2000)
+    return { state: state as StateOf<S>, problems: ['the link is too long to be a widget setting'] };
   const seen = new Set<string>();
   for (const pair of text.split(',')) {
     if (!pair) continue;
@@ -153,7 +155,9 @@ function decodeNumber(field: NumberField | NumberListField, raw: string): FieldR
   if (!Number.isFinite(x)) return { ok: false, note: `"${truncate(raw)}" is not a finite number` };
   const value = clampToField(field, x);
   const outside = x < field.min || x > field.max;
-  return outside ? { ok: true, value, note: `${raw} is outside ${field.min} … ${field.max}, so ${value} is used` } : { ok: true, value };
+  return outside
+    ? { ok: true, value, note: `${raw} is outside ${field.min} … ${field.max}, so ${value} is used` }
+    : { ok: true, value };
 }
 
 function decodeField(field: Field, raw: string): FieldResult {
@@ -165,7 +169,9 @@ function decodeField(field: Field, raw: string): FieldResult {
         ? { ok: true, value: raw }
         : { ok: false, note: `"${truncate(raw)}" is not one of ${field.options.join(', ')}` };
     case 'boolean':
-      return raw === '1' || raw === '0' ? { ok: true, value: raw === '1' } : { ok: false, note: `"${truncate(raw)}" is not 0 or 1` };
+      return raw === '1' || raw === '0'
+        ? { ok: true, value: raw === '1' }
+        : { ok: false, note: `"${truncate(raw)}" is not 0 or 1` };
     case 'numbers': {
       const items = raw === '' && field.minLength !== undefined ? [] : raw.split('_');
       const fewest = field.minLength ?? field.default.length;
@@ -229,13 +235,21 @@ export const NO_ACCESS_LIMITS: FieldAccess = { locked: new Set(), hidden: new Se
 const ENTRY = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([A-Za-z0-9_]+|\*)$/;
 const MAX_LIST = 1000;
 
-function readList(name: string, schema: Schema, what: 'lock' | 'hide', values: string[], problems: string[]): Set<string> {
+function readList(
+  name: string,
+  schema: Schema,
+  what: 'lock' | 'hide',
+  values: string[],
+  problems: string[],
+): Set<string> {
   const out = new Set<string>();
   if (values.length > 1) problems.push(`"${what}" is given ${values.length} times; only the first is used`);
   const text = values[0];
   if (text == null || text === '') return out;
   if (text.length > MAX_LIST) {
-    problems.push(`the "${what}" list is too long to be read, so no control is ${what === 'lock' ? 'locked' : 'hidden'}`);
+    problems.push(
+      `the "${what}" list is too long to be read, so no control is ${what === 'lock' ? 'locked' : 'hidden'}`,
+    );
     return out;
   }
   for (const entry of text.split(',')) {
@@ -279,7 +293,8 @@ export function readAccess(name: string, schema: Schema, search: string): Decode
  */
 export function shareQuery(name: string, encodedState: string, access: FieldAccess): string {
   const params: string[] = [];
-  if (encodedState) params.push(`${name}=${encodeURIComponent(encodedState).replace(/%3A/gi, ':').replace(/%2C/gi, ',')}`);
+  if (encodedState)
+    params.push(`${name}=${encodeURIComponent(encodedState).replace(/%3A/gi, ':').replace(/%2C/gi, ',')}`);
   const list = (keys: ReadonlySet<string>) => [...keys].map((k) => `${name}.${k}`).join(',');
   const hidden = new Set(access.hidden);
   const locked = new Set([...access.locked].filter((k) => !hidden.has(k)));

@@ -103,7 +103,8 @@ const explodingTrainer = () => {
   });
 };
 
-const converged: StopCheck = (_t, record) => (record.loss < 0.05 ? { kind: 'converged', message: 'XOR learned.' } : undefined);
+const converged: StopCheck = (_t, record) =>
+  record.loss < 0.05 ? { kind: 'converged', message: 'XOR learned.' } : undefined;
 const weightsOf = (t: Trainer) => t.network.getParameters();
 
 describe('trainChunk', () => {
@@ -114,13 +115,17 @@ describe('trainChunk', () => {
     expect(r.iterations).toBe(8);
     expect(trainer.epochCount).toBe(8);
     const slow = costly(xorTrainer(), clock, 30);
-    expect(trainChunk(slow, { budgetMs: 8, epochs: Infinity, now: () => clock.t }, { maxEpochs: 1000 }).iterations).toBe(1);
+    expect(
+      trainChunk(slow, { budgetMs: 8, epochs: Infinity, now: () => clock.t }, { maxEpochs: 1000 }).iterations,
+    ).toBe(1);
   });
 
   it('stops at the epoch limit of the chunk and at maxEpochs of the run', () => {
     const { clock } = fakeTime();
     const trainer = xorTrainer();
-    expect(trainChunk(trainer, { budgetMs: Infinity, epochs: 3, now: () => clock.t }, { maxEpochs: 1000 }).epochs).toBe(3);
+    expect(trainChunk(trainer, { budgetMs: Infinity, epochs: 3, now: () => clock.t }, { maxEpochs: 1000 }).epochs).toBe(
+      3,
+    );
     const r = trainChunk(trainer, { budgetMs: Infinity, epochs: Infinity, now: () => clock.t }, { maxEpochs: 10 });
     expect(trainer.epochCount).toBe(10);
     expect(r.stop?.kind).toBe('max-epochs');
@@ -247,7 +252,11 @@ describe('TrainingLoop', () => {
   });
 
   it('reduced motion: runs to the end in background chunks of at most the budget, updating the view only at start and end', () => {
-    const { loop, time, notifications } = loopOf((clock) => costly(xorTrainer(2), clock, 0.5), { maxEpochs: 600, backgroundBudgetMs: 30 }, true);
+    const { loop, time, notifications } = loopOf(
+      (clock) => costly(xorTrainer(2), clock, 0.5),
+      { maxEpochs: 600, backgroundBudgetMs: 30 },
+      true,
+    );
     loop.play();
     expect(loop.background).toBe(true);
     const kinds = new Set<string>();

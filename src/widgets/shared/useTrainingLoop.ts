@@ -50,7 +50,10 @@ export type TrainingStop =
   | { kind: 'diverged'; message: string; diverged: DivergedStatus };
 
 /** A widget's own stop rule, asked after every completed epoch. Return undefined to go on. */
-export type StopCheck = (trainer: Trainer, record: EpochRecord) => { kind: 'converged' | 'stalled'; message: string } | undefined;
+export type StopCheck = (
+  trainer: Trainer,
+  record: EpochRecord,
+) => { kind: 'converged' | 'stalled'; message: string } | undefined;
 
 /** How a run is driven. Everything may change between renders without restarting the run. */
 export interface TrainingLoopConfig {
@@ -163,7 +166,8 @@ function divergedStop(d: DivergedStatus, config: TrainingLoopConfig): TrainingSt
 }
 
 function maxEpochsStop(trainer: Trainer, config: TrainingLoopConfig): TrainingStop {
-  const message = config.describeMaxEpochs?.(trainer) ?? `Stopped after ${trainer.epochCount} epochs, the limit of this widget.`;
+  const message =
+    config.describeMaxEpochs?.(trainer) ?? `Stopped after ${trainer.epochCount} epochs, the limit of this widget.`;
   return { kind: 'max-epochs', message };
 }
 

@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { defaultsOf, readAccess, readState, NO_ACCESS_LIMITS, type FieldAccess, type Schema, type StateOf } from './url-state';
+import {
+  defaultsOf,
+  readAccess,
+  readState,
+  NO_ACCESS_LIMITS,
+  type FieldAccess,
+  type Schema,
+  type StateOf,
+} from './url-state';
 
 /**
  * A widget's own state, typed by its schema. It starts from the defaults (that is what the
@@ -28,8 +36,12 @@ export function useWidgetState<S extends Schema>(name: string, schema: S) {
     setState(fromUrl);
     setAccess(limits);
     const parts: string[] = [];
-    if (problems.length) parts.push(`The link's settings for this widget could not all be used (${problems.join('; ')}). The rest are at their defaults.`);
-    if (limits.problems.length) parts.push(`Some controls the link names could not be fixed (${limits.problems.join('; ')}); they stay free.`);
+    if (problems.length)
+      parts.push(
+        `The link's settings for this widget could not all be used (${problems.join('; ')}). The rest are at their defaults.`,
+      );
+    if (limits.problems.length)
+      parts.push(`Some controls the link names could not be fixed (${limits.problems.join('; ')}); they stay free.`);
     if (parts.length) setNotice(parts.join(' '));
     // The schema is a module constant; reading the URL once on mount is the intent.
     // eslint-disable-next-line react-hooks/exhaustive-deps

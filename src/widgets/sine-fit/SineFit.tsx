@@ -136,7 +136,9 @@ export default function SineFit({ headingLevel }: WidgetProps) {
   const k = editIndex + 1;
   const status = statusText(loop);
   // Red when the run ended badly (diverged, or stuck no better than a straight line), green otherwise.
-  const badEnd = loop.stop?.kind === 'diverged' || (loop.stop?.kind === 'stalled' && (state.mode === 'linear' || view.mse > LINE.mse));
+  const badEnd =
+    loop.stop?.kind === 'diverged' ||
+    (loop.stop?.kind === 'stalled' && (state.mode === 'linear' || view.mse > LINE.mse));
   const statusClass = loop.stop ? (badEnd ? 'widget__status--bad' : 'widget__status--good') : '';
   const announce = loop.playing
     ? 'Training.'
@@ -152,8 +154,9 @@ export default function SineFit({ headingLevel }: WidgetProps) {
       title="Fitting a sine wave"
       intro={
         <p>
-          Fit y = sin x on [0, 2π]. First with linear units: train them, add units and layers, and the fit stays a straight line. Then with ReLU
-          units: build the curve by hand, hinge by hinge, starting from the slide's formula — and finally let gradient descent place the hinges.
+          Fit y = sin x on [0, 2π]. First with linear units: train them, add units and layers, and the fit stays a
+          straight line. Then with ReLU units: build the curve by hand, hinge by hinge, starting from the slide's
+          formula — and finally let gradient descent place the hinges.
         </p>
       }
       notice={notice}
@@ -180,23 +183,56 @@ export default function SineFit({ headingLevel }: WidgetProps) {
           />
           {state.mode === 'linear' && (
             <>
-              <Slider field="layers" label="Hidden layers" value={state.layers} min={1} max={3} step={1} onChange={(layers) => update({ layers })} />
-              <Slider field="units" label="Linear units per layer" value={state.units} min={1} max={32} step={1} onChange={(units) => update({ units })} />
+              <Slider
+                field="layers"
+                label="Hidden layers"
+                value={state.layers}
+                min={1}
+                max={3}
+                step={1}
+                onChange={(layers) => update({ layers })}
+              />
+              <Slider
+                field="units"
+                label="Linear units per layer"
+                value={state.units}
+                min={1}
+                max={32}
+                step={1}
+                onChange={(units) => update({ units })}
+              />
             </>
           )}
           {state.mode === 'relu' && (
-            <Slider field="units" label="ReLU units" value={state.units} min={1} max={32} step={1} onChange={(units) => update({ units })} />
+            <Slider
+              field="units"
+              label="ReLU units"
+              value={state.units}
+              min={1}
+              max={32}
+              step={1}
+              onChange={(units) => update({ units })}
+            />
           )}
           {trained && (
             <>
               <TrainingControls
                 loops={[loop]}
-                lr={{ label: 'Learning rate η', value: state.lr, min: 0.001, max: 0.05, step: 0.001, onChange: (lr) => update({ lr }) }}
+                lr={{
+                  label: 'Learning rate η',
+                  value: state.lr,
+                  min: 0.001,
+                  max: 0.05,
+                  step: 0.001,
+                  onChange: (lr) => update({ lr }),
+                }}
                 seed={{ value: state.seed, onChange: (seed) => update({ seed }) }}
               />
               <p class="sine-fit__note">
-                Mean squared error on the 201 points, gradient descent on all of them at once with momentum {MOMENTUM}, at most {MAX_EPOCHS} epochs.
-                {state.mode === 'relu' && ' Each unit starts with its kink at a random x inside [0, 2π].'} The same seed gives the same run.
+                Mean squared error on the 201 points, gradient descent on all of them at once with momentum {MOMENTUM},
+                at most {MAX_EPOCHS} epochs.
+                {state.mode === 'relu' && ' Each unit starts with its kink at a random x inside [0, 2π].'} The same seed
+                gives the same run.
               </p>
             </>
           )}
@@ -223,10 +259,27 @@ export default function SineFit({ headingLevel }: WidgetProps) {
               />
               <fieldset class="sine-fit__hinge">
                 <legend>
-                  Hinge {k}: v{SUB[k]}·max(w{SUB[k]}x + b{SUB[k]}, 0), kink at x = {kinkText(state.hw[editIndex]!, state.hb[editIndex]!)}
+                  Hinge {k}: v{SUB[k]}·max(w{SUB[k]}x + b{SUB[k]}, 0), kink at x ={' '}
+                  {kinkText(state.hw[editIndex]!, state.hb[editIndex]!)}
                 </legend>
-                <Slider field="hw" label={`Weight w${SUB[k]}`} value={state.hw[editIndex]!} min={-8} max={8} step={0.1} onChange={(v) => setList('hw', v)} />
-                <Slider field="hb" label={`Bias b${SUB[k]}`} value={state.hb[editIndex]!} min={-10} max={10} step={0.05} onChange={(v) => setList('hb', v)} />
+                <Slider
+                  field="hw"
+                  label={`Weight w${SUB[k]}`}
+                  value={state.hw[editIndex]!}
+                  min={-8}
+                  max={8}
+                  step={0.1}
+                  onChange={(v) => setList('hw', v)}
+                />
+                <Slider
+                  field="hb"
+                  label={`Bias b${SUB[k]}`}
+                  value={state.hb[editIndex]!}
+                  min={-10}
+                  max={10}
+                  step={0.05}
+                  onChange={(v) => setList('hb', v)}
+                />
                 <Slider
                   field="hv"
                   label={`Output weight v${SUB[k]}`}
@@ -237,7 +290,15 @@ export default function SineFit({ headingLevel }: WidgetProps) {
                   onChange={(v) => setList('hv', v)}
                 />
               </fieldset>
-              <Slider field="c" label="Output bias c" value={state.c} min={-2} max={2} step={0.05} onChange={(c) => update({ c })} />
+              <Slider
+                field="c"
+                label="Output bias c"
+                value={state.c}
+                min={-2}
+                max={2}
+                step={0.05}
+                onChange={(c) => update({ c })}
+              />
               <div class="control control--buttons" role="group" aria-label="Presets">
                 <button type="button" onClick={() => update(slidePreset())}>
                   The slide's formula
@@ -258,7 +319,12 @@ export default function SineFit({ headingLevel }: WidgetProps) {
               />
             </>
           )}
-          <Toggle field="parts" label="Show each unit's contribution" checked={state.parts} onChange={(parts) => update({ parts })} />
+          <Toggle
+            field="parts"
+            label="Show each unit's contribution"
+            checked={state.parts}
+            onChange={(parts) => update({ parts })}
+          />
         </div>
         <div class="sine-fit__output" ref={outputRef}>
           <Chart
@@ -270,7 +336,8 @@ export default function SineFit({ headingLevel }: WidgetProps) {
             }}
           />
           <p class="sine-fit__legend">
-            Solid blue: sin x. Dashed orange: the network's output ŷ{state.mode !== 'linear' && ', with dots at its corners (kinks)'}.
+            Solid blue: sin x. Dashed orange: the network's output ŷ
+            {state.mode !== 'linear' && ', with dots at its corners (kinks)'}.
             {state.mode === 'linear' && ' Dotted green: the best straight line.'}
             {state.parts &&
               ` Thin purple: each unit's contribution${state.mode === 'hand' ? ' (the hinge being edited is thicker)' : ''}; they add up, with the output bias, to ŷ.`}
@@ -311,8 +378,9 @@ export default function SineFit({ headingLevel }: WidgetProps) {
                 <Tex display tex={lineTex(view.line)} />
               </div>
               <p>
-                Each linear unit passes on a straight line, and a sum of straight lines is a straight line. However many units and layers, the network
-                is one slope and one intercept, so its error cannot go below the best straight line's {fmtMse(LINE.mse)}.
+                Each linear unit passes on a straight line, and a sum of straight lines is a straight line. However many
+                units and layers, the network is one slope and one intercept, so its error cannot go below the best
+                straight line's {fmtMse(LINE.mse)}.
               </p>
             </div>
           )}
@@ -320,8 +388,9 @@ export default function SineFit({ headingLevel }: WidgetProps) {
             <div class="sine-fit__explain">
               <Tex display tex={hingesTex(hingesOf(state), state.c)} />
               <p>
-                The slide's formula max(max(6x, 0)·(−1) + 0.7, 0)·(−1) is the preset: two hinges, −0.7 + max(6x, 0) − max(6x − 0.7, 0). Each hinge is
-                flat until its kink at x = −b/w and then a straight line of slope v·w; adding hinges adds corners.
+                The slide's formula max(max(6x, 0)·(−1) + 0.7, 0)·(−1) is the preset: two hinges, −0.7 + max(6x, 0) −
+                max(6x − 0.7, 0). Each hinge is flat until its kink at x = −b/w and then a straight line of slope v·w;
+                adding hinges adds corners.
               </p>
             </div>
           )}
@@ -329,8 +398,9 @@ export default function SineFit({ headingLevel }: WidgetProps) {
           {state.mode === 'relu' && (
             <div class="sine-fit__explain">
               <p>
-                More units, more corners, a closer fit: a single hidden layer with enough ReLU units can follow any continuous curve on [0, 2π] as
-                closely as we like (the universal approximation theorem). Try 2, 8 and 32 units.
+                More units, more corners, a closer fit: a single hidden layer with enough ReLU units can follow any
+                continuous curve on [0, 2π] as closely as we like (the universal approximation theorem). Try 2, 8 and 32
+                units.
               </p>
               {runs.length > 0 && (
                 <table class="sine-fit__runs">
@@ -367,8 +437,6 @@ function kinkText(w: number, b: number): string {
   return w === 0 ? 'none (w = 0)' : fmt(-b / w, 3);
 }
 
-
-
 function tableRows(c: Curves): string[][] {
   const n = c.xs.length;
   const rows: string[][] = [];
@@ -380,7 +448,11 @@ function tableRows(c: Curves): string[][] {
 }
 
 /** Dots at the kinks inside the view, on the network's curve. */
-function kinkMarks(network: ReturnType<typeof handNetwork>, kinks: number[], range: readonly [number, number]): { x: number; y: number }[] {
+function kinkMarks(
+  network: ReturnType<typeof handNetwork>,
+  kinks: number[],
+  range: readonly [number, number],
+): { x: number; y: number }[] {
   const inside = kinks.filter((k) => k >= range[0] && k <= range[1]);
   if (!inside.length) return [];
   const c = curves(network, Float64Array.from(inside));
@@ -421,7 +493,8 @@ function fitChartOptions(
   const labelAt = (t: number) => Math.min(n - 1, Math.max(0, Math.round(t * (n - 1))));
   const iSin = sineView ? labelAt(0.22) : labelAt(0.85);
   const iFit = sineView ? labelAt(0.62) : labelAt(0.5);
-  const editedPart = state.mode === 'hand' && showParts ? { x: c.xs, y: parts.subarray(edit * n, (edit + 1) * n) } : undefined;
+  const editedPart =
+    state.mode === 'hand' && showParts ? { x: c.xs, y: parts.subarray(edit * n, (edit + 1) * n) } : undefined;
   const line = state.mode === 'linear';
   return {
     alt:
@@ -555,8 +628,12 @@ function fitChartOptions(
   };
 }
 
-
-function lossChartOptions(history: { epoch: number; loss: number }[], epochs: number, mode: SineFitState['mode'], width: number) {
+function lossChartOptions(
+  history: { epoch: number; loss: number }[],
+  epochs: number,
+  mode: SineFitState['mode'],
+  width: number,
+) {
   return lossCurveOptions({
     history,
     epochs,
@@ -567,7 +644,12 @@ function lossChartOptions(history: { epoch: number; loss: number }[], epochs: nu
     color: 'var(--c-orange)',
     minTop: 1,
     log: { floor: 1e-5 },
-    reference: { value: LINE.mse, label: `best straight line: ${fmtMse(LINE.mse)}`, color: 'var(--c-green)', dash: '2 4' },
+    reference: {
+      value: LINE.mse,
+      label: `best straight line: ${fmtMse(LINE.mse)}`,
+      color: 'var(--c-green)',
+      dash: '2 4',
+    },
     style: { fontSize: fontSize(width) },
     marginLeft: 52,
   });

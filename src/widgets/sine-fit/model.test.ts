@@ -40,13 +40,18 @@ describe('sine-fit widget model', () => {
 
   it('a network of linear units is always one straight line, whatever its size and weights', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 32 }), fc.integer({ min: 0, max: 9999 }), (layers, units, seed) => {
-        const network = makeNetwork({ mode: 'linear', layers, units, seed });
-        const { slope, intercept } = collapseLinear(network);
-        const xs = Matrix.column([-1, 0, 0.5, 2, TWO_PI]);
-        const y = network.predict(xs);
-        for (let i = 0; i < xs.rows; i++) expect(y.get(i, 0)).toBeCloseTo(slope * xs.get(i, 0) + intercept, 9);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 32 }),
+        fc.integer({ min: 0, max: 9999 }),
+        (layers, units, seed) => {
+          const network = makeNetwork({ mode: 'linear', layers, units, seed });
+          const { slope, intercept } = collapseLinear(network);
+          const xs = Matrix.column([-1, 0, 0.5, 2, TWO_PI]);
+          const y = network.predict(xs);
+          for (let i = 0; i < xs.rows; i++) expect(y.get(i, 0)).toBeCloseTo(slope * xs.get(i, 0) + intercept, 9);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -127,7 +132,8 @@ describe('sine-fit widget model', () => {
 
   it('more ReLU units fit better (averaged over seeds)', () => {
     const meanMse = (units: number) =>
-      [0, 1, 2].reduce((s, seed) => s + mseOf(trainToEnd(settings({ mode: 'relu', units, seed })).trainer.network), 0) / 3;
+      [0, 1, 2].reduce((s, seed) => s + mseOf(trainToEnd(settings({ mode: 'relu', units, seed })).trainer.network), 0) /
+      3;
     const two = meanMse(2);
     const thirtyTwo = meanMse(32);
     expect(thirtyTwo).toBeLessThan(two / 20);

@@ -112,7 +112,8 @@ export function collapseLinear(network: Network): {
   slope: number;
   intercept: number;
 } {
-  if (network.activationNames.some((a) => a !== 'linear')) throw new Error('collapseLinear: every layer must be linear');
+  if (network.activationNames.some((a) => a !== 'linear'))
+    throw new Error('collapseLinear: every layer must be linear');
   let w = network.layers[0]!.weights;
   let b = network.layers[0]!.biases;
   for (const layer of network.layers.slice(1)) {
@@ -291,7 +292,11 @@ export function stopCheck(s: Pick<SineFitState, 'mode' | 'units' | 'layers'>): S
   };
 }
 
-export function stallMessage(s: Pick<SineFitState, 'mode' | 'units' | 'layers'>, network: Network, loss: number): string {
+export function stallMessage(
+  s: Pick<SineFitState, 'mode' | 'units' | 'layers'>,
+  network: Network,
+  loss: number,
+): string {
   if (s.mode === 'linear') {
     const shape = `${s.layers} hidden layer${s.layers > 1 ? 's' : ''} of ${s.units} linear unit${s.units > 1 ? 's' : ''}`;
     return (
@@ -310,7 +315,8 @@ export function stallMessage(s: Pick<SineFitState, 'mode' | 'units' | 'layers'>,
 }
 
 export function maxEpochsMessage(s: Pick<SineFitState, 'mode' | 'units'>, loss: number): string {
-  if (s.mode === 'linear') return `Stopped after ${MAX_EPOCHS} epochs at an error of ${fmtMse(loss)}, ${compareWithLine(loss)}.`;
+  if (s.mode === 'linear')
+    return `Stopped after ${MAX_EPOCHS} epochs at an error of ${fmtMse(loss)}, ${compareWithLine(loss)}.`;
   return `Done: ${MAX_EPOCHS} epochs. With ${s.units} ReLU unit${s.units > 1 ? 's' : ''} the error is ${fmtMse(loss)}, ${compareWithLine(loss)}.`;
 }
 
@@ -347,4 +353,3 @@ export function hingesTex(hinges: readonly Hinge[], c: number): string {
   terms.push(signed(c));
   return `\\begin{aligned} \\hat{y} = {} & ${terms.join(' \\\\ & ')} \\end{aligned}`;
 }
-

@@ -64,8 +64,9 @@ export default function Softmax({ headingLevel }: WidgetProps) {
       title="Softmax, step by step"
       intro={
         <p>
-          Set the logits of an apple, orange and banana classifier (or up to six classes) and follow the softmax: exponentiate, add up, divide.
-          Then shift every logit by hundreds, as in the lecture's (1000, 999, 998.1), and compare the textbook formula with the stable one.
+          Set the logits of an apple, orange and banana classifier (or up to six classes) and follow the softmax:
+          exponentiate, add up, divide. Then shift every logit by hundreds, as in the lecture's (1000, 999, 998.1), and
+          compare the textbook formula with the stable one.
         </p>
       }
       notice={notice}
@@ -75,14 +76,38 @@ export default function Softmax({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider field="k" label="Number of classes" value={state.k} min={2} max={6} step={1} onChange={(k) => update({ k })} />
+          <Slider
+            field="k"
+            label="Number of classes"
+            value={state.k}
+            min={2}
+            max={6}
+            step={1}
+            onChange={(k) => update({ k })}
+          />
           <fieldset class="softmax__logits">
             <legend>Logits z (before the shift)</legend>
             {classes.map((c, i) => (
-              <Slider field="z" label={`z${sub(i + 1)} (${c})`} value={state.z[i]!} min={-10} max={10} step={0.1} onChange={(v) => setLogit(i, v)} />
+              <Slider
+                field="z"
+                label={`z${sub(i + 1)} (${c})`}
+                value={state.z[i]!}
+                min={-10}
+                max={10}
+                step={0.1}
+                onChange={(v) => setLogit(i, v)}
+              />
             ))}
           </fieldset>
-          <Slider field="shift" label="Add to every logit" value={state.shift} min={-1000} max={1000} step={1} onChange={(shift) => update({ shift })} />
+          <Slider
+            field="shift"
+            label="Add to every logit"
+            value={state.shift}
+            min={-1000}
+            max={1000}
+            step={1}
+            onChange={(shift) => update({ shift })}
+          />
           <div class="control control--buttons" role="group" aria-label="Shift presets">
             <button type="button" onClick={() => update({ k: 3, z: [2, 1, 0.1, ...state.z.slice(3)], shift: 998 })}>
               The lecture's (1000, 999, 998.1)
@@ -104,7 +129,12 @@ export default function Softmax({ headingLevel }: WidgetProps) {
             table={{
               caption: 'Logits and probabilities, naive and stable',
               columns: ['class', 'logit z', 'naive probability', 'stable probability'],
-              rows: classes.map((c, i) => [c, logitText(r.logits[i]!), numberText(r.naive.probs[i]!).text, numberText(r.stable.probs[i]!).text]),
+              rows: classes.map((c, i) => [
+                c,
+                logitText(r.logits[i]!),
+                numberText(r.naive.probs[i]!).text,
+                numberText(r.stable.probs[i]!).text,
+              ]),
             }}
           />
           <p class="softmax__legend">
@@ -152,8 +182,9 @@ export default function Softmax({ headingLevel }: WidgetProps) {
           lead="Always works."
           verdict={
             <>
-              Every exponent z − m is at most 0, so each e<sup>z − m</sup> lies between 0 and 1 and the sum between 1 and {state.k}: nothing can
-              overflow. The probabilities (from the engine's softmax) add up to {numberText(sum(r.stable.probs)).text}.
+              Every exponent z − m is at most 0, so each e<sup>z − m</sup> lies between 0 and 1 and the sum between 1
+              and {state.k}: nothing can overflow. The probabilities (from the engine's softmax) add up to{' '}
+              {numberText(sum(r.stable.probs)).text}.
             </>
           }
           good
@@ -196,36 +227,39 @@ function naiveVerdict(r: Softmaxes): ComponentChildren {
     case 'ok':
       return (
         <>
-          The largest logit, {logitText(maxZ)}, is below {EXP_OVERFLOW.toFixed(2)}, so every {ez} is a finite float64, and the result agrees with
-          the stable one (largest difference <Num x={r.verdict.error} />).
+          The largest logit, {logitText(maxZ)}, is below {EXP_OVERFLOW.toFixed(2)}, so every {ez} is a finite float64,
+          and the result agrees with the stable one (largest difference <Num x={r.verdict.error} />
+          ).
         </>
       );
     case 'overflow':
       return (
         <>
-          {ez} for z = {big.map(logitText).join(', ')} exceeds the largest float64 (about 1.8 × 10<sup>308</sup>) and becomes Infinity; the sum
-          is Infinity, and Infinity / Infinity is NaN (not a number)
-          {big.length < r.logits.length ? <>, while each finite {ez} / Infinity comes out as 0.</> : '.'} No usable probabilities.
+          {ez} for z = {big.map(logitText).join(', ')} exceeds the largest float64 (about 1.8 × 10<sup>308</sup>) and
+          becomes Infinity; the sum is Infinity, and Infinity / Infinity is NaN (not a number)
+          {big.length < r.logits.length ? <>, while each finite {ez} / Infinity comes out as 0.</> : '.'} No usable
+          probabilities.
         </>
       );
     case 'sum-overflow':
       return (
         <>
-          Each {ez} is still finite, but their sum exceeds the largest float64 and becomes Infinity, so every probability comes out as 0: they add
-          up to 0, not 1.
+          Each {ez} is still finite, but their sum exceeds the largest float64 and becomes Infinity, so every
+          probability comes out as 0: they add up to 0, not 1.
         </>
       );
     case 'underflow':
       return (
         <>
-          Every logit is below about −745, so each {ez} rounds to 0. The sum is 0, and 0 / 0 is NaN (not a number). No usable probabilities.
+          Every logit is below about −745, so each {ez} rounds to 0. The sum is 0, and 0 / 0 is NaN (not a number). No
+          usable probabilities.
         </>
       );
     case 'imprecise':
       return (
         <>
-          No overflow, but the result is off by up to <Num x={r.verdict.error} />: the exponentials are so tiny (below about 2.2 ×
-          10<sup>−308</sup>, or rounded to 0) that float64 keeps only a few of their digits.
+          No overflow, but the result is off by up to <Num x={r.verdict.error} />: the exponentials are so tiny (below
+          about 2.2 × 10<sup>−308</sup>, or rounded to 0) that float64 keeps only a few of their digits.
         </>
       );
   }
@@ -251,7 +285,11 @@ function Method(props: {
       <Heading class="softmax__method-title" id={`softmax-${kind}-title`}>
         {props.title}
       </Heading>
-      <p class="softmax__steps">{stable ? `Subtract the largest logit m = ${logitText(props.max!)}, exponentiate, add up, divide.` : 'Exponentiate, add up, divide.'}</p>
+      <p class="softmax__steps">
+        {stable
+          ? `Subtract the largest logit m = ${logitText(props.max!)}, exponentiate, add up, divide.`
+          : 'Exponentiate, add up, divide.'}
+      </p>
       <div class="table-scroll" tabIndex={0} role="region" aria-label={`${props.title}: the numbers`}>
         <table class="softmax__table">
           <caption class="visually-hidden">{props.title}, step by step</caption>
@@ -259,7 +297,17 @@ function Method(props: {
             <tr>
               <th scope="col">class</th>
               <th scope="col">{stable ? 'z − m' : 'z'}</th>
-              <th scope="col">{stable ? <>e<sup>z − m</sup></> : <>e<sup>z</sup></>}</th>
+              <th scope="col">
+                {stable ? (
+                  <>
+                    e<sup>z − m</sup>
+                  </>
+                ) : (
+                  <>
+                    e<sup>z</sup>
+                  </>
+                )}
+              </th>
               <th scope="col">÷ sum</th>
             </tr>
           </thead>
@@ -293,7 +341,10 @@ function Method(props: {
       </div>
       <Tex display tex={`\\begin{aligned} ${props.texLines.join(' \\\\[3pt] ')} \\end{aligned}`} />
       <p class="softmax__verdict" data-readout={`${kind}-verdict`}>
-        <strong class={`widget__status ${props.good ? 'widget__status--good' : 'widget__status--bad'}`}>{props.lead}</strong> {props.verdict}
+        <strong class={`widget__status ${props.good ? 'widget__status--good' : 'widget__status--bad'}`}>
+          {props.lead}
+        </strong>{' '}
+        {props.verdict}
       </p>
     </section>
   );
@@ -308,7 +359,9 @@ function chartOptions(state: SoftmaxState, r: Softmaxes, width: number) {
   return {
     alt:
       `Bar chart of the probabilities: ${rows.map((d) => `${d.c} ${numberText(d.p).text}`).join(', ')}. ` +
-      (broken.length ? `The naive formula gives NaN for ${broken.map((d) => d.c).join(', ')}.` : 'The naive formula gives the values marked by dashed lines.'),
+      (broken.length
+        ? `The naive formula gives NaN for ${broken.map((d) => d.c).join(', ')}.`
+        : 'The naive formula gives the values marked by dashed lines.'),
     width,
     height: tilt ? 270 : 250,
     marginLeft: 44,
@@ -317,13 +370,32 @@ function chartOptions(state: SoftmaxState, r: Softmaxes, width: number) {
     marginBottom: tilt ? 54 : 34,
     x: { domain: rows.map((d) => d.c), label: null, padding: 0.25, tickRotate: tilt ? -35 : 0 },
     // Room above 1 for the row that reports a naive NaN, clear of the bars and their labels.
-    y: { domain: [0, broken.length ? 1.25 : 1.08], ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], label: 'probability', grid: true },
+    y: {
+      domain: [0, broken.length ? 1.25 : 1.08],
+      ticks: [0, 0.2, 0.4, 0.6, 0.8, 1],
+      label: 'probability',
+      grid: true,
+    },
     marks: [
       Plot.barY(rows, { x: 'c', y: 'p', fill: 'var(--c-blue)', fillOpacity: 0.85 }),
       Plot.ruleY([0], { stroke: 'var(--c-ink)' }),
       Plot.tickY(finite, { x: 'c', y: 'naive', stroke: 'var(--c-ink)', strokeWidth: 3, strokeDasharray: '5 3' }),
-      Plot.text(rows, { x: 'c', y: 'p', text: (d: { p: number }) => numberText(d.p).text, dy: -7, lineAnchor: 'bottom', fill: 'var(--c-ink)', fontWeight: 600 }),
-      Plot.text(broken, { x: 'c', y: () => 1.2, text: (d: { naive: number }) => numberText(d.naive).text, fill: 'var(--c-red)', fontWeight: 700 }),
+      Plot.text(rows, {
+        x: 'c',
+        y: 'p',
+        text: (d: { p: number }) => numberText(d.p).text,
+        dy: -7,
+        lineAnchor: 'bottom',
+        fill: 'var(--c-ink)',
+        fontWeight: 600,
+      }),
+      Plot.text(broken, {
+        x: 'c',
+        y: () => 1.2,
+        text: (d: { naive: number }) => numberText(d.naive).text,
+        fill: 'var(--c-red)',
+        fontWeight: 700,
+      }),
     ],
   };
 }

@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import { Matrix, softmax } from '@lib';
 import { decodeState, defaultsOf } from '../shared/url-state';
 import { softmaxSchema } from './state';
-import { CLASSES, EXP_OVERFLOW, compute, judge, logitsOf, naiveSoftmax, numberTex, numberText, stableSoftmax } from './model';
+import {
+  CLASSES,
+  EXP_OVERFLOW,
+  compute,
+  judge,
+  logitsOf,
+  naiveSoftmax,
+  numberTex,
+  numberText,
+  stableSoftmax,
+} from './model';
 
 const defaults = defaultsOf(softmaxSchema);
 const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -35,7 +45,10 @@ describe('softmax widget model', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 2, max: 6 }),
-        fc.array(fc.integer({ min: -100, max: 100 }).map((i) => i / 10), { minLength: 6, maxLength: 6 }),
+        fc.array(
+          fc.integer({ min: -100, max: 100 }).map((i) => i / 10),
+          { minLength: 6, maxLength: 6 },
+        ),
         fc.integer({ min: -1000, max: 1000 }),
         (k, z, shift) => {
           const r = compute({ k, z, shift });
@@ -102,7 +115,9 @@ describe('softmax widget model', () => {
 
   it('only the first k logits are used', () => {
     expect(logitsOf({ k: 2, z: [1, 2, 3, 4, 5, 6], shift: 10 })).toEqual([11, 12]);
-    expect(compute({ k: 6, z: [0, 0, 0, 0, 0, 0], shift: 0 }).stable.probs.every((p) => Math.abs(p - 1 / 6) < 1e-15)).toBe(true);
+    expect(
+      compute({ k: 6, z: [0, 0, 0, 0, 0, 0], shift: 0 }).stable.probs.every((p) => Math.abs(p - 1 / 6) < 1e-15),
+    ).toBe(true);
   });
 
   it('writes NaN, Infinity and huge or tiny numbers readably', () => {

@@ -402,7 +402,6 @@ function Task({ task, done, onDone }: { task: NonNullable<ExerciseView['task']>;
   const solvedNow = result?.solved ?? false;
   useEffect(() => {
     if (solvedNow && !done) onDone();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [solvedNow, done]);
 
   const href = `#widget-${task.widget}`;

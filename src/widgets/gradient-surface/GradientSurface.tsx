@@ -51,22 +51,17 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
   const [mapBox, mapWidth] = useWidth(480);
   const [sliceBox, sliceWidth] = useWidth(300);
   const grid = useMemo(() => lossGrid(data), []);
-  const loss = lossAt(data, state.w1, state.w2);
-  const g = gradientAt(data, state.w1, state.w2);
+  const { w1, w2 } = state;
+  const loss = useMemo(() => lossAt(data, w1, w2), [w1, w2]);
+  const g = useMemo(() => gradientAt(data, w1, w2), [w1, w2]);
   const steep = Math.hypot(g[0], g[1]);
 
   const mapOptions = useMemo(
-    () => mapChart(state.w1, state.w2, g, loss, grid, Math.min(mapWidth, 560), dark),
-    [state.w1, state.w2, mapWidth, dark, grid],
+    () => mapChart(w1, w2, g, loss, grid, Math.min(mapWidth, 560), dark),
+    [w1, w2, g, loss, mapWidth, dark, grid],
   );
-  const slice1 = useMemo(
-    () => sliceChart(data, 'w1', state.w1, state.w2, g[0], sliceWidth),
-    [state.w1, state.w2, sliceWidth],
-  );
-  const slice2 = useMemo(
-    () => sliceChart(data, 'w2', state.w1, state.w2, g[1], sliceWidth),
-    [state.w1, state.w2, sliceWidth],
-  );
+  const slice1 = useMemo(() => sliceChart(data, 'w1', w1, w2, g[0], sliceWidth), [w1, w2, g, sliceWidth]);
+  const slice2 = useMemo(() => sliceChart(data, 'w2', w1, w2, g[1], sliceWidth), [w1, w2, g, sliceWidth]);
 
   const onPointer = (p: ChartPointer) => update({ w1: clampToField(schema.w1, p.x), w2: clampToField(schema.w2, p.y) });
   const { plate, shade } = plateColours(dark);

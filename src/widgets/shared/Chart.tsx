@@ -107,7 +107,7 @@ export function Chart({ options, table, class: className, onPointer }: ChartProp
       {table && (
         <details class="figure__table">
           <summary>Show the data as a table</summary>
-          <div class="table-scroll" tabIndex={0}>
+          <div class="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
             <table>
               <caption>{table.caption}</caption>
               <thead>

@@ -4,6 +4,7 @@
  * the real quota filled until setItem throws), corrupt, and prototype keys. The page works, nothing
  * is thrown, nothing stored is lost or overwritten unread, and the reader is told.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Download, Page } from '@playwright/test';
 import { test, expect, LECTURE } from './site';
@@ -218,6 +219,24 @@ test.describe('exercise progress', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+});
+
+test('the storage notices and their export button are axe clean, light and dark', async ({ browser, baseURL }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const { context, page, errors } = await open(browser, baseURL!, { seed: { [KEY]: SAVED_TEXT }, fault: 'full' });
+    await page.emulateMedia({ colorScheme });
+    await page.goto(PART);
+    await exercise(page, 'why-nonlinear');
+    await page.locator('.exercise__storage-box').waitFor();
+    const inExercise = await new AxeBuilder({ page }).include('.exercise__storage-box').analyze();
+    expect(inExercise.violations, colorScheme).toEqual([]);
+    await page.goto(LECTURE);
+    await page.locator('.progress-summary__notice').waitFor();
+    const inSummary = await new AxeBuilder({ page }).include('[data-progress-summary]').analyze();
+    expect(inSummary.violations, colorScheme).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }
 });
 
 const NOTEBOOK = 'tutorials/network-from-scratch/';

@@ -802,9 +802,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
             {pending && (
               <div class="playground__confirm" role="alertdialog" aria-labelledby="playground-confirm-text">
                 <p id="playground-confirm-text">
-                  Replace the current model ({shape}, {trainer.epochCount} epochs trained) with{' '}
-                  {pending.model.summary} from {pending.file}? The current weights are lost unless you download them
-                  first.
+                  Replace the current model ({shape}, {trainer.epochCount} epochs trained) with {pending.model.summary}{' '}
+                  from {pending.file}? The current weights are lost unless you download them first.
                 </p>
                 <div class="control control--buttons">
                   <button type="button" ref={confirmButton} onClick={acceptImport}>

@@ -19,8 +19,8 @@ export interface BytesResult {
   allAfter: number;
   /** islands that had not hydrated when measured (0 normally) */
   notHydrated: number;
-  /** JS files loaded by the end, largest first: path and gzip bytes */
-  scripts: { file: string; gzip: number }[];
+  /** JS files loaded by the end, largest first: path, gzip bytes, and whether it was loaded before scrolling */
+  scripts: { file: string; gzip: number; beforeScrolling: boolean }[];
 }
 
 const isScript = (r: Response) =>
@@ -49,6 +49,7 @@ export async function measureBytes(browser: Browser, base: string, page: string)
   await quiet;
   await Promise.all(pending);
   const jsBefore = sum(true);
+  const early = new Set(loaded.map((l) => l.file));
   const notHydrated = await scrollThrough(tab);
   await Promise.all(pending);
   await context.close();
@@ -61,6 +62,6 @@ export async function measureBytes(browser: Browser, base: string, page: string)
     scripts: loaded
       .filter((l) => l.script)
       .sort((a, b) => b.gzip - a.gzip)
-      .map(({ file, gzip }) => ({ file, gzip })),
+      .map(({ file, gzip }) => ({ file, gzip, beforeScrolling: early.has(file) })),
   };
 }

@@ -46,16 +46,26 @@ export function gzipSize(body: Buffer | string): number {
   return gzipSync(body, { level: 9 }).length;
 }
 
+/** A built file's short name: no folder, no content hash, no Astro script suffix. */
+export const shortName = (file: string) =>
+  (file.split('/').pop() ?? file)
+    .replace(/\.[\w-]{8}\.js$/, '')
+    .replace(/\.astro_astro_type_script_index_\d+_lang$/, ' script');
+
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 export const mark = (ok: boolean) => (ok ? 'yes' : '**no**');
 
-/** Markdown table, padded so it also reads as plain text. The first column is left-aligned, the others right. */
-export function table(header: string[], rows: string[][]): string {
+/**
+ * Markdown table, padded so it also reads as plain text. `align` has one letter per column, l or r;
+ * by default the first column is left-aligned and the others right.
+ */
+export function table(header: string[], rows: string[][], align = 'l' + 'r'.repeat(header.length - 1)): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const right = (c: number) => align[c] === 'r';
   const line = (cells: string[]) =>
-    '| ' + cells.map((cell, c) => (c > 0 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join(' | ') + ' |';
-  const sep = '|' + widths.map((w, c) => (c > 0 ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|';
+    '| ' + cells.map((cell, c) => (right(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join(' | ') + ' |';
+  const sep = '|' + widths.map((w, c) => (right(c) ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|';
   return [line(header), sep, ...rows.map(line)].join('\n');
 }
 

@@ -125,6 +125,7 @@ log(
       r.benchmarkIndex.toFixed(0),
       r.failing.join(', ') || '—',
     ]),
+    'lrrrrrrrrrl',
   ),
 );
 const loadAtEnd = loadAverage();

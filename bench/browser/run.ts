@@ -24,6 +24,7 @@ import {
   ms,
   percentile,
   serve,
+  shortName,
   sitePages,
   table,
   writeResults,
@@ -84,24 +85,25 @@ try {
       table(
         [
           'widget',
+          'driven',
           'p50',
           'p95',
           'max',
           `samples with an event ≥ 16 ms`,
           'longest event',
           `p95 ≤ ${ms(budget)}`,
-          'driven',
         ],
         [floor, ...rows].map((r) => [
           r.name,
+          r.driven,
           ms(r.p50),
           ms(r.p95),
           ms(r.max),
           `${r.slowEvents}/${r.samples.length}`,
           r.longestEvent ? ms(r.longestEvent) : '—',
           r === floor ? '' : mark(r.p95 <= budget),
-          r.driven,
         ]),
+        'llrrrrrr',
       ),
     );
     log(
@@ -133,9 +135,10 @@ try {
           kb(b.allAfter),
           b.scripts
             .slice(0, 3)
-            .map((s) => `${s.file.split('/').pop()} ${kb(s.gzip)}`)
+            .map((s) => `${shortName(s.file)} ${kb(s.gzip)}`)
             .join(', '),
         ]),
+        'lrrrrrl',
       ),
     );
   }
@@ -156,6 +159,7 @@ try {
           mark(c.total < CLS_LIMIT),
           c.largest ? `${c.largest.value.toFixed(3)} ${c.largest.source}` : '—',
         ]),
+        'lrrrrl',
       ),
     );
   }

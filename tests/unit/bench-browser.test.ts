@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { gzipSize, percentile, table } from '../../bench/browser/common';
+import { gzipSize, percentile, shortName, table } from '../../bench/browser/common';
 import { sessionWindow } from '../../bench/browser/cls';
 
 describe('browser bench helpers', () => {
@@ -42,5 +42,17 @@ describe('browser bench helpers', () => {
 
   it('table pads every column to its widest cell', () => {
     expect(table(['a', 'bb'], [['xyz', '1']]).split('\n')).toEqual(['| a   | bb |', '|-----|---:|', '| xyz |  1 |']);
+  });
+
+  it('table aligns columns as asked', () => {
+    expect(table(['a', 'b'], [['1', 'xyz']], 'rl').split('\n')).toEqual(['| a | b   |', '|--:|-----|', '| 1 | xyz |']);
+  });
+
+  it('shortName drops the folder, the content hash and the Astro script suffix', () => {
+    expect(shortName('/_astro/katex.HP8lGamR.js')).toBe('katex');
+    expect(shortName('/_astro/Playground.-nJ4iq7D.js')).toBe('Playground');
+    expect(shortName('/_astro/ThemeToggle.astro_astro_type_script_index_0_lang.C7Tittpn.js')).toBe(
+      'ThemeToggle script',
+    );
   });
 });

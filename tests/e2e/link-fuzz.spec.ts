@@ -6,17 +6,10 @@
  */
 import fc from 'fast-check';
 import { widgets } from '../../src/widgets/registry';
-import type { Schema } from '../../src/widgets/shared/url-state';
 import { hostileLink } from '../fuzz/hostile-links';
-import { test, expect } from './site';
+import { test, expect, schemaOf } from './site';
 
 const PER_WIDGET = 20;
-
-async function schemaOf(name: string): Promise<Schema> {
-  const mod = (await import(`../../src/widgets/${name}/state.ts`)) as Record<string, unknown>;
-  const [schema] = Object.entries(mod).filter(([k]) => k.endsWith('Schema'));
-  return schema![1] as Schema;
-}
 
 /** The address of one sample: the value raw (as a careless link holds it) or encoded, and lists. */
 function address(name: string, value: string, i: number): string {

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import type { Schema } from '../../src/widgets/shared/url-state';
 
 /** Every page of the site, relative to the base URL (the tests run at / and under a sub-path). */
 export const PARTS = [
@@ -81,4 +82,12 @@ export async function hydrateAll(page: Page): Promise<void> {
   }
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 20_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** A widget's schema: the export of its `state.ts` whose name ends in `Schema`. */
+export async function schemaOf(name: string): Promise<Schema> {
+  const mod = (await import(`../../src/widgets/${name}/state.ts`)) as Record<string, unknown>;
+  const found = Object.entries(mod).filter(([k]) => k.endsWith('Schema'));
+  if (found.length !== 1) throw new Error(`${name}: expected one schema export in state.ts, found ${found.length}`);
+  return found[0]![1] as Schema;
 }

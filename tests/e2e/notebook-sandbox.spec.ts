@@ -187,27 +187,30 @@ test('malformed messages from a cell throw no page error', async ({ page, watch 
 test('50,000 forged outputs do not get past the output cap', async ({ page, watch }) => {
   test.setTimeout(120_000);
   await openNotebook(page);
+  // Spy on the run ids: the listener sees each run's message (after that run), so the cell that
+  // runs next knows its own id is one more.
   await run(
     page,
     'data',
-    [
-      `self.addEventListener('message', (e) => {`,
-      `  const id = e.data && e.data.id;`,
-      `  if (typeof id !== 'number') return;`,
-      `  for (let i = 0; i < 50000; i++) postMessage({ type: 'output', id, item: { kind: 'text', level: 'log', text: 'flood ' + i } });`,
-      `});`,
-    ].join('\n'),
+    `self.addEventListener('message', (e) => { if (e.data && typeof e.data.id === 'number') globalThis.lastId = e.data.id; });`,
   );
-  // And the honest way: every kind of output at once, far past the cap.
-  const next = await run(
+  await run(page, 'forward', `console.log('spied');`);
+  const flooded = await run(
     page,
     'forward',
-    `for (let i = 0; i < 20000; i++) { console.log(i); table([[i]]); tex('x_' + i); }`,
+    [
+      `const id = (globalThis.lastId ?? 0) + 1;`,
+      `for (let i = 0; i < 50000; i++) postMessage({ type: 'output', id, item: { kind: 'text', level: 'log', text: 'flood ' + i } });`,
+      // And the honest way: every kind of output at once, far past the cap.
+      `for (let i = 0; i < 20000; i++) { console.log(i); table([[i]]); tex('x_' + i); }`,
+    ].join('\n'),
   );
-  await expect(next.locator('[data-state]')).toHaveText(/Ran in/);
-  const outputs = await next.locator('[data-output] > .nb-out').count();
+  await expect(flooded.locator('[data-state]')).toHaveText(/Ran in/);
+  const outputs = await flooded.locator('[data-output] > .nb-out').count();
   expect(outputs).toBeLessThanOrEqual(301);
-  await expect(next.locator('[data-output]')).toContainText('more output items not shown (a cell shows at most 300)');
+  await expect(flooded.locator('[data-output]')).toContainText(
+    'more output items not shown (a cell shows at most 300)',
+  );
   await expect(page.locator('[data-output]').getByText(/^flood /)).toHaveCount(0);
   expect(watch.problems).toEqual([]);
 });

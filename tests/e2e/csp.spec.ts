@@ -61,6 +61,25 @@ async function expectPolicyMeta(page: Page) {
   expect(order).toBe(true);
 }
 
+/** Presenter pages show one slide at a time; a widget hydrates when its slide is shown. */
+async function showEverySlide(page: Page) {
+  const counter = page.locator('[data-deck-count]');
+  await expect(counter).toHaveText(/^1 \/ \d+/);
+  const total = Number(/\/ (\d+)/.exec((await counter.textContent()) ?? '')?.[1]);
+  for (let slide = 1; slide <= total; slide++) {
+    await page.evaluate((n) => (location.hash = String(n)), slide);
+    await expect(counter).toHaveText(new RegExp(`^${slide} / ${total}`));
+    // A tall slide scrolls: bring each of its widgets into view.
+    const waiting = page.locator('astro-island[ssr]').filter({ visible: true });
+    for (let left = await waiting.count(); left > 0; left = await waiting.count()) {
+      await waiting.first().evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
+      await expect(waiting).not.toHaveCount(left, { timeout: 20_000 });
+    }
+    await expect(page.locator('astro-island[ssr]').filter({ visible: true })).toHaveCount(0, { timeout: 20_000 });
+  }
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
 test('the build has pages to check', () => {
   expect(ROOT_PAGES.length).toBeGreaterThan(40);
 });
@@ -72,7 +91,8 @@ for (const path of ROOT_PAGES) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
     await expectPolicyMeta(page);
-    await hydrateAll(page);
+    if (path.startsWith('present/') && path !== 'present/') await showEverySlide(page);
+    else await hydrateAll(page);
     // Frames on the page (the widget catalogue's embeds) hydrate too.
     for (const frame of page.frames().slice(1))
       await expect(frame.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 20_000 });

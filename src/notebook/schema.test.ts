@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, RunOutputs, parseFromWorker } from './schema';
-import { MAX_OUTPUT_ITEMS } from './run-cell';
+import { MAX_OUTPUT_ITEMS, type OutputItem } from './run-cell';
 import { BOOT, CONNECT, FRAME_FILE } from './protocol';
 import { BOOT as FRAME_BOOT, CONNECT as FRAME_CONNECT, RUNNER_FRAME_FILE, runnerFrameHtml } from './runner-frame.mjs';
 
@@ -84,12 +84,12 @@ describe('messages from the runner', () => {
 describe('one output cap for every kind', () => {
   it('shows at most MAX_OUTPUT_ITEMS items of any kind, plus one check and one error, and counts the rest', () => {
     const run = new RunOutputs();
-    const kinds = [
+    const kinds: OutputItem[] = [
       { kind: 'text', level: 'log', text: 'x' },
       { kind: 'tex', tex: 'x', display: false },
       { kind: 'table', columns: [], rows: [] },
       { kind: 'plot', spec: { alt: 'a', marks: [], options: {} } },
-    ] as const;
+    ];
     let shown = 0;
     for (let i = 0; i < 50_000; i++) if (run.accept(kinds[i % kinds.length]!)) shown++;
     expect(shown).toBe(MAX_OUTPUT_ITEMS);

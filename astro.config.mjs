@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { rehypeBaseLinks } from './src/build/rehype-base-links.mjs';
 import { rehypeTableScroll } from './src/build/rehype-table-scroll.mjs';
 import { shikiContrast } from './src/build/shiki-contrast.mjs';
+import { csp } from './src/build/csp.mjs';
 
 /**
  * The site can live at the root of a host or under a sub-path (e.g. BASE_PATH=/mmai5500/).
@@ -30,7 +31,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [preact(), mdx()],
+  // csp() last: it fills in each built page's Content-Security-Policy and writes the notebook runner's frame.
+  integrations: [preact(), mdx(), csp()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [

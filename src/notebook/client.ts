@@ -1,18 +1,20 @@
 /**
  * The notebook page's controller (the only script a cold tutorial page loads). It wires the
  * toolbar and the cells' buttons, keeps the reader's edits in localStorage, and talks to the runner
- * worker. Everything heavy comes later and only when needed:
+ * (a worker in a sandboxed frame, `./host`; every message it sends is checked by `./schema`).
+ * Everything heavy comes later and only when needed:
  * - the CodeMirror editor when a cell's code is first focused or clicked (`./editor`);
- * - the worker (sucrase + the engine) when a cell is first run;
+ * - the runner (sucrase + the engine) when a cell is first run;
  * - Observable Plot / KaTeX when an output first needs them (`./render`).
  */
 import type { CellEditor } from './editor';
-import type { FromWorker, ToWorker } from './protocol';
-import { TIME_LIMIT_MS } from './protocol';
+import { RunnerHost } from './host';
+import { TIME_LIMIT_MS, type ToWorker } from './protocol';
 import type { OutputItem } from './run-cell';
 import { renderItem } from './render';
 import { EditsStore } from './edits-store';
 import { localStore } from '~/util/storage';
+import { RunOutputs, parseFromWorker } from './schema';
 
 interface Cell {
   el: HTMLElement;
@@ -138,47 +140,67 @@ export function initNotebook(root: HTMLElement): void {
   // Flush pending saves when the page is hidden or left.
   addEventListener('pagehide', () => cells.forEach((c) => c.saveTimer !== undefined && save(c)));
 
-  // ---- the runner worker ----
-  let worker: Worker | null = null;
+  // ---- the runner (a worker in a sandboxed frame: host.ts) ----
+  let runner: RunnerHost | null = null;
   let nextId = 1;
-  const pending = new Map<
-    number,
-    { cell: Cell; onItem(item: OutputItem): void; done(ok: boolean, ms: number): void }
-  >();
-  const startWorker = (): Worker => {
-    if (worker) return worker;
-    worker = new Worker(new URL('./runner.worker.ts', import.meta.url), { type: 'module', name: 'notebook-runner' });
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      const msg = event.data;
-      if (msg.type === 'ready') return;
-      const run = pending.get(msg.id);
-      if (!run) return;
-      if (msg.type === 'output') run.onItem(msg.item);
-      else {
-        pending.delete(msg.id);
-        run.done(msg.ok, msg.ms);
-      }
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      for (const [id, run] of pending) {
-        pending.delete(id);
-        run.onItem({
-          kind: 'text',
-          level: 'error',
-          text: `The runner failed to start: ${event.message || 'unknown error'}`,
-        });
-        run.done(false, 0);
-      }
-      worker?.terminate();
-      worker = null;
-    };
-    return worker;
+  /** The run in progress: only its messages are shown; anything else from the runner is dropped. */
+  let current: {
+    id: number;
+    outputs: RunOutputs;
+    onItem(item: OutputItem): void;
+    done(ok: boolean, ms: number, dropped: number): void;
+    lost(text: string, more: string, state: string): void;
+  } | null = null;
+  const startRunner = (): RunnerHost => {
+    if (runner) return runner;
+    const host: RunnerHost = new RunnerHost({
+      message(data) {
+        if (host !== runner) return;
+        const msg = parseFromWorker(data);
+        const run = current;
+        if (!run) return;
+        if (!msg) {
+          run.outputs.rejected++;
+          return;
+        }
+        if (msg.type === 'ready' || msg.id !== run.id) return;
+        if (msg.type === 'output') {
+          if (run.outputs.accept(msg.item)) run.onItem(msg.item);
+        } else {
+          current = null;
+          host.watch(false);
+          run.done(msg.ok, msg.ms, msg.dropped);
+        }
+      },
+      lost(reason, detail) {
+        if (host !== runner) return;
+        runner = null;
+        generation++;
+        const run = current;
+        current = null;
+        if (!run) return;
+        if (reason === 'crashed')
+          run.lost(
+            'Stopped: the runner ran out of memory or crashed while this cell ran.',
+            'Only the runner was affected; this page is fine, and a fresh runner is ready, but everything the cells above defined is gone. Look for data that grows without end (an array filled in a loop), then use “Run all” (or run the cells above again) before this one.',
+            'Runner stopped: out of memory or crashed',
+          );
+        else
+          run.lost(
+            `The runner failed to start: ${detail}`,
+            'Try again; if it keeps failing, reload the page.',
+            'Runner failed to start',
+          );
+      },
+    });
+    runner = host;
+    host.start();
+    return host;
   };
-  const stopWorker = () => {
-    worker?.terminate();
-    worker = null;
-    pending.clear();
+  const stopRunner = () => {
+    runner?.end();
+    runner = null;
+    current = null;
   };
 
   let queue: Promise<void> = Promise.resolve();
@@ -202,31 +224,38 @@ export function initNotebook(root: HTMLElement): void {
         setState(cell, text, kind);
         resolve(ok);
       };
-      const timer = window.setTimeout(() => {
-        pending.delete(id);
-        stopWorker();
-        generation++;
+      /** Says in the cell's output that the runner is gone, and marks the cells that ran before it. */
+      const stopped = (title: string, more: string, state: string, announcement: string) => {
         const box = document.createElement('div');
         box.className = 'nb-out nb-out--error';
-        box.innerHTML = '';
-        const title = document.createElement('p');
-        title.className = 'nb-out__error-title';
-        title.textContent = `Stopped: this cell ran longer than ${TIME_LIMIT_MS / 1000} s, the time limit for one cell.`;
-        const more = document.createElement('p');
-        more.textContent =
-          'The runner was stopped and a fresh one is ready, but everything the cells above defined is gone. Look for a loop that never ends, then use “Run all” (or run the cells above again) before this one.';
-        box.append(title, more);
+        const head = document.createElement('p');
+        head.className = 'nb-out__error-title';
+        head.textContent = title;
+        const text = document.createElement('p');
+        text.textContent = more;
+        box.append(head, text);
         cell.outEl.append(box);
         for (const other of cells)
           if (other !== cell && other.el.dataset.runState !== 'idle')
             setState(other, 'Not run since the runner restarted', 'stale');
-        announce(
+        announce(announcement);
+        finish(false, state, 'error');
+      };
+      const timer = window.setTimeout(() => {
+        stopRunner();
+        generation++;
+        stopped(
+          `Stopped: this cell ran longer than ${TIME_LIMIT_MS / 1000} s, the time limit for one cell.`,
+          'The runner was stopped and a fresh one is ready, but everything the cells above defined is gone. Look for a loop that never ends, then use “Run all” (or run the cells above again) before this one.',
+          `Stopped at the ${TIME_LIMIT_MS / 1000} s limit`,
           `Cell “${cell.title}” stopped at the ${TIME_LIMIT_MS / 1000}-second limit; the runner restarted and earlier results are gone.`,
         );
-        finish(false, `Stopped at the ${TIME_LIMIT_MS / 1000} s limit`, 'error');
       }, TIME_LIMIT_MS);
-      pending.set(id, {
-        cell,
+      const outputs = new RunOutputs();
+      const host = startRunner();
+      current = {
+        id,
+        outputs,
         onItem(item) {
           if (item.kind === 'error' && item.error.line) {
             if (cell.editor) cell.editor.markErrorLine(item.error.line);
@@ -235,21 +264,26 @@ export function initNotebook(root: HTMLElement): void {
           if (item.kind === 'check' && !item.ok) checkFailed = true;
           renderItem(cell.outEl, item, (line) => lines[line - 1]);
         },
-        done(ok, ms) {
+        done(ok, ms, dropped) {
+          const summary = outputs.summary(dropped);
+          if (summary) renderItem(cell.outEl, { kind: 'text', level: 'warn', text: summary }, () => undefined);
           const time = ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
           if (!ok) {
             const err = cell.outEl.querySelector('.nb-out__error-title')?.textContent ?? 'an error';
             announce(`Cell “${cell.title}” failed: ${err}`);
             finish(false, 'Error', 'error');
           } else {
-            const n = cell.outEl.childElementCount;
+            const n = outputs.shown;
             announce(
               `Cell “${cell.title}” ran in ${time}${n ? `, ${n} output${n === 1 ? '' : 's'}` : ''}${checkFailed ? '; its check did not pass yet' : ''}.`,
             );
             finish(true, `Ran in ${time}`, 'ok');
           }
         },
-      });
+        lost(title, more, state) {
+          stopped(title, more, state, `Cell “${cell.title}”: ${title} Earlier results are gone.`);
+        },
+      };
       const message: ToWorker = {
         type: 'run',
         id,
@@ -257,7 +291,8 @@ export function initNotebook(root: HTMLElement): void {
         code,
         ...(cell.check ? { check: cell.check } : {}),
       };
-      startWorker().postMessage(message);
+      host.watch(true);
+      host.send(message);
     });
 
   /** Queues cells to run in order; stops at the first that fails. */
@@ -311,7 +346,7 @@ export function initNotebook(root: HTMLElement): void {
       });
     } else if (action === 'run-all') void runCells(cells);
     else if (action === 'restart') {
-      stopWorker();
+      stopRunner();
       generation++;
       for (const c of cells) setState(c, 'Not run since restart', 'idle');
       announce('Restarted: the shared scope is empty. Outputs stay until their cells run again.');

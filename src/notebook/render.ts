@@ -78,7 +78,15 @@ export function renderItem(out: HTMLElement, item: OutputItem, lineText: (line: 
       out.append(holder);
       void import('katex').then(({ default: katex }) => {
         try {
-          katex.render(item.tex, holder, { displayMode: item.display, throwOnError: true, output: 'htmlAndMathml' });
+          // trust: false — no \href, \url, \includegraphics or \htmlClass from a cell; bounded macro expansion.
+          katex.render(item.tex, holder, {
+            displayMode: item.display,
+            throwOnError: true,
+            output: 'htmlAndMathml',
+            trust: false,
+            maxExpand: 1000,
+            maxSize: 20,
+          });
         } catch (err) {
           holder.className = 'nb-out nb-out--text nb-out--error';
           holder.textContent = `TeX error: ${(err as Error).message}`;
@@ -107,6 +115,8 @@ async function renderPlot(figure: HTMLElement, spec: PlotSpec): Promise<void> {
       return data === null ? make(options) : make(data, options);
     });
     const options = { ...spec.options } as Record<string, unknown>;
+    // Plot options that name a document or a DOM to render into are not data a cell may give.
+    delete options.document;
     const color = (options.color ?? {}) as Record<string, unknown>;
     if (
       !('scheme' in color) &&
@@ -119,6 +129,8 @@ async function renderPlot(figure: HTMLElement, spec: PlotSpec): Promise<void> {
     }
     const width = Math.min(640, Math.max(280, figure.parentElement?.clientWidth ?? 640));
     const chart = plotChart({ width, ...options, marks, alt: spec.alt } as Parameters<typeof plotChart>[0]);
+    // Still detached: nothing in it has been fetched or can be clicked yet.
+    sanitizeChart(chart);
     figure.replaceChildren(chart);
   } catch (err) {
     figure.replaceChildren(
@@ -126,5 +138,79 @@ async function renderPlot(figure: HTMLElement, spec: PlotSpec): Promise<void> {
     );
   } finally {
     figure.removeAttribute('aria-busy');
+  }
+}
+
+/** A CSS value that may load something: url(), image(), image-set(), @import, or escapes that could spell them. */
+const LOADS = /\\|@import|\b(?:url|image|image-set|-webkit-image-set|cross-fade|src|element)\s*\(/i;
+/** url(#id): a reference inside the chart (Plot's clip paths), which loads nothing. */
+const LOCAL_URL = /url\(\s*(['"]?)#[\w-]+\1\s*\)/gi;
+
+/** Attributes whose value is CSS or may hold a url(). */
+const STYLED = new Set([
+  'style',
+  'fill',
+  'stroke',
+  'clip-path',
+  'mask',
+  'filter',
+  'marker-start',
+  'marker-mid',
+  'marker-end',
+  'cursor',
+  'color',
+  'stop-color',
+  'flood-color',
+  'lighting-color',
+  'background',
+]);
+
+/** Whether a link may stay: absolute http(s) only (no javascript:, data:, blob:, relative tricks). */
+export function safeHref(href: string): boolean {
+  try {
+    const url = new URL(href);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && /^https?:\/\//i.test(href.trim());
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a style or presentation value loads nothing from anywhere. */
+export function safeCss(value: string): boolean {
+  return !LOADS.test(value.replace(LOCAL_URL, ''));
+}
+
+/**
+ * Makes a chart drawn from a cell's spec safe to show: links only to http(s) (opened as a new,
+ * unrelated page), no attribute or style that loads anything (url() other than the chart's own
+ * #ids), no event handlers, no foreign elements. Works on the detached chart before it is shown.
+ */
+export function sanitizeChart(root: Element): void {
+  const all = [root, ...Array.from(root.querySelectorAll('*'))];
+  for (const node of all) {
+    const tag = node.localName.toLowerCase();
+    if (tag === 'script' || tag === 'foreignobject' || tag === 'iframe' || tag === 'object' || tag === 'embed') {
+      node.remove();
+      continue;
+    }
+    if (tag === 'style') {
+      if (!safeCss(node.textContent ?? '')) node.remove();
+      continue;
+    }
+    for (const attr of Array.from(node.attributes)) {
+      const name = attr.name.toLowerCase();
+      const local = name.replace(/^xlink:/, '');
+      if (name.startsWith('on')) node.removeAttribute(attr.name);
+      else if (local === 'href' || local === 'src' || name === 'action' || name === 'formaction') {
+        const keep = tag === 'a' && local === 'href' ? safeHref(attr.value) : /^#[\w-]+$/.test(attr.value);
+        if (!keep) node.removeAttribute(attr.name);
+      } else if (STYLED.has(name) && !safeCss(attr.value)) node.removeAttribute(attr.name);
+    }
+    if (tag === 'a') {
+      if (node.hasAttribute('href')) {
+        node.setAttribute('rel', 'noopener noreferrer');
+        node.setAttribute('target', '_blank');
+      } else node.removeAttribute('target');
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as engine from '@lib';
 import vm from 'node:vm';
 import { runCell, transpileCell, type OutputItem } from './run-cell';
@@ -225,5 +225,57 @@ describe('output protocol', () => {
       level: 'warn',
       text: expect.stringMatching(/700 more/),
     });
+  });
+});
+
+describe('timers', () => {
+  it('a cell’s timers die with it: timeouts, intervals and frames it set are cancelled when its run ends', async () => {
+    vi.useFakeTimers({
+      toFake: [
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+      ],
+    });
+    try {
+      // The realm's timers, as a worker has them; animation frames count their ids apart, so a
+      // frame and an interval can have the same id.
+      let lastFrame = 0;
+      const frames = new Map<number, ReturnType<typeof setTimeout>>();
+      const context = vm.createContext({
+        setTimeout,
+        clearTimeout,
+        setInterval,
+        clearInterval,
+        requestAnimationFrame: (fn: () => void) => {
+          frames.set(++lastFrame, setTimeout(fn, 16));
+          return lastFrame;
+        },
+        cancelAnimationFrame: (id: number) => clearTimeout(frames.get(id)),
+      });
+      const realm = {
+        global: context as Record<string, unknown>,
+        evaluate: (source: string) => vm.runInContext(source, context),
+      };
+      const items: OutputItem[] = [];
+      const io = { emit: (item: OutputItem) => items.push(item) };
+      await runCell(
+        'var ticks = 0;\nsetInterval(() => { ticks++; console.log("tick"); }, 1);\nsetTimeout(() => { ticks += 100; }, 0);\nrequestAnimationFrame(() => { ticks += 1000; });',
+        realm,
+        io,
+        { cellId: 'a', engine: lib },
+      );
+      vi.advanceTimersByTime(1000);
+      expect(context.ticks).toBe(0);
+      expect(items).toEqual([]);
+      const run = await runCell('console.log(ticks);', realm, io, { cellId: 'b', engine: lib });
+      expect(run.ok).toBe(true);
+      expect(items).toEqual([{ kind: 'text', level: 'log', text: '0' }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

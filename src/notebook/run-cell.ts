@@ -99,6 +99,11 @@ export interface RunOptions {
   engine: Record<string, unknown>;
   /** Run after the cell succeeded. */
   check?: CheckFn;
+  /**
+   * Say in an output item how many items the cap held back (default). The worker turns this off
+   * and sends the count in its `done` message instead, so that the page's own cap counts it.
+   */
+  summariseDropped?: boolean;
 }
 
 export interface RunResult {
@@ -106,6 +111,8 @@ export interface RunResult {
   error?: CellError;
   /** Wall time of the run, ms. */
   ms: number;
+  /** Output items held back by the cap. */
+  dropped: number;
 }
 
 /** At most this many output items per run; the rest are counted and dropped. */
@@ -134,6 +141,7 @@ const sinks = new WeakMap<object, { io: CellIO }>();
  */
 export function installBuiltins(realm: CellRealm, engine: Record<string, unknown>): void {
   if (sinks.has(realm.global)) return;
+  installTimers(realm);
   const sink = { io: { emit() {} } as CellIO };
   sinks.set(realm.global, sink);
   const builtins = createBuiltins({ emit: (item) => sink.io.emit(item) });
@@ -146,6 +154,78 @@ export function installBuiltins(realm: CellRealm, engine: Record<string, unknown
   }
 }
 
+/** The timers each realm's cells have set and that have not fired or been cleared yet. */
+const liveTimers = new WeakMap<object, { cancelAll(): void }>();
+
+/**
+ * A cell's timers die with it. A cell's run ends when its code has returned (and its check, if
+ * any, has given its verdict); at that moment every `setTimeout`, `setInterval` and
+ * `requestAnimationFrame` it set that has not fired yet is cancelled. (Code of a later cell can
+ * still call a function an earlier cell defined: it is the timers that end, not the scope.)
+ * The realm's timer functions are replaced by ones that keep count, once, before any cell runs.
+ */
+function installTimers(realm: CellRealm): void {
+  if (liveTimers.has(realm.global)) return;
+  const g = realm.global as Record<string, unknown>;
+  type Schedule = (fn: unknown, ms?: number, ...args: unknown[]) => unknown;
+  type Cancel = (id: unknown) => void;
+  const pairs: [string, string][] = [
+    ['setTimeout', 'clearTimeout'],
+    ['setInterval', 'clearInterval'],
+    ['requestAnimationFrame', 'cancelAnimationFrame'],
+  ];
+  // One set of ids per kind: a timeout and an animation frame may have the same number.
+  const kinds: { live: Set<unknown>; cancel: Cancel }[] = [];
+  const replace: Record<string, unknown> = {};
+  for (const [setName, clearName] of pairs) {
+    const set = g[setName] as Schedule | undefined;
+    const clear = g[clearName] as Cancel | undefined;
+    if (typeof set !== 'function' || typeof clear !== 'function') continue;
+    const once = setName !== 'setInterval';
+    const live = new Set<unknown>();
+    const cancel: Cancel = (id) => {
+      live.delete(id);
+      Reflect.apply(clear, g, [id]);
+    };
+    kinds.push({ live, cancel });
+    replace[setName] = function (fn: unknown, ...rest: unknown[]) {
+      let id: unknown = undefined;
+      const wrapped =
+        typeof fn === 'function'
+          ? (...args: unknown[]) => {
+              if (once) live.delete(id);
+              return Reflect.apply(fn as (...a: unknown[]) => unknown, undefined, args);
+            }
+          : fn;
+      id = Reflect.apply(set, g, [wrapped, ...rest]);
+      live.add(id);
+      return id;
+    };
+    replace[clearName] = cancel;
+  }
+  for (const [name, value] of Object.entries(replace)) {
+    // On the global and on its prototypes, so that `delete setTimeout` does not bring the original back.
+    for (let o: object | null = g; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
+      if (o !== g && !Object.prototype.hasOwnProperty.call(o, name)) continue;
+      try {
+        Object.defineProperty(o, name, { value, writable: true, configurable: true, enumerable: false });
+      } catch {
+        // left as it is
+      }
+    }
+  }
+  liveTimers.set(realm.global, {
+    cancelAll() {
+      for (const { live, cancel } of kinds) for (const id of [...live]) cancel(id);
+    },
+  });
+}
+
+/** Cancels the timers cells have left behind in this realm. */
+export function endRunTimers(realm: CellRealm): void {
+  liveTimers.get(realm.global)?.cancelAll();
+}
+
 /** Runs one cell's TypeScript in the realm; output goes to `io`. Never throws. */
 export async function runCell(code: string, realm: CellRealm, io: CellIO, options: RunOptions): Promise<RunResult> {
   const t0 = now();
@@ -154,8 +234,9 @@ export async function runCell(code: string, realm: CellRealm, io: CellIO, option
   const fail = (error: CellError): RunResult => {
     if (error.line && lines[error.line - 1] !== undefined) error.source = lines[error.line - 1];
     io.emit({ kind: 'error', error });
-    return { ok: false, error, ms: now() - t0 };
+    return { ok: false, error, ms: now() - t0, dropped };
   };
+  let dropped = 0;
 
   let compiled: ReturnType<typeof transpileCell>;
   try {
@@ -175,7 +256,6 @@ export async function runCell(code: string, realm: CellRealm, io: CellIO, option
     });
   }
   let emitted = 0;
-  let dropped = 0;
   const sink = sinks.get(realm.global)!;
   sink.io = {
     emit(item) {
@@ -187,30 +267,38 @@ export async function runCell(code: string, realm: CellRealm, io: CellIO, option
   };
 
   const source = `${compiled.js}\n//# sourceURL=cell-${cellId}.ts`;
+  const summarise = options.summariseDropped ?? true;
   try {
-    realm.evaluate(source);
-  } catch (err) {
-    flushDropped(io, dropped);
-    const error = describeError(err, cellId);
-    if (error.name === 'SyntaxError' && /await is only valid/.test(error.message)) {
-      error.message = 'A cell runs as a script, not a module, so `await` is only allowed inside an async function.';
-    }
-    return fail(error);
-  }
-  if (options.check) {
     try {
-      const verdict = await options.check(realm.global, options.engine);
-      sink.io.emit({ kind: 'check', ok: verdict.ok, message: verdict.message });
+      realm.evaluate(source);
     } catch (err) {
-      sink.io.emit({
-        kind: 'check',
-        ok: false,
-        message: `The check could not run: ${(err as Error)?.message ?? String(err)}`,
-      });
+      if (summarise) flushDropped(io, dropped);
+      const error = describeError(err, cellId);
+      if (error.name === 'SyntaxError' && /await is only valid/.test(error.message)) {
+        error.message = 'A cell runs as a script, not a module, so `await` is only allowed inside an async function.';
+      }
+      return fail(error);
     }
+    if (options.check) {
+      // The verdict is not held back by the cap: a chatty cell still learns whether it passed.
+      try {
+        const verdict = await options.check(realm.global, options.engine);
+        io.emit({ kind: 'check', ok: Boolean(verdict.ok), message: String(verdict.message) });
+      } catch (err) {
+        io.emit({
+          kind: 'check',
+          ok: false,
+          message: `The check could not run: ${(err as Error)?.message ?? String(err)}`,
+        });
+      }
+    }
+    if (summarise) flushDropped(io, dropped);
+    return { ok: true, ms: now() - t0, dropped };
+  } finally {
+    // The run is over: output from anything the cell left behind goes nowhere, and its timers die.
+    sink.io = { emit() {} };
+    endRunTimers(realm);
   }
-  flushDropped(io, dropped);
-  return { ok: true, ms: now() - t0 };
 }
 
 function flushDropped(io: CellIO, dropped: number) {

@@ -1,23 +1,33 @@
 /// <reference lib="webworker" />
 /**
- * The notebook's runner: a module Web Worker that owns the shared scope and runs cells in it with
- * the course engine (`lib/`) as `feedforward`. The page never runs a reader's code.
+ * The notebook's runner: a Web Worker that owns the shared scope and runs cells in it with the
+ * course engine (`lib/`) as `feedforward`. The page never runs a reader's code.
  *
- * Network: fetch, XMLHttpRequest, WebSocket, EventSource and importScripts are replaced by functions
- * that throw, both here and in every cell's scope, and a cell's `import` of anything but the engine
- * (or a dynamic `import()`) is refused before it runs. That stops honest mistakes and the obvious
- * paths; it is not a security boundary (a determined cell could still build a dynamic import from
- * strings), which is acceptable for code the reader typed into their own browser.
+ * Where it runs (host.ts): in the built site, started from a blob inside a sandboxed iframe with
+ * an opaque origin, under that frame's CSP (`connect-src 'none'`, scripts only from the frame's own
+ * hash and `eval`): no network from fetch, import(), WebSocket, caches or nested workers, no
+ * storage of the site. That is the boundary. The functions below that refuse fetch & co. only give
+ * a clearer message than the browser's refusal would.
+ *
+ * It talks to the page over one MessagePort, handed over by the frame in a `CONNECT` message before
+ * any cell runs and kept in this closure: a cell cannot read the runs' ids or send the page
+ * anything but its own output (its `postMessage` goes to the frame, which ignores it).
  */
 // A relative import: Vite bundles workers without the site's tsconfig aliases.
 import * as engine from '../../lib/index.ts';
 import { NETWORK_APIS, globalRealm, installBuiltins, runCell } from './run-cell';
 import { CHECKS } from './checks';
-import type { FromWorker, ToWorker } from './protocol';
+import { CONNECT, type FromWorker, type ToWorker } from './protocol';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
-// Kept before any cell runs, so a cell that declares `postMessage` cannot cut the line to the page.
-const postToPage = ctx.postMessage.bind(ctx);
+// Taken before any cell runs, so that a cell that replaces a prototype's method or getter cannot
+// see or change the traffic: the port's postMessage and the message's data getter, applied with
+// the original Reflect.apply.
+const apply = Reflect.apply;
+const portPost = MessagePort.prototype.postMessage;
+const dataOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')!.get!;
+const portsOf = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'ports')!.get!;
+let port: MessagePort | null = null;
 
 // Cells run at this worker's global level: their top-level names are its globals. A restart is a new worker.
 const realm = globalRealm();
@@ -42,40 +52,54 @@ for (
 let queue: Promise<void> = Promise.resolve();
 
 function post(message: FromWorker) {
+  if (!port) return;
   try {
-    postToPage(message);
+    apply(portPost, port, [message]);
   } catch (err) {
     if (message.type === 'output') {
-      postToPage({
-        type: 'output',
-        id: message.id,
-        item: {
-          kind: 'text',
-          level: 'error',
-          text: `This output could not be sent to the page: ${(err as Error).message}`,
-        },
-      } satisfies FromWorker);
+      apply(portPost, port, [
+        {
+          type: 'output',
+          id: message.id,
+          item: {
+            kind: 'text',
+            level: 'error',
+            text: `This output could not be sent to the page: ${(err as Error).message}`,
+          },
+        } satisfies FromWorker,
+      ]);
     }
   }
 }
 
-ctx.onmessage = (event: MessageEvent<ToWorker>) => {
-  const msg = event.data;
-  if (msg.type === 'run') {
-    queue = queue.then(async () => {
-      const result = await runCell(
-        msg.code,
-        realm,
-        { emit: (item) => post({ type: 'output', id: msg.id, item }) },
-        {
-          cellId: msg.cellId,
-          engine: engine as unknown as Record<string, unknown>,
-          check: msg.check ? CHECKS[msg.check] : undefined,
-        },
-      );
-      post({ type: 'done', id: msg.id, ok: result.ok, ms: result.ms });
-    });
-  }
-};
+function onRun(event: MessageEvent) {
+  const msg = apply(dataOf, event, []) as ToWorker;
+  if (!msg || msg.type !== 'run') return;
+  const { id, code, cellId, check } = msg;
+  queue = queue.then(async () => {
+    const result = await runCell(
+      String(code),
+      realm,
+      { emit: (item) => post({ type: 'output', id, item }) },
+      {
+        cellId: String(cellId),
+        engine: engine as unknown as Record<string, unknown>,
+        check: check ? CHECKS[check] : undefined,
+        summariseDropped: false,
+      },
+    );
+    post({ type: 'done', id, ok: result.ok, ms: result.ms, dropped: result.dropped });
+  });
+}
 
-post({ type: 'ready' });
+// The first message brings the port; everything after it on the worker's own channel is ignored.
+ctx.onmessage = (event: MessageEvent) => {
+  if (port) return;
+  const data = apply(dataOf, event, []) as { type?: string } | null;
+  const [given] = apply(portsOf, event, []) as readonly MessagePort[];
+  if (data?.type !== CONNECT || !given) return;
+  port = given;
+  ctx.onmessage = null;
+  port.onmessage = onRun;
+  post({ type: 'ready' });
+};

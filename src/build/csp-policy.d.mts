@@ -1,0 +1,2 @@
+export const HASHES_TOKEN: string;
+export function sitePolicy(hashes?: string[]): string;

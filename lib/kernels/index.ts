@@ -11,7 +11,7 @@
  * | products.ts matmulTransposeA               | matmulTransposeAKernel   C = Aᵀ·B         |
  * | products.ts matmulTransposeB               | matmulTransposeBKernel   C = A·Bᵀ         |
  * | Network.forward, Network.backwardFromLoss  | tinyNetworkForward / tinyNetworkBackward  |
- * |   (nets ≤ 8 wide, see tinyNetworkFits)     |   (bit-identical to the layer-by-layer path) |
+ * |   (nets ≤ 8 wide, see tinyNetworkFits)     |   (bit-identical to layer by layer)       |
  * | losses.ts softmaxCrossEntropyBackward      | flushSubnormals                           |
  * | SGD.postUpdateParams                       | flushTinyMomentums                        |
  *
@@ -29,4 +29,4 @@ export {
   type TinyActivationKind,
   type TinyNetworkHead,
 } from './tiny-network.ts';
-export { SUBNORMAL_LIMIT, flushSubnormals, flushTinyMomentums } from './underflow.ts';
+export { flushSubnormals, flushTinyMomentums } from './underflow.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from '../matrix.ts';
-import { SUBNORMAL_LIMIT, flushSubnormals, flushTinyMomentums } from './index.ts';
+import { SUBNORMAL_LIMIT, flushSubnormals, flushTinyMomentums } from './underflow.ts';
 
 describe('underflow kernels', () => {
   it('SUBNORMAL_LIMIT is the smallest normal double, 2^−1022', () => {

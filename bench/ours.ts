@@ -6,7 +6,7 @@
  *    backwardFromLoss (fused softmax+CE; ∂E/∂X of the input is skipped, as in lib's Trainer), SGD.step. This is exactly the work the peers are
  *    given (they also get pre-built batches and compute the loss value every step), so the
  *    targets are judged on it. (For nets ≤ 8 wide — the sine net — lib's forward and
- *    backwardFromLoss take the fused path of lib/fused.ts by themselves; nothing to do here.)
+ *    backwardFromLoss use lib/kernels/tiny-network.ts by themselves; nothing to do here.)
  *  - `oursTrainer`: lib's `Trainer` class as the site uses it (gathers a shuffled mini-batch
  *    every step, checks divergence, snapshots parameters, records history, evaluates the whole
  *    training set at the end of every epoch). Reported for information.

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Matrix } from './matrix.ts';
 import { Network } from './network.ts';
 import { createRng } from './random.ts';
-import {
-  andGate,
-  blueOrange,
-  circles,
-  fruits,
-  logicGate,
-  orGate,
-  sine,
-  spiral,
-  trainTestSplit,
-  xorGate,
-} from './data.ts';
+import { blueOrange, circles, fruits, logicGate, sine, spiral, trainTestSplit } from './data.ts';
 
 describe('data generators', () => {
   it('blue/orange points are linearly separable by the generating line, with a margin, reproducibly', () => {
@@ -36,15 +25,15 @@ describe('data generators', () => {
   });
 
   it('AND, OR and XOR truth tables', () => {
-    expect(andGate().x.toArray()).toEqual([
+    expect(logicGate('and').x.toArray()).toEqual([
       [0, 0],
       [0, 1],
       [1, 0],
       [1, 1],
     ]);
-    expect(andGate().y.toArray().flat()).toEqual([0, 0, 0, 1]);
-    expect(orGate().y.toArray().flat()).toEqual([0, 1, 1, 1]);
-    expect(xorGate().y.toArray().flat()).toEqual([0, 1, 1, 0]);
+    expect(logicGate('and').y.toArray().flat()).toEqual([0, 0, 0, 1]);
+    expect(logicGate('or').y.toArray().flat()).toEqual([0, 1, 1, 1]);
+    expect(logicGate('xor').y.toArray().flat()).toEqual([0, 1, 1, 0]);
     expect(Array.from(logicGate('xor').labels!)).toEqual([0, 1, 1, 0]);
     expect(() => logicGate('nand' as never)).toThrow(/unknown gate "nand"/);
   });

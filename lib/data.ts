@@ -83,21 +83,6 @@ export function logicGate(gate: GateName): Dataset {
   };
 }
 
-/** AND: y = 1 only for x₁ = x₂ = 1. */
-export function andGate(): Dataset {
-  return logicGate('and');
-}
-
-/** OR: y = 1 unless x₁ = x₂ = 0. */
-export function orGate(): Dataset {
-  return logicGate('or');
-}
-
-/** XOR: y = 1 when exactly one input is 1 — not linearly separable. */
-export function xorGate(): Dataset {
-  return logicGate('xor');
-}
-
 /**
  * y = sin(x) (+ noise·N(0, 1)) for n points x on [0, 2π]: evenly spaced by
  * default, uniformly random with `random: true`. Noise and random x need `rng`.

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix, addRowVector, matmul, maxAbsDifference, transpose } from './matrix.ts';
+import { Matrix, addRowVector, maxAbsDifference } from './matrix.ts';
+import { matmul } from './products.ts';
 import { Dense } from './dense.ts';
 import { createRng } from './random.ts';
 import { initializeBiases, initializeWeights } from './init.ts';
+
+/** Aᵀ, written out, to check backward against the slides' np.dot(inputs.T, dvalues) and np.dot(dvalues, weights.T). */
+function transposed(a: Matrix): Matrix {
+  return Matrix.from(Array.from({ length: a.cols }, (_, c) => Array.from({ length: a.rows }, (_, r) => a.get(r, c))));
+}
 
 describe('Dense', () => {
   const X = Matrix.from([
@@ -43,9 +49,9 @@ describe('Dense', () => {
       [3, 3, 3],
     ]);
     const dinputs = layer.backward(dZ);
-    expect(maxAbsDifference(layer.dweights, matmul(transpose(X), dZ))).toBeLessThan(1e-12);
+    expect(maxAbsDifference(layer.dweights, matmul(transposed(X), dZ))).toBeLessThan(1e-12);
     expect(layer.dbiases.toArray()).toEqual([[6, 6, 6]]);
-    expect(maxAbsDifference(dinputs, matmul(dZ, transpose(layer.weights)))).toBeLessThan(1e-12);
+    expect(maxAbsDifference(dinputs, matmul(dZ, transposed(layer.weights)))).toBeLessThan(1e-12);
     expect(layer.dinputs).toBe(dinputs);
   });
 

@@ -1,4 +1,5 @@
-import { Matrix, columnSums, matmulAddRowVector, matmulTransposeA, matmulTransposeB, resizeBuffer } from './matrix.ts';
+import { Matrix, columnSums, resizeBuffer } from './matrix.ts';
+import { matmulAddRowVector, matmulTransposeA, matmulTransposeB } from './products.ts';
 import { createRng, type Rng } from './random.ts';
 import { initializeBiases, initializeWeights, type BiasInit, type WeightInit } from './init.ts';
 
@@ -104,7 +105,6 @@ export class Dense {
     this.output = resizeBuffer(this.output, inputs.rows, this.nNeurons);
     // #region layer-forward
     // Z = XW + B   (np.dot(inputs, weights) + biases)
-    // in one pass: every row of Z starts as B, then adds the row's X·W
     matmulAddRowVector(inputs, this.weights, this.biases, this.output);
     // #endregion layer-forward
     return this.output;
@@ -126,9 +126,12 @@ export class Dense {
     }
     const inputGradient = options?.inputGradient ?? true;
     this.dinputs = resizeBuffer(this.dinputs, inputGradient ? dvalues.rows : 0, this.nInputs);
-    matmulTransposeA(this.inputs, dvalues, this.dweights); // dweights = np.dot(inputs.T, dvalues)
-    columnSums(dvalues, this.dbiases); // dbiases = np.sum(dvalues, axis=0, keepdims=True)
-    if (inputGradient) matmulTransposeB(dvalues, this.weights, this.dinputs); // dinputs = np.dot(dvalues, weights.T)
+    // dweights = np.dot(inputs.T, dvalues)
+    matmulTransposeA(this.inputs, dvalues, this.dweights);
+    // dbiases = np.sum(dvalues, axis=0, keepdims=True)
+    columnSums(dvalues, this.dbiases);
+    // dinputs = np.dot(dvalues, weights.T)
+    if (inputGradient) matmulTransposeB(dvalues, this.weights, this.dinputs);
     return this.dinputs;
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix } from './matrix.ts';
 import { Network } from './network.ts';
-import { GridPredictor, linspace, predictGrid, predictGridClasses } from './grid.ts';
+import { GridPredictor, linspace } from './grid.ts';
 
 const net = Network.create({
   inputs: 2,
@@ -22,7 +22,7 @@ describe('grid prediction', () => {
     const xs = linspace(-1, 1, 5);
     const ys = linspace(-2, 2, 4);
     for (const chunk of [1, 3, 7, 20, 1024]) {
-      const grid = predictGrid(net, xs, ys, undefined, chunk);
+      const grid = new GridPredictor(net, chunk).predict(xs, ys);
       expect(grid.length).toBe(5 * 4 * 3);
       for (let j = 0; j < 4; j++) {
         for (let i = 0; i < 5; i++) {
@@ -36,7 +36,7 @@ describe('grid prediction', () => {
   it('classes are the argmax per point; the out buffer is reused', () => {
     const xs = linspace(-1, 1, 9);
     const ys = linspace(-1, 1, 7);
-    const probs = predictGrid(net, xs, ys);
+    const probs = new GridPredictor(net).predict(xs, ys);
     const out = new Int32Array(63);
     const predictor = new GridPredictor(net, 10);
     const classes = predictor.classes(xs, ys, out);
@@ -45,7 +45,7 @@ describe('grid prediction', () => {
       const row = Array.from(probs.subarray(p * 3, p * 3 + 3));
       expect(classes[p]).toBe(row.indexOf(Math.max(...row)));
     }
-    expect(Array.from(predictGridClasses(net, xs, ys))).toEqual(Array.from(classes));
+    expect(Array.from(new GridPredictor(net).classes(xs, ys))).toEqual(Array.from(classes));
     const values = new Float64Array(63 * 3);
     expect(predictor.predict(xs, ys, values)).toBe(values);
     expect(Array.from(values)).toEqual(Array.from(probs));
@@ -53,8 +53,8 @@ describe('grid prediction', () => {
 
   it('validates the network and the out buffer', () => {
     const oneInput = Network.create({ inputs: 1, layers: [{ neurons: 1, activation: 'linear' }] });
-    expect(() => predictGrid(oneInput, [0], [0])).toThrow(/must have 2 inputs/);
-    expect(() => predictGrid(net, [0, 1], [0], new Float64Array(5))).toThrow(
+    expect(() => new GridPredictor(oneInput).predict([0], [0])).toThrow(/must have 2 inputs/);
+    expect(() => new GridPredictor(net).predict([0, 1], [0], new Float64Array(5))).toThrow(
       /out has length 5 but 2×1 points × 3 outputs need 6/,
     );
   });

@@ -88,25 +88,3 @@ export class GridPredictor {
     }
   }
 }
-
-/** One-off grid prediction; see GridPredictor.predict (keep a GridPredictor to reuse buffers across frames). */
-export function predictGrid(
-  network: Network,
-  xs: ArrayLike<number>,
-  ys: ArrayLike<number>,
-  out?: Float64Array,
-  chunkSize = 1024,
-): Float64Array {
-  return new GridPredictor(network, chunkSize).predict(xs, ys, out);
-}
-
-/** One-off grid classification; see GridPredictor.classes. */
-export function predictGridClasses(
-  network: Network,
-  xs: ArrayLike<number>,
-  ys: ArrayLike<number>,
-  out?: Int32Array,
-  chunkSize = 1024,
-): Int32Array {
-  return new GridPredictor(network, chunkSize).classes(xs, ys, out);
-}

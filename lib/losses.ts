@@ -4,24 +4,14 @@
  * carries a 1/n: with a bigger batch each sample's share of the step shrinks.
  */
 import { Matrix, assertSameShape, outputBuffer, rowArgmax } from './matrix.ts';
+import { flushSubnormals } from './kernels/index.ts';
 
-/** Probabilities are clipped to [CLIP_EPSILON, 1 − CLIP_EPSILON] before taking logs (the slides' 1e-7). */
+/** Probabilities are clipped to [CLIP_EPSILON, 1 − CLIP_EPSILON] before taking logs: the slides' 1e-7, written out in the losses below as the slides write it. */
 export const CLIP_EPSILON = 1e-7;
 
-/** The clipping bounds as constants, so the hot loops below can clamp inline. */
-const CLIP_LOW = CLIP_EPSILON;
-const CLIP_HIGH = 1 - CLIP_EPSILON;
-
-/** Smallest normal double, 2^−1022 ≈ 2.2e-308; below it floats are "subnormal" and slow. */
-const SUBNORMAL_LIMIT = 2.2250738585072014e-308;
-
-/**
- * clip(x, low, high) = min(max(x, low), high), like np.clip.
- * (The loss loops below write the same comparison inline: V8 does not always
- * inline this call there, and then boxes its result — 16 bytes of garbage per element.)
- */
+/** clip(x, low, high) = min(max(x, low), high), like np.clip: x, or the nearer bound when x is outside [low, high]. */
 export function clip(x: number, low: number, high: number): number {
-  return x < low ? low : x > high ? high : x;
+  return Math.min(Math.max(x, low), high);
 }
 
 /**
@@ -65,11 +55,12 @@ export function binaryCrossEntropy(yPred: Matrix, yTrue: Matrix): number {
   const p = yPred.data;
   const t = yTrue.data;
   // #region binary-cross-entropy
-  // L = −[y·log(ŷ) + (1 − y)·log(1 − ŷ)], ŷ clipped to [1e-7, 1 − 1e-7]
+  // probs_clipped = np.clip(probs, 1e-7, 1 - 1e-7)
+  // L = −mean(y·log(ŷ) + (1 − y)·log(1 − ŷ)), with ŷ = probs_clipped
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
-    const q = p[i] < CLIP_LOW ? CLIP_LOW : p[i] > CLIP_HIGH ? CLIP_HIGH : p[i];
-    sum += t[i] * Math.log(q) + (1 - t[i]) * Math.log(1 - q);
+    const probsClipped = clip(p[i], 1e-7, 1 - 1e-7);
+    sum += t[i] * Math.log(probsClipped) + (1 - t[i]) * Math.log(1 - probsClipped);
   }
   return -sum / p.length;
   // #endregion binary-cross-entropy
@@ -85,9 +76,9 @@ export function binaryCrossEntropyBackward(yPred: Matrix, yTrue: Matrix, out?: M
   const m = yPred.data.length;
   const p = yPred.data;
   for (let i = 0; i < m; i++) {
-    const q = p[i] < CLIP_LOW ? CLIP_LOW : p[i] > CLIP_HIGH ? CLIP_HIGH : p[i]; // clip(p, 1e-7, 1 − 1e-7)
+    const probsClipped = clip(p[i], 1e-7, 1 - 1e-7);
     const y = yTrue.data[i];
-    d.data[i] = -(y / q - (1 - y) / (1 - q)) / m;
+    d.data[i] = -(y / probsClipped - (1 - y) / (1 - probsClipped)) / m;
   }
   return d;
 }
@@ -107,22 +98,22 @@ export function categoricalCrossEntropy(probs: Matrix, oneHotTrue: Matrix): numb
   // loss = -np.sum(oh_y_true * np.log(probs_clipped), axis=1).mean(axis=0)
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
-    const clipped = p[i] < CLIP_LOW ? CLIP_LOW : p[i] > CLIP_HIGH ? CLIP_HIGH : p[i];
-    sum += y[i] * Math.log(clipped);
+    const probsClipped = clip(p[i], 1e-7, 1 - 1e-7);
+    sum += y[i] * Math.log(probsClipped);
   }
   return -sum / probs.rows;
   // #endregion categorical-cross-entropy
 }
 
 /** dL/dŷ for categorical cross-entropy: −y_k / ŷ_k / n (ŷ clipped as in the loss). */
-export function categoricalCrossEntropyBackward(probs: Matrix, oneHotTrue: Matrix, out?: Matrix): Matrix {
+function categoricalCrossEntropyBackward(probs: Matrix, oneHotTrue: Matrix, out?: Matrix): Matrix {
   assertSameShape(probs, oneHotTrue, 'categoricalCrossEntropyBackward (probs vs oneHotTrue)');
   const d = outputBuffer(out, probs.rows, probs.cols, 'categoricalCrossEntropyBackward');
   const n = probs.rows;
   const p = probs.data;
   for (let i = 0; i < p.length; i++) {
-    const clipped = p[i] < CLIP_LOW ? CLIP_LOW : p[i] > CLIP_HIGH ? CLIP_HIGH : p[i]; // clip(p, 1e-7, 1 − 1e-7)
-    d.data[i] = -oneHotTrue.data[i] / clipped / n;
+    const probsClipped = clip(p[i], 1e-7, 1 - 1e-7);
+    d.data[i] = -oneHotTrue.data[i] / probsClipped / n;
   }
   return d;
 }
@@ -137,12 +128,8 @@ export function softmaxCrossEntropyBackward(probs: Matrix, oneHotTrue: Matrix, o
   assertSameShape(probs, oneHotTrue, 'softmaxCrossEntropyBackward (probs vs oneHotTrue)');
   const d = outputBuffer(out, probs.rows, probs.cols, 'softmaxCrossEntropyBackward');
   const n = probs.rows;
-  for (let i = 0; i < probs.data.length; i++) {
-    const g = (probs.data[i] - oneHotTrue.data[i]) / n;
-    // A probability that underflowed to a subnormal float (e^z for z < −708) would slow every
-    // later product by orders of magnitude; a gradient that small is 0 for all purposes.
-    d.data[i] = Math.abs(g) < SUBNORMAL_LIMIT ? 0 : g;
-  }
+  for (let i = 0; i < probs.data.length; i++) d.data[i] = (probs.data[i] - oneHotTrue.data[i]) / n;
+  flushSubnormals(d.data); // a gradient below 2^−1022 is 0 for all purposes, and slow (see lib/kernels)
   return d;
 }
 

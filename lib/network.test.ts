@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix, matmul, maxAbsDifference } from './matrix.ts';
+import { Matrix, maxAbsDifference } from './matrix.ts';
+import { matmul } from './products.ts';
 import { Dense } from './dense.ts';
 import { Network } from './network.ts';
 import { createRng } from './random.ts';

@@ -3,13 +3,22 @@ import {
   createActivation,
   isActivationName,
   ACTIVATION_NAMES,
+  Linear,
+  ReLU,
+  Softmax,
   type Activation,
   type ActivationName,
 } from './activations/index.ts';
 import { Dense, type BackwardOptions } from './dense.ts';
 import { defaultWeightInit, type BiasInit, type WeightInit } from './init.ts';
 import { LOSSES, getLoss, predictedClasses, softmaxCrossEntropyBackward, type LossLike } from './losses.ts';
-import { canFuse, fusedBackward, fusedForward, type FusedHead } from './fused.ts';
+import {
+  tinyNetworkBackward,
+  tinyNetworkFits,
+  tinyNetworkForward,
+  type TinyActivationKind,
+  type TinyNetworkHead,
+} from './kernels/index.ts';
 import { createRng, type Rng } from './random.ts';
 
 /** One layer of a network spec: its width and activation, optionally its own initialisation. */
@@ -52,13 +61,16 @@ export interface LayerParameters {
 export class Network {
   readonly layers: Dense[];
   readonly activations: Activation[];
-  /** Buffer for the fused softmax + cross-entropy gradient. */
+  /** Buffer for the loss gradient ∂E/∂ŷ (or ∂E/∂z of a softmax output, see backwardFromLoss). */
   private dlogits: Matrix = Matrix.zeros(0, 0);
   /**
-   * Whether forward/backwardFromLoss may take the fused path for small networks (lib/fused.ts).
-   * The results are bit-identical either way; false forces the general layer-by-layer path.
+   * Whether forward/backwardFromLoss may hand a small network to the tiny-network kernel
+   * (lib/kernels/tiny-network.ts). The results are bit-identical either way; false forces the
+   * layer-by-layer path.
    */
-  fusedPath = true;
+  tinyNetworkKernel = true;
+  /** Each activation as the tiny-network kernel knows it (undefined: one it does not reproduce). */
+  private readonly kernelKinds: readonly (TinyActivationKind | undefined)[];
 
   /** Wraps existing layers; `activations[i]` follows `layers[i]`. Checks that consecutive sizes match. */
   constructor(layers: Dense[], activations: (Activation | ActivationName)[]) {
@@ -85,6 +97,7 @@ export class Network {
         );
       return createActivation(a);
     });
+    this.kernelKinds = this.activations.map((a, i) => kernelKind(this.layers[i], a));
   }
 
   /** Builds and initialises a network from sizes (see NetworkSpec). */
@@ -151,8 +164,7 @@ export class Network {
    * own output buffer, overwritten by the next forward — use predict() for a copy.
    */
   forward(inputs: Matrix): Matrix {
-    if (this.fusedPath && canFuse(this.layers, this.activations))
-      return fusedForward(this.layers, this.activations, inputs);
+    if (this.useTinyNetworkKernel()) return tinyNetworkForward(this.layers, this.activations, this.kernelKinds, inputs);
     let h = inputs;
     for (let i = 0; i < this.layers.length; i++) {
       const z = this.layers[i].forward(h);
@@ -189,9 +201,19 @@ export class Network {
     const lossFn = getLoss(loss);
     const last = this.layers.length - 1;
     this.dlogits = resizeBuffer(this.dlogits, yTrue.rows, yTrue.cols);
-    const head = this.fusedPath ? this.fusedHead(lossFn) : undefined;
-    if (head)
-      return fusedBackward(this.layers, this.activations, head, yTrue, this.dlogits, options?.inputGradient ?? true);
+    const head = this.tinyNetworkHead(lossFn);
+    if (head) {
+      const inputGradient = options?.inputGradient ?? true;
+      return tinyNetworkBackward(
+        this.layers,
+        this.activations,
+        this.kernelKinds,
+        head,
+        yTrue,
+        this.dlogits,
+        inputGradient,
+      );
+    }
     if (lossFn.name === 'categorical-cross-entropy' && this.activations[last].name === 'softmax') {
       softmaxCrossEntropyBackward(this.output, yTrue, this.dlogits);
       return this.backwardFrom(last, this.dlogits, false, options);
@@ -200,9 +222,14 @@ export class Network {
     return this.backwardFrom(last, this.dlogits, true, options);
   }
 
-  /** The output/loss pair when backwardFromLoss can take the fused path (lib/fused.ts), else undefined. */
-  private fusedHead(lossFn: ReturnType<typeof getLoss>): FusedHead | undefined {
-    if (!canFuse(this.layers, this.activations)) return undefined;
+  /** Whether forward may hand this network to the tiny-network kernel. */
+  private useTinyNetworkKernel(): boolean {
+    return this.tinyNetworkKernel && tinyNetworkFits(this.layers, this.kernelKinds);
+  }
+
+  /** The output/loss pair when backwardFromLoss may use the tiny-network kernel, else undefined. */
+  private tinyNetworkHead(lossFn: ReturnType<typeof getLoss>): TinyNetworkHead | undefined {
+    if (!this.useTinyNetworkKernel()) return undefined;
     const output = this.activations[this.activations.length - 1].name;
     if (output === 'linear' && lossFn === LOSSES['mean-squared-error']) return 'linear-mse';
     if (output === 'softmax' && lossFn === LOSSES['categorical-cross-entropy']) return 'softmax-cross-entropy';
@@ -277,4 +304,14 @@ export class Network {
     if (!layer) throw new Error(`Network: layer index ${index} out of range (0..${this.layers.length - 1})`);
     return layer;
   }
+}
+
+/**
+ * How the tiny-network kernel knows this layer's activation: only a plain Dense layer followed by
+ * exactly ReLU, Linear or Softmax (not a subclass, which may compute something else).
+ */
+function kernelKind(layer: Dense, activation: Activation): TinyActivationKind | undefined {
+  if (layer.constructor !== Dense) return undefined;
+  const kind = activation.constructor;
+  return kind === ReLU ? 'relu' : kind === Linear ? 'linear' : kind === Softmax ? 'softmax' : undefined;
 }

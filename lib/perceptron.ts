@@ -81,13 +81,3 @@ export function logisticStep(n: Neuron2, x: Matrix, labels: ArrayLike<number>, l
   }
   return { w1: n.w1 - (learningRate * g1) / m, w2: n.w2 - (learningRate * g2) / m, b: n.b - (learningRate * gb) / m };
 }
-
-/** Fraction of points a neuron classifies correctly. */
-export function neuronAccuracy(n: Neuron2, x: Matrix, labels: ArrayLike<number>): number {
-  if (x.rows === 0) return 0;
-  let correct = 0;
-  for (let i = 0; i < x.rows; i++) {
-    if (neuronClass(n, x.data[i * x.cols]!, x.data[i * x.cols + 1]!) === labels[i]) correct++;
-  }
-  return correct / x.rows;
-}

@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Matrix } from './matrix.ts';
 import { Network } from './network.ts';
-import { SGD } from './sgd.ts';
-import { Trainer } from './train.ts';
 import { createRng } from './random.ts';
-import { fruits } from './data.ts';
 import { ACTIVATION_NAMES, type ActivationName } from './activations/index.ts';
-import {
-  networkFromJSON,
-  networkToJSON,
-  optimizerFromJSON,
-  optimizerToJSON,
-  restoreTrainerState,
-  trainerStateToJSON,
-} from './serialize.ts';
+import { networkFromJSON, networkToJSON } from './serialize.ts';
 
 const architecture = fc.record({
   inputs: fc.integer({ min: 1, max: 5 }),
@@ -143,108 +133,6 @@ describe('network JSON', () => {
         },
       ),
       { seed: 31, numRuns: 60 },
-    );
-  });
-});
-
-describe('optimiser JSON', () => {
-  it('round-trips hyper-parameters, step counter and momentum buffers', () => {
-    const network = Network.create({
-      inputs: 2,
-      layers: [
-        { neurons: 3, activation: 'tanh' },
-        { neurons: 2, activation: 'softmax' },
-      ],
-      seed: 2,
-    });
-    const sgd = new SGD({ learningRate: 0.3, decay: 0.01, momentum: 0.8 });
-    network.forward(Matrix.from([[0.1, 0.2]]));
-    network.backwardFromLoss('cce', Matrix.from([[0, 1]]));
-    sgd.step(network.layers);
-    sgd.step(network.layers);
-    const restored = optimizerFromJSON(JSON.parse(JSON.stringify(optimizerToJSON(sgd))), network);
-    expect(optimizerToJSON(restored)).toEqual(optimizerToJSON(sgd));
-    expect(restored.weightMomentums[1].toArray()).toEqual(sgd.weightMomentums[1].toArray());
-    expect(restored.iterations).toBe(2);
-    expect(optimizerToJSON(new SGD()).weightMomentums).toEqual([]);
-  });
-
-  it('rejects bad fields with messages', () => {
-    const good = optimizerToJSON(new SGD({ learningRate: 0.1, momentum: 0.9 }));
-    expect(() => optimizerFromJSON({ ...good, learningRate: -1 })).toThrow(/learningRate must be ≥ 0/);
-    expect(() => optimizerFromJSON({ ...good, momentum: 'fast' })).toThrow(/momentum must be a finite number/);
-    expect(() => optimizerFromJSON({ ...good, iterations: 1.5 })).toThrow(/iterations must be an integer/);
-    const { decay: _decay, ...withoutDecay } = good;
-    expect(() => optimizerFromJSON(withoutDecay)).toThrow(/missing field "decay"/);
-    const network = Network.create({ inputs: 2, layers: [{ neurons: 3, activation: 'tanh' }] });
-    expect(() => optimizerFromJSON({ ...good, weightMomentums: [[[0, 0]]], biasMomentums: [[0, 0]] }, network)).toThrow(
-      /weightMomentums\[0\] is 1×2 but layer 0 weights are 2×3/,
-    );
-    expect(() => optimizerFromJSON({ ...good, weightMomentums: [null], biasMomentums: [] })).toThrow(
-      /1 entries but biasMomentums has 0/,
-    );
-  });
-});
-
-describe('trainer state JSON', () => {
-  const data = fruits(15, createRng(9));
-  const make = () =>
-    new Trainer({
-      network: Network.create({
-        inputs: 2,
-        layers: [
-          { neurons: 5, activation: 'relu' },
-          { neurons: 3, activation: 'softmax' },
-        ],
-        seed: 3,
-      }),
-      optimizer: new SGD({ learningRate: 0.3, momentum: 0.9, decay: 0.01 }),
-      loss: 'cce',
-      xTrain: data.x,
-      yTrain: data.y,
-      batchSize: 10,
-      seed: 4,
-    });
-
-  it('saving mid-epoch and restoring into a fresh trainer continues exactly like never stopping', () => {
-    const uninterrupted = make();
-    uninterrupted.fit({ maxEpochs: 2 });
-    uninterrupted.step();
-    uninterrupted.step(); // mid-epoch
-    const saved = JSON.stringify(trainerStateToJSON(uninterrupted));
-    uninterrupted.fit({ maxEpochs: 3 });
-
-    const resumed = make();
-    restoreTrainerState(resumed, JSON.parse(saved));
-    resumed.fit({ maxEpochs: 3 });
-    expect(resumed.network.getParameters()).toEqual(uninterrupted.network.getParameters());
-    expect(resumed.history).toEqual(uninterrupted.history);
-    expect(resumed.optimizer.iterations).toBe(uninterrupted.optimizer.iterations);
-  });
-
-  it('refuses state from different data or architecture', () => {
-    const state: any = trainerStateToJSON(make());
-    expect(() => restoreTrainerState(make(), { ...state, samples: 10 })).toThrow(
-      /samples is 10 but the trainer has 45/,
-    );
-    expect(() => restoreTrainerState(make(), { ...state, batchSize: 5 })).toThrow(
-      /batchSize is 5 but the trainer uses 10/,
-    );
-    expect(() => restoreTrainerState(make(), { ...state, order: state.order.map(() => 0) })).toThrow(
-      /order\[1\] = 0 is not a unique sample index/,
-    );
-    const other = Network.create({
-      inputs: 2,
-      layers: [
-        { neurons: 4, activation: 'relu' },
-        { neurons: 3, activation: 'softmax' },
-      ],
-    });
-    expect(() => restoreTrainerState(make(), { ...state, network: networkToJSON(other) })).toThrow(
-      /network is 2-4-3 .* but the trainer's network is 2-5-3/,
-    );
-    expect(() => restoreTrainerState(make(), { ...state, history: { iterations: [{ loss: 1 }], epochs: [] } })).toThrow(
-      /history.iterations\[0\]\.iteration must be a number/,
     );
   });
 });

@@ -4,24 +4,9 @@
  */
 import { Matrix } from './matrix.ts';
 import type { Dense } from './dense.ts';
+import { flushTinyMomentums } from './kernels/index.ts';
 
 const EMPTY = new Float64Array(0);
-
-/**
- * Momentums smaller than this are set to 0 every FLUSH_EVERY steps. When a
- * gradient stays 0 (a dead ReLU, a saturated output) the momentum shrinks by
- * the factor β each step and after a few thousand steps becomes a subnormal
- * float (< 2.2e-308), which CPUs process many times slower. A value below
- * 1e-200 moves no weight anyway, so dropping it changes nothing but the speed.
- */
-const TINY_MOMENTUM = 1e-200;
-const FLUSH_EVERY = 64;
-
-function flushTiny(values: Float64Array): void {
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] !== 0 && Math.abs(values[i]) < TINY_MOMENTUM) values[i] = 0;
-  }
-}
 
 /**
  * The decayed learning rate at a given step (the slides' formula):
@@ -58,11 +43,7 @@ export class SGD {
   decay: number;
   /** Momentum factor β in update = β·momentum − α·gradient; 0 is plain SGD. */
   momentum: number;
-  /**
-   * α_t used by the current/most recent step. Initialised here with a number, not
-   * left undefined until the constructor runs: V8 then stores it as a number field
-   * that every step overwrites in place, instead of boxing a new heap number per step.
-   */
+  /** α_t used by the current/most recent step. */
   currentLearningRate = 0;
   /** Number of completed updates t. */
   iterations = 0;
@@ -131,13 +112,10 @@ export class SGD {
     }
   }
 
-  /** After the updates of a step: t ← t + 1 (and, now and then, tiny momentums → 0; see TINY_MOMENTUM). */
+  /** After the updates of a step: t ← t + 1 (and, now and then, momentums too small to matter → 0). */
   postUpdateParams(): void {
     this.iterations += 1;
-    if (this.iterations % FLUSH_EVERY === 0) {
-      for (const m of this.weightMomentums) if (m) flushTiny(m.data);
-      for (const m of this.biasMomentums) if (m) flushTiny(m.data);
-    }
+    flushTinyMomentums(this.iterations, this.weightMomentums, this.biasMomentums);
   }
 
   /** One full optimisation step over every layer. */

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Matrix, isFiniteMatrix } from './matrix.ts';
 import { Network } from './network.ts';
 import { SGD } from './sgd.ts';
-import { DEFAULT_HISTORY_LIMIT, Trainer, appendCapped, evaluate, type IterationRecord } from './train.ts';
+import { Trainer } from './train.ts';
+import { getLoss } from './losses.ts';
 import { createRng } from './random.ts';
-import { sine, spiral, xorGate, fruits, trainTestSplit } from './data.ts';
+import { sine, spiral, logicGate, fruits, trainTestSplit } from './data.ts';
 
 /** Least-squares straight line through (x, y): slope, intercept and its MSE. */
 function bestLine(x: Matrix, y: Matrix): { slope: number; intercept: number; mse: number } {
@@ -36,7 +37,7 @@ const oneEightOne = (seed: number, biasInit: 'zeros' | { kinksIn: [number, numbe
 
 describe('training reaches known results (fixed seeds)', () => {
   it('XOR is solved by a 2-2-1 sigmoid network (seed 0, weights ~ U(±1), lr 2, momentum 0.9, BCE, full batch)', () => {
-    const xor = xorGate();
+    const xor = logicGate('xor');
     const network = Network.create({
       inputs: 2,
       layers: [
@@ -62,7 +63,7 @@ describe('training reaches known results (fixed seeds)', () => {
   });
 
   it('…but with seed 4 the same recipe gets stuck in a local minimum (gradient descent is local search)', () => {
-    const xor = xorGate();
+    const xor = logicGate('xor');
     const network = Network.create({
       inputs: 2,
       layers: [
@@ -325,10 +326,11 @@ describe('batch modes, shuffling and history', () => {
     });
     trainer.epoch();
     const rows = (a: number, b: number, m: Matrix) => Matrix.from(m.toArray().slice(a, b));
+    const cce = getLoss('cce').calculate;
     const expected = [
-      evaluate(probe, rows(0, 25, data.x), rows(0, 25, data.y), 'cce').loss,
-      evaluate(probe, rows(25, 50, data.x), rows(25, 50, data.y), 'cce').loss,
-      evaluate(probe, rows(50, 60, data.x), rows(50, 60, data.y), 'cce').loss,
+      cce(probe.forward(rows(0, 25, data.x)), rows(0, 25, data.y)),
+      cce(probe.forward(rows(25, 50, data.x)), rows(25, 50, data.y)),
+      cce(probe.forward(rows(50, 60, data.x)), rows(50, 60, data.y)),
     ];
     expect(trainer.history.iterations.map((r) => r.loss)).toEqual(expected);
   });
@@ -385,7 +387,7 @@ describe('batch modes, shuffling and history', () => {
   });
 
   it('stops at the target loss, at maxEpochs, or when onEpoch returns false', () => {
-    const xor = xorGate();
+    const xor = logicGate('xor');
     const make = () =>
       new Trainer({
         network: Network.create({
@@ -489,19 +491,18 @@ describe('capped history', () => {
     expect(capped.history.epochs.at(-1)).toEqual(complete.history.epochs.at(-1));
   });
 
-  it('defaults to DEFAULT_HISTORY_LIMIT and rejects limits below 2', () => {
-    expect(trainerWith().historyLimit).toEqual(DEFAULT_HISTORY_LIMIT);
+  it('defaults to 2048 iterations and 16384 epochs, and rejects limits below 2', () => {
+    expect(trainerWith().historyLimit).toEqual({ iterations: 2048, epochs: 16384 });
     expect(() => trainerWith({ iterations: 1 })).toThrow(/historyLimit.iterations/);
     expect(() => trainerWith({ epochs: 2.5 })).toThrow(/historyLimit.epochs/);
   });
 
-  it('appendCapped thins in place (the caller’s array stays the same object) and doubles the stride', () => {
-    const records: IterationRecord[] = [];
-    let stride = 1;
-    for (let i = 1; i <= 9; i++)
-      stride = appendCapped(records, { iteration: i, epoch: 0, loss: i, learningRate: 1 }, 8, stride, 'iteration');
+  it('thins in place (the history array stays the same object) and doubles the stride', () => {
+    const trainer = trainerWith({ iterations: 8 });
+    const records = trainer.history.iterations;
+    for (let i = 1; i <= 9; i++) trainer.step();
     // 9 > 8: keep #1, the newest 8/4 = 2 (#8, #9), and the multiples of 2 among the rest
+    expect(trainer.history.iterations).toBe(records);
     expect(records.map((r) => r.iteration)).toEqual([1, 2, 4, 6, 8, 9]);
-    expect(stride).toBe(2);
   });
 });

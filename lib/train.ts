@@ -61,7 +61,7 @@ export interface HistoryLimit {
  * Enough for any loss curve a page draws (charts thin to ~500 points anyway), small enough that a
  * trainer left running keeps a bounded amount of memory (a few hundred KiB) instead of ~100 B per update forever.
  */
-export const DEFAULT_HISTORY_LIMIT: Readonly<Required<HistoryLimit>> = { iterations: 2048, epochs: 16384 };
+const DEFAULT_HISTORY_LIMIT: Readonly<Required<HistoryLimit>> = { iterations: 2048, epochs: 16384 };
 
 /** One update: the mini-batch loss/accuracy measured before the update, and the learning rate used. */
 export interface IterationRecord {
@@ -135,21 +135,6 @@ export interface FitOptions {
   targetLoss?: number;
   /** Called after each epoch; return false to stop early (reported as 'max-epochs'). */
   onEpoch?: (record: EpochRecord) => boolean | void;
-}
-
-/** Loss (and accuracy for classification) of `network` on a data set: E(ŷ, y). */
-export function evaluate(
-  network: Network,
-  x: Matrix,
-  y: Matrix,
-  loss: LossLike,
-  labels?: ArrayLike<number>,
-): { loss: number; accuracy?: number } {
-  const lossFn = getLoss(loss);
-  const yPred = network.forward(x);
-  const value = lossFn.calculate(yPred, y);
-  if (!labels) return { loss: value };
-  return { loss: value, accuracy: accuracyAgainst(yPred, labels) };
 }
 
 function accuracyAgainst(yPred: Matrix, labels: ArrayLike<number>, scratch?: Int32Array): number {
@@ -531,7 +516,7 @@ function shuffleOrder(order: Int32Array, rng: Rng): void {
  * — what a loss curve needs — and appending costs O(1) on average. Records carry their own
  * iteration/epoch numbers, so charts plot them at the right place whatever was dropped.
  */
-export function appendCapped<R extends { iteration: number; epoch: number }>(
+function appendCapped<R extends { iteration: number; epoch: number }>(
   records: R[],
   record: R,
   limit: number,

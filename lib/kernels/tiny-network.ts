@@ -1,62 +1,86 @@
 /**
- * The fused path: Network.forward and Network.backwardFromLoss for small networks, each as one
- * function of plain loops over the whole network.
+ * The tiny-network kernel: Network.forward and Network.backwardFromLoss for small networks, each
+ * as one function of plain loops over the whole network.
  *
  * Why it exists. For the lecture's tiniest nets (the 1-8-1 sine fitter, ReLU nets a few neurons
- * wide) a training step is a few hundred multiply-adds, and the general path spends about as long
- * again on plumbing: per layer a shape check, buffer resizes, a general product kernel, then a
- * separate pass for the activation, for the loss gradient and for each copy. Here each layer's
- * Z and h are written in the same pass, the loss gradient ∂E/∂z of the output layer in one
- * pass, ReLU's mask is applied as ∂E/∂h is computed, dB is summed in the loop that builds dW,
- * and a layer with a single neuron (the sine net's output) is one dot product per sample.
+ * wide) a training step is a few hundred multiply-adds, and the layer-by-layer path spends about
+ * as long again on plumbing: per layer a shape check, buffer resizes, a general product kernel,
+ * then a separate pass for the activation, for the loss gradient and for each copy. Here each
+ * layer's Z and h are written in the same pass, the loss gradient ∂E/∂z of the output layer in one
+ * pass, ReLU's mask is applied as ∂E/∂h is computed, dB is summed in the loop that builds dW, and
+ * a layer with a single neuron (the sine net's output) is one dot product per sample.
  *
- * What it must not change. It is the same arithmetic in the same order as the general path:
- * every sum starts from the same value and is split into the same groups (the "same order as"
- * notes below name the general kernel it mirrors), so results are bit-identical, not just
+ * What it must not change. It is the same arithmetic in the same order as the layer-by-layer
+ * path: every sum starts from the same value and is split into the same groups (the "same order
+ * as" notes below name the matmul.ts kernel it mirrors), so results are bit-identical, not just
  * close. It also writes the same buffers (layer.inputs/output/dweights/dbiases/dinputs,
  * activation.inputs/output/dinputs), so a widget reading them cannot tell which path ran.
- * fused.test.ts trains with both paths from the same seed and compares every bit.
+ * tiny-network.test.ts trains with both paths from the same seed and compares every bit.
  *
- * Which networks. Dense layers (no subclasses) of at most MAX_FUSED_WIDTH inputs and neurons,
- * ReLU or linear hidden activations, and a linear or softmax output; backward additionally needs
- * the loss to be MSE after a linear output or cross-entropy after softmax (the fused gradient).
- * Anything else — and `network.fusedPath = false` — takes the general layer-by-layer path.
+ * Which networks. Layers of at most MAX_TINY_WIDTH inputs and neurons, ReLU or linear hidden
+ * activations, and a linear or softmax output; backward additionally needs the loss to be MSE
+ * after a linear output or cross-entropy after softmax (see TinyNetworkHead). The caller (Network)
+ * decides which of its layers and activations are the plain ones this kernel reproduces.
  */
-import { type Matrix, assertSameShape, resizeBuffer } from './matrix.ts';
-import { Dense } from './dense.ts';
-import { Linear } from './activations/linear.ts';
-import { ReLU } from './activations/relu.ts';
-import { Softmax, softmax } from './activations/softmax.ts';
-import type { Activation } from './activations/activation.ts';
+import { type Matrix, assertSameShape, resizeBuffer } from '../matrix.ts';
+import { softmax } from '../activations/softmax.ts';
+import { SUBNORMAL_LIMIT } from './underflow.ts';
 
 /**
- * Widest layer that takes the fused path. Measured on the bench's workloads: the 1-8-1 sine net
- * trains ~1.3× faster fused, but the 16-wide spiral layers ~0.7× as fast — there the arithmetic
- * dominates and the general kernels, which reuse each loaded weight for two rows, win.
+ * Widest layer the kernel takes. Measured on the bench's workloads: the 1-8-1 sine net trains
+ * ~1.3× faster here, but the 16-wide spiral layers ~0.7× as fast — there the arithmetic
+ * dominates and matmul.ts, which reuses each loaded weight for two rows, wins.
  */
-export const MAX_FUSED_WIDTH = 8;
+const MAX_TINY_WIDTH = 8;
 
-/** The two output/loss pairs with a fused gradient: ∂E/∂z = 2(ŷ − y)/m and ∂E/∂z = (ŷ − y)/n. */
-export type FusedHead = 'linear-mse' | 'softmax-cross-entropy';
+/** The activations the kernel reproduces: h = max(z, 0), h = z, and a softmax output. */
+export type TinyActivationKind = 'relu' | 'linear' | 'softmax';
 
-/** Smallest normal double (as in losses.ts): smaller softmax gradients are flushed to 0. */
-const SUBNORMAL_LIMIT = 2.2250738585072014e-308;
+/** The two output/loss pairs with a one-pass gradient: ∂E/∂z = 2(ŷ − y)/m and ∂E/∂z = (ŷ − y)/n. */
+export type TinyNetworkHead = 'linear-mse' | 'softmax-cross-entropy';
 
-/** Whether forward may take the fused path for these layers and activations (see the file comment). */
-export function canFuse(layers: readonly Dense[], activations: readonly Activation[]): boolean {
+/** What the kernel reads and writes of a Dense layer. */
+export interface TinyLayer {
+  readonly nInputs: number;
+  readonly nNeurons: number;
+  weights: Matrix;
+  biases: Matrix;
+  dweights: Matrix;
+  dbiases: Matrix;
+  inputs: Matrix;
+  output: Matrix;
+  dinputs: Matrix;
+}
+
+/** What the kernel reads and writes of an activation layer (`inputs` on ReLU only). */
+export interface TinyActivation {
+  output: Matrix;
+  dinputs: Matrix;
+  inputs?: Matrix;
+}
+
+/** Whether the kernel runs a network of these layers with these activations (see the file comment). */
+export function tinyNetworkFits(
+  layers: readonly TinyLayer[],
+  kinds: readonly (TinyActivationKind | undefined)[],
+): boolean {
   const last = layers.length - 1;
   for (let l = 0; l <= last; l++) {
     const layer = layers[l];
-    if (layer.constructor !== Dense || layer.nInputs > MAX_FUSED_WIDTH || layer.nNeurons > MAX_FUSED_WIDTH)
-      return false;
-    const kind = activations[l].constructor;
-    if (kind !== ReLU && kind !== Linear && !(l === last && kind === Softmax)) return false;
+    if (layer.nInputs > MAX_TINY_WIDTH || layer.nNeurons > MAX_TINY_WIDTH) return false;
+    const kind = kinds[l];
+    if (kind === undefined || (kind === 'softmax' && l !== last)) return false;
   }
   return true;
 }
 
-/** The fused forward pass h^l = f^l(h^(l−1)·W^l + B^l), writing the same buffers as Dense.forward and the activations. */
-export function fusedForward(layers: readonly Dense[], activations: readonly Activation[], inputs: Matrix): Matrix {
+/** The forward pass h^l = f^l(h^(l−1)·W^l + B^l), writing the same buffers as Dense.forward and the activations. */
+export function tinyNetworkForward(
+  layers: readonly TinyLayer[],
+  activations: readonly TinyActivation[],
+  kinds: readonly (TinyActivationKind | undefined)[],
+  inputs: Matrix,
+): Matrix {
   let h = inputs;
   for (let l = 0; l < layers.length; l++) {
     const layer = layers[l];
@@ -71,8 +95,8 @@ export function fusedForward(layers: readonly Dense[], activations: readonly Act
     layer.inputs = h;
     layer.output = resizeBuffer(layer.output, n, p);
     activation.output = resizeBuffer(activation.output, n, p);
-    const kind = activation.constructor === ReLU ? RELU : activation.constructor === Linear ? LINEAR : SOFTMAX;
-    if (kind === RELU) (activation as ReLU).inputs = layer.output;
+    const kind = kinds[l] === 'relu' ? RELU : kinds[l] === 'linear' ? LINEAR : SOFTMAX;
+    if (kind === RELU) activation.inputs = layer.output;
     const out = activation.output;
     layerForward(h.data, layer.weights.data, layer.biases.data, layer.output.data, out.data, kind, n, layer.nInputs, p);
     if (kind === SOFTMAX) softmax(layer.output, out);
@@ -92,8 +116,8 @@ function activate(z: number, kind: number): number {
 }
 
 /**
- * Z = X·W + B and H = f(Z) for n samples of m inputs and p neurons — same order as matrix.ts
- * multiplyRows: each Z_ij starts as B_j, then adds the k's four at a time,
+ * Z = X·W + B and H = f(Z) for n samples of m inputs and p neurons — same order as matmul.ts
+ * matmulKernel: each Z_ij starts as B_j, then adds the k's four at a time,
  * (x0·w0 + x1·w1 + x2·w2 + x3·w3), then the rest one at a time; one or two inputs are
  * B_j + x0·w0 (+ x1·w1). H is written as soon as a row of Z is complete.
  */
@@ -161,15 +185,16 @@ function layerForward(
 }
 
 /**
- * The fused backward pass from the loss: ∂E/∂z of the output layer, then per layer
+ * The backward pass from the loss: ∂E/∂z of the output layer, then per layer
  * dW = h^(l−1)ᵀ·dZ, dB = Σ_samples dZ and ∂E/∂h^(l−1) = dZ·Wᵀ masked by the activation below,
  * writing the same buffers as the general path. `dlogits` is the network's gradient buffer
  * (n × outputs). Returns ∂E/∂X (empty when `inputGradient` is false), like Network.backwardFromLoss.
  */
-export function fusedBackward(
-  layers: readonly Dense[],
-  activations: readonly Activation[],
-  head: FusedHead,
+export function tinyNetworkBackward(
+  layers: readonly TinyLayer[],
+  activations: readonly TinyActivation[],
+  kinds: readonly (TinyActivationKind | undefined)[],
+  head: TinyNetworkHead,
   yTrue: Matrix,
   dlogits: Matrix,
   inputGradient: boolean,
@@ -194,7 +219,7 @@ export function fusedBackward(
     dZ = output.dinputs;
   } else {
     assertSameShape(output.output, yTrue, 'softmaxCrossEntropyBackward (probs vs oneHotTrue)');
-    // softmax + cross-entropy: ∂E/∂z = (ŷ − y)/n, subnormal values flushed to 0 (see losses.ts)
+    // softmax + cross-entropy: ∂E/∂z = (ŷ − y)/n, subnormal values flushed to 0 (see underflow.ts)
     const P = output.output.data;
     const T = yTrue.data;
     const D = dlogits.data;
@@ -227,7 +252,7 @@ export function fusedBackward(
     // ∂E/∂h of the layer below, and its activation's ∂E/∂z = ∂E/∂h ⊙ f'(z) in the same pass
     const below = activations[l - 1];
     below.dinputs = resizeBuffer(below.dinputs, n, m);
-    const reluZ = below.constructor === ReLU ? layers[l - 1].output.data : undefined;
+    const reluZ = kinds[l - 1] === 'relu' ? layers[l - 1].output.data : undefined;
     inputGradients(dZ.data, layer.weights.data, layer.dinputs.data, below.dinputs.data, reluZ, n, m, p);
     dZ = below.dinputs;
   }
@@ -235,7 +260,7 @@ export function fusedBackward(
 }
 
 /**
- * dW = Xᵀ·dZ and dB = Σ_samples dZ — same order as matrix.ts matmulTransposeA and columnSums:
+ * dW = Xᵀ·dZ and dB = Σ_samples dZ — same order as matmul.ts matmulTransposeAKernel and matrix.ts columnSums:
  * dW_kj starts at 0 and adds the samples four at a time (x0·d0 + x1·d1 + x2·d2 + x3·d3), then
  * the rest one at a time; dB_j adds the samples one by one.
  */
@@ -291,7 +316,7 @@ function weightGradients(
 }
 
 /**
- * ∂E/∂X = dZ·Wᵀ — same order as matrix.ts matmulTransposeB: each value starts at 0 and adds
+ * ∂E/∂X = dZ·Wᵀ — same order as matmul.ts matmulTransposeBKernel: each value starts at 0 and adds
  * dZ_ij·W_kj for j = 0, 1, … in turn. With `dz` it also writes the activation's gradient:
  * masked by 1(z > 0) when `reluZ` (the ReLU's input z) is given, copied otherwise (linear).
  */

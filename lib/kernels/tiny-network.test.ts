@@ -1,14 +1,31 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * The tiny-network kernel against the plain definition it replaces — Network's layer-by-layer
+ * path (Dense.forward/backward, the activations, the loss gradient) — bit for bit: every weight,
+ * output and gradient buffer after every step of training, on the lecture's nets and on random
+ * small ones.
+ */
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { Matrix } from './matrix.ts';
-import { Network, type LayerSpec } from './network.ts';
-import { SGD } from './sgd.ts';
-import { Trainer } from './train.ts';
-import { ReLU } from './activations/relu.ts';
-import { createRng } from './random.ts';
-import { sine, spiral } from './data.ts';
-import { MAX_FUSED_WIDTH, canFuse } from './fused.ts';
-import { getLoss, type LossLike } from './losses.ts';
+import { Matrix } from '../matrix.ts';
+import { Dense } from '../dense.ts';
+import { Network, type LayerSpec } from '../network.ts';
+import { SGD } from '../sgd.ts';
+import { Trainer } from '../train.ts';
+import { ReLU } from '../activations/relu.ts';
+import { createRng } from '../random.ts';
+import { sine, spiral } from '../data.ts';
+import { getLoss, type LossLike } from '../losses.ts';
+
+/** Whether a forward pass of `net` runs in the kernel (the layer-by-layer path calls Dense.forward). */
+function takesKernel(net: Network): boolean {
+  const spy = vi.spyOn(Dense.prototype, 'forward');
+  try {
+    net.forward(Matrix.zeros(3, net.inputSize));
+    return spy.mock.calls.length === 0;
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 /** The bytes of a float array: equal bytes = the same doubles, bit for bit (−0 ≠ 0 included). */
 const bits = (m: Matrix) => Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength).toString('hex');
@@ -38,7 +55,7 @@ function trainBoth(
   inputGradient = false,
 ) {
   const nets = [Network.create(spec), Network.create(spec)];
-  nets[1].fusedPath = false;
+  nets[1].tinyNetworkKernel = false;
   const sgds = [new SGD({ learningRate: 0.05, momentum: 0.9 }), new SGD({ learningRate: 0.05, momentum: 0.9 })];
   const lossFn = getLoss(loss);
   const states: [Record<string, string>, Record<string, string>][] = [];
@@ -78,13 +95,13 @@ const spiralNet = {
   seed: 42,
 };
 
-describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
+describe('tiny-network kernel = layer-by-layer path, bit for bit', () => {
   const sn = sine(200);
   const sp = spiral(50, 3, createRng(42));
 
-  it('is taken for the lecture nets and not for wide, sigmoid or subclassed ones', () => {
-    expect(canFuse(Network.create(sineNet).layers, Network.create(sineNet).activations)).toBe(true);
-    expect(canFuse(Network.create(spiralNet).layers, Network.create(spiralNet).activations)).toBe(true);
+  it('is taken for the lecture nets and not for wide, sigmoid, subclassed or switched-off ones', () => {
+    expect(takesKernel(Network.create(sineNet))).toBe(true);
+    expect(takesKernel(Network.create(spiralNet))).toBe(true);
     const lecture = Network.create({
       inputs: 2,
       layers: [
@@ -93,15 +110,15 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
         { neurons: 3, activation: 'softmax' },
       ],
     });
-    expect(canFuse(lecture.layers, lecture.activations)).toBe(false); // 16 wide: the general kernels are faster
+    expect(takesKernel(lecture)).toBe(false); // 16 wide: the general kernels are faster
     const wide = Network.create({
       inputs: 2,
       layers: [
-        { neurons: MAX_FUSED_WIDTH + 1, activation: 'relu' },
+        { neurons: 9, activation: 'relu' }, // one more than MAX_TINY_WIDTH
         { neurons: 3, activation: 'softmax' },
       ],
     });
-    expect(canFuse(wide.layers, wide.activations)).toBe(false);
+    expect(takesKernel(wide)).toBe(false);
     const sigmoid = Network.create({
       inputs: 2,
       layers: [
@@ -109,10 +126,10 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
         { neurons: 1, activation: 'linear' },
       ],
     });
-    expect(canFuse(sigmoid.layers, sigmoid.activations)).toBe(false);
+    expect(takesKernel(sigmoid)).toBe(false);
     class Doubled extends ReLU {}
     const custom = new Network(Network.create(sineNet).layers, [new Doubled(), 'linear']);
-    expect(canFuse(custom.layers, custom.activations)).toBe(false);
+    expect(takesKernel(custom)).toBe(false);
     const softmaxHidden = Network.create({
       inputs: 2,
       layers: [
@@ -120,12 +137,15 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
         { neurons: 1, activation: 'linear' },
       ],
     });
-    expect(canFuse(softmaxHidden.layers, softmaxHidden.activations)).toBe(false);
+    expect(takesKernel(softmaxHidden)).toBe(false);
+    const off = Network.create(sineNet);
+    off.tinyNetworkKernel = false;
+    expect(takesKernel(off)).toBe(false);
   });
 
   it('1-8-1 sine, MSE, mini-batches of 32: identical weights, outputs, gradients and losses after every one of 300 steps', () => {
     const { states, losses } = trainBoth(sineNet, sn.x, sn.y, 'mse', 32, 300);
-    for (const [fused, general] of states) expect(fused).toEqual(general);
+    for (const [kernel, general] of states) expect(kernel).toEqual(general);
     for (const [a, b] of losses) expect(Object.is(a, b)).toBe(true);
     expect(losses.at(-1)![0]).toBeLessThan(losses[0][0]); // and it really trained
   });
@@ -138,7 +158,7 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
       [5, true],
     ] as const) {
       const { states } = trainBoth(spiralNet, sp.x, sp.y, 'cce', batch, 60, inputGradient);
-      for (const [fused, general] of states) expect(fused).toEqual(general);
+      for (const [kernel, general] of states) expect(kernel).toEqual(general);
     }
   });
 
@@ -184,7 +204,7 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
             8,
             seed % 2 === 0,
           );
-          for (const [fused, general] of states) expect(fused).toEqual(general);
+          for (const [kernel, general] of states) expect(kernel).toEqual(general);
         },
       ),
       { numRuns: 60 },
@@ -192,9 +212,9 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
   });
 
   it("lib's Trainer gives the same history and weights with either path", () => {
-    const run = (fused: boolean) => {
+    const run = (kernel: boolean) => {
       const network = Network.create(spiralNet);
-      network.fusedPath = fused;
+      network.tinyNetworkKernel = kernel;
       const trainer = new Trainer({
         network,
         optimizer: new SGD({ learningRate: 0.1, momentum: 0.9 }),
@@ -211,9 +231,9 @@ describe('fused path (lib/fused.ts) = general path, bit for bit', () => {
   });
 
   it('a wrongly shaped input or target fails with the same message on both paths', () => {
-    for (const fused of [true, false]) {
+    for (const kernel of [true, false]) {
       const net = Network.create(sineNet);
-      net.fusedPath = fused;
+      net.tinyNetworkKernel = kernel;
       expect(() => net.forward(Matrix.zeros(3, 2))).toThrow(/Dense.forward: inputs have shape 3×2/);
       net.forward(Matrix.zeros(3, 1));
       expect(() => net.backwardFromLoss('mse', Matrix.zeros(4, 1))).toThrow(/yPred vs yTrue/);

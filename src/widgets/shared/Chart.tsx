@@ -1,5 +1,5 @@
 import { render, type ComponentChild } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { plotChart, type ChartOptions } from '~/charts/plot';
 
 /**
@@ -36,8 +36,11 @@ export interface ChartProps {
 
 /** The chart's scales in SVG pixels, for `overlay`. */
 export interface ChartScales {
-  x: (v: number) => number;
-  y: (v: number) => number;
+  /** Position of a value (numbers; category names on a band scale, where it is the band's start). */
+  x: (v: number | string) => number;
+  y: (v: number | string) => number;
+  /** Width of one band of a band x scale (0 otherwise). */
+  bandwidth: number;
   /** The frame (plot area) in SVG pixels. */
   left: number;
   right: number;
@@ -57,7 +60,12 @@ export interface ChartPointer {
   pixelY: number;
 }
 
-type Scale = { invert?: (v: number) => number; apply: (v: number) => number; range?: number[] };
+type Scale = {
+  invert?: (v: number) => number;
+  apply: (v: number | string) => number;
+  range?: number[];
+  bandwidth?: number;
+};
 type PlotFigure = Element & { scale?: (name: string) => Scale | undefined };
 
 /**
@@ -96,12 +104,18 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
   const figure = useRef<PlotFigure>();
   const pointer = useRef(onPointer);
   pointer.current = onPointer;
+  const description = useRef(alt);
+  description.current = alt;
   const layer = useRef<{ g: SVGGElement; scales?: ChartScales; clip: string }>();
+  // The data table is built only while it is open: a closed one costs nothing per input.
+  const [tableOpen, setTableOpen] = useState(false);
 
   useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
-    const chart = plotChart(options) as PlotFigure;
+    const chart = plotChart(
+      description.current !== undefined ? { ...options, alt: description.current } : options,
+    ) as PlotFigure;
     figure.current = chart;
     el.replaceChildren(chart);
     // The reserved height (below) has done its job once a chart is drawn; the chart's own size
@@ -134,6 +148,7 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
       l.scales = {
         x: (v) => sx.apply(v),
         y: (v) => sy.apply(v),
+        bandwidth: sx.bandwidth ?? 0,
         left: Math.min(left, right),
         right: Math.max(left, right),
         top: Math.min(top, bottom),
@@ -198,7 +213,7 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
       {/* The server HTML has no chart yet: reserving its height keeps the text below from jumping when the widget comes alive. */}
       <div class="chart__plot" ref={host} style={reservedBox(options)} {...handlers} />
       {table && (
-        <details class="figure__table">
+        <details class="figure__table" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>Show the data as a table</summary>
           <div class="table-scroll" tabIndex={0}>
             <table>
@@ -211,7 +226,7 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
                 </tr>
               </thead>
               <tbody>
-                {table.rows.map((r) => (
+                {(tableOpen ? table.rows : []).map((r) => (
                   <tr>
                     {r.map((v) => (
                       <td>{v}</td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix } from './matrix.ts';
+import { type Matrix } from './matrix.ts';
 import { Network } from './network.ts';
 import { createRng } from './random.ts';
 import {

@@ -22,7 +22,7 @@
  * the loss to be MSE after a linear output or cross-entropy after softmax (the fused gradient).
  * Anything else — and `network.fusedPath = false` — takes the general layer-by-layer path.
  */
-import { Matrix, assertSameShape, resizeBuffer } from './matrix.ts';
+import { type Matrix, assertSameShape, resizeBuffer } from './matrix.ts';
 import { Dense } from './dense.ts';
 import { Linear } from './activations/linear.ts';
 import { ReLU } from './activations/relu.ts';

@@ -15,7 +15,7 @@ export interface Rng {
   /** Uniform integer in {0, 1, …, n − 1}. */
   int(n: number): number;
   /** Shuffles `items` in place (Fisher–Yates) and returns it. */
-  shuffle<T extends { length: number; [i: number]: any }>(items: T): T;
+  shuffle<T extends { length: number; [i: number]: unknown }>(items: T): T;
   /** The internal state; `createRng(0).state = s` resumes a saved sequence. */
   state: number;
 }
@@ -55,7 +55,7 @@ export function createRng(seed: number): Rng {
       if (!Number.isInteger(n) || n <= 0) throw new Error(`Rng.int: n must be a positive integer, got ${n}`);
       return Math.floor(next() * n);
     },
-    shuffle<T extends { length: number; [i: number]: any }>(items: T): T {
+    shuffle<T extends { length: number; [i: number]: unknown }>(items: T): T {
       for (let i = items.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
         const tmp = items[i];

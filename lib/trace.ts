@@ -6,7 +6,7 @@
  * For deeper networks steps 4–6 repeat for every hidden layer, top to bottom.
  * All values are plain number arrays, so a trace can be posted from a Web Worker or saved as JSON.
  */
-import { Matrix } from './matrix.ts';
+import { type Matrix } from './matrix.ts';
 import type { ActivationName } from './activations/index.ts';
 import { getLoss, softmaxCrossEntropyBackward, type LossLike, type LossName } from './losses.ts';
 import type { Network } from './network.ts';

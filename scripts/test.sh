@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every check the project has, in the order a failure is cheapest to find.
-#   1. types (astro check: .ts, .tsx, .astro)      3. build at / and under a sub-path
-#   2. unit tests (Vitest: lib/ engine, src/ helpers) 4. browser tests (Playwright + Debian chromium)
+#   1. format (Prettier) and lint (ESLint, zero warnings)  4. build at / and under a sub-path
+#   2. types (astro check: .ts, .tsx, .astro)               5. browser tests (Playwright + Debian chromium)
+#   3. unit tests (Vitest: lib/ engine, src/ helpers)
 # Ends with one plain line "N passed, N failed" summing both test runners.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,12 @@ mkdir -p test-results
 rm -f test-results/unit.json test-results/e2e.json
 status=0
 step() { echo; echo "=== $*"; }
+
+step "Format (Prettier)"
+npx prettier --check . || status=1
+
+step "Lint (ESLint, zero warnings)"
+npx eslint --max-warnings 0 . || status=1
 
 step "Type check"
 npx astro check || status=1

@@ -144,14 +144,12 @@ describe('activation layers: backward = dvalues ⊙ f′(z), checked by central 
 
 describe('softmax', () => {
   const logitRows = (min: number, max: number) =>
-    fc
-      .integer({ min: 1, max: 6 })
-      .chain((cols) =>
-        fc.array(fc.array(fc.double({ min, max, noNaN: true }), { minLength: cols, maxLength: cols }), {
-          minLength: 1,
-          maxLength: 5,
-        }),
-      );
+    fc.integer({ min: 1, max: 6 }).chain((cols) =>
+      fc.array(fc.array(fc.double({ min, max, noNaN: true }), { minLength: cols, maxLength: cols }), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+    );
 
   it('rows are probability distributions (entries in [0, 1], summing to 1)', () => {
     fc.assert(

@@ -7,9 +7,15 @@
  * Server-rendered (and without JavaScript) it shows the options and the model answer in a plain
  * `<details>`, so the page reads and prints without it; alive, the answer is gated behind an attempt.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { checkGoals, checkNumeric, checkText, gradeChoice } from '~/exercises/check';
-import { STATUS_MESSAGE, progressStore, type ExerciseProgress, type StorageStatus } from '~/exercises/progress';
+import {
+  downloadProgress,
+  progressStore,
+  storageNotice,
+  type ExerciseProgress,
+  type ProgressStore,
+} from '~/exercises/progress';
 import type { ExerciseKind, Goal, TextRejection } from '~/exercises/types';
 import {
   WIDGET_CHANGE_EVENT,
@@ -54,11 +60,20 @@ let noticeOwner: string | undefined;
 function useProgress(
   lecture: string,
   id: string,
-): [ExerciseProgress, StorageStatus, (change: (p: ExerciseProgress) => ExerciseProgress) => void] {
+): [ExerciseProgress, ProgressStore, (change: (p: ExerciseProgress) => ExerciseProgress) => void] {
   const store = useMemo(() => progressStore(lecture), [lecture]);
   const [, setVersion] = useState(0);
   useEffect(() => store.subscribe(() => setVersion((v) => v + 1)), [store]);
-  return [store.get(id), store.status, (change) => store.update(id, change)];
+  const update = useCallback(
+    (change: (p: ExerciseProgress) => ExerciseProgress) => store.update(id, change),
+    [store, id],
+  );
+  return [store.get(id), store, update];
+}
+
+/** Trusted HTML rendered at build time (option text with math), as a span. */
+function Html({ html }: { html: string }) {
+  return <span dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 export default function Exercise(props: ExerciseView) {
@@ -101,7 +116,7 @@ function TaskText({ task }: { task: NonNullable<ExerciseView['task']> }) {
 }
 
 function LiveExercise(v: ExerciseView) {
-  const [progress, status, update] = useProgress(v.lecture, v.id);
+  const [progress, store, update] = useProgress(v.lecture, v.id);
   const [chosen, setChosen] = useState<string[]>([]);
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<Feedback>(undefined);
@@ -214,6 +229,9 @@ function LiveExercise(v: ExerciseView) {
     );
   };
 
+  const markTask = useCallback(() => update((p) => ({ ...p, task: true })), [update]);
+  const notice = storageNotice(store);
+
   const hintCount = Math.min(progress.hints, v.hintsHtml.length);
   const revealed = progress.revealed;
 
@@ -237,14 +255,14 @@ function LiveExercise(v: ExerciseView) {
                     setChosen((c) => (v.kind === 'single' ? [o.id] : on ? [...c, o.id] : c.filter((x) => x !== o.id)));
                   }}
                 />
-                <span dangerouslySetInnerHTML={{ __html: o.html.replace(/^<p>|<\/p>$/g, '') }} />
+                <Html html={o.html.replace(/^<p>|<\/p>$/g, '')} />
               </label>
             ))}
           </fieldset>
         )}
         {(v.kind === 'numeric' || v.kind === 'text') && (
           <div class="exercise__field">
-            <label for={`${uid}-input`}>{v.label}</label>
+            <label htmlFor={`${uid}-input`}>{v.label}</label>
             <input
               id={`${uid}-input`}
               type="text"
@@ -258,7 +276,7 @@ function LiveExercise(v: ExerciseView) {
         )}
         {v.kind === 'reflection' && (
           <div class="exercise__field exercise__field--wide">
-            <label for={`${uid}-input`}>Your answer (stays in this page; it is not saved or sent)</label>
+            <label htmlFor={`${uid}-input`}>Your answer (stays in this page; it is not saved or sent)</label>
             <textarea
               id={`${uid}-input`}
               rows={3}
@@ -358,7 +376,7 @@ function LiveExercise(v: ExerciseView) {
           </div>
         </div>
       )}
-      {v.task && <Task task={v.task} done={progress.task} onDone={() => update((p) => ({ ...p, task: true }))} />}
+      {v.task && <Task task={v.task} done={progress.task} onDone={markTask} />}
       <p class="exercise__status" data-progress={progress.solved ? 'solved' : attempted ? 'attempted' : 'new'}>
         {progress.solved
           ? 'Solved'
@@ -368,10 +386,15 @@ function LiveExercise(v: ExerciseView) {
         {progress.revealed ? ' · answer shown' : ''}
         {hintCount ? ` · ${hintCount} ${hintCount === 1 ? 'hint' : 'hints'}` : ''}
       </p>
-      {showNotice && status !== 'ok' && (
-        <p class="exercise__storage" role="status" data-storage={status}>
-          {STATUS_MESSAGE[status]}
-        </p>
+      {showNotice && notice && (
+        <div class="exercise__storage-box">
+          <p class="exercise__storage" role="status" data-storage={store.status === 'ok' ? 'notes' : store.status}>
+            {notice}
+          </p>
+          <button type="button" class="exercise__export" onClick={() => downloadProgress(store)}>
+            Export your progress
+          </button>
+        </div>
       )}
     </div>
   );
@@ -402,8 +425,7 @@ function Task({ task, done, onDone }: { task: NonNullable<ExerciseView['task']>;
   const solvedNow = result?.solved ?? false;
   useEffect(() => {
     if (solvedNow && !done) onDone();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [solvedNow, done]);
+  }, [solvedNow, done, onDone]);
 
   const href = `#widget-${task.widget}`;
   return (

@@ -4,7 +4,14 @@
  * (checked, with a clear error; asks before replacing saved progress).
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { STATUS_MESSAGE, exportFileName, parseProgress, progressStore, totals } from '~/exercises/progress';
+import {
+  downloadProgress,
+  exportFileName,
+  parseProgress,
+  progressStore,
+  storageNotice,
+  totals,
+} from '~/exercises/progress';
 import './exercise.css';
 
 export interface ProgressSummaryProps {
@@ -52,17 +59,11 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
   const anything = Object.keys(record.exercises).length > 0;
   const describe = (t: ReturnType<typeof totals>) => `${t.solved} solved, ${t.attempted} attempted`;
 
+  const notice = storageNotice(store);
+
   const doExport = () => {
-    const blob = new Blob([store.exportText()], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = exportFileName(lecture);
-    document.body.append(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setMessage({ text: `Exported ${exportFileName(lecture)} (${describe(all)}).` });
+    downloadProgress(store);
+    setMessage({ text: `Exported ${exportFileName(lecture)} (${describe(totals(store.everything(), allIds))}).` });
   };
 
   const doImport = async (input: HTMLInputElement) => {
@@ -91,8 +92,13 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
       setMessage({ text: 'Import cancelled: your progress is unchanged.' });
       return;
     }
-    store.replace(parsed.record);
-    setMessage({ text: `Imported ${file.name}: ${describe(incoming)}.` });
+    const done = store.replace(parsed.record);
+    if (!done.ok) {
+      setMessage({ text: done.error, error: true });
+      return;
+    }
+    const left = parsed.dropped.length ? ` Entries it could not use were left out (${parsed.dropped.length}).` : '';
+    setMessage({ text: `Imported ${file.name}: ${describe(incoming)}.${left}` });
   };
 
   const doReset = () => {
@@ -102,8 +108,8 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
       setMessage({ text: 'Reset cancelled: your progress is unchanged.' });
       return;
     }
-    store.reset();
-    setMessage({ text: 'Progress reset.' });
+    const done = store.reset();
+    setMessage(done.ok ? { text: 'Progress reset.' } : { text: done.error, error: true });
   };
 
   return (
@@ -172,9 +178,9 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
       >
         {message?.text}
       </p>
-      {store.status !== 'ok' && (
-        <p class="progress-summary__notice" role="status" data-storage={store.status}>
-          {STATUS_MESSAGE[store.status]}
+      {notice && (
+        <p class="progress-summary__notice" role="status" data-storage={store.status === 'ok' ? 'notes' : store.status}>
+          {notice}
         </p>
       )}
     </section>

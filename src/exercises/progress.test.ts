@@ -36,7 +36,7 @@ const record = (exercises: ProgressRecord['exercises']): ProgressRecord => ({
 describe('parseProgress', () => {
   it('reads a good record', () => {
     const r = record({ a: { attempts: 2, solved: true, revealed: false, hints: 1, task: false } });
-    expect(parseProgress(JSON.stringify(r), LECTURE, ['a'])).toEqual({ ok: true, record: r });
+    expect(parseProgress(JSON.stringify(r), LECTURE, ['a'])).toEqual({ ok: true, record: r, dropped: [] });
   });
   it('explains what is wrong with a bad file', () => {
     const err = (text: string, ids?: string[]) => {

@@ -11,7 +11,7 @@ import { withBase } from '~/util/lecture-paths';
 /** One paragraph's worth of inline rich text to HTML (no `<p>`). */
 export function renderInline(text: string, base = '/'): string {
   const kept: string[] = [];
-  const keep = (html: string) => `\u0000${kept.push(html) - 1}\u0000`;
+  const keep = (html: string) => `\uE000${kept.push(html) - 1}\uE000`;
   let s = text
     .replace(/\$\$([^$]+?)\$\$/g, (_, tex: string) =>
       keep(
@@ -30,7 +30,7 @@ export function renderInline(text: string, base = '/'): string {
     })
     .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
     .replace(/(?<![*\w])\*([^*\s](?:[^*]*?[^*\s])?)\*(?![*\w])/g, '<em>$1</em>');
-  return s.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
+  return s.replace(/\uE000(\d+)\uE000/g, (_, i: string) => kept[Number(i)]!);
 }
 
 /** Rich text with paragraphs (split by blank lines) to HTML. */

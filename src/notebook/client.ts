@@ -11,6 +11,8 @@ import type { FromWorker, ToWorker } from './protocol';
 import { TIME_LIMIT_MS } from './protocol';
 import type { OutputItem } from './run-cell';
 import { renderItem } from './render';
+import { EditsStore } from './edits-store';
+import { localStore } from '~/util/storage';
 
 interface Cell {
   el: HTMLElement;
@@ -26,8 +28,6 @@ interface Cell {
   editorLoading?: Promise<void>;
   saveTimer?: number;
 }
-
-const STORAGE_PREFIX = 'feedforward:notebook:';
 
 export function initNotebook(root: HTMLElement): void {
   const slug = root.dataset.notebook!;
@@ -51,31 +51,16 @@ export function initNotebook(root: HTMLElement): void {
   });
   const byId = new Map(cells.map((c) => [c.id, c]));
 
-  // ---- storage (edits are kept per cell; failures are survived and said) ----
-  const key = (cell: Cell) => `${STORAGE_PREFIX}${slug}:${cell.id}`;
-  let storageWarned = false;
-  const storageFailed = (err: unknown) => {
-    if (storageWarned) return;
-    storageWarned = true;
+  // ---- storage (edits are kept per cell; failures are survived and said, see ./edits-store) ----
+  const notices: string[] = [];
+  const edits = new EditsStore(slug, localStore, (message) => {
+    if (notices.includes(message)) return;
+    notices.push(message);
     notice.hidden = false;
-    notice.textContent = `Your edits cannot be kept in this browser (${err instanceof DOMException && err.name === 'QuotaExceededError' ? 'its storage is full' : 'storage is blocked'}). They stay while this page is open; use “Download .ts” to keep them.`;
-  };
-  const load = (cell: Cell): string | null => {
-    try {
-      return localStorage.getItem(key(cell));
-    } catch (err) {
-      storageFailed(err);
-      return null;
-    }
-  };
-  const save = (cell: Cell) => {
-    try {
-      if (cell.code === cell.original) localStorage.removeItem(key(cell));
-      else localStorage.setItem(key(cell), cell.code);
-    } catch (err) {
-      storageFailed(err);
-    }
-  };
+    notice.textContent = notices.join(' ');
+  });
+  const load = (cell: Cell): string | null => edits.read(cell.id, cell.title);
+  const save = (cell: Cell) => edits.write(cell.id, cell.code, cell.original);
 
   const setState = (cell: Cell, text: string, kind: 'idle' | 'running' | 'ok' | 'error' | 'stale' = 'idle') => {
     cell.stateEl.textContent = text;

@@ -9,6 +9,7 @@
  */
 import { prefersReducedMotion } from '~/widgets/shared/theme';
 import { assignSlides, keyAction, scrollStep, slideFromHash, type Block } from './slides';
+import { readText, removeKey, sessionStore, writeText } from '~/util/storage';
 
 interface Slide {
   title: string;
@@ -131,11 +132,8 @@ export function startDeck(): void {
     const url = new URL(link.href);
     if (root.hasAttribute('data-notes')) url.searchParams.set('notes', '');
     url.hash = hash;
-    try {
-      if (bottom) sessionStorage.setItem(ARRIVE, '1');
-    } catch {
-      /* storage blocked: arrive at the top */
-    }
+    // Storage blocked or full: the next part opens at the top of its last slide instead.
+    if (bottom) writeText(sessionStore, ARRIVE, '1');
     location.href = url.toString().replace(/([?&])notes=(?=&|#|$)/, '$1notes');
   }
 
@@ -360,12 +358,9 @@ export function startDeck(): void {
 
   notesToggle.setAttribute('aria-pressed', String(root.hasAttribute('data-notes')));
   root.dataset.deckReady = '';
-  let arriveBottom = false;
-  try {
-    arriveBottom = sessionStorage.getItem(ARRIVE) === '1';
-    sessionStorage.removeItem(ARRIVE);
-  } catch {
-    /* storage blocked */
-  }
+  // Only the exact value '1' counts; anything else stored there (or no storage) means the top.
+  const arrive = readText(sessionStore, ARRIVE);
+  const arriveBottom = arrive.ok && arrive.value === '1';
+  if (arrive.ok && arrive.value !== null) removeKey(sessionStore, ARRIVE);
   go(slideFromHash(location.hash, count, slideOfId), 'local', arriveBottom ? 'bottom' : 'top');
 }

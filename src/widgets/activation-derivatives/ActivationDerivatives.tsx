@@ -29,7 +29,8 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
     activationDerivativesSchema,
   );
   const p = useMemo(() => probe(state.x), [state.x]);
-  const j = useMemo(() => jacobian(state), [state.k, state.z]);
+  const { k, z } = state;
+  const j = useMemo(() => jacobian({ k, z }), [k, z]);
   const [box, boxWidth] = useWidth(520);
   const width = Math.max(260, Math.min(640, boxWidth));
   const options = useMemo(() => derivativeChart(p, width), [p, width]);

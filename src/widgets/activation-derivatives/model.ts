@@ -56,7 +56,7 @@ export interface JacobianResult {
   rowSumMax: number;
 }
 
-export function jacobian(s: ActivationDerivativesState): JacobianResult {
+export function jacobian(s: Pick<ActivationDerivativesState, 'k' | 'z'>): JacobianResult {
   const logits = s.z.slice(0, s.k);
   const probs = Array.from(softmax(Matrix.from([logits])).data);
   const matrix = softmaxJacobian(probs).toArray();

@@ -19,11 +19,13 @@ const ACT_LABELS = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'tanh', linear: 'Li
 
 export default function BackpropStepper({ headingLevel }: WidgetProps) {
   const { state, update, reset, notice, dismissNotice } = useWidgetState('backprop-stepper', schema);
-  const b = useMemo(() => backprop(state), [state.f, state.g, state.loss, state.y, state.alpha]);
-  const views = useMemo(() => steps(state, b), [b]);
+  const { f, g, loss, y, alpha } = state;
+  const setup = useMemo(() => ({ f, g, loss, y, alpha }), [f, g, loss, y, alpha]);
+  const b = useMemo(() => backprop(setup), [setup]);
+  const views = useMemo(() => steps(setup, b), [setup, b]);
   const index = Math.min(TOTAL_STEPS, Math.max(1, Math.round(state.step))) - 1;
   const view = views[index]!;
-  const layers = useMemo(() => diagramLayers(state, b), [b]);
+  const layers = useMemo(() => diagramLayers(setup, b), [setup, b]);
   const updated = index === TOTAL_STEPS - 1;
   const weights = useMemo(() => diagramWeights(b, updated), [b, updated]);
   const go = (step: number) => update({ step: Math.min(TOTAL_STEPS, Math.max(1, step)) });
@@ -74,7 +76,7 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
             <div
               class="backprop-stepper__nav"
               data-field="step"
-              role="group"
+              role="toolbar"
               aria-label="Steps"
               onKeyDown={(e) => {
                 if (e.key === 'ArrowRight') go(index + 2);

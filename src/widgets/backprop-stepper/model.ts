@@ -20,6 +20,9 @@ import { fmt, fmtTex } from '~/util/format';
 import type { DiagramHighlight, DiagramLayer, EdgeRef, NodeRef } from '../shared/NetworkDiagram';
 import type { BackpropStepperState, Hidden, LossChoice, Output } from './state';
 
+/** What the computation depends on: everything but the step being shown. */
+export type BackpropSetup = Omit<BackpropStepperState, 'step'>;
+
 /** The lecture's worked example (forward pass and backward pass parts): x, W¹ (3×2), W² (2×1). */
 export const X = [1, 0.5, -1];
 export const W1 = [
@@ -31,15 +34,12 @@ export const W2 = [[1.5], [-0.8]];
 export const SIZES = [3, 2, 1, 1] as const;
 export const TOTAL_STEPS = 11;
 
-const hiddenOf = (s: BackpropStepperState) => s.f as Hidden;
-const outputOf = (s: BackpropStepperState) => s.g as Output;
-const lossOf = (s: BackpropStepperState) => s.loss as LossChoice;
+const hiddenOf = (s: BackpropSetup) => s.f as Hidden;
+const outputOf = (s: BackpropSetup) => s.g as Output;
+const lossOf = (s: BackpropSetup) => s.loss as LossChoice;
 
 /** The network with the lecture's weights and zero, frozen biases (the slide's network has none). */
-export function makeNetwork(
-  s: BackpropStepperState,
-  weights: { W1: number[][]; W2: number[][] } = { W1, W2 },
-): Network {
+export function makeNetwork(s: BackpropSetup, weights: { W1: number[][]; W2: number[][] } = { W1, W2 }): Network {
   const net = Network.fromParameters([
     { weights: weights.W1, biases: [0, 0], activation: hiddenOf(s) as ActivationName },
     { weights: weights.W2, biases: [0], activation: outputOf(s) as ActivationName },
@@ -105,7 +105,7 @@ export function derivative(name: Hidden | Output, z: number): number {
   }
 }
 
-export function backprop(s: BackpropStepperState): Backprop {
+export function backprop(s: BackpropSetup): Backprop {
   const x = Matrix.row(X);
   const y = Matrix.from([[s.y]]);
   const loss = lossOf(s);
@@ -204,7 +204,7 @@ const edgesInto = (layer: number): EdgeRef[] => {
 };
 
 /** The eleven steps: four of the forward pass (inputs, hidden, output, loss), then backprop's seven. */
-export function steps(s: BackpropStepperState, b: Backprop): StepView[] {
+export function steps(s: BackpropSetup, b: Backprop): StepView[] {
   const fh = hiddenOf(s);
   const go = outputOf(s);
   const bce = lossOf(s) === 'bce';
@@ -305,7 +305,7 @@ export function steps(s: BackpropStepperState, b: Backprop): StepView[] {
 }
 
 /** The diagram: inputs, hidden (f), output (g), and the loss E as a fourth column (no edge into it). */
-export function diagramLayers(s: BackpropStepperState, b: Backprop): DiagramLayer[] {
+export function diagramLayers(s: BackpropSetup, b: Backprop): DiagramLayer[] {
   return [
     { title: 'inputs', nodes: X.map((x, i) => ({ label: `x${sub(i + 1)}`, value: x })) },
     {

@@ -11,7 +11,7 @@ import {
   TrainingControls,
   overlayLossCurves,
   trainingText,
-  useFrameVersion,
+  useFrameLoops,
   type OverlaidRun,
 } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -59,30 +59,29 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
   const full = useRun('full', state);
   const mini = useRun('mini', state);
   const single = useRun('single', state);
-  const loops = { full, mini, single };
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);
   const width = Math.min(CHART_WIDTH, outputWidth);
   const start = useMemo(() => initialLoss(state.seed), [state.seed]);
 
-  const drawn = useFrameVersion([full, mini, single]);
+  const shown = useFrameLoops([full, mini, single]);
+  const { batch } = state;
   const runs = useMemo(
     () =>
-      RUN_KINDS.map((kind) => {
-        const t = loops[kind].trainer;
+      RUN_KINDS.map((kind, i) => {
+        const loop = shown[i]!;
+        const t = loop.trainer;
         const last = t.history.epochs.at(-1);
         return {
           kind,
-          batch: batchOf(kind, state.batch),
+          batch: batchOf(kind, batch),
           epochs: t.epochCount,
           iterations: t.iteration,
           loss: last ? last.loss : start,
           history: [{ epoch: 0, loss: start }, ...t.history.epochs.map((r) => ({ epoch: r.epoch, loss: r.loss }))],
-          stop: loops[kind].stop,
+          stop: loop.stop,
         };
       }),
-    // The trainers are mutated in place; `drawn` (their versions, at most once per frame) says when.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [drawn, start, state.batch],
+    [shown, start, batch],
   );
   const epochs = Math.max(...runs.map((r) => r.epochs));
   const chart = useMemo(
@@ -204,7 +203,7 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
           <p class="batch-size__legend">
             Epochs count passes over all {N} examples; iterations count updates of the weights.
           </p>
-          <div class="table-scroll" tabIndex={0}>
+          <div class="table-scroll" tabIndex={0} role="region" aria-label="The three runs so far">
             <table class="batch-size__counts" data-readout="counts">
               <caption>The three runs so far</caption>
               <thead>

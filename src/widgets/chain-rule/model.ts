@@ -4,7 +4,6 @@
  * and the central-difference slope it is checked against.
  */
 import { linear, linearDerivative, relu, reluDerivative, sigmoid, sigmoidDerivative, tanh, tanhDerivative } from '@lib';
-import { fmt, fmtTex } from '~/util/format';
 import type { ChainRuleState, Piece } from './state';
 
 export interface PieceInfo {

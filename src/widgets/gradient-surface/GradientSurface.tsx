@@ -51,15 +51,16 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
   const [mapBox, mapWidth] = useWidth(480);
   const [sliceBox, sliceWidth] = useWidth(300);
   const grid = useMemo(() => lossGrid(data), []);
-  const loss = lossAt(data, state.w1, state.w2);
-  const g = gradientAt(data, state.w1, state.w2);
+  const { w1, w2 } = state;
+  const loss = useMemo(() => lossAt(data, w1, w2), [w1, w2]);
+  const g = useMemo(() => gradientAt(data, w1, w2), [w1, w2]);
   const steep = Math.hypot(g[0], g[1]);
 
   // The contour map is drawn once per size and theme; the point, its slices and the arrow move in
   // the overlay. Each slice's curve moves with the other weight, its axes only when the loss scale does.
   const mapOptions = useMemo(() => mapChart(grid, Math.min(mapWidth, 560), dark), [mapWidth, dark, grid]);
-  const curve1 = useMemo(() => slice(data, 'w1', state.w1, state.w2), [state.w1, state.w2]);
-  const curve2 = useMemo(() => slice(data, 'w2', state.w1, state.w2), [state.w1, state.w2]);
+  const curve1 = useMemo(() => slice(data, 'w1', w1, w2), [w1, w2]);
+  const curve2 = useMemo(() => slice(data, 'w2', w1, w2), [w1, w2]);
   const top1 = niceTop(curve1);
   const top2 = niceTop(curve2);
   const slice1 = useMemo(() => sliceChart('w1', top1, sliceWidth), [top1, sliceWidth]);

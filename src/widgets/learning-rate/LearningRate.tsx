@@ -52,7 +52,6 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
       `Diverged in epoch ${d.epoch + 1}: the ${d.reason}. With α = ${fmt(state.lr, 2)} each update overshoots so far that the loss explodes; the weights were rolled back to their last finite values. Try a smaller learning rate.`,
     describeMaxEpochs: (t) => `Done: ${MAX_EPOCHS} epochs, loss ${lossText(t.evaluateTrain().loss)}.`,
   });
-  const { trainer, version } = loop;
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);
   const width = Math.min(CHART_WIDTH, outputWidth);
 
@@ -63,13 +62,12 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
   const run = useMemo(() => {
     const history = [
       { epoch: 0, loss: start },
-      ...thin(trainer.history.epochs).map((r) => ({ epoch: r.epoch, loss: r.loss })),
+      ...thin(loop.trainer.history.epochs).map((r) => ({ epoch: r.epoch, loss: r.loss })),
     ];
-    const last = trainer.history.epochs.at(-1);
-    return { history, loss: last ? last.loss : start, epochs: trainer.epochCount };
-    // The trainer is mutated in place; `version` says when.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, start]);
+    const last = loop.trainer.history.epochs.at(-1);
+    return { history, loss: last ? last.loss : start, epochs: loop.trainer.epochCount };
+    // The trainer is mutated in place; `loop` is a new object whenever it moved.
+  }, [loop, start]);
 
   const diverged = loop.stop?.kind === 'diverged';
   const parabolaOptions = useMemo(() => parabolaChart(path, width, state.lr), [path, width, state.lr]);

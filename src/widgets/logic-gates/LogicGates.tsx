@@ -50,21 +50,21 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
     epochsPerSecond: EPOCHS_PER_SECOND,
     describeMaxEpochs: (t) => `Stopped after ${t.epochCount} epochs, the limit of this widget.`,
   });
-  const { trainer, version } = loop;
+  const { trainer } = loop;
 
   const heat = useMemo(() => new HeatMap(trainer.network), [trainer]);
   const view = useMemo(() => {
     heat.update();
-    const points = gatePoints(trainer.network, trainer.xTrain, trainer.yTrain);
-    const loss = trainer.evaluateTrain().loss;
+    const points = gatePoints(loop.trainer.network, loop.trainer.xTrain, loop.trainer.yTrain);
+    const loss = loop.trainer.evaluateTrain().loss;
     // The loss curve starts with the loss before the first update (the first iteration's).
     const start = {
       epoch: 0,
-      loss: trainer.history.iterations[0]?.loss ?? loss,
+      loss: loop.trainer.history.iterations[0]?.loss ?? loss,
     };
     const history = [
       start,
-      ...thin(trainer.history.epochs).map((r) => ({
+      ...thin(loop.trainer.history.epochs).map((r) => ({
         epoch: r.epoch,
         loss: r.loss,
       })),
@@ -72,13 +72,12 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
     return {
       points,
       loss,
-      lines: firstLayerLines(trainer.network),
-      tex: equationTex(trainer.network),
+      lines: firstLayerLines(loop.trainer.network),
+      tex: equationTex(loop.trainer.network),
       history,
     };
-    // The trainer is mutated in place; `version` says when.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [heat, trainer, version]);
+    // The trainer is mutated in place; `loop` is a new object whenever it moved.
+  }, [heat, loop]);
 
   const correct = view.points.filter((p) => !p.wrong).length;
   const gate = GATE_LABEL[state.gate];

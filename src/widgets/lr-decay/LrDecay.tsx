@@ -9,7 +9,7 @@ import { learningRateAt } from '@lib';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
-import { TrainingControls, overlayLossCurves, trainingText, useFrameVersion } from '../shared/TrainingControls';
+import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -54,34 +54,27 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
   const rows = useMemo(() => schedule(state.lr0, state.decay, state.steps), [state.lr0, state.decay, state.steps]);
   const last = rows[rows.length - 1]!;
   const half = halfLifeStep(state.decay);
-  const start = useMemo(() => makeTrainer('constant', state).evaluateTrain().loss, [state.seed]);
+  const { lr0, decay, seed } = state;
+  const start = useMemo(() => makeTrainer('constant', { lr0, decay, seed }).evaluateTrain().loss, [lr0, decay, seed]);
 
-  const drawn = useFrameVersion([decayed, constant]);
+  const shown = useFrameLoops([decayed, constant]);
   const runs = useMemo(
     () =>
-      (
-        [
-          ['decayed', decayed],
-          ['constant', constant],
-        ] as const
-      ).map(([kind, loop]) => {
+      (['decayed', 'constant'] as const).map((kind, i) => {
+        const loop = shown[i]!;
         const t = loop.trainer;
         const lastEpoch = t.history.epochs.at(-1);
         return {
           kind,
           epochs: t.epochCount,
           iterations: t.iteration,
-          lr: t.iteration
-            ? t.optimizer.currentLearningRate
-            : learningRateAt(0, state.lr0, kind === 'decayed' ? state.decay : 0),
+          lr: t.iteration ? t.optimizer.currentLearningRate : learningRateAt(0, lr0, kind === 'decayed' ? decay : 0),
           loss: lastEpoch ? lastEpoch.loss : start,
           history: [{ epoch: 0, loss: start }, ...t.history.epochs.map((r) => ({ epoch: r.epoch, loss: r.loss }))],
           stop: loop.stop,
         };
       }),
-    // The trainers are mutated in place; `drawn` (their versions, at most once per frame) says when.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [drawn, start],
+    [shown, start, lr0, decay],
   );
   const epochs = Math.max(...runs.map((r) => r.epochs));
   const scheduleOptions = useMemo(() => scheduleChart(rows, width, state.lr0), [rows, width, state.lr0]);

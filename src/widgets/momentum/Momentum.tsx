@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';
-import { TrainingControls, overlayLossCurves, trainingText, useFrameVersion } from '../shared/TrainingControls';
+import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -55,15 +55,11 @@ export default function Momentum({ headingLevel }: WidgetProps) {
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);
   const width = Math.min(CHART_WIDTH, outputWidth);
 
-  const drawn = useFrameVersion([sgd, mom]);
+  const shown = useFrameLoops([sgd, mom]);
   const runs = useMemo(
     () =>
-      (
-        [
-          ['sgd', sgd],
-          ['momentum', mom],
-        ] as const
-      ).map(([kind, loop]) => {
+      (['sgd', 'momentum'] as const).map((kind, i) => {
+        const loop = shown[i]!;
         const t = loop.trainer as PathTrainer;
         const path = t.path.slice();
         const [w1, w2] = path[path.length - 1]!;
@@ -78,12 +74,12 @@ export default function Momentum({ headingLevel }: WidgetProps) {
           stop: loop.stop,
         };
       }),
-    // The trainers are mutated in place; `drawn` (their versions, at most once per frame) says when.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [drawn],
+    [shown],
   );
   const [plain, heavy] = runs as [(typeof runs)[number], (typeof runs)[number]];
   const steps = Math.max(plain.steps, heavy.steps);
+  const plainLoss = plain.loss;
+  const heavyLoss = heavy.loss;
   const mapOptions = useMemo(() => ravineChart(runs, width), [runs, width]);
   const lossOptions = useMemo(
     () =>
@@ -98,14 +94,14 @@ export default function Momentum({ headingLevel }: WidgetProps) {
           epochs: steps,
           minEpochs: state.steps,
           width,
-          alt: `Loss against steps: plain SGD ${lossText(plain.loss)}, with momentum ${lossText(heavy.loss)} after ${steps} steps.`,
+          alt: `Loss against steps: plain SGD ${lossText(plainLoss)}, with momentum ${lossText(heavyLoss)} after ${steps} steps.`,
           label: 'loss E (log scale)',
           xLabel: 'step',
           minTop: 10,
           log: { floor: 1e-6 },
         },
       ),
-    [runs, steps, width, state.steps],
+    [runs, steps, width, state.steps, plainLoss, heavyLoss],
   );
 
   const speed = Math.hypot(...heavy.velocity);

@@ -29,9 +29,9 @@ export default function Mse({ headingLevel }: WidgetProps) {
   const width = Math.max(280, Math.min(680, boxWidth));
   // While a point is dragged the y range stays put (otherwise the axis would move under the pointer).
   const [frozen, setFrozen] = useState<[number, number] | null>(null);
-  const domain = frozen ?? yDomain(state);
+  const [lo, hi] = frozen ?? yDomain(state);
   const drag = useRef<{ kind: 't' | 'p'; index: number } | undefined>(undefined);
-  const options = useMemo(() => chartOptions(state, r, domain, width), [state, r, domain[0], domain[1], width]);
+  const options = useMemo(() => chartOptions(state, r, [lo, hi], width), [state, r, lo, hi, width]);
 
   const setValue = (kind: 't' | 'p', index: number, v: number) => {
     const list = [...state[kind]];
@@ -42,10 +42,10 @@ export default function Mse({ headingLevel }: WidgetProps) {
   const onPointer = (e: ChartPointer) => {
     if (e.phase === 'down') {
       drag.current = nearestHandle(state, e.x, e.y, e.pixelX, e.pixelY);
-      if (drag.current) setFrozen(domain);
+      if (drag.current) setFrozen([lo, hi]);
     }
     const d = drag.current;
-    if (d) setValue(d.kind, d.index, Math.min(domain[1], Math.max(domain[0], e.y)));
+    if (d) setValue(d.kind, d.index, Math.min(hi, Math.max(lo, e.y)));
     if (e.phase === 'up') {
       drag.current = undefined;
       setFrozen(null);
@@ -139,7 +139,7 @@ export default function Mse({ headingLevel }: WidgetProps) {
             <span class="mse__key mse__key--square" aria-hidden="true" /> squared error (side = error, area = its
             square)
           </p>
-          <MeanSquare side={Math.min(240, Math.sqrt(r.mse) * pixelsPerDegree(domain))} text={mseText} />
+          <MeanSquare side={Math.min(240, Math.sqrt(r.mse) * pixelsPerDegree([lo, hi]))} text={mseText} />
           <Tex display tex={tex} />
         </div>
       </div>

@@ -4,7 +4,7 @@
  * probability shading, count what is misclassified, and let the perceptron rule learn.
  */
 import * as Plot from '@observablehq/plot';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sigmoid } from '@lib';
 import { Chart, type ChartPointer, type ChartScales } from '../shared/Chart';
 import { PlayControls, Select, Slider } from '../shared/controls';
@@ -42,19 +42,25 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
   const [status, setStatus] = useState('');
   const drag = useRef<{ kind: 'handle'; fixed: { x1: number; x2: number } } | { kind: 'shift' } | undefined>(undefined);
 
-  const setNeuron = (n: Neuron2) =>
-    update({
-      w1: clampToField(perceptronSchema.w1, n.w1),
-      w2: clampToField(perceptronSchema.w2, n.w2),
-      b: clampToField(perceptronSchema.b, n.b),
-    });
+  const setNeuron = useCallback(
+    (n: Neuron2) =>
+      update({
+        w1: clampToField(perceptronSchema.w1, n.w1),
+        w2: clampToField(perceptronSchema.w2, n.w2),
+        b: clampToField(perceptronSchema.b, n.b),
+      }),
+    [update],
+  );
 
-  const learnOnce = (s: PerceptronState): number => {
-    const { neuron, mistakes } = learn(s, data);
-    setNeuron(neuron);
-    setEpochs((e) => e + 1);
-    return mistakes;
-  };
+  const learnOnce = useCallback(
+    (s: PerceptronState): number => {
+      const { neuron, mistakes } = learn(s, data);
+      setNeuron(neuron);
+      setEpochs((e) => e + 1);
+      return mistakes;
+    },
+    [data, setNeuron],
+  );
 
   // Play: one epoch per animation frame batch (about 8 per second so the line's motion can be followed).
   const live = useRef(state);
@@ -93,8 +99,7 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
       }
     }, 120);
     return () => window.clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [playing, data]);
+  }, [playing, data, learnOnce, update]);
 
   const onPointer = (p: ChartPointer) => {
     const n = neuronOf(state);

@@ -122,7 +122,7 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
         }),
       ],
     };
-  }, [data, width, height, alt]);
+  }, [data, width, height, alt, classes, regression, info.x, info.y, info.xLabel, info.yLabel]);
 
   // The canvas: the network's predictions under the chart's frame.
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -140,13 +140,13 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
       values: new Float64Array(GRID * GRID * network.outputSize),
       image: undefined as ImageData | undefined,
     };
-  }, [network, data]);
+  }, [network, regression, info.x, info.y]);
   const curve = useMemo(() => {
     if (!regression) return undefined;
     const x = Matrix.zeros(CURVE, 1);
     for (let i = 0; i < CURVE; i++) x.data[i] = info.x[0] + ((info.x[1] - info.x[0]) * i) / (CURVE - 1);
     return x;
-  }, [regression, data]);
+  }, [regression, info.x]);
   const mapColors = useMemo<MapColors | undefined>(() => {
     if (!colors) return undefined;
     return {
@@ -204,7 +204,7 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
       ctx.lineJoin = 'round';
       ctx.stroke();
     }
-  }, [version, network, grid, curve, mapColors, innerW, innerH]);
+  }, [version, network, grid, curve, mapColors, colors, innerW, innerH, info.x, info.y]);
 
   return (
     <div class="playground__map" style={{ width: `${width}px`, maxWidth: '100%' }}>

@@ -9,7 +9,7 @@
  * redrawn every frame from a GridPredictor; the charts and the network drawing are redrawn at
  * most every CHART_INTERVAL ms while training runs, and at once when it stops.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Network, Trainer } from '@lib';
 import { Chart } from '../shared/Chart';
 import { lossCurveOptions, thin } from '~/charts/loss-curve';
@@ -80,6 +80,22 @@ interface Pinned {
 
 /** The measures before any training, per trainer (a trainer is created once per run). */
 const starts = new WeakMap<Trainer, Measures>();
+/**
+ * What a chart is drawn from, taken at redraw `at` (the trainer is mutated in place): the curves so
+ * far, the epoch count and the losses and accuracies now (for the chart's text description).
+ */
+function chartSnapshot(trainer: Trainer, at: number) {
+  return {
+    at,
+    epochs: trainer.epochCount,
+    now: measure(trainer),
+    ...curvesNow(trainer),
+  };
+}
+
+/** The loss and accuracy curves so far (at most 400 points each). */
+const curvesNow = (trainer: Trainer): Curves => curvesOf(startOf(trainer), thin(trainer.history.epochs, 400));
+
 function startOf(trainer: Trainer): Measures {
   let m = starts.get(trainer);
   if (!m) {
@@ -133,7 +149,8 @@ const lossText = (x: number) => (Number.isFinite(x) ? fmt(x, 4) : '—');
 export default function Playground({ headingLevel }: WidgetProps) {
   const { state, update, reset, notice, dismissNotice } = useWidgetState('playground', playgroundSchema);
   const [speed, setSpeed] = useState<Speed>('normal');
-  const data = useMemo(() => makeData(state), [state.data, state.noise, state.test, state.seed]);
+  const { data: dataName, noise, test, seed } = state;
+  const data = useMemo(() => makeData({ data: dataName, noise, test, seed }), [dataName, noise, test, seed]);
   const task = data.info.task;
   const pair = resolvePair(state);
   const verdict = pairVerdict(task, pair.out, pair.loss);
@@ -178,7 +195,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
   throttle.current = staggered;
   const [lossVersion, accuracyVersion, slow] = staggered.versions as [number, number, number];
 
-  const now = useMemo(() => measure(trainer), [trainer, version]);
+  const now = useMemo(() => ({ version, ...measure(trainer) }), [trainer, version]);
   const diverged = trainer.diverged;
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(520);
   // Never narrower than a phone's column (a width measured mid-layout can be tiny for a moment).
@@ -186,13 +203,13 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
   // Pinned run
   const [pinned, setPinned] = useState<Pinned | undefined>(undefined);
-  const curvesNow = () => curvesOf(startOf(trainer), thin(trainer.history.epochs, 400));
-  const lossCurves = useMemo(curvesNow, [trainer, lossVersion]);
-  const accuracyCurves = useMemo(curvesNow, [trainer, accuracyVersion]);
+  const lossCurves = useMemo(() => chartSnapshot(trainer, lossVersion), [trainer, lossVersion]);
+  const accuracyCurves = useMemo(() => chartSnapshot(trainer, accuracyVersion), [trainer, accuracyVersion]);
   const diff = pinned ? differences(pinned.state, state) : [];
 
   const lossChart = useMemo(() => {
-    const epochs = Math.max(trainer.epochCount, pinned?.epoch ?? 0);
+    const { now } = lossCurves;
+    const epochs = Math.max(lossCurves.epochs, pinned?.epoch ?? 0);
     const style = { fontSize: width < 400 ? '12px' : '13px' };
     const pin = pinned?.curves;
     return lossCurveOptions({
@@ -200,7 +217,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
       epochs,
       minEpochs: 50,
       width,
-      alt: `Loss against epochs: training loss ${lossText(now.trainLoss)}, test loss ${lossText(now.testLoss)} after ${trainer.epochCount} epochs${pin ? `, with the pinned run's curves dashed grey` : ''}.`,
+      alt: `Loss against epochs: training loss ${lossText(now.trainLoss)}, test loss ${lossText(now.testLoss)} after ${lossCurves.epochs} epochs${pin ? `, with the pinned run's curves dashed grey` : ''}.`,
       label: `loss (${LOSS_LABEL[pair.loss]})`,
       color: 'var(--c-blue)',
       minTop: 0.05,
@@ -220,11 +237,10 @@ export default function Playground({ headingLevel }: WidgetProps) {
         { history: lossCurves.testLoss, color: 'var(--c-orange)', dash: '6 3' },
       ],
     });
-    // `now` is read only for the alt text.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lossCurves, pinned, width, pair.loss]);
   const accuracyChart = useMemo(() => {
-    const epochs = Math.max(trainer.epochCount, pinned?.epoch ?? 0);
+    const { now } = accuracyCurves;
+    const epochs = Math.max(accuracyCurves.epochs, pinned?.epoch ?? 0);
     const style = { fontSize: width < 400 ? '12px' : '13px' };
     const pin = pinned?.curves;
     if (task === 'regression') return undefined;
@@ -233,7 +249,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
       epochs,
       minEpochs: 50,
       width,
-      alt: `Accuracy against epochs: ${pct(now.trainAccuracy)} of the training points and ${pct(now.testAccuracy)} of the test points classified correctly after ${trainer.epochCount} epochs.`,
+      alt: `Accuracy against epochs: ${pct(now.trainAccuracy)} of the training points and ${pct(now.testAccuracy)} of the test points classified correctly after ${accuracyCurves.epochs} epochs.`,
       label: 'accuracy',
       color: 'var(--c-blue)',
       minTop: 1,
@@ -261,7 +277,6 @@ export default function Playground({ headingLevel }: WidgetProps) {
         },
       ],
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [accuracyCurves, pinned, width, task]);
 
   const colors = useThemeColors();
@@ -269,14 +284,18 @@ export default function Playground({ headingLevel }: WidgetProps) {
   // Weight editing
   const [edge, setEdge] = useState<EdgeChoice>({ layer: 0, from: 0, to: 0 });
   const [emphasise, setEmphasise] = useState(false);
-  const setWeight = (value: number) => {
-    loop.pause();
-    const sizes = trainer.network.sizes;
-    const l = Math.min(edge.layer, sizes.length - 2);
-    trainer.network.setWeight(l, Math.min(edge.from, sizes[l]! - 1), Math.min(edge.to, sizes[l + 1]! - 1), value);
-    setEdits((n) => n + 1);
-    setEmphasise(true);
-  };
+  const { pause } = loop;
+  const setWeight = useCallback(
+    (value: number) => {
+      pause();
+      const sizes = trainer.network.sizes;
+      const l = Math.min(edge.layer, sizes.length - 2);
+      trainer.network.setWeight(l, Math.min(edge.from, sizes[l]! - 1), Math.min(edge.to, sizes[l + 1]! - 1), value);
+      setEdits((n) => n + 1);
+      setEmphasise(true);
+    },
+    [pause, trainer, edge],
+  );
 
   const oneIteration = () => {
     if (loop.playing) return;
@@ -349,11 +368,11 @@ export default function Playground({ headingLevel }: WidgetProps) {
     setPending(undefined);
   };
 
-  const setArch = (arch: number[]) => update({ arch });
+  const setArch = useCallback((arch: number[]) => update({ arch }), [update]);
   const status = diverged && !loop.stop ? describeDivergence(diverged) : statusText(loop);
   const statusClass = diverged ? 'widget__status--bad' : loop.stop ? 'widget__status--good' : '';
   const itsPerEpoch = Math.ceil(trainer.xTrain.rows / trainer.batchSize);
-  const sizes = trainer.network.sizes;
+  const shape = trainer.network.sizes.join('-');
   const info = DATASET_INFO[state.data];
   const classes = info.classes.length;
   const fit = fittingPair(task);
@@ -364,7 +383,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
   const report = {
     dataset: state.data,
-    architecture: sizes.join('-'),
+    architecture: shape,
     output: pair.out,
     loss: pair.loss,
     pairFits: verdict.kind === 'fits',
@@ -379,6 +398,15 @@ export default function Playground({ headingLevel }: WidgetProps) {
   };
 
   // The controls column only changes with the set-up (and, slowly, with the run): one vnode, reused while training runs.
+  // The decayed learning rate moves with every update: the controls read it at their own redraws
+  // (`at`, the trainer being mutated in place).
+  const rateNow = useMemo(
+    () => ({
+      at: slow,
+      learningRate: trainer.optimizer.iterations > 0 ? trainer.optimizer.currentLearningRate : Number(state.lr),
+    }),
+    [trainer, slow, state.lr],
+  );
   const controls = useMemo(
     () => (
       <div class="widget__controls">
@@ -442,7 +470,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
             </button>
           </div>
           <p class="playground__note" data-readout="architecture">
-            {sizes.join('-')}:{' '}
+            {shape}:{' '}
             {state.arch.length === 0
               ? 'no hidden layer (a single layer of weights)'
               : `${state.arch.length} hidden layer${state.arch.length > 1 ? 's' : ''}`}
@@ -557,14 +585,28 @@ export default function Playground({ headingLevel }: WidgetProps) {
             {trainer.batchSize === trainer.xTrain.rows
               ? `The whole training set (${trainer.xTrain.rows} points): batch gradient descent, one update per epoch.`
               : `${trainer.batchSize === 1 ? 'One point per update (stochastic gradient descent)' : `${trainer.batchSize} points per update (mini-batches)`}, ${itsPerEpoch} updates per epoch.`}
-            {state.decay > 0 &&
-              ` The learning rate is now ${fmt(trainer.optimizer.iterations === 0 ? Number(state.lr) : trainer.optimizer.currentLearningRate, 5)}.`}
+            {state.decay > 0 && ` The learning rate is now ${fmt(rateNow.learningRate, 5)}.`}
           </p>
         </fieldset>
       </div>
     ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state, trainer, slow, data],
+    [
+      state,
+      update,
+      trainer,
+      rateNow,
+      data,
+      shape,
+      itsPerEpoch,
+      setArch,
+      info.noise,
+      fit.loss,
+      fit.out,
+      pair.loss,
+      pair.out,
+      verdict.kind,
+      verdict.why,
+    ],
   );
 
   const editor = useMemo(
@@ -583,8 +625,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
         onChange={setWeight}
       />
     ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [trainer, slow, edge, emphasise, state],
+    [trainer, slow, edge, emphasise, state, setWeight],
   );
 
   const mapAlt =
@@ -713,7 +754,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
                   setPinned({
                     state: { ...state, arch: [...state.arch] },
                     epoch: trainer.epochCount,
-                    curves: curvesNow(),
+                    curves: curvesNow(trainer),
                   })
                 }
               >
@@ -761,9 +802,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
             {pending && (
               <div class="playground__confirm" role="alertdialog" aria-labelledby="playground-confirm-text">
                 <p id="playground-confirm-text">
-                  Replace the current model ({sizes.join('-')}, {trainer.epochCount} epochs trained) with{' '}
-                  {pending.model.summary} from {pending.file}? The current weights are lost unless you download them
-                  first.
+                  Replace the current model ({shape}, {trainer.epochCount} epochs trained) with {pending.model.summary}{' '}
+                  from {pending.file}? The current weights are lost unless you download them first.
                 </p>
                 <div class="control control--buttons">
                   <button type="button" ref={confirmButton} onClick={acceptImport}>

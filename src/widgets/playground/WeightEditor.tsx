@@ -102,7 +102,8 @@ export function WeightEditor({
   onShowAll,
   onChange,
 }: WeightEditorProps) {
-  const sizes = network.sizes;
+  // A network keeps its shape: its sizes are read once per network.
+  const sizes = useMemo(() => network.sizes, [network]);
   const e = clampEdge(edge, sizes);
   const last = sizes.length - 1;
   const height = diagramHeight(sizes);
@@ -120,16 +121,22 @@ export function WeightEditor({
     }));
     let lo = Infinity;
     let hi = -Infinity;
-    for (const W of weights) for (const row of W) for (const w of row) ((lo = Math.min(lo, w)), (hi = Math.max(hi, w)));
+    for (const W of weights) {
+      for (const row of W) {
+        for (const w of row) {
+          lo = Math.min(lo, w);
+          hi = Math.max(hi, w);
+        }
+      }
+    }
     const w = weights[e.layer]![e.from]![e.to]!;
     const description =
       `The ${sizes.join('-')} network: ${sizes.length - 2} hidden layer${sizes.length === 3 ? '' : 's'} (${activations.join(', ')}), ` +
       `${weights.reduce((n, W) => n + W.length * W[0]!.length, 0)} weights between ${fmt(lo, 2)} and ${fmt(hi, 2)}. ` +
       `Chosen: the weight from ${unitName(sizes, e.layer, e.from)} to ${unitName(sizes, e.layer + 1, e.to)}, ${fmt(w, 3)}.`;
-    return { weights, layers, description, w };
-    // The network's weights change in place; `version` says when.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [network, version, activations.join(), e.layer, e.from, e.to]);
+    // The network's weights change in place: this is the drawing of them at `version`.
+    return { at: version, weights, layers, description, w };
+  }, [network, version, activations, sizes, last, labelled, e.layer, e.from, e.to]);
 
   const pick = (ev: MouseEvent) => {
     const svg = (ev.currentTarget as HTMLElement).querySelector('svg');

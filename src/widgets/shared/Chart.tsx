@@ -215,7 +215,7 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
       {table && (
         <details class="figure__table" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>Show the data as a table</summary>
-          <div class="table-scroll" tabIndex={0}>
+          <div class="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
             <table>
               <caption>{table.caption}</caption>
               <thead>

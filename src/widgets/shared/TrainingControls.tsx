@@ -125,14 +125,15 @@ export function TrainingControls({
 }
 
 /**
- * For runs compared side by side: what to derive the drawing from. Each run trains its own chunk
- * in every animation frame and each chunk re-renders the widget, so the charts would be drawn
- * once per run per frame. While the runs animate, this changes at most once per frame (the charts
- * follow the training one frame later); otherwise — a reader's input, a step, a stop — at once.
+ * For runs compared side by side: the runs to derive the drawing from. Each run trains its own
+ * chunk in every animation frame and each chunk re-renders the widget, so the charts would be
+ * drawn once per run per frame. While the runs animate, the array returned here changes at most
+ * once per frame (the charts follow the training one frame later); otherwise — a reader's input,
+ * a step, a stop — at once. Derive with `useMemo(…, [shown, …])`.
  */
-export function useFrameVersion(
-  loops: readonly Pick<TrainingLoopControls, 'version' | 'playing' | 'background'>[],
-): string {
+export function useFrameLoops<L extends Pick<TrainingLoopControls, 'version' | 'playing' | 'background'>>(
+  loops: readonly L[],
+): readonly L[] {
   const current = loops.map((l) => l.version).join('|');
   const animating = loops.some((l) => l.playing && !l.background);
   const [drawn, setDrawn] = useState(current);
@@ -152,7 +153,10 @@ export function useFrameVersion(
     },
     [],
   );
-  return animating ? drawn : current;
+  const key = animating ? drawn : current;
+  const shown = useRef({ key, loops });
+  if (shown.current.key !== key) shown.current = { key, loops };
+  return shown.current.loops;
 }
 
 /** One run's curve in {@link overlayLossCurves}. */

@@ -121,8 +121,7 @@ export function WidgetFrame({
   const [access, setAccess] = useState<FieldAccess>(NO_ACCESS_LIMITS);
   useEffect(() => {
     if (schema) setAccess(readAccess(name, schema, window.location.search));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [name]);
+  }, [name, schema]);
   const reportJson = JSON.stringify(report ?? {});
   useEffect(() => {
     const detail: WidgetChange = { name, state: encoded, report: JSON.parse(reportJson) as WidgetReport };

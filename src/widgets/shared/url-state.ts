@@ -144,7 +144,15 @@ export function decodeState<S extends Schema>(schema: S, text: string | null | u
       problems.push(`${key}: ${result.note}; the default is used`);
     }
   }
-  return { state: state as StateOf<S>, problems };
+  return { state: state as StateOf<S>, problems: capped(problems) };
+}
+
+/** At most `MAX_PROBLEMS` problems, then how many more (a notice stays readable whatever the link). */
+const MAX_PROBLEMS = 8;
+function capped(problems: string[]): string[] {
+  if (problems.length <= MAX_PROBLEMS) return problems;
+  const more = problems.length - MAX_PROBLEMS;
+  return [...problems.slice(0, MAX_PROBLEMS), `and ${more} more ${more === 1 ? 'problem' : 'problems'}`];
 }
 
 type FieldResult = { ok: true; value: unknown; note?: string } | { ok: false; note: string };
@@ -156,7 +164,7 @@ function decodeNumber(field: NumberField | NumberListField, raw: string): FieldR
   const value = clampToField(field, x);
   const outside = x < field.min || x > field.max;
   return outside
-    ? { ok: true, value, note: `${raw} is outside ${field.min} … ${field.max}, so ${value} is used` }
+    ? { ok: true, value, note: `${truncate(raw)} is outside ${field.min} … ${field.max}, so ${value} is used` }
     : { ok: true, value };
 }
 
@@ -188,7 +196,12 @@ function decodeField(field: Field, raw: string): FieldResult {
         values.push(r.value as number);
         if (r.note) notes.push(r.note);
       }
-      return notes.length ? { ok: true, value: values, note: notes.join('; ') } : { ok: true, value: values };
+      if (!notes.length) return { ok: true, value: values };
+      const note =
+        notes.length === 1
+          ? notes[0]
+          : `${notes.length} numbers are outside ${field.min} … ${field.max}, so the nearest allowed values are used`;
+      return { ok: true, value: values, note };
     }
   }
 }
@@ -284,7 +297,7 @@ export function readAccess(name: string, schema: Schema, search: string): Decode
   const hidden = readList(name, schema, 'hide', params.getAll('hide'), problems);
   const locked = readList(name, schema, 'lock', params.getAll('lock'), problems);
   for (const key of hidden) locked.delete(key);
-  return { locked, hidden, problems };
+  return { locked, hidden, problems: capped(problems) };
 }
 
 /**

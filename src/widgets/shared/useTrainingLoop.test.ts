@@ -154,6 +154,7 @@ describe('TrainingLoop', () => {
   const loopOf = (create: (clock: { t: number }) => Trainer, config: TrainingLoopConfig, reduced = false) => {
     const time = fakeTime();
     const loop = new TrainingLoop(
+      'test',
       () => create(time.clock),
       () => config,
       time.schedulers,

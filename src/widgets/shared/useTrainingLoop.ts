@@ -196,6 +196,8 @@ export class TrainingLoop {
   private disposed = false;
 
   constructor(
+    /** The settings this loop was made for (a new key, a new loop). */
+    readonly key: string,
     private readonly create: () => Trainer,
     private readonly config: () => TrainingLoopConfig,
     private readonly schedulers: LoopSchedulers = {
@@ -363,17 +365,19 @@ export interface TrainingLoopControls {
 export function useTrainingLoop(options: TrainingLoopOptions): TrainingLoopControls {
   const latest = useRef(options);
   latest.current = options;
+  // A new key means new settings: a fresh loop with a fresh trainer. The loop reads every other
+  // option through `latest`, so the key is the only thing its identity depends on.
+  const { key } = options;
   const loop = useMemo(
     () =>
       new TrainingLoop(
+        key,
         () => latest.current.create(),
         () => latest.current,
-        options.schedulers,
-        options.reducedMotion,
+        latest.current.schedulers,
+        latest.current.reducedMotion,
       ),
-    // A new key means new settings: a fresh loop with a fresh trainer.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [options.key],
+    [key],
   );
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
@@ -383,16 +387,21 @@ export function useTrainingLoop(options: TrainingLoopOptions): TrainingLoopContr
       loop.dispose();
     };
   }, [loop]);
-  return {
-    trainer: loop.trainer,
-    version: loop.version,
-    status: loop.status,
-    playing: loop.playing,
-    background: loop.background,
-    stop: loop.stop,
-    play: () => loop.play(),
-    pause: () => loop.pause(),
-    step: () => loop.step(),
-    reset: () => loop.reset(),
-  };
+  // One object per state of the loop: a view derives from it with `useMemo(…, [controls])` and
+  // recomputes exactly when the trainer moved or the status changed.
+  // The commands stay the same functions for the loop's whole life.
+  const commands = useMemo(
+    () => ({
+      play: () => loop.play(),
+      pause: () => loop.pause(),
+      step: () => loop.step(),
+      reset: () => loop.reset(),
+    }),
+    [loop],
+  );
+  const { trainer, version, status, playing, background, stop } = loop;
+  return useMemo(
+    () => ({ trainer, version, status, playing, background, stop, ...commands }),
+    [commands, trainer, version, status, playing, background, stop],
+  );
 }

@@ -43,9 +43,8 @@ export function useWidgetState<S extends Schema>(name: string, schema: S) {
     if (limits.problems.length)
       parts.push(`Some controls the link names could not be fixed (${limits.problems.join('; ')}); they stay free.`);
     if (parts.length) setNotice(parts.join(' '));
-    // The schema is a module constant; reading the URL once on mount is the intent.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [name]);
+    // Name and schema are module constants: the link is read once, when the widget comes alive.
+  }, [name, schema]);
 
   const update = useCallback((patch: Partial<StateOf<S>>) => {
     const { keys } = fixed.current;

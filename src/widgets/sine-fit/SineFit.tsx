@@ -75,7 +75,8 @@ export default function SineFit({ headingLevel }: WidgetProps) {
   const { trainer, version } = loop;
   const [runs, setRuns] = useState<Run[]>([]);
 
-  const hand = useMemo(() => handNetwork(state), [state.hinges, state.hw, state.hb, state.hv, state.c]);
+  const { hinges, hw, hb, hv, c: offset } = state;
+  const hand = useMemo(() => handNetwork({ hinges, hw, hb, hv, c: offset }), [hinges, hw, hb, hv, offset]);
   const network = trained ? trainer.network : hand;
   const range = trained ? VIEWS.sine : VIEWS[state.view];
 
@@ -95,10 +96,9 @@ export default function SineFit({ headingLevel }: WidgetProps) {
     const line = state.mode === 'linear' ? collapseLinear(network) : undefined;
     const kinkPoints = kinkMarks(network, kinks, range);
     const active = state.mode === 'relu' ? activeUnits(network) : 0;
-    return { curves: c, mse, history, line, kinkPoints, active };
-    // The trainer's network is mutated in place; `version` says when.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [network, version, range, state.mode]);
+    // The trainer's network is mutated in place: this is the view of it at `version`.
+    return { at: version, curves: c, mse, history, line, kinkPoints, active };
+  }, [network, trainer, trained, version, range, state.mode]);
 
   // Remember finished ReLU runs, to compare unit counts.
   useEffect(() => {
@@ -114,8 +114,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
         .sort((a, b) => a.units - b.units || a.seed - b.seed)
         .slice(-8),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loop.stop]);
+  }, [loop.stop, state.mode, state.units, state.seed, state.lr, view.mse]);
 
   const editIndex = Math.min(state.edit, state.hinges) - 1;
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);

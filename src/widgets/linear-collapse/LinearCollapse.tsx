@@ -362,7 +362,7 @@ function Points({ sc, state, result }: { sc: ChartScales; state: LinearCollapseS
           return <path d={`M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`} />;
         })}
       </g>
-      <text x={sc.left + 6} y={sc.top + 6} dy="0.71em" fill="var(--c-muted)" font-size="13">
+      <text x={sc.left + 6} text-anchor="start" y={sc.top + 6} dy="0.71em" fill="var(--c-muted)" font-size="13">
         {state.act === 'relu' && off.length ? 'crosses: the two disagree' : 'on the dashed line: the two agree'}
       </text>
       <text x={(sc.left + sc.right) / 2} y={sc.bottom + 34} text-anchor="middle" fill="currentColor" font-size="13">

@@ -250,6 +250,7 @@ function barChart(cls: number, width: number) {
     marginLeft: 44,
     marginRight: 8,
     x: {
+      type: 'band' as const,
       domain: [...CLASSES],
       label: null,
       padding: 0.3,

@@ -387,7 +387,7 @@ function chartOptions(k: number, broken: boolean, width: number) {
     marginRight: 8,
     marginTop: 22,
     marginBottom: tilt ? 54 : 34,
-    x: { domain: classes, label: null, padding: 0.25, tickRotate: tilt ? -35 : 0 },
+    x: { type: 'band' as const, domain: classes, label: null, padding: 0.25, tickRotate: tilt ? -35 : 0 },
     // Room above 1 for the row that reports a naive NaN, clear of the bars and their labels.
     y: {
       domain: [0, broken ? 1.25 : 1.08],

@@ -298,17 +298,28 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
   );
 }
 
-/** The axes' range: the outputs' range rounded out to a step, so it moves now and then, not on every input. */
+/** The smallest of 1, 1.5, 2, 3, 5, 7 × 10ᵏ at least `v` (v > 0). */
+function ladder(v: number): number {
+  const k = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 1.5, 2, 3, 5, 7, 10]) if (m * k >= v) return m * k;
+  return 10 * k;
+}
+
+/**
+ * The axes' range: the outputs' range (at least −1…1, padded) with each end rounded out to a
+ * step of a coarse ladder, so the axes move only now and then, not on every input.
+ */
 function niceDomain(result: Comparison): [number, number] {
   let lo = -1;
   let hi = 1;
   for (const p of result.samples) {
-    lo = Math.min(lo, p.network, p.single);
-    hi = Math.max(hi, p.network, p.single);
+    if (Number.isFinite(p.network) && Number.isFinite(p.single)) {
+      lo = Math.min(lo, p.network, p.single);
+      hi = Math.max(hi, p.network, p.single);
+    }
   }
   const pad = 0.06 * (hi - lo);
-  const step = 10 ** Math.floor(Math.log10(hi - lo)) / 2;
-  return [Math.floor((lo - pad) / step) * step, Math.ceil((hi + pad) / step) * step];
+  return [-ladder(pad - lo), ladder(hi + pad)];
 }
 
 const chartAlt = (result: Comparison) => {

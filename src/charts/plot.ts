@@ -68,3 +68,73 @@ function fixAria(chart: Element): void {
     else if (!svg.closest('[aria-label]')) svg.setAttribute('aria-hidden', 'true');
   }
 }
+
+/** Plot's symbol names for filled dots (d3's `symbolsFill`), drawn by {@link symbolPath}. */
+export type SymbolName = 'circle' | 'cross' | 'diamond' | 'square' | 'star' | 'triangle';
+
+/**
+ * The SVG path of a dot of radius `r` centred on (x, y), the same shape and area as Plot's
+ * `Plot.dot(…, { symbol, r })` (d3's symbols with size πr²) — for marks drawn in a chart's overlay.
+ */
+export function symbolPath(symbol: SymbolName, x: number, y: number, r: number): string {
+  const size = Math.PI * r * r;
+  const pts: [number, number][] = [];
+  switch (symbol) {
+    case 'circle':
+      return `M${x + r},${y}A${r},${r},0,1,1,${x - r},${y}A${r},${r},0,1,1,${x + r},${y}Z`;
+    case 'cross': {
+      const a = Math.sqrt(size / 5) / 2;
+      const c: [number, number][] = [
+        [-3, -1],
+        [-1, -1],
+        [-1, -3],
+        [1, -3],
+        [1, -1],
+        [3, -1],
+        [3, 1],
+        [1, 1],
+        [1, 3],
+        [-1, 3],
+        [-1, 1],
+        [-3, 1],
+      ];
+      for (const [u, v] of c) pts.push([u * a, v * a]);
+      break;
+    }
+    case 'diamond': {
+      const tan30 = Math.sqrt(1 / 3);
+      const h = Math.sqrt(size / (tan30 * 2));
+      const w = h * tan30;
+      pts.push([0, -h], [w, 0], [0, h], [-w, 0]);
+      break;
+    }
+    case 'square': {
+      const h = Math.sqrt(size) / 2;
+      pts.push([-h, -h], [h, -h], [h, h], [-h, h]);
+      break;
+    }
+    case 'star': {
+      const kr = Math.sin(Math.PI / 10) / Math.sin((7 * Math.PI) / 10);
+      const kx = Math.sin((2 * Math.PI) / 10) * kr;
+      const ky = -Math.cos((2 * Math.PI) / 10) * kr;
+      const R = Math.sqrt(size * 0.8908130915292852);
+      const px = kx * R;
+      const py = ky * R;
+      pts.push([0, -R], [px, py]);
+      for (let i = 1; i < 5; ++i) {
+        const a = (2 * Math.PI * i) / 5;
+        const c = Math.cos(a);
+        const s = Math.sin(a);
+        pts.push([s * R, -c * R], [c * px - s * py, s * px + c * py]);
+      }
+      break;
+    }
+    case 'triangle': {
+      const sqrt3 = Math.sqrt(3);
+      const t = -Math.sqrt(size / (sqrt3 * 3));
+      pts.push([0, t * 2], [-sqrt3 * t, -t], [sqrt3 * t, -t]);
+      break;
+    }
+  }
+  return `${pts.map(([u, v], i) => `${i ? 'L' : 'M'}${(x + u).toFixed(2)},${(y + v).toFixed(2)}`).join('')}Z`;
+}

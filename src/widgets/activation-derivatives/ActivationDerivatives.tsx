@@ -6,7 +6,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, type ChartPointer } from '../shared/Chart';
+import { Chart, type ChartPointer, type ChartScales } from '../shared/Chart';
+import { symbolPath } from '~/charts/plot';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -33,7 +34,8 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
   const j = useMemo(() => jacobian({ k, z }), [k, z]);
   const [box, boxWidth] = useWidth(520);
   const width = Math.max(260, Math.min(640, boxWidth));
-  const options = useMemo(() => derivativeChart(p, width), [p, width]);
+  // The curves are drawn once per width; the probe moves in the overlay.
+  const options = useMemo(() => derivativeChart(width), [width]);
 
   const onPointer = (e: ChartPointer) => update({ x: clampToField(activationDerivativesSchema.x, e.x) });
   const setLogit = (i: number, v: number) => {
@@ -104,6 +106,8 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
           <Chart
             options={options}
             onPointer={onPointer}
+            alt={chartAlt(p)}
+            overlay={(sc) => <ProbeMarks sc={sc} p={p} />}
             table={{
               caption: `Derivatives at x = ${fmt(state.x)}`,
               columns: ['function', 'f(x)', 'f′(x)'],
@@ -228,9 +232,38 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
   );
 }
 
-function derivativeChart(p: Probe, width: number) {
+const chartAlt = (p: Probe) =>
+  `The derivatives of the sigmoid (a bump peaking at 0.25 at x = 0) and of ReLU (0 for negative x, 1 for positive x) for x from ${X_MIN} to ${X_MAX}. At x = ${fmt(p.x)}: σ′ = ${fmt(p.sigmoidDerivative, 3)}, ReLU′ = ${p.reluDerivative}.`;
+
+/** The probe at x: a dashed rule, both derivatives' dots and the label. */
+function ProbeMarks({ sc, p }: { sc: ChartScales; p: Probe }) {
+  const px = sc.x(p.x);
+  return (
+    <>
+      <line
+        x1={px}
+        x2={px}
+        y1={sc.top}
+        y2={sc.bottom}
+        stroke="var(--c-ink)"
+        stroke-dasharray="2 3"
+        stroke-opacity={0.8}
+      />
+      <g stroke="var(--bg)" stroke-width={1.5}>
+        <path d={symbolPath('circle', px, sc.y(p.sigmoidDerivative), 6)} fill="var(--c-blue)" />
+        <path d={symbolPath('square', px, sc.y(p.reluDerivative), 6)} fill="var(--c-green)" />
+      </g>
+      <text x={sc.right} y={sc.top - 16} dy="0.32em" text-anchor="end" fill="var(--c-ink)" font-size="13">
+        x = {fmt(p.x)}
+      </text>
+    </>
+  );
+}
+
+/** The two derivative curves and ReLU′'s jump: what does not move with the probe. */
+function derivativeChart(width: number) {
   return {
-    alt: `The derivatives of the sigmoid (a bump peaking at 0.25 at x = 0) and of ReLU (0 for negative x, 1 for positive x) for x from ${X_MIN} to ${X_MAX}. At x = ${fmt(p.x)}: σ′ = ${fmt(p.sigmoidDerivative, 3)}, ReLU′ = ${p.reluDerivative}.`,
+    alt: '',
     width,
     height: Math.round(Math.max(200, Math.min(250, width * 0.42))),
     marginTop: 20,
@@ -254,26 +287,6 @@ function derivativeChart(p: Probe, width: number) {
       // The jump of ReLU′ at 0: filled where the engine's value is (0), hollow at the other side's limit.
       Plot.dot([{ x: 0, y: 0 }], { x: 'x', y: 'y', r: 4, fill: 'var(--c-green)' }),
       Plot.dot([{ x: 0, y: 1 }], { x: 'x', y: 'y', r: 4, fill: 'var(--bg)', stroke: 'var(--c-green)', strokeWidth: 2 }),
-      Plot.ruleX([p.x], { stroke: 'var(--c-ink)', strokeDasharray: '2 3', strokeOpacity: 0.8 }),
-      Plot.dot([{ x: p.x, y: p.sigmoidDerivative }], {
-        x: 'x',
-        y: 'y',
-        r: 6,
-        symbol: 'circle',
-        fill: 'var(--c-blue)',
-        stroke: 'var(--bg)',
-        strokeWidth: 1.5,
-      }),
-      Plot.dot([{ x: p.x, y: p.reluDerivative }], {
-        x: 'x',
-        y: 'y',
-        r: 6,
-        symbol: 'square',
-        fill: 'var(--c-green)',
-        stroke: 'var(--bg)',
-        strokeWidth: 1.5,
-      }),
-      Plot.text([`x = ${fmt(p.x)}`], { frameAnchor: 'top-right', dy: -16, fill: 'var(--c-ink)' }),
     ],
   };
 }

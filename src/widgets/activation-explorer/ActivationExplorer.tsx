@@ -6,7 +6,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Chart, type ChartPointer } from '../shared/Chart';
+import { Chart, type ChartPointer, type ChartScales } from '../shared/Chart';
+import { symbolPath, type SymbolName } from '~/charts/plot';
 import { Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -32,7 +33,7 @@ import './activation-explorer.css';
 import { useWidth } from '../shared/useWidth';
 
 /** Colour, dash and probe symbol of each function (never colour alone). */
-const STYLE: Record<FunctionName, { color: string; dash?: string; symbol: string }> = {
+const STYLE: Record<FunctionName, { color: string; dash?: string; symbol: SymbolName }> = {
   step: { color: 'var(--c-purple)', dash: '12 3 3 3', symbol: 'diamond' },
   linear: { color: 'var(--c-ink)', dash: '16 5', symbol: 'triangle' },
   sigmoid: { color: 'var(--c-blue)', symbol: 'circle' },
@@ -91,13 +92,16 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
     }),
     [shown, state.alpha],
   );
+  // The charts are drawn again only when the functions, α or the width change; the probe (its
+  // rule, dots, tangents and label) moves in the overlay.
+  const { step, alpha } = state;
   const fOptions = useMemo(
-    () => functionChart(state, shown, probes, curves.f, curves.fDomain, width),
-    [state, shown, probes, curves, width],
+    () => functionChart(step, shown, curves.f, curves.fDomain, width),
+    [step, shown, curves, width],
   );
   const dfOptions = useMemo(
-    () => derivativeChart(state, shown, probes, curves.df, curves.dfDomain, width),
-    [state, shown, probes, curves, width],
+    () => derivativeChart(step, alpha, shown, curves.df, curves.dfDomain, width),
+    [step, alpha, shown, curves, width],
   );
   const notes = useMemo(() => lessons(state), [state]);
   const late = useNextFrame(state);
@@ -146,10 +150,25 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
           </fieldset>
         </div>
         <div ref={box} class="activation-explorer__charts">
-          <Chart options={fOptions} onPointer={onPointer} />
+          <Chart
+            options={fOptions}
+            onPointer={onPointer}
+            alt={
+              shown.length
+                ? `Line chart of ${shown.map((fn) => NAMES[fn]).join(', ')} for x from ${X_MIN} to ${X_MAX}, with the probe at x = ${fmt(x)} and short tangent lines there.`
+                : 'Empty chart: no function is switched on.'
+            }
+            overlay={(sc) => <ProbeMarks sc={sc} x={x} probes={probes} pick={(p) => p.f} tangents />}
+          />
           <Chart
             options={dfOptions}
             onPointer={onPointer}
+            alt={
+              shown.length
+                ? `Line chart of the derivatives f′(x) of ${shown.map((fn) => NAMES[fn]).join(', ')}, with the probe at x = ${fmt(x)}.`
+                : 'Empty chart: no function is switched on.'
+            }
+            overlay={(sc) => <ProbeMarks sc={sc} x={x} probes={probes} pick={(p) => p.df} />}
             table={{
               caption: `f(x) and f′(x) of the shown functions at x = ${fmt(x)}`,
               columns: ['function', 'f(x)', 'f′(x)'],
@@ -322,26 +341,59 @@ function formulas(p: Probe, x: number, alpha: number): { general: string; live: 
 
 type Curve = ReturnType<typeof curve>;
 
-function probeMarks(x: number, probes: Probe[], pick: (p: Probe) => number | undefined) {
-  const dots = probes.filter((p) => pick(p) !== undefined).map((p) => ({ fn: p.fn, x, y: pick(p)! }));
-  return [
-    Plot.ruleX([x], { stroke: 'var(--c-ink)', strokeDasharray: '2 3', strokeOpacity: 0.8 }),
-    ...FUNCTIONS.map((fn) =>
-      Plot.dot(
-        dots.filter((d) => d.fn === fn),
-        {
-          x: 'x',
-          y: 'y',
-          r: 5.5,
-          symbol: STYLE[fn].symbol,
-          fill: STYLE[fn].color,
-          stroke: 'var(--bg)',
-          strokeWidth: 1.5,
-        },
-      ),
-    ),
-    Plot.text([`probe x = ${fmt(x)}`], { frameAnchor: 'top-right', dy: -16, fill: 'var(--c-ink)' }),
-  ];
+/** The probe: a dashed rule at x, each function's dot there, the short tangents (f chart) and the label. */
+function ProbeMarks(props: {
+  sc: ChartScales;
+  x: number;
+  probes: Probe[];
+  pick: (p: Probe) => number | undefined;
+  tangents?: boolean;
+}) {
+  const { sc, x, probes, pick } = props;
+  const px = sc.x(x);
+  return (
+    <>
+      <line
+        x1={px}
+        x2={px}
+        y1={sc.top}
+        y2={sc.bottom}
+        stroke="var(--c-ink)"
+        stroke-dasharray="2 3"
+        stroke-opacity={0.8}
+      />
+      {props.tangents &&
+        probes
+          .filter((p) => p.df !== undefined && !(p.convention && x === 0))
+          .map((p) => (
+            <line
+              x1={sc.x(x - 0.8)}
+              y1={sc.y(p.f - p.df! * 0.8)}
+              x2={sc.x(x + 0.8)}
+              y2={sc.y(p.f + p.df! * 0.8)}
+              clip-path={sc.clip}
+              stroke={STYLE[p.fn].color}
+              stroke-width={1.5}
+              stroke-opacity={0.9}
+            />
+          ))}
+      {FUNCTIONS.flatMap((fn) =>
+        probes
+          .filter((p) => p.fn === fn && pick(p) !== undefined)
+          .map((p) => (
+            <path
+              d={symbolPath(STYLE[fn].symbol, px, sc.y(pick(p)!), 5.5)}
+              fill={STYLE[fn].color}
+              stroke="var(--bg)"
+              stroke-width={1.5}
+            />
+          )),
+      )}
+      <text x={sc.right} y={sc.top - 16} dy="0.32em" text-anchor="end" fill="var(--c-ink)" font-size="13">
+        probe x = {fmt(x)}
+      </text>
+    </>
+  );
 }
 
 function lines(data: Curve, shown: FunctionName[]) {
@@ -374,35 +426,17 @@ function baseOptions(width: number, domain: [number, number], label: string) {
   };
 }
 
-function functionChart(
-  state: ActivationExplorerState,
-  shown: FunctionName[],
-  probes: Probe[],
-  data: Curve,
-  domain: [number, number],
-  width: number,
-) {
-  const tangents = probes
-    .filter((p) => p.df !== undefined && !(p.convention && state.x === 0))
-    .flatMap((p) => [-0.8, 0.8].map((d) => ({ fn: p.fn, x: state.x + d, y: p.f + p.df! * d })));
+function functionChart(step: boolean, shown: FunctionName[], data: Curve, domain: [number, number], width: number) {
   return {
-    alt: shown.length
-      ? `Line chart of ${shown.map((fn) => NAMES[fn]).join(', ')} for x from ${X_MIN} to ${X_MAX}, with the probe at x = ${fmt(state.x)} and short tangent lines there.`
-      : 'Empty chart: no function is switched on.',
+    alt: '',
     ...baseOptions(width, domain, 'f(x)'),
     marks: [
       Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
       Plot.ruleX([0], { stroke: 'var(--c-grid)' }),
       ...lines(data, shown),
-      ...shown.map((fn) =>
-        Plot.line(
-          tangents.filter((t) => t.fn === fn),
-          { x: 'x', y: 'y', stroke: STYLE[fn].color, strokeWidth: 1.5, strokeOpacity: 0.9, clip: true },
-        ),
-      ),
       // The step's jump: filled where the value is (step(0) = 0), hollow where it is not.
-      state.step ? Plot.dot([{ x: 0, y: 0 }], { x: 'x', y: 'y', r: 4, fill: STYLE.step.color }) : null,
-      state.step
+      step ? Plot.dot([{ x: 0, y: 0 }], { x: 'x', y: 'y', r: 4, fill: STYLE.step.color }) : null,
+      step
         ? Plot.dot([{ x: 0, y: 1 }], {
             x: 'x',
             y: 'y',
@@ -412,15 +446,14 @@ function functionChart(
             strokeWidth: 2,
           })
         : null,
-      ...probeMarks(state.x, probes, (p) => p.f),
     ],
   };
 }
 
 function derivativeChart(
-  state: ActivationExplorerState,
+  step: boolean,
+  alpha: number,
   shown: FunctionName[],
-  probes: Probe[],
   data: Curve,
   domain: [number, number],
   width: number,
@@ -429,16 +462,14 @@ function derivativeChart(
   const corners = shown
     .filter((fn) => breakpoints(fn).length && fn !== 'step')
     .flatMap((fn) => {
-      const left = fn === 'leaky' ? state.alpha : 0;
+      const left = fn === 'leaky' ? alpha : 0;
       return [
         { fn, x: 0, y: left, filled: true },
         { fn, x: 0, y: 1, filled: false },
       ];
     });
   return {
-    alt: shown.length
-      ? `Line chart of the derivatives f′(x) of ${shown.map((fn) => NAMES[fn]).join(', ')}, with the probe at x = ${fmt(state.x)}.`
-      : 'Empty chart: no function is switched on.',
+    alt: '',
     ...baseOptions(width, domain, 'slope f′(x)'),
     marks: [
       Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
@@ -454,7 +485,7 @@ function derivativeChart(
           strokeWidth: 2,
         }),
       ),
-      state.step
+      step
         ? Plot.dot([{ x: 0, y: 0 }], {
             x: 'x',
             y: 'y',
@@ -464,7 +495,7 @@ function derivativeChart(
             strokeWidth: 2,
           })
         : null,
-      state.step
+      step
         ? Plot.text(['step′: 0, none at the jump (○)'], {
             x: () => X_MIN + 0.1,
             y: () => domain[0] + 0.68 * (domain[1] - domain[0]),
@@ -473,7 +504,6 @@ function derivativeChart(
             fontSize: 12,
           })
         : null,
-      ...probeMarks(state.x, probes, (p) => p.df),
     ],
   };
 }

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart } from '../shared/Chart';
+import { Chart, linePath } from '../shared/Chart';
 import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -13,7 +13,7 @@ import { useWidgetState } from '../shared/useWidgetState';
 import { useWidth } from '../shared/useWidth';
 import { fmt, fmtTex, sci, sciTex } from '~/util/format';
 import { chainRuleSchema as schema, type ChainRuleState } from './state';
-import { piece, chain, curve, type Chain } from './model';
+import { piece, chain, composite, type Chain } from './model';
 import './chain-rule.css';
 
 const options = schema.f1.options.map((value) => ({ value, label: piece(value).label }));
@@ -24,7 +24,9 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
   const { state, update, reset, notice, dismissNotice } = useWidgetState('chain-rule', schema);
   const c = useMemo(() => chain(state), [state]);
   const [box, width] = useWidth(480);
-  const chartOptions = useMemo(() => curveChart(state, c, Math.min(width, 560)), [state, c, width]);
+  // The curve and the axes depend on the pieces and weights only: moving x moves the overlay.
+  const { f1, f2, w1, w2 } = state;
+  const chartOptions = useMemo(() => curveChart({ f1, f2, w1, w2 }, Math.min(width, 560)), [f1, f2, w1, w2, width]);
   const p1 = piece(state.f1);
   const p2 = piece(state.f2);
   const finite = [c.y, c.analytic, c.numeric].every(Number.isFinite);
@@ -165,15 +167,55 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
           <p class="chain-rule__head">
             F(x) over x, and its tangent at x = {fmt(state.x, 1)} (dashed): slope F′(x) = {fmt(c.analytic, 4)}
           </p>
-          <Chart options={chartOptions} />
+          <Chart
+            options={chartOptions}
+            alt={chartAlt(state, c)}
+            overlay={(sc) => (
+              <>
+                {Number.isFinite(c.y) && Number.isFinite(c.analytic) && (
+                  <path
+                    d={linePath(
+                      [
+                        [-4, c.y + c.analytic * (-4 - state.x)],
+                        [4, c.y + c.analytic * (4 - state.x)],
+                      ],
+                      sc,
+                    )}
+                    clip-path={sc.clip}
+                    fill="none"
+                    stroke="var(--c-orange)"
+                    stroke-width={2}
+                    stroke-dasharray="6 4"
+                  />
+                )}
+                {Number.isFinite(c.y) && (
+                  <circle
+                    cx={sc.x(state.x)}
+                    cy={sc.y(c.y)}
+                    r={5.5}
+                    fill="var(--c-orange)"
+                    stroke="var(--c-ink)"
+                    stroke-width={1.5}
+                  />
+                )}
+              </>
+            )}
+          />
         </div>
       </div>
     </WidgetFrame>
   );
 }
 
-function curveChart(s: ChainRuleState, c: Chain, width: number) {
-  const points = curve(s, c).filter((p) => Number.isFinite(p.y));
+const chartAlt = (s: ChainRuleState, c: Chain) =>
+  `The composite function F over x from −4 to 4, with its tangent line at x = ${fmt(s.x, 1)}, of slope ${fmt(c.analytic, 4)}.`;
+
+/** The curve F and the axes: what depends on the pieces and weights, not on x (the tangent and point are the overlay). */
+function curveChart(s: Pick<ChainRuleState, 'f1' | 'f2' | 'w1' | 'w2'>, width: number) {
+  const F = composite({ ...s, x: 0 });
+  const points = Array.from({ length: 161 }, (_, i) => ({ x: -4 + i / 20, y: F(-4 + i / 20) })).filter((p) =>
+    Number.isFinite(p.y),
+  );
   const ys = points.map((p) => p.y);
   let lo = Math.min(...ys);
   let hi = Math.max(...ys);
@@ -183,7 +225,7 @@ function curveChart(s: ChainRuleState, c: Chain, width: number) {
   }
   const pad = (hi - lo) * 0.08;
   return {
-    alt: `The composite function F over x from −4 to 4, with its tangent line at x = ${fmt(s.x, 1)}, of slope ${fmt(c.analytic, 4)}.`,
+    alt: '',
     width: Math.max(260, width),
     height: 220,
     marginLeft: 48,
@@ -193,22 +235,6 @@ function curveChart(s: ChainRuleState, c: Chain, width: number) {
     marks: [
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
       Plot.line(points, { x: 'x', y: 'y', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
-      Plot.line(points, {
-        x: 'x',
-        y: 'tangent',
-        stroke: 'var(--c-orange)',
-        strokeWidth: 2,
-        strokeDasharray: '6 4',
-        clip: true,
-      }),
-      Plot.dot([{ x: s.x, y: c.y }], {
-        x: 'x',
-        y: 'y',
-        r: 5.5,
-        fill: 'var(--c-orange)',
-        stroke: 'var(--c-ink)',
-        strokeWidth: 1.5,
-      }),
     ],
   };
 }

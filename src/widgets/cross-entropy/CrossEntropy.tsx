@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart } from '../shared/Chart';
+import { Chart, type ChartScales } from '../shared/Chart';
 import { Select, Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -33,8 +33,12 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
   const r = useMemo(() => compute(state), [state]);
   const [box, boxWidth] = useWidth(520);
   const width = Math.max(260, Math.min(640, boxWidth));
-  const curveOptions = useMemo(() => curveChart(state, r, width), [state, r, width]);
-  const barOptions = useMemo(() => (state.mode === 'categorical' ? barChart(state, width) : undefined), [state, width]);
+  // Curves and axes change with the mode, label, clipping and whether the loss left the short axis;
+  // the current point and the bars are the overlays.
+  const tall = r.loss === Infinity || r.loss > 4.6;
+  const { mode, clip, y, cls } = state;
+  const curveOptions = useMemo(() => curveChart({ mode, clip, y }, tall, width), [mode, clip, y, tall, width]);
+  const barOptions = useMemo(() => (mode === 'categorical' ? barChart(cls, width) : undefined), [mode, cls, width]);
   const binary = state.mode === 'binary';
   const infinite = r.loss === Infinity;
 
@@ -186,6 +190,8 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
           {barOptions && (
             <Chart
               options={barOptions}
+              alt={barAlt(state)}
+              overlay={(sc) => <Bars sc={sc} state={state} />}
               table={{
                 caption: `Predicted probabilities; the true class is ${r.trueName}`,
                 columns: ['class', 'probability', 'one-hot target'],
@@ -193,7 +199,11 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
               }}
             />
           )}
-          <Chart options={curveOptions} />
+          <Chart
+            options={curveOptions}
+            alt={curveAlt(state, r)}
+            overlay={(sc) => <Point sc={sc} state={state} r={r} yMax={tall ? 17.5 : 5} />}
+          />
           <dl class="widget__readout">
             <dt>Probability given to the true {binary ? 'label' : 'class'}</dt>
             <dd data-readout="p-true">{fmt(r.pTrue, 3)}</dd>
@@ -226,10 +236,13 @@ function clipLines(r: Result, clipped: boolean): string[] {
   return [`&= -\\log(${p}) = ${lossTex(r.loss)}`];
 }
 
-function barChart(state: CrossEntropyState, width: number) {
-  const rows = CLASSES.map((c, i) => ({ c, p: state.p[i]!, truth: i === state.cls }));
+const barAlt = (state: CrossEntropyState) =>
+  `Bar chart of the predicted probabilities: ${CLASSES.map((c, i) => `${c} ${fmt(state.p[i]!, 3)}`).join(', ')}. The true class is ${CLASSES[state.cls]}.`;
+
+/** Axes of the bar chart (the true class named); the bars are drawn by `Bars`. */
+function barChart(cls: number, width: number) {
   return {
-    alt: `Bar chart of the predicted probabilities: ${rows.map((d) => `${d.c} ${fmt(d.p, 3)}`).join(', ')}. The true class is ${CLASSES[state.cls]}.`,
+    alt: '',
     width,
     height: 200,
     marginTop: 22,
@@ -237,10 +250,11 @@ function barChart(state: CrossEntropyState, width: number) {
     marginLeft: 44,
     marginRight: 8,
     x: {
+      type: 'band' as const,
       domain: [...CLASSES],
       label: null,
       padding: 0.3,
-      tickFormat: (c: string) => (c === CLASSES[state.cls] ? `${c} (true)` : c),
+      tickFormat: (c: string) => (c === CLASSES[cls] ? `${c} (true)` : c),
     },
     y: {
       domain: [0, 1.12],
@@ -249,33 +263,70 @@ function barChart(state: CrossEntropyState, width: number) {
       label: 'probability',
       grid: true,
     },
-    marks: [
-      Plot.barY(rows, {
-        x: 'c',
-        y: 'p',
-        fill: (d: (typeof rows)[number]) => (d.truth ? 'var(--c-blue)' : 'var(--c-muted)'),
-        fillOpacity: (d: (typeof rows)[number]) => (d.truth ? 0.9 : 0.35),
-      }),
-      Plot.ruleY([0], { stroke: 'var(--c-ink)' }),
-      Plot.text(rows, {
-        x: 'c',
-        y: 'p',
-        text: (d: (typeof rows)[number]) => fmt(d.p, 3),
-        dy: -7,
-        lineAnchor: 'bottom',
-        fill: 'var(--c-ink)',
-        fontWeight: 600,
-      }),
-    ],
+    marks: [Plot.ruleY([0], { stroke: 'var(--c-ink)' })],
   };
 }
 
-function curveChart(state: CrossEntropyState, r: Result, width: number) {
+function Bars({ sc, state }: { sc: ChartScales; state: CrossEntropyState }) {
+  const y0 = sc.y(0);
+  return (
+    <>
+      {CLASSES.map((c, i) => {
+        const truth = i === state.cls;
+        const y = sc.y(state.p[i]!);
+        return (
+          <rect
+            x={sc.x(c)}
+            width={sc.bandwidth}
+            y={Math.min(y, y0)}
+            height={Math.abs(y0 - y)}
+            fill={truth ? 'var(--c-blue)' : 'var(--c-muted)'}
+            fill-opacity={truth ? 0.9 : 0.35}
+          />
+        );
+      })}
+      <line x1={sc.left} x2={sc.right} y1={y0} y2={y0} stroke="var(--c-ink)" />
+      <g fill="var(--c-ink)" font-weight={600} text-anchor="middle" font-size="13">
+        {CLASSES.map((c, i) => (
+          <text x={sc.x(c) + sc.bandwidth / 2} y={sc.y(state.p[i]!) - 7}>
+            {fmt(state.p[i]!, 3)}
+          </text>
+        ))}
+      </g>
+    </>
+  );
+}
+
+const curveAlt = (state: CrossEntropyState, r: Result) =>
+  state.mode === 'binary'
+    ? `The two branches of binary cross-entropy against ŷ: −log ŷ for y = 1 and −log(1 − ŷ) for y = 0. The current point is on the y = ${state.y} branch at ŷ = ${fmt(state.yhat, 3)}, loss ${lossText(r.loss)}.`
+    : `The curve −log p for p from 0 to 1${state.clip ? ', clipped' : ''}. The current point is at p = ${fmt(r.pTrue, 3)}, loss ${lossText(r.loss)}.`;
+
+/** The current point on the curve, or, where the loss is infinite, a sentence saying so. */
+function Point({ sc, state, r, yMax }: { sc: ChartScales; state: CrossEntropyState; r: Result; yMax: number }) {
   const binary = state.mode === 'binary';
-  const infinite = r.loss === Infinity;
-  const tall = infinite || r.loss > 4.6;
-  const yMax = tall ? 17.5 : 5;
   const x = binary ? state.yhat : r.pTrue;
+  if (r.loss === Infinity)
+    return (
+      <text
+        x={sc.x(x < 0.5 ? 0.04 : 0.96)}
+        y={sc.y(yMax * 0.55)}
+        dy="0.32em"
+        text-anchor={x < 0.5 ? 'start' : 'end'}
+        fill="var(--c-red)"
+        font-weight={700}
+        font-size="13"
+      >
+        loss at {binary ? 'ŷ' : 'p'} = {fmt(x, 0)}: infinite — no point to draw
+      </text>
+    );
+  return <circle cx={sc.x(x)} cy={sc.y(r.loss)} r={7} fill="var(--c-blue)" stroke="var(--bg)" stroke-width={2} />;
+}
+
+/** The loss curves, references and axes; the current point is drawn by `Point`. */
+function curveChart(state: Pick<CrossEntropyState, 'mode' | 'clip' | 'y'>, tall: boolean, width: number) {
+  const binary = state.mode === 'binary';
+  const yMax = tall ? 17.5 : 5;
   const active = binary ? (state.y === '1' ? 'p' : 'one-minus-p') : 'p';
   const main = curve(state.clip, active).map((d) => ({ ...d, loss: Math.min(d.loss, yMax + 2) }));
   const other = binary
@@ -289,9 +340,7 @@ function curveChart(state: CrossEntropyState, r: Result, width: number) {
         { p: PRESETS.yellow[1], loss: PRESET_LOSS.yellow, label: 'yellow' },
       ];
   return {
-    alt: binary
-      ? `The two branches of binary cross-entropy against ŷ: −log ŷ for y = 1 and −log(1 − ŷ) for y = 0. The current point is on the y = ${state.y} branch at ŷ = ${fmt(state.yhat, 3)}, loss ${lossText(r.loss)}.`
-      : `The curve −log p for p from 0 to 1${state.clip ? ', clipped' : ''}. The current point is at p = ${fmt(r.pTrue, 3)}, loss ${lossText(r.loss)}.`,
+    alt: '',
     width,
     height: 250,
     marginTop: 22,
@@ -342,23 +391,6 @@ function curveChart(state: CrossEntropyState, r: Result, width: number) {
         : []),
       Plot.dot(references, { x: 'p', y: 'loss', r: 4, fill: 'var(--bg)', stroke: 'var(--c-muted)', strokeWidth: 1.5 }),
       Plot.text(references, { x: 'p', y: 'loss', text: 'label', dy: -10, fill: 'var(--c-muted)' }),
-      infinite
-        ? Plot.text([`loss at ${binary ? 'ŷ' : 'p'} = ${fmt(x, 0)}: infinite — no point to draw`], {
-            x: () => (x < 0.5 ? 0.04 : 0.96),
-            y: () => yMax * 0.55,
-            textAnchor: x < 0.5 ? 'start' : 'end',
-            fill: 'var(--c-red)',
-            fontWeight: 700,
-          })
-        : Plot.dot([{ x, loss: r.loss }], {
-            x: 'x',
-            y: 'loss',
-            r: 7,
-            fill: 'var(--c-blue)',
-            stroke: 'var(--bg)',
-            strokeWidth: 2,
-            symbol: 'circle',
-          }),
       Plot.ruleY([0], { stroke: 'var(--c-ink)' }),
     ],
   };

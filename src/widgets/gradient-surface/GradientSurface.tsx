@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, type ChartPointer } from '../shared/Chart';
+import { Chart, linePath, type ChartPointer, type ChartScales } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -27,7 +27,7 @@ import {
   makeData,
   minimum,
   slice,
-  type Data,
+  type SlicePoint,
 } from './model';
 import './gradient-surface.css';
 
@@ -56,12 +56,15 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
   const g = useMemo(() => gradientAt(data, w1, w2), [w1, w2]);
   const steep = Math.hypot(g[0], g[1]);
 
-  const mapOptions = useMemo(
-    () => mapChart(w1, w2, g, loss, grid, Math.min(mapWidth, 560), dark),
-    [w1, w2, g, loss, mapWidth, dark, grid],
-  );
-  const slice1 = useMemo(() => sliceChart(data, 'w1', w1, w2, g[0], sliceWidth), [w1, w2, g, sliceWidth]);
-  const slice2 = useMemo(() => sliceChart(data, 'w2', w1, w2, g[1], sliceWidth), [w1, w2, g, sliceWidth]);
+  // The contour map is drawn once per size and theme; the point, its slices and the arrow move in
+  // the overlay. Each slice's curve moves with the other weight, its axes only when the loss scale does.
+  const mapOptions = useMemo(() => mapChart(grid, Math.min(mapWidth, 560), dark), [mapWidth, dark, grid]);
+  const curve1 = useMemo(() => slice(data, 'w1', w1, w2), [w1, w2]);
+  const curve2 = useMemo(() => slice(data, 'w2', w1, w2), [w1, w2]);
+  const top1 = niceTop(curve1);
+  const top2 = niceTop(curve2);
+  const slice1 = useMemo(() => sliceChart('w1', top1, sliceWidth), [top1, sliceWidth]);
+  const slice2 = useMemo(() => sliceChart('w2', top2, sliceWidth), [top2, sliceWidth]);
 
   const onPointer = (p: ChartPointer) => update({ w1: clampToField(schema.w1, p.x), w2: clampToField(schema.w2, p.y) });
   const { plate, shade } = plateColours(dark);
@@ -119,7 +122,12 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
                 ); every level crossed adds a layer of shade. The lightest region, around ×, is the minimum.
               </span>
             </p>
-            <Chart options={mapOptions} onPointer={onPointer} />
+            <Chart
+              options={mapOptions}
+              onPointer={onPointer}
+              alt={mapAlt(state.w1, state.w2, g, loss)}
+              overlay={(sc) => <MapMarks sc={sc} w1={state.w1} w2={state.w2} g={g} width={mapWidth} dark={dark} />}
+            />
           </div>
           <div class="gradient-surface__side">
             <Slider
@@ -164,13 +172,21 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
               <figcaption>
                 Along w₁, with w₂ fixed at {fmt(state.w2)}: tangent slope ∂E/∂w₁ = {fmt(g[0], 3)}
               </figcaption>
-              <Chart options={slice1} />
+              <Chart
+                options={slice1}
+                alt={sliceAlt('w1', state.w1, state.w2, g[0])}
+                overlay={(sc) => <SliceMarks sc={sc} points={curve1} at={state.w1} loss={loss} />}
+              />
             </figure>
             <figure class="gradient-surface__slice" data-slice="w2">
               <figcaption>
                 Along w₂, with w₁ fixed at {fmt(state.w1)}: tangent slope ∂E/∂w₂ = {fmt(g[1], 3)}
               </figcaption>
-              <Chart options={slice2} />
+              <Chart
+                options={slice2}
+                alt={sliceAlt('w2', state.w1, state.w2, g[1])}
+                overlay={(sc) => <SliceMarks sc={sc} points={curve2} at={state.w2} loss={loss} />}
+              />
             </figure>
           </div>
         </div>
@@ -181,25 +197,17 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
 
 const MARGIN = { top: 26, right: 16, bottom: 40, left: 44 };
 
-function mapChart(
-  w1: number,
-  w2: number,
-  g: [number, number],
-  loss: number,
-  grid: { values: Float64Array; n: number },
-  width: number,
-  dark: boolean,
-) {
+const mapAlt = (w1: number, w2: number, g: [number, number], loss: number) =>
+  `Shaded contour map of the loss over w₁ from −1 to 5 and w₂ from −4 to 2; darker shading means higher loss. The minimum, marked ×, is at w₁ = ${fmt(MIN[0])}, w₂ = ${fmt(MIN[1])}. The point at w₁ = ${fmt(w1)}, w₂ = ${fmt(w2)} has loss ${fmt(loss, 3)}${descentArrow(w1, w2, g, 1) ? '; an arrow from it shows the steepest-descent direction −∇E' : ''}.`;
+
+/** The contour map with its minimum: everything that does not move with the point. */
+function mapChart(grid: { values: Float64Array; n: number }, width: number, dark: boolean) {
   const { plate, shade } = plateColours(dark);
   const inner = Math.max(160, width - MARGIN.left - MARGIN.right);
   // Equal units per pixel on both axes (both domains are 6 wide), so the arrow meets the contours at right angles.
   const height = MARGIN.top + inner * ((W2_DOMAIN[1] - W2_DOMAIN[0]) / (W1_DOMAIN[1] - W1_DOMAIN[0])) + MARGIN.bottom;
-  const arrow = descentArrow(w1, w2, g, 1);
-  // Keep the label inside the map: anchored on the side of the arrow's tip facing the map's centre.
-  const labelLeft = arrow ? arrow.x2 > (W1_DOMAIN[0] + W1_DOMAIN[1]) / 2 : false;
-  const label = width < 420 ? '−∇E' : '−∇E (steepest descent)';
   return {
-    alt: `Shaded contour map of the loss over w₁ from −1 to 5 and w₂ from −4 to 2; darker shading means higher loss. The minimum, marked ×, is at w₁ = ${fmt(MIN[0])}, w₂ = ${fmt(MIN[1])}. The point at w₁ = ${fmt(w1)}, w₂ = ${fmt(w2)} has loss ${fmt(loss, 3)}${arrow ? '; an arrow from it shows the steepest-descent direction −∇E' : ''}.`,
+    alt: '',
     width: MARGIN.left + inner + MARGIN.right,
     height,
     marginTop: MARGIN.top,
@@ -225,9 +233,6 @@ function mapChart(
         strokeWidth: 0.8,
       }),
       Plot.frame({ stroke: 'var(--c-muted)' }),
-      // The two slices through the point (the small charts below).
-      Plot.ruleY([w2], { stroke: shade, strokeDasharray: '2 4', strokeOpacity: 0.8 }),
-      Plot.ruleX([w1], { stroke: shade, strokeDasharray: '2 4', strokeOpacity: 0.8 }),
       Plot.dot([MIN], {
         x: (d: number[]) => d[0],
         y: (d: number[]) => d[1],
@@ -246,71 +251,124 @@ function mapChart(
         fill: shade,
         fontWeight: 'bold',
       }),
-      arrow
-        ? Plot.arrow([arrow], { x1: 'x1', y1: 'y1', x2: 'x2', y2: 'y2', stroke: shade, strokeWidth: 3, headLength: 12 })
-        : null,
-      arrow
-        ? Plot.text([arrow], {
-            x: 'x2',
-            y: 'y2',
-            text: () => label,
-            dy: arrow.y2 > w2 ? -10 : 14,
-            textAnchor: labelLeft ? 'end' : 'start',
-            fill: shade,
-            fontWeight: 'bold',
-            stroke: plate,
-            strokeWidth: 3,
-            paintOrder: 'stroke',
-          })
-        : null,
-      Plot.dot([[w1, w2]], {
-        x: (d: number[]) => d[0],
-        y: (d: number[]) => d[1],
-        r: 8,
-        fill: 'var(--c-orange)',
-        stroke: shade,
-        strokeWidth: 2,
-      }),
     ],
   };
 }
 
-function sliceChart(d: Data, along: 'w1' | 'w2', w1: number, w2: number, slope: number, boxWidth: number) {
-  const points = slice(d, along, w1, w2);
-  const at = along === 'w1' ? w1 : w2;
-  const e0 = lossAt(d, w1, w2);
+/** The point, the two slices through it and the steepest-descent arrow, over the map. */
+function MapMarks(props: {
+  sc: ChartScales;
+  w1: number;
+  w2: number;
+  g: [number, number];
+  width: number;
+  dark: boolean;
+}) {
+  const { sc, w1, w2, g, width, dark } = props;
+  const { plate, shade } = plateColours(dark);
+  const arrow = descentArrow(w1, w2, g, 1);
+  const px = sc.x(w1);
+  const py = sc.y(w2);
+  let head = '';
+  let tip: [number, number] | undefined;
+  if (arrow) {
+    const x2 = sc.x(arrow.x2);
+    const y2 = sc.y(arrow.y2);
+    tip = [x2, y2];
+    // Plot's arrow head: two strokes of 12 px at ±30° from the shaft.
+    const angle = Math.atan2(y2 - py, x2 - px);
+    const wing = (a: number) => `M${x2 - 12 * Math.cos(angle + a)},${y2 - 12 * Math.sin(angle + a)}L${x2},${y2}`;
+    head = `M${px},${py}L${x2},${y2}${wing(Math.PI / 6)}${wing(-Math.PI / 6)}`;
+  }
+  // Keep the label inside the map: anchored on the side of the arrow's tip facing the map's centre.
+  const labelLeft = arrow ? arrow.x2 > (W1_DOMAIN[0] + W1_DOMAIN[1]) / 2 : false;
+  const label = width < 420 ? '−∇E' : '−∇E (steepest descent)';
+  return (
+    <>
+      <g stroke={shade} stroke-dasharray="2 4" stroke-opacity={0.8}>
+        <line x1={sc.left} x2={sc.right} y1={py} y2={py} />
+        <line x1={px} x2={px} y1={sc.top} y2={sc.bottom} />
+      </g>
+      {arrow && tip && (
+        <>
+          <path d={head} fill="none" stroke={shade} stroke-width={3} stroke-linecap="round" />
+          <text
+            x={tip[0]}
+            y={tip[1]}
+            dy={arrow.y2 > w2 ? -10 : 14}
+            text-anchor={labelLeft ? 'end' : 'start'}
+            fill={shade}
+            font-weight="bold"
+            stroke={plate}
+            stroke-width={3}
+            paint-order="stroke"
+            font-size="13"
+            dominant-baseline="middle"
+          >
+            {label}
+          </text>
+        </>
+      )}
+      <circle cx={px} cy={py} r={8} fill="var(--c-orange)" stroke={shade} stroke-width={2} />
+    </>
+  );
+}
+
+/** The top of a slice's loss axis: rounded up to a step that moves it only now and then. */
+function niceTop(points: readonly { loss: number }[]): number {
   const top = Math.max(...points.map((p) => p.loss)) * 1.05;
+  if (!(top > 0) || !Number.isFinite(top)) return 1;
+  const step = 10 ** Math.floor(Math.log10(top)) / 2;
+  return Math.ceil(top / step) * step;
+}
+
+const sliceAlt = (along: 'w1' | 'w2', w1: number, w2: number, slope: number) => {
+  const name = along === 'w1' ? 'w₁' : 'w₂';
+  const other = along === 'w1' ? `w₂ = ${fmt(w2)}` : `w₁ = ${fmt(w1)}`;
+  return `The loss along ${name} with ${other} held fixed, a curve, with its tangent line at ${name} = ${fmt(along === 'w1' ? w1 : w2)} of slope ${fmt(slope, 3)}.`;
+};
+
+/** A slice's axes; its curve, tangent and point are the overlay (`SliceMarks`). */
+function sliceChart(along: 'w1' | 'w2', top: number, boxWidth: number) {
   const wide = boxWidth >= 560;
   const width = Math.max(220, Math.min(wide ? (boxWidth - 16) / 2 : boxWidth, 420));
   const name = along === 'w1' ? 'w₁' : 'w₂';
-  const other = along === 'w1' ? `w₂ = ${fmt(w2)}` : `w₁ = ${fmt(w1)}`;
   return {
-    alt: `The loss along ${name} with ${other} held fixed, a curve, with its tangent line at ${name} = ${fmt(at)} of slope ${fmt(slope, 3)}.`,
+    alt: '',
     width,
     height: 190,
     marginLeft: 44,
     marginBottom: 36,
     x: { label: name, domain: along === 'w1' ? W1_DOMAIN : W2_DOMAIN },
     y: { label: 'loss E', domain: [0, top] },
-    marks: [
-      Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
-      Plot.line(points, { x: 'w', y: 'loss', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
-      Plot.line(points, {
-        x: 'w',
-        y: 'tangent',
-        stroke: 'var(--c-orange)',
-        strokeWidth: 2,
-        strokeDasharray: '6 4',
-        clip: true,
-      }),
-      Plot.dot([{ w: at, loss: e0 }], {
-        x: 'w',
-        y: 'loss',
-        r: 5.5,
-        fill: 'var(--c-orange)',
-        stroke: 'var(--c-ink)',
-        strokeWidth: 1.5,
-      }),
-    ],
+    marks: [Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 })],
   };
+}
+
+function SliceMarks({ sc, points, at, loss }: { sc: ChartScales; points: SlicePoint[]; at: number; loss: number }) {
+  return (
+    <>
+      <path
+        d={linePath(
+          points.map((p) => [p.w, p.loss]),
+          sc,
+        )}
+        fill="none"
+        stroke="var(--c-blue)"
+        stroke-width={2.5}
+      />
+      <path
+        d={linePath(
+          points.map((p) => [p.w, p.tangent]),
+          sc,
+        )}
+        clip-path={sc.clip}
+        fill="none"
+        stroke="var(--c-orange)"
+        stroke-width={2}
+        stroke-dasharray="6 4"
+      />
+      <circle cx={sc.x(at)} cy={sc.y(loss)} r={5.5} fill="var(--c-orange)" stroke="var(--c-ink)" stroke-width={1.5} />
+    </>
+  );
 }

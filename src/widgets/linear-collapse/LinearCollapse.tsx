@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart } from '../shared/Chart';
+import { Chart, type ChartScales } from '../shared/Chart';
 import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -68,7 +68,9 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
   const result = useMemo(() => compare(state), [state]);
   const [chartBox, boxWidth] = useWidth(440);
   const chartWidth = Math.max(260, Math.min(520, boxWidth));
-  const options = useMemo(() => chartOptions(state, result, chartWidth), [state, result, chartWidth]);
+  // Axes move only when the outputs leave a rounded range; the points and labels are the overlay.
+  const [lo, hi] = niceDomain(result);
+  const options = useMemo(() => chartOptions(lo, hi, chartWidth), [lo, hi, chartWidth]);
 
   const setWeight = (key: WeightKey, index: number, value: number) => {
     const next = [...state[key]];
@@ -238,6 +240,8 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
         <div ref={chartBox}>
           <Chart
             options={options}
+            alt={chartAlt(result)}
+            overlay={(sc) => <Points sc={sc} state={state} result={result} />}
             table={{
               caption: `All ${SAMPLES} random inputs with the network's and the single layer's output`,
               columns: ['x₁', 'x₂', 'network ŷ', 'single layer ŷ', 'difference'],
@@ -294,51 +298,87 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
   );
 }
 
-function chartOptions(state: LinearCollapseState, result: Comparison, width: number) {
-  const values = result.samples.flatMap((p) => [p.network, p.single]);
-  const lo = Math.min(...values, -1);
-  const hi = Math.max(...values, 1);
+/** The smallest of 1, 1.5, 2, 3, 5, 7 × 10ᵏ at least `v` (v > 0). */
+function ladder(v: number): number {
+  const k = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 1.5, 2, 3, 5, 7, 10]) if (m * k >= v) return m * k;
+  return 10 * k;
+}
+
+/**
+ * The axes' range: the outputs' range (at least −1…1, padded) with each end rounded out to a
+ * step of a coarse ladder, so the axes move only now and then, not on every input.
+ */
+function niceDomain(result: Comparison): [number, number] {
+  let lo = -1;
+  let hi = 1;
+  for (const p of result.samples) {
+    if (Number.isFinite(p.network) && Number.isFinite(p.single)) {
+      lo = Math.min(lo, p.network, p.single);
+      hi = Math.max(hi, p.network, p.single);
+    }
+  }
   const pad = 0.06 * (hi - lo);
-  const domain = [lo - pad, hi + pad];
-  const ok = result.samples.filter((p) => p.agree);
-  const off = result.samples.filter((p) => !p.agree);
+  return [-ladder(pad - lo), ladder(hi + pad)];
+}
+
+const chartAlt = (result: Comparison) => {
+  const off = result.samples.filter((p) => !p.agree).length;
+  return (
+    `Scatter plot of the ${SAMPLES} random inputs: the single layer's output across, the network's output up. ` +
+    (off === 0
+      ? 'Every point lies on the diagonal: the two always agree.'
+      : `${off} points (crosses) lie off the diagonal: there the two disagree.`)
+  );
+};
+
+/** Grid and axes; the diagonal, the points and the labels are drawn by `Points`. */
+function chartOptions(lo: number, hi: number, width: number) {
   return {
-    alt:
-      `Scatter plot of the ${SAMPLES} random inputs: the single layer's output across, the network's output up. ` +
-      (off.length === 0
-        ? 'Every point lies on the diagonal: the two always agree.'
-        : `${off.length} points (crosses) lie off the diagonal: there the two disagree.`),
+    alt: '',
     width,
     height: Math.round(Math.min(360, width * 0.8)),
     marginLeft: 48,
     marginBottom: 40,
-    x: {
-      domain,
-      label: `single layer ŷ = ${short(result.product.get(0, 0))}x₁ + ${short(result.product.get(1, 0))}x₂`,
-      labelAnchor: 'center' as const,
-    },
-    y: { domain, label: 'network ŷ' },
+    x: { domain: [lo, hi], label: null },
+    y: { domain: [lo, hi], label: 'network ŷ' },
     marks: [
       Plot.gridX({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
-      Plot.line(
-        [
-          [domain[0]!, domain[0]!],
-          [domain[1]!, domain[1]!],
-        ],
-        { stroke: 'var(--c-ink)', strokeDasharray: '6 4', strokeWidth: 1.5 },
-      ),
-      Plot.dot(ok, { x: 'single', y: 'network', r: 3.5, fill: 'var(--c-blue)', fillOpacity: 0.75, symbol: 'circle' }),
-      Plot.dot(off, { x: 'single', y: 'network', r: 4.5, stroke: 'var(--c-red)', strokeWidth: 2, symbol: 'times' }),
-      Plot.text(
-        [state.act === 'relu' && off.length ? 'crosses: the two disagree' : 'on the dashed line: the two agree'],
-        {
-          frameAnchor: 'top-left',
-          dx: 6,
-          dy: 6,
-          fill: 'var(--c-muted)',
-        },
-      ),
     ],
   };
+}
+
+function Points({ sc, state, result }: { sc: ChartScales; state: LinearCollapseState; result: Comparison }) {
+  const off = result.samples.filter((p) => !p.agree);
+  return (
+    <>
+      <line
+        x1={sc.left}
+        y1={sc.bottom}
+        x2={sc.right}
+        y2={sc.top}
+        stroke="var(--c-ink)"
+        stroke-dasharray="6 4"
+        stroke-width={1.5}
+      />
+      <g fill="var(--c-blue)" fill-opacity={0.75}>
+        {result.samples.map((p) => (p.agree ? <circle cx={sc.x(p.single)} cy={sc.y(p.network)} r={3.5} /> : null))}
+      </g>
+      <g stroke="var(--c-red)" stroke-width={2} fill="none">
+        {off.map((p) => {
+          const x = sc.x(p.single);
+          const y = sc.y(p.network);
+          const r = 4.5 * 0.75;
+          return <path d={`M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`} />;
+        })}
+      </g>
+      <text x={sc.left + 6} text-anchor="start" y={sc.top + 6} dy="0.71em" fill="var(--c-muted)" font-size="13">
+        {state.act === 'relu' && off.length ? 'crosses: the two disagree' : 'on the dashed line: the two agree'}
+      </text>
+      <text x={(sc.left + sc.right) / 2} y={sc.bottom + 34} text-anchor="middle" fill="currentColor" font-size="13">
+        single layer ŷ = {short(result.product.get(0, 0))}x₁ + {short(result.product.get(1, 0))}x₂
+      </text>
+    </>
+  );
 }

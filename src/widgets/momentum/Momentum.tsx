@@ -5,14 +5,14 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart } from '../shared/Chart';
+import { Chart, linePath, type ChartScales } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
-import type { ChartOptions } from '~/charts/plot';
+import { symbolPath, type ChartOptions, type SymbolName } from '~/charts/plot';
 import { fmt } from '~/util/format';
 import { momentumSchema, type MomentumState } from './state';
 import {
@@ -30,7 +30,7 @@ import './momentum.css';
 
 const CHART_WIDTH = 720;
 const VIEW = { x: [-5, 5], y: [-1.6, 1.6] } as const;
-const STYLE: Record<RunKind, { color: string; dash: string; label: string; symbol: string }> = {
+const STYLE: Record<RunKind, { color: string; dash: string; label: string; symbol: SymbolName }> = {
   sgd: { color: 'var(--c-red)', dash: '2 3', label: 'plain SGD', symbol: 'square' },
   momentum: { color: 'var(--c-green)', dash: 'none', label: 'momentum', symbol: 'circle' },
 };
@@ -80,7 +80,9 @@ export default function Momentum({ headingLevel }: WidgetProps) {
   const steps = Math.max(plain.steps, heavy.steps);
   const plainLoss = plain.loss;
   const heavyLoss = heavy.loss;
-  const mapOptions = useMemo(() => ravineChart(runs, width), [runs, width]);
+  // The ravine's contours are computed and drawn once per width; the paths and the velocity arrow
+  // are the overlay, redrawn in place on every step and input.
+  const mapOptions = useMemo(() => ravineChart(width), [width]);
   const lossOptions = useMemo(
     () =>
       overlayLossCurves(
@@ -200,6 +202,8 @@ export default function Momentum({ headingLevel }: WidgetProps) {
         <div class="momentum__output" ref={outputRef}>
           <Chart
             options={mapOptions}
+            alt={ravineAlt(runs)}
+            overlay={(sc) => <Paths sc={sc} runs={runs} />}
             table={{
               caption: 'Both paths, step by step',
               columns: ['step', 'plain SGD w₁', 'plain SGD w₂', 'momentum w₁', 'momentum w₂'],
@@ -250,7 +254,13 @@ export default function Momentum({ headingLevel }: WidgetProps) {
 
 type Run = { kind: RunKind; path: [number, number][]; w1: number; w2: number; velocity: [number, number] };
 
-function ravineChart(runs: readonly Run[], width: number): ChartOptions {
+const ravineAlt = (runs: readonly Run[]) =>
+  `Contour map of the ravine with both paths from (${START[0]}, ${START[1]}): ${runs
+    .map((r) => `${STYLE[r.kind].label} now at (${fmt(r.w1, 2)}, ${fmt(r.w2, 2)}) after ${r.path.length - 1} steps`)
+    .join('; ')}.`;
+
+/** The ravine's contours, its minimum and the start: what does not move (the paths are `Paths`). */
+function ravineChart(width: number): ChartOptions {
   const nx = 81;
   const ny = 33;
   const [x1, x2] = VIEW.x;
@@ -260,15 +270,8 @@ function ravineChart(runs: readonly Run[], width: number): ChartOptions {
     for (let i = 0; i < nx; i++)
       values[j * nx + i] = ravine(x1 + ((x2 - x1) * i) / (nx - 1), y1 + ((y2 - y1) * j) / (ny - 1));
   }
-  const mom = runs.find((r) => r.kind === 'momentum')!;
-  const arrow =
-    Math.hypot(...mom.velocity) > 1e-9
-      ? [{ x1: mom.w1, y1: mom.w2, x2: mom.w1 + mom.velocity[0], y2: mom.w2 + mom.velocity[1] }]
-      : [];
   return {
-    alt: `Contour map of the ravine with both paths from (${START[0]}, ${START[1]}): ${runs
-      .map((r) => `${STYLE[r.kind].label} now at (${fmt(r.w1, 2)}, ${fmt(r.w2, 2)}) after ${r.path.length - 1} steps`)
-      .join('; ')}.`,
+    alt: '',
     width,
     height: Math.round(Math.min(300, Math.max(200, width * 0.5))),
     marginLeft: 40,
@@ -298,24 +301,36 @@ function ravineChart(runs: readonly Run[], width: number): ChartOptions {
         dy: -10,
         fill: 'var(--c-ink)',
       }),
-      ...runs.flatMap((r) => {
-        const pts = r.path.map(([w1, w2], t) => ({ w1, w2, t }));
-        const s = STYLE[r.kind];
-        return [
-          Plot.line(pts, { x: 'w1', y: 'w2', stroke: s.color, strokeWidth: 1.8, strokeDasharray: s.dash, clip: true }),
-          Plot.dot(pts, { x: 'w1', y: 'w2', r: 2.4, symbol: s.symbol, fill: s.color, clip: true }),
-        ];
-      }),
-      Plot.arrow(arrow, {
-        x1: 'x1',
-        y1: 'y1',
-        x2: 'x2',
-        y2: 'y2',
-        stroke: 'var(--c-ink)',
-        strokeWidth: 2,
-        headLength: 8,
-        clip: true,
-      }),
     ],
   };
+}
+
+/** Both paths (line and a dot per step) and the momentum run's velocity arrow, clipped to the map. */
+function Paths({ sc, runs }: { sc: ChartScales; runs: readonly Run[] }) {
+  const mom = runs.find((r) => r.kind === 'momentum')!;
+  let arrow = '';
+  if (Math.hypot(...mom.velocity) > 1e-9) {
+    const ax = sc.x(mom.w1);
+    const ay = sc.y(mom.w2);
+    const bx = sc.x(mom.w1 + mom.velocity[0]);
+    const by = sc.y(mom.w2 + mom.velocity[1]);
+    const angle = Math.atan2(by - ay, bx - ax);
+    // Plot's arrow head: two strokes of 8 px at ±30° from the shaft.
+    const wing = (a: number) => `M${bx - 8 * Math.cos(angle + a)},${by - 8 * Math.sin(angle + a)}L${bx},${by}`;
+    arrow = `M${ax},${ay}L${bx},${by}${wing(Math.PI / 6)}${wing(-Math.PI / 6)}`;
+  }
+  return (
+    <g clip-path={sc.clip}>
+      {runs.map((r) => {
+        const s = STYLE[r.kind];
+        return (
+          <>
+            <path d={linePath(r.path, sc)} fill="none" stroke={s.color} stroke-width={1.8} stroke-dasharray={s.dash} />
+            <path d={r.path.map(([a, b]) => symbolPath(s.symbol, sc.x(a), sc.y(b), 2.4)).join('')} fill={s.color} />
+          </>
+        );
+      })}
+      {arrow && <path d={arrow} fill="none" stroke="var(--c-ink)" stroke-width={2} stroke-linecap="round" />}
+    </g>
+  );
 }

@@ -6,11 +6,11 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sigmoid } from '@lib';
-import { Chart, type ChartPointer } from '../shared/Chart';
+import { Chart, type ChartPointer, type ChartScales } from '../shared/Chart';
 import { PlayControls, Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { prefersReducedMotion, useThemeColors } from '../shared/theme';
+import { prefersReducedMotion } from '../shared/theme';
 import { useWidgetState } from '../shared/useWidgetState';
 import { clampToField } from '../shared/url-state';
 import { fmtTex } from '~/util/format';
@@ -33,7 +33,6 @@ const MAX_EPOCHS = 200;
 
 export default function Perceptron({ headingLevel }: WidgetProps) {
   const { state, update, reset, notice, dismissNotice } = useWidgetState('perceptron', perceptronSchema);
-  const colors = useThemeColors();
   const data = useMemo(() => makePoints(state.seed), [state.seed]);
   const points = useMemo(() => classify(state, data), [state, data]);
   const wrong = points.filter((p) => p.wrong).length;
@@ -118,7 +117,8 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
     if (p.phase === 'up') drag.current = undefined;
   };
 
-  const options = useMemo(() => chartOptions(state, points, colors), [state, points, colors]);
+  // The axes never move: the shading, the line and the points are the overlay.
+  const options = useMemo(() => chartOptions(), []);
 
   const z = `z = x_1 \\cdot (${fmtTex(state.w1)}) + x_2 \\cdot (${fmtTex(state.w2)}) + (${fmtTex(state.b)})`;
   const rule =
@@ -219,6 +219,8 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
           <Chart
             options={options}
             onPointer={onPointer}
+            alt={`Scatter plot of ${points.length} points, blue and orange, with the decision line of the neuron; ${wrong} points are misclassified.`}
+            overlay={(sc) => <Marks sc={sc} state={state} points={points} />}
             table={{
               caption: 'The points, their weighted sum z and the predicted class',
               columns: ['x₁', 'x₂', 'true class', 'z', 'predicted', 'correct?'],
@@ -258,61 +260,127 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
   );
 }
 
-function chartOptions(
-  state: PerceptronState,
-  points: ReturnType<typeof classify>,
-  colors: ReturnType<typeof useThemeColors>,
-) {
-  const n = neuronOf(state);
-  const segment = decisionSegment(n);
-  const hs = handles(n);
-  const blue = colors?.blue ?? '#2e63ad';
-  const orange = colors?.orange ?? '#c0580f';
-  const bg = colors?.bg ?? '#ffffff';
-  const shade =
-    state.act === 'step'
-      ? (x: number, y: number) => (n.w1 * x + n.w2 * y + n.b > 0 ? 1 : 0)
-      : (x: number, y: number) => sigmoid(n.w1 * x + n.w2 * y + n.b);
+/** Axes and grid; everything that moves with the neuron is drawn by `Marks`. */
+function chartOptions() {
   return {
-    alt: `Scatter plot of ${points.length} points, blue and orange, with the decision line of the neuron; ${points.filter((p) => p.wrong).length} points are misclassified.`,
+    alt: '',
     width: 520,
     height: 520,
     marginLeft: 44,
     marginBottom: 40,
     x: { domain: [-VIEW, VIEW], label: 'x₁' },
     y: { domain: [-VIEW, VIEW], label: 'x₂' },
-    color: { type: 'linear' as const, domain: [0, 0.5, 1], range: [orange, bg, blue] },
     marks: [
-      Plot.raster({
-        fill: shade,
-        x1: -VIEW,
-        x2: VIEW,
-        y1: -VIEW,
-        y2: VIEW,
-        pixelSize: 4,
-        fillOpacity: 0.28,
-        interpolate: undefined,
-      }),
       Plot.gridX({ stroke: 'var(--c-grid)', strokeOpacity: 0.6 }),
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.6 }),
-      segment ? Plot.line(segment, { x: 'x1', y: 'x2', stroke: 'var(--c-ink)', strokeWidth: 2.5 }) : null,
-      Plot.dot(points, {
-        x: 'x1',
-        y: 'x2',
-        r: 5.5,
-        fill: (p: { label: number }) => (p.label ? 'var(--c-blue)' : 'var(--c-orange)'),
-        symbol: (p: { label: number }) => (p.label ? 'circle' : 'square'),
-        stroke: 'var(--bg)',
-        strokeWidth: 1,
-      }),
-      Plot.dot(
-        points.filter((p) => p.wrong),
-        { x: 'x1', y: 'x2', r: 10, stroke: 'var(--c-red)', strokeWidth: 2.5, fill: 'none' },
-      ),
-      hs && segment
-        ? Plot.dot(hs, { x: 'x1', y: 'x2', r: 7, fill: 'var(--bg)', stroke: 'var(--c-ink)', strokeWidth: 2 })
-        : null,
       Plot.text([`blue: z > 0`], { frameAnchor: 'top-right', dx: -6, dy: 6, fill: 'var(--c-muted)' }),
     ],
   };
+}
+
+/** The shade of a class probability: orange at 0, the page's background at ½, blue at 1. */
+const shadeOf = (p: number) =>
+  p >= 0.5
+    ? `color-mix(in srgb, var(--c-blue) ${((2 * p - 1) * 100).toFixed(1)}%, var(--bg))`
+    : `color-mix(in srgb, var(--c-orange) ${((1 - 2 * p) * 100).toFixed(1)}%, var(--bg))`;
+
+/**
+ * The neuron's shading, decision line, handles and the points. The shading depends only on
+ * z = w₁x₁ + w₂x₂ + b, which changes along one direction: a linear gradient across the frame
+ * draws it exactly (a hard edge at z = 0 for the step, the sigmoid's ramp otherwise).
+ */
+function Marks({
+  sc,
+  state,
+  points,
+}: {
+  sc: ChartScales;
+  state: PerceptronState;
+  points: ReturnType<typeof classify>;
+}) {
+  const n = neuronOf(state);
+  const segment = decisionSegment(n);
+  const hs = handles(n);
+  // z in pixel coordinates: z = gx·px + gy·py + z0 (the scales are linear).
+  const ax = sc.x(1) - sc.x(0);
+  const ay = sc.y(1) - sc.y(0);
+  const gx = n.w1 / ax;
+  const gy = n.w2 / ay;
+  const z0 = n.b - (n.w1 * sc.x(0)) / ax - (n.w2 * sc.y(0)) / ay;
+  const g2 = gx * gx + gy * gy;
+  const cx = (sc.left + sc.right) / 2;
+  const cy = (sc.top + sc.bottom) / 2;
+  const step = state.act === 'step';
+  const Z = 8;
+  let stops: [number, number][]; // offset, probability
+  let ends = { x1: cx, y1: cy, x2: cx + 1, y2: cy };
+  if (g2 > 1e-12) {
+    const zc = gx * cx + gy * cy + z0;
+    const at = (z: number) => [cx + ((z - zc) * gx) / g2, cy + ((z - zc) * gy) / g2] as const;
+    const [x1, y1] = at(-Z);
+    const [x2, y2] = at(Z);
+    ends = { x1, y1, x2, y2 };
+    stops = step
+      ? [
+          [0.5, 0],
+          [0.5, 1],
+        ]
+      : Array.from({ length: 33 }, (_, i) => [i / 32, sigmoid(-Z + (2 * Z * i) / 32)] as [number, number]);
+  } else {
+    const p = step ? (n.b > 0 ? 1 : 0) : sigmoid(n.b);
+    stops = [
+      [0, p],
+      [1, p],
+    ];
+  }
+  const id = `${sc.clip.slice(5, -1)}-shade`;
+  return (
+    <>
+      <linearGradient id={id} gradientUnits="userSpaceOnUse" {...ends}>
+        {stops.map(([o, p]) => (
+          <stop offset={o} style={{ stopColor: shadeOf(p) }} />
+        ))}
+      </linearGradient>
+      <rect
+        x={sc.left}
+        y={sc.top}
+        width={sc.right - sc.left}
+        height={sc.bottom - sc.top}
+        fill={`url(#${id})`}
+        fill-opacity={0.28}
+      />
+      {segment && (
+        <line
+          x1={sc.x(segment[0]!.x1)}
+          y1={sc.y(segment[0]!.x2)}
+          x2={sc.x(segment[1]!.x1)}
+          y2={sc.y(segment[1]!.x2)}
+          stroke="var(--c-ink)"
+          stroke-width={2.5}
+        />
+      )}
+      <g stroke="var(--bg)" stroke-width={1}>
+        {points.map((p) => {
+          const x = sc.x(p.x1);
+          const y = sc.y(p.x2);
+          // Plot's symbols of radius 5.5: a circle, and a square of the same area.
+          return p.label ? (
+            <circle cx={x} cy={y} r={5.5} fill="var(--c-blue)" />
+          ) : (
+            <rect x={x - 4.87} y={y - 4.87} width={9.75} height={9.75} fill="var(--c-orange)" />
+          );
+        })}
+      </g>
+      <g stroke="var(--c-red)" stroke-width={2.5} fill="none">
+        {points.map((p) => (p.wrong ? <circle cx={sc.x(p.x1)} cy={sc.y(p.x2)} r={10} /> : null))}
+      </g>
+      {hs && segment && (
+        <g fill="var(--bg)" stroke="var(--c-ink)" stroke-width={2}>
+          {hs.map((h) => (
+            <circle cx={sc.x(h.x1)} cy={sc.y(h.x2)} r={7} />
+          ))}
+        </g>
+      )}
+    </>
+  );
 }

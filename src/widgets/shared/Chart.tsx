@@ -1,10 +1,13 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { render, type ComponentChild } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { plotChart, type ChartOptions } from '~/charts/plot';
 
 /**
- * A live Observable Plot chart in a widget. The options are derived from the widget's state on
- * every render; the chart is redrawn in the same frame (Plot is stateless: drawing again is the
- * update). A data table fallback can be offered beside it.
+ * A live Observable Plot chart in a widget. Plot draws `options` (axes, grid, everything that
+ * sets the scales) again only when that object changes, so a widget memoises them on what moves
+ * the scales. What moves on every input — a point, a line, a label — goes in `overlay`: SVG drawn
+ * by Preact in the chart's coordinates (`ChartScales`) over the Plot chart, updated in place.
+ * A data table fallback can be offered beside it.
  */
 export interface ChartProps {
   options: ChartOptions;
@@ -17,6 +20,34 @@ export interface ChartProps {
    * through the widget's sliders.
    */
   onPointer?: (event: ChartPointer) => void;
+  /**
+   * The marks that move on every input, as SVG elements in the chart's pixel coordinates
+   * (`x(v)`, `y(v)` are the chart's scales; `clip` clips a mark to the frame). They are drawn over
+   * the Plot chart and updated without redrawing the chart. Describe what they show in `alt`/`table`:
+   * the layer is hidden from assistive technology.
+   */
+  overlay?: (scales: ChartScales) => ComponentChild;
+  /**
+   * The chart's description when it changes more often than `options` (which a widget memoises
+   * on what moves the scales): written onto the drawn chart without drawing it again.
+   */
+  alt?: string;
+}
+
+/** The chart's scales in SVG pixels, for `overlay`. */
+export interface ChartScales {
+  /** Position of a value (numbers; category names on a band scale, where it is the band's start). */
+  x: (v: number | string) => number;
+  y: (v: number | string) => number;
+  /** Width of one band of a band x scale (0 otherwise). */
+  bandwidth: number;
+  /** The frame (plot area) in SVG pixels. */
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** `clip-path` value that clips a mark to the frame (like Plot's `clip: true`). */
+  clip: string;
 }
 
 export interface ChartPointer {
@@ -29,7 +60,12 @@ export interface ChartPointer {
   pixelY: number;
 }
 
-type Scale = { invert?: (v: number) => number; apply: (v: number) => number };
+type Scale = {
+  invert?: (v: number) => number;
+  apply: (v: number | string) => number;
+  range?: number[];
+  bandwidth?: number;
+};
 type PlotFigure = Element & { scale?: (name: string) => Scale | undefined };
 
 /**
@@ -44,22 +80,94 @@ function reservedBox(options: ChartOptions): { minHeight: string } {
   return { minHeight: `min(${height}px, ${((height / width) * 100).toFixed(2)}vw)` };
 }
 
-export function Chart({ options, table, class: className, onPointer }: ChartProps) {
+let clipIds = 0;
+
+/** An SVG path through points in data coordinates (non-finite points break the line). */
+export function linePath(points: readonly (readonly [number, number])[], s: ChartScales): string {
+  let d = '';
+  let pen = false;
+  for (const [x, y] of points) {
+    const px = s.x(x);
+    const py = s.y(y);
+    if (!Number.isFinite(px) || !Number.isFinite(py)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
+    pen = true;
+  }
+  return d;
+}
+
+export function Chart({ options, table, class: className, onPointer, overlay, alt }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const figure = useRef<PlotFigure>();
   const pointer = useRef(onPointer);
   pointer.current = onPointer;
+  const description = useRef(alt);
+  description.current = alt;
+  const layer = useRef<{ g: SVGGElement; scales?: ChartScales; clip: string }>();
+  // The data table is built only while it is open: a closed one costs nothing per input.
+  const [tableOpen, setTableOpen] = useState(false);
 
   useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
-    const chart = plotChart(options) as PlotFigure;
+    const chart = plotChart(
+      description.current !== undefined ? { ...options, alt: description.current } : options,
+    ) as PlotFigure;
     figure.current = chart;
     el.replaceChildren(chart);
     // The reserved height (below) has done its job once a chart is drawn; the chart's own size
     // rules from here (it may scale down on a narrow screen).
     el.style.minHeight = '';
+    if (layer.current) layer.current.scales = undefined;
   }, [options]);
+
+  // The moving marks: drawn by Preact into one <g> kept over the current Plot chart.
+  useLayoutEffect(() => {
+    const chart = figure.current;
+    if (!chart) return;
+    const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+    if (!svg) return;
+    if (alt !== undefined && svg.getAttribute('aria-label') !== alt) svg.setAttribute('aria-label', alt);
+    if (!overlay) return;
+    if (!layer.current) {
+      const g = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'g');
+      g.setAttribute('class', 'chart__overlay');
+      g.setAttribute('aria-hidden', 'true');
+      layer.current = { g, clip: `chart-clip-${++clipIds}` };
+    }
+    const l = layer.current;
+    if (!l.scales || l.g.parentNode !== svg) {
+      const sx = chart.scale?.('x');
+      const sy = chart.scale?.('y');
+      if (!sx || !sy) return;
+      const [left, right] = (sx.range ?? [0, 0]) as [number, number];
+      const [bottom, top] = (sy.range ?? [0, 0]) as [number, number];
+      l.scales = {
+        x: (v) => sx.apply(v),
+        y: (v) => sy.apply(v),
+        bandwidth: sx.bandwidth ?? 0,
+        left: Math.min(left, right),
+        right: Math.max(left, right),
+        top: Math.min(top, bottom),
+        bottom: Math.max(top, bottom),
+        clip: `url(#${l.clip})`,
+      };
+      svg.appendChild(l.g);
+    }
+    const s = l.scales;
+    render(
+      <>
+        <clipPath id={l.clip}>
+          <rect x={s.left} y={s.top} width={s.right - s.left} height={s.bottom - s.top} />
+        </clipPath>
+        {overlay(s)}
+      </>,
+      l.g,
+    );
+  });
 
   const toData = (e: PointerEvent, phase: ChartPointer['phase']): ChartPointer | undefined => {
     const chart = figure.current;
@@ -105,7 +213,7 @@ export function Chart({ options, table, class: className, onPointer }: ChartProp
       {/* The server HTML has no chart yet: reserving its height keeps the text below from jumping when the widget comes alive. */}
       <div class="chart__plot" ref={host} style={reservedBox(options)} {...handlers} />
       {table && (
-        <details class="figure__table">
+        <details class="figure__table" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>Show the data as a table</summary>
           <div class="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
             <table>
@@ -118,7 +226,7 @@ export function Chart({ options, table, class: className, onPointer }: ChartProp
                 </tr>
               </thead>
               <tbody>
-                {table.rows.map((r) => (
+                {(tableOpen ? table.rows : []).map((r) => (
                   <tr>
                     {r.map((v) => (
                       <td>{v}</td>

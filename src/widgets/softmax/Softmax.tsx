@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { Chart } from '../shared/Chart';
+import { Chart, type ChartScales } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -39,7 +39,10 @@ export default function Softmax({ headingLevel }: WidgetProps) {
   const r = useMemo(() => compute(state), [state]);
   const [box, boxWidth] = useWidth(440);
   const width = Math.max(260, Math.min(560, boxWidth));
-  const options = useMemo(() => chartOptions(state, r, width), [state, r, width]);
+  // Axes change with the number of classes, the width and whether the naive formula broke; bars,
+  // marks and labels are the overlay.
+  const broken = r.naive.probs.slice(0, state.k).some((p) => !Number.isFinite(p));
+  const options = useMemo(() => chartOptions(state.k, broken, width), [state.k, broken, width]);
   const classes = CLASSES.slice(0, state.k);
   const naiveOk = r.verdict.kind === 'ok';
   const subLevel = Math.min(6, (headingLevel ?? 3) + 1) as 3 | 4 | 5;
@@ -126,6 +129,8 @@ export default function Softmax({ headingLevel }: WidgetProps) {
           </p>
           <Chart
             options={options}
+            alt={chartAlt(state, r)}
+            overlay={(sc) => <Bars sc={sc} rows={rowsOf(state, r)} />}
             table={{
               caption: 'Logits and probabilities, naive and stable',
               columns: ['class', 'logit z', 'naive probability', 'stable probability'],
@@ -350,52 +355,84 @@ function Method(props: {
   );
 }
 
-function chartOptions(state: SoftmaxState, r: Softmaxes, width: number) {
-  const rows = CLASSES.slice(0, state.k).map((c, i) => ({ c, p: r.stable.probs[i]!, naive: r.naive.probs[i]! }));
-  const finite = rows.filter((d) => Number.isFinite(d.naive));
+interface Row {
+  c: string;
+  p: number;
+  naive: number;
+}
+const rowsOf = (state: SoftmaxState, r: Softmaxes): Row[] =>
+  CLASSES.slice(0, state.k).map((c, i) => ({ c, p: r.stable.probs[i]!, naive: r.naive.probs[i]! }));
+
+function chartAlt(state: SoftmaxState, r: Softmaxes): string {
+  const rows = rowsOf(state, r);
   const broken = rows.filter((d) => !Number.isFinite(d.naive));
+  return (
+    `Bar chart of the probabilities: ${rows.map((d) => `${d.c} ${numberText(d.p).text}`).join(', ')}. ` +
+    (broken.length
+      ? `The naive formula gives NaN for ${broken.map((d) => d.c).join(', ')}.`
+      : 'The naive formula gives the values marked by dashed lines.')
+  );
+}
+
+/** Axes and the zero line; the bars, the naive marks and the labels are drawn by `Bars`. */
+function chartOptions(k: number, broken: boolean, width: number) {
+  const classes = CLASSES.slice(0, k);
   // Class names need room: tilt them when the bands get narrow.
-  const tilt = width / state.k < 64;
+  const tilt = width / k < 64;
   return {
-    alt:
-      `Bar chart of the probabilities: ${rows.map((d) => `${d.c} ${numberText(d.p).text}`).join(', ')}. ` +
-      (broken.length
-        ? `The naive formula gives NaN for ${broken.map((d) => d.c).join(', ')}.`
-        : 'The naive formula gives the values marked by dashed lines.'),
+    alt: '',
     width,
     height: tilt ? 270 : 250,
     marginLeft: 44,
     marginRight: 8,
     marginTop: 22,
     marginBottom: tilt ? 54 : 34,
-    x: { domain: rows.map((d) => d.c), label: null, padding: 0.25, tickRotate: tilt ? -35 : 0 },
+    x: { type: 'band' as const, domain: classes, label: null, padding: 0.25, tickRotate: tilt ? -35 : 0 },
     // Room above 1 for the row that reports a naive NaN, clear of the bars and their labels.
     y: {
-      domain: [0, broken.length ? 1.25 : 1.08],
+      domain: [0, broken ? 1.25 : 1.08],
       ticks: [0, 0.2, 0.4, 0.6, 0.8, 1],
       label: 'probability',
       grid: true,
     },
-    marks: [
-      Plot.barY(rows, { x: 'c', y: 'p', fill: 'var(--c-blue)', fillOpacity: 0.85 }),
-      Plot.ruleY([0], { stroke: 'var(--c-ink)' }),
-      Plot.tickY(finite, { x: 'c', y: 'naive', stroke: 'var(--c-ink)', strokeWidth: 3, strokeDasharray: '5 3' }),
-      Plot.text(rows, {
-        x: 'c',
-        y: 'p',
-        text: (d: { p: number }) => numberText(d.p).text,
-        dy: -7,
-        lineAnchor: 'bottom',
-        fill: 'var(--c-ink)',
-        fontWeight: 600,
-      }),
-      Plot.text(broken, {
-        x: 'c',
-        y: () => 1.2,
-        text: (d: { naive: number }) => numberText(d.naive).text,
-        fill: 'var(--c-red)',
-        fontWeight: 700,
-      }),
-    ],
+    marks: [Plot.ruleY([0], { stroke: 'var(--c-ink)' })],
   };
+}
+
+function Bars({ sc, rows }: { sc: ChartScales; rows: Row[] }) {
+  const bw = sc.bandwidth;
+  const y0 = sc.y(0);
+  return (
+    <>
+      <g fill="var(--c-blue)" fill-opacity={0.85}>
+        {rows.map((d) => (
+          <rect x={sc.x(d.c)} width={bw} y={Math.min(y0, sc.y(d.p))} height={Math.abs(y0 - sc.y(d.p))} />
+        ))}
+      </g>
+      <line x1={sc.left} x2={sc.right} y1={y0} y2={y0} stroke="var(--c-ink)" />
+      <g stroke="var(--c-ink)" stroke-width={3} stroke-dasharray="5 3">
+        {rows.map((d) =>
+          Number.isFinite(d.naive) ? (
+            <line x1={sc.x(d.c)} x2={sc.x(d.c) + bw} y1={sc.y(d.naive)} y2={sc.y(d.naive)} />
+          ) : null,
+        )}
+      </g>
+      <g fill="var(--c-ink)" font-weight={600} text-anchor="middle" font-size="13">
+        {rows.map((d) => (
+          <text x={sc.x(d.c) + bw / 2} y={sc.y(d.p) - 7}>
+            {numberText(d.p).text}
+          </text>
+        ))}
+      </g>
+      <g fill="var(--c-red)" font-weight={700} text-anchor="middle" font-size="13">
+        {rows.map((d) =>
+          Number.isFinite(d.naive) ? null : (
+            <text x={sc.x(d.c) + bw / 2} y={sc.y(1.2)} dy="0.32em">
+              {numberText(d.naive).text}
+            </text>
+          ),
+        )}
+      </g>
+    </>
+  );
 }

@@ -18,7 +18,10 @@ import './backprop-stepper.css';
 const ACT_LABELS = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'tanh', linear: 'Linear' } as const;
 
 export default function BackpropStepper({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('backprop-stepper', schema);
+  const { state, update, reset, notice, dismissNotice, access } = useWidgetState('backprop-stepper', schema);
+  // A share link can fix the step (the buttons are disabled) or hide the buttons (only the count shows).
+  const stepHidden = access.hidden.has('step');
+  const stepLocked = access.locked.has('step');
   const { f, g, loss, y, alpha } = state;
   const setup = useMemo(() => ({ f, g, loss, y, alpha }), [f, g, loss, y, alpha]);
   const b = useMemo(() => backprop(setup), [setup]);
@@ -73,34 +76,51 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
               maxWidth={600}
               idPrefix="backprop-stepper-diagram"
             />
-            <div
-              class="backprop-stepper__nav"
-              data-field="step"
-              role="toolbar"
-              aria-label="Steps"
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowRight') go(index + 2);
-                if (e.key === 'ArrowLeft') go(index);
-              }}
-            >
-              {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus at either end. */}
-              <button type="button" onClick={() => go(index)} aria-disabled={index === 0 ? 'true' : undefined}>
-                ← Previous
-              </button>
-              <button
-                type="button"
-                onClick={() => go(index + 2)}
-                aria-disabled={index === TOTAL_STEPS - 1 ? 'true' : undefined}
-              >
-                Next →
-              </button>
-              <button type="button" onClick={() => go(1)} aria-disabled={index === 0 ? 'true' : undefined}>
-                Back to the start
-              </button>
-              <span class="backprop-stepper__count" data-readout="count">
+            {stepHidden ? (
+              <p class="backprop-stepper__count" data-readout="count">
                 Step {index + 1} of {TOTAL_STEPS}
-              </span>
-            </div>
+              </p>
+            ) : (
+              <div
+                class="backprop-stepper__nav"
+                data-field="step"
+                data-locked={stepLocked ? '' : undefined}
+                role="toolbar"
+                aria-label={stepLocked ? 'Steps (set by your instructor)' : 'Steps'}
+                onKeyDown={(e) => {
+                  if (stepLocked) return;
+                  if (e.key === 'ArrowRight') go(index + 2);
+                  if (e.key === 'ArrowLeft') go(index);
+                }}
+              >
+                {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus at either end. */}
+                <button
+                  type="button"
+                  onClick={() => go(index)}
+                  aria-disabled={stepLocked || index === 0 ? 'true' : undefined}
+                >
+                  ← Previous
+                </button>
+                <button
+                  type="button"
+                  onClick={() => go(index + 2)}
+                  aria-disabled={stepLocked || index === TOTAL_STEPS - 1 ? 'true' : undefined}
+                >
+                  Next →
+                </button>
+                <button
+                  type="button"
+                  onClick={() => go(1)}
+                  aria-disabled={stepLocked || index === 0 ? 'true' : undefined}
+                >
+                  Back to the start
+                </button>
+                <span class="backprop-stepper__count" data-readout="count">
+                  Step {index + 1} of {TOTAL_STEPS}
+                  {stepLocked && <span class="visually-hidden"> (set by your instructor)</span>}
+                </span>
+              </div>
+            )}
             <ol class="backprop-stepper__track" aria-label="Where you are">
               {views.map((v, k) => (
                 <li key={k} data-phase={v.phase} aria-current={k === index ? 'step' : undefined} title={v.title}>

@@ -346,10 +346,11 @@ function Entry({ entryKey, name, context, value, mark, onValue, onHint, describe
   const before = useRef(value);
   const shown = formatEntry(value);
   const label = `${name}${context}`;
-  // The entry's matrix (`x`, `w` or `b`) may be locked by a share link. An entry cannot be left
-  // out of its matrix, so a hidden matrix is shown read-only as well.
+  // The entry's matrix (`x`, `w` or `b`) may be locked or hidden by a share link. An entry cannot
+  // be left out of its matrix: a locked one is a read-only field, a hidden one plain text (no control).
   const field = entryKey.split('-')[0];
-  const locked = useFieldAccess(field) !== 'free';
+  const access = useFieldAccess(field);
+  const locked = access !== 'free';
 
   const commit = (text: string) => {
     setDraft(null);
@@ -357,6 +358,18 @@ function Entry({ entryKey, name, context, value, mark, onValue, onHint, describe
     onHint(r.hint);
     onValue(r.ok ? r.value : before.current);
   };
+
+  if (access === 'hidden') {
+    return (
+      <span class={`layer-matmul__cell ${mark ? `layer-matmul__cell--${mark}` : ''}`} data-entry-text={entryKey}>
+        <span class="layer-matmul__name">
+          {name}
+          {context && <span class="visually-hidden">{context}</span>}
+        </span>
+        <span class="layer-matmul__input layer-matmul__input--text">{shown}</span>
+      </span>
+    );
+  }
 
   return (
     <label

@@ -147,7 +147,10 @@ const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `
 const lossText = (x: number) => (Number.isFinite(x) ? fmt(x, 4) : '—');
 
 export default function Playground({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('playground', playgroundSchema);
+  const { state, update, reset, notice, dismissNotice, access } = useWidgetState('playground', playgroundSchema);
+  // A share link can fix the architecture (its buttons disabled) or hide its controls.
+  const archLocked = access.locked.has('arch');
+  const archHidden = access.hidden.has('arch');
   const [speed, setSpeed] = useState<Speed>('normal');
   const { data: dataName, noise, test, seed } = state;
   const data = useMemo(() => makeData({ data: dataName, noise, test, seed }), [dataName, noise, test, seed]);
@@ -455,20 +458,32 @@ export default function Playground({ headingLevel }: WidgetProps) {
           </p>
         </fieldset>
 
-        <fieldset class="playground__group" data-field="arch">
+        <fieldset class="playground__group">
           <legend>Network</legend>
-          <div class="control control--buttons" role="group" aria-label="Hidden layers">
-            <button
-              type="button"
-              disabled={state.arch.length >= MAX_LAYERS}
-              onClick={() => setArch([...state.arch, state.arch.at(-1) ?? 4])}
+          {!archHidden && (
+            <div
+              class="control control--buttons"
+              role="group"
+              aria-label={archLocked ? 'Hidden layers (set by your instructor)' : 'Hidden layers'}
+              data-field="arch"
+              data-locked={archLocked ? '' : undefined}
             >
-              Add a hidden layer
-            </button>
-            <button type="button" disabled={state.arch.length === 0} onClick={() => setArch(state.arch.slice(0, -1))}>
-              Remove a hidden layer
-            </button>
-          </div>
+              <button
+                type="button"
+                disabled={archLocked || state.arch.length >= MAX_LAYERS}
+                onClick={() => setArch([...state.arch, state.arch.at(-1) ?? 4])}
+              >
+                Add a hidden layer
+              </button>
+              <button
+                type="button"
+                disabled={archLocked || state.arch.length === 0}
+                onClick={() => setArch(state.arch.slice(0, -1))}
+              >
+                Remove a hidden layer
+              </button>
+            </div>
+          )}
           <p class="playground__note" data-readout="architecture">
             {shape}:{' '}
             {state.arch.length === 0
@@ -599,6 +614,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
       shape,
       itsPerEpoch,
       setArch,
+      archLocked,
+      archHidden,
       info.noise,
       fit.loss,
       fit.out,

@@ -1,1 +1,2 @@
 export function rehypeTableScroll(): (tree: unknown) => void;
+export function tableLabel(table: unknown): string;

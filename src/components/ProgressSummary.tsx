@@ -3,6 +3,7 @@
  * per part, widget tasks done, and reset (asks first), export to a small JSON file and import
  * (checked, with a clear error; asks before replacing saved progress).
  */
+import { ScrollTable } from '~/widgets/shared/ScrollTable';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   downloadProgress,
@@ -119,7 +120,7 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
         <strong>{all.solved}</strong> of {all.total} exercises solved, {all.attempted} attempted
         {taskIds.length > 0 && `; ${tasksDone} of ${taskIds.length} widget tasks done`}.
       </p>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label="Progress by part">
+      <ScrollTable label="Progress by part">
         <table>
           <thead>
             <tr>
@@ -153,7 +154,7 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
               })}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <div class="progress-summary__actions">
         <button type="button" onClick={doExport}>
           Export progress

@@ -4,6 +4,7 @@
  * here with the engine (networks, data sets, activations, losses).
  */
 import * as Plot from '@observablehq/plot';
+import { bothLayouts, type FigurePlot } from './layout';
 import { Matrix, Network, linspace, logicGate, meanSquaredError, relu, sigmoid, sine, tanh, type GateName } from '@lib';
 
 const GATES: { name: string; gate: GateName; line?: number }[] = [
@@ -13,7 +14,11 @@ const GATES: { name: string; gate: GateName; line?: number }[] = [
 ];
 
 /** The four input pairs of OR, AND and XOR, filled for output 1 and hollow for 0, with a separating line where one exists. */
-export function logicGates(): Plot.PlotOptions {
+export function logicGates(): FigurePlot {
+  return bothLayouts(drawLogicGates);
+}
+
+function drawLogicGates(narrow: boolean): Plot.PlotOptions {
   const points = GATES.flatMap(({ name, gate }) => {
     const d = logicGate(gate);
     return d.x.toArray().map(([x1, x2], i) => ({ gate: name, x1, x2, y: d.labels![i] }));
@@ -24,8 +29,8 @@ export function logicGates(): Plot.PlotOptions {
     { gate: name, x1: line! + 0.3, x2: -0.3 },
   ]);
   return {
-    width: 660,
-    height: 270,
+    width: narrow ? 340 : 660,
+    height: narrow ? 250 : 270,
     marginTop: 30,
     fx: { label: null, domain: GATES.map((g) => g.name) },
     x: { label: 'x₁', domain: [-0.3, 1.3], ticks: [0, 1] },
@@ -67,9 +72,8 @@ export function logicGates(): Plot.PlotOptions {
         text: (p) => `y = ${p.y}`,
         dy: -17,
         fill: 'var(--c-ink)',
-        fontSize: 11,
       }),
-      Plot.text([{ gate: 'XOR', label: 'no single line works' }], {
+      Plot.text([{ gate: 'XOR', label: narrow ? 'no single\nline works' : 'no single line works' }], {
         fx: 'gate',
         frameAnchor: 'middle',
         text: 'label',
@@ -287,14 +291,20 @@ export function composedReluAt(x: number): number {
 }
 
 /** The two-ReLU ramp of the slide, with its two corners marked. */
-export function composedRelu(): Plot.PlotOptions {
+export function composedRelu(): FigurePlot {
+  return bothLayouts(drawComposedRelu);
+}
+
+function drawComposedRelu(narrow: boolean): Plot.PlotOptions {
+  // Narrow, the labels take two lines so that they stay inside the chart.
+  const br = narrow ? '\n' : ' ';
   const xs = Array.from(linspace(-0.2, 0.35, 221))
     .concat([0, 0.7 / 6])
     .sort((a, b) => a - b);
   const rows = xs.map((x) => ({ x, y: composedReluAt(x) }));
   const corners = [0, 0.7 / 6].map((x) => ({ x, y: composedReluAt(x) }));
   return {
-    width: 640,
+    width: narrow ? 340 : 640,
     height: 260,
     x: { label: 'x' },
     y: { label: 'y', domain: [-0.85, 0.15] },
@@ -306,7 +316,7 @@ export function composedRelu(): Plot.PlotOptions {
       Plot.text([corners[0]], {
         x: 'x',
         y: 'y',
-        text: () => 'first ReLU bends here (x = 0)',
+        text: () => `first ReLU bends${br}here (x = 0)`,
         textAnchor: 'start',
         dx: 8,
         dy: 10,
@@ -315,7 +325,7 @@ export function composedRelu(): Plot.PlotOptions {
       Plot.text([corners[1]], {
         x: 'x',
         y: 'y',
-        text: () => 'second ReLU bends here (x = 0.7/6)',
+        text: () => `second ReLU bends${br}here (x = 0.7/6)`,
         textAnchor: 'start',
         dx: 8,
         dy: 14,

@@ -3,6 +3,7 @@
  * derivatives of the hidden activations, and a 1-D loss with a local and a global minimum.
  */
 import * as Plot from '@observablehq/plot';
+import { bothLayouts, type FigurePlot } from './layout';
 import {
   Matrix,
   createRng,
@@ -62,7 +63,7 @@ const LEVELS = [0.15, 0.3, 0.6, 1.2, 2.4, 4.8, 9.6, 19.2];
 const BAND_OPACITY = 0.11;
 /** Margins and plot-area width of the contour map; the height follows from equal units per pixel. */
 const MAP_MARGIN = { top: 56, right: 24, bottom: 44, left: 48 };
-const MAP_INNER_WIDTH = 500;
+const MAP_INNER_WIDTH = { wide: 500, narrow: 268 };
 /**
  * "Darker = higher loss" must hold in dark mode too, so the map keeps a light ground of its own and
  * draws on it in the light theme's colours, instead of following the page's colour variables.
@@ -81,7 +82,12 @@ const MAP_COLOURS = {
  * direction at one point. Both axes have the same units per pixel, so the gradient arrow really
  * meets the contour lines at right angles.
  */
-export function lossContour(): Plot.PlotOptions {
+export function lossContour(): FigurePlot {
+  return bothLayouts(drawLossContour);
+}
+
+function drawLossContour(narrow: boolean): Plot.PlotOptions {
+  const innerWidth = narrow ? MAP_INNER_WIDTH.narrow : MAP_INNER_WIDTH.wide;
   const { X, y } = regressionData();
   const nx = 121;
   const ny = 121;
@@ -106,10 +112,10 @@ export function lossContour(): Plot.PlotOptions {
     opacity: 1 - (1 - BAND_OPACITY) ** bands,
   }));
   // Equal scales: the same number of pixels per unit of w₁ as of w₂ (a square plot area here).
-  const pxPerUnit = MAP_INNER_WIDTH / (W1_DOMAIN[1] - W1_DOMAIN[0]);
+  const pxPerUnit = innerWidth / (W1_DOMAIN[1] - W1_DOMAIN[0]);
   const innerHeight = pxPerUnit * (W2_DOMAIN[1] - W2_DOMAIN[0]);
   return {
-    width: MAP_MARGIN.left + MAP_INNER_WIDTH + MAP_MARGIN.right,
+    width: MAP_MARGIN.left + innerWidth + MAP_MARGIN.right,
     height: MAP_MARGIN.top + innerHeight + MAP_MARGIN.bottom,
     marginTop: MAP_MARGIN.top,
     marginRight: MAP_MARGIN.right,
@@ -211,7 +217,7 @@ export function lossContour(): Plot.PlotOptions {
         fill: 'var(--c-ink)',
         clip: false,
       }),
-      Plot.text([{ x: 1.6 + 4 * 0.45 + 0.05, y: legendY, label: 'higher loss (darker)' }], {
+      Plot.text([{ x: 1.6 + 4 * 0.45 + 0.05, y: legendY, label: narrow ? 'higher loss' : 'higher loss (darker)' }], {
         x: 'x',
         y: 'y',
         text: 'label',

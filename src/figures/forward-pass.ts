@@ -3,21 +3,30 @@
  * line, and the step function next to the sigmoid. Data come from the engine (seeded).
  */
 import * as Plot from '@observablehq/plot';
+import { bothLayouts, type FigurePlot } from './layout';
 import { blueOrange, createRng, linspace, sigmoid } from '@lib';
 
 /** The perceptron used in the text and the figure: blue when x₁w₁ + x₂w₂ + b > 0. */
 export const PERCEPTRON = { w1: 1.0, w2: 1.5, b: -0.5 } as const;
 
 /** Seeded blue/orange points (engine's blueOrange generator) and the perceptron's decision line. */
-export function perceptronPoints(): Plot.PlotOptions {
+export function perceptronPoints(): FigurePlot {
+  return bothLayouts(drawPerceptronPoints);
+}
+
+function drawPerceptronPoints(narrow: boolean): Plot.PlotOptions {
   const { w1, w2, b } = PERCEPTRON;
+  const width = narrow ? 340 : 520;
+  const height = narrow ? 380 : 460;
+  // Plot's default right and bottom margins are 20 and 30
+  const inner = { width: width - 48 - 20, height: height - 44 - 30 };
   const data = blueOrange(60, createRng(7), { weights: [w1, w2], bias: b, margin: 0.1 });
   const points = data.x.toArray().map(([x1, x2], i) => ({ x1, x2, blue: data.labels![i] === 1 }));
   // x₂ = −(w₁x₁ + b)/w₂, over the x₁ range where the line stays inside the square
   const line = Array.from(linspace(-1, 1, 2), (x1) => ({ x1, x2: -(w1 * x1 + b) / w2 }));
   return {
-    width: 520,
-    height: 460,
+    width,
+    height,
     marginTop: 44,
     x: { label: 'x₁', domain: [-1.05, 1.05] },
     y: { label: 'x₂', domain: [-1.05, 1.05] },
@@ -57,15 +66,19 @@ export function perceptronPoints(): Plot.PlotOptions {
         text: 'label',
         fill: 'var(--c-ink)',
         dy: -10,
-        // inner plot is about 390 px tall and 460 px wide for equal data ranges
-        rotate: (Math.atan((w1 / w2) * (390 / 460)) * 180) / Math.PI,
+        // along the line: equal data ranges on both axes, drawn inner.width × inner.height px
+        rotate: (Math.atan((w1 / w2) * (inner.height / inner.width)) * 180) / Math.PI,
       }),
     ],
   };
 }
 
 /** The perceptron's step function and the sigmoid of logistic regression, over z ∈ [−6, 6]. */
-export function stepVsSigmoid(): Plot.PlotOptions {
+export function stepVsSigmoid(): FigurePlot {
+  return bothLayouts(drawStepVsSigmoid);
+}
+
+function drawStepVsSigmoid(narrow: boolean): Plot.PlotOptions {
   const s = Array.from(linspace(-6, 6, 241), (z) => ({ z, f: sigmoid(z) }));
   const stepLine = [
     { z: -6, f: 0 },
@@ -74,7 +87,7 @@ export function stepVsSigmoid(): Plot.PlotOptions {
     { z: 6, f: 1 },
   ];
   return {
-    width: 640,
+    width: narrow ? 340 : 640,
     height: 280,
     x: { label: 'z (weighted sum)' },
     y: { label: 'f(z)', domain: [-0.1, 1.1] },
@@ -90,15 +103,25 @@ export function stepVsSigmoid(): Plot.PlotOptions {
         fill: 'var(--c-orange)',
         dy: -4,
       }),
-      Plot.text([{ z: 2.2, f: sigmoid(2.2), label: 'sigmoid (logistic regression)' }], {
-        x: 'z',
-        y: 'f',
-        text: 'label',
-        fill: 'var(--c-blue)',
-        textAnchor: 'start',
-        dx: 8,
-        dy: 12,
-      }),
+      narrow
+        ? // in the empty top left corner
+          Plot.text([{ z: -6, f: 0.95, label: 'sigmoid (logistic\nregression)' }], {
+            x: 'z',
+            y: 'f',
+            text: 'label',
+            fill: 'var(--c-blue)',
+            textAnchor: 'start',
+            lineAnchor: 'top',
+          })
+        : Plot.text([{ z: 2.2, f: sigmoid(2.2), label: 'sigmoid (logistic regression)' }], {
+            x: 'z',
+            y: 'f',
+            text: 'label',
+            fill: 'var(--c-blue)',
+            textAnchor: 'start',
+            dx: 8,
+            dy: 12,
+          }),
     ],
   };
 }

@@ -3,6 +3,7 @@
  * predictions ("blue" and "yellow") as bar charts.
  */
 import * as Plot from '@observablehq/plot';
+import { bothLayouts, facet, type FigurePlot } from './layout';
 import { CLIP_EPSILON, clip } from '@lib';
 
 /** The slide's example predictions over Dog, Pear, House, Grass: as given, and rounded to two decimals. */
@@ -87,27 +88,35 @@ export function negLogClipped(): Plot.PlotOptions {
 }
 
 /** The blue and yellow predictions as bars per class, with the uniform probability 0.25 marked. */
-export function predictionBars(): Plot.PlotOptions {
+export function predictionBars(): FigurePlot {
+  return bothLayouts(drawPredictionBars);
+}
+
+/** Wide: the two predictions side by side; narrow: one above the other, each titled in its corner. */
+function drawPredictionBars(narrow: boolean): Plot.PlotOptions {
+  const f = (v: string) => facet(narrow, v);
   const rows = (['blue', 'yellow'] as const).flatMap((pred) =>
     PREDICTIONS[pred].map((p, i) => ({ pred, cls: CLASSES[i], p })),
   );
   return {
-    width: 640,
-    height: 280,
+    width: narrow ? 340 : 640,
+    height: narrow ? 420 : 280,
     marginTop: 28,
-    fx: { label: null, domain: ['blue', 'yellow'], tickFormat: (d: string) => `${d} prediction` },
+    ...(narrow
+      ? { fy: { axis: null, domain: ['blue', 'yellow'], padding: 0.2 } }
+      : { fx: { label: null, domain: ['blue', 'yellow'], tickFormat: (d: string) => `${d} prediction` } }),
     x: { label: null, domain: CLASSES, padding: 0.25 },
     y: { label: 'probability', domain: [0, 1] },
     grid: true,
     marks: [
       Plot.barY(
         rows.filter((r) => r.pred === 'blue'),
-        { fx: 'pred', x: 'cls', y: 'p', fill: 'var(--c-blue)', fillOpacity: 0.85 },
+        { ...f('pred'), x: 'cls', y: 'p', fill: 'var(--c-blue)', fillOpacity: 0.85 },
       ),
       Plot.barY(
         rows.filter((r) => r.pred === 'yellow'),
         {
-          fx: 'pred',
+          ...f('pred'),
           x: 'cls',
           y: 'p',
           fill: 'var(--c-orange)',
@@ -117,8 +126,20 @@ export function predictionBars(): Plot.PlotOptions {
         },
       ),
       Plot.ruleY([0.25], { stroke: 'var(--c-ink)', strokeDasharray: '5 4' }),
-      Plot.text(rows, { fx: 'pred', x: 'cls', y: 'p', text: (r) => r.p.toFixed(3), dy: -8, fill: 'var(--c-ink)' }),
+      Plot.text(rows, { ...f('pred'), x: 'cls', y: 'p', text: (r) => r.p.toFixed(3), dy: -8, fill: 'var(--c-ink)' }),
       Plot.ruleY([0]),
+      ...(narrow
+        ? [
+            Plot.text(['blue', 'yellow'], {
+              fy: (d: string) => d,
+              text: (d: string) => `${d} prediction`,
+              frameAnchor: 'top-right',
+              dy: 2,
+              fill: 'var(--c-ink)',
+              fontWeight: 'bold',
+            }),
+          ]
+        : []),
     ],
   };
 }

@@ -4,6 +4,7 @@
  * by the engine's SGD optimiser on a one-row Dense layer that holds the parameters.
  */
 import * as Plot from '@observablehq/plot';
+import { bothLayouts, facet, type FigurePlot } from './layout';
 import { Dense, SGD, learningRateAt, linspace } from '@lib';
 
 /**
@@ -50,7 +51,12 @@ export function learningRateRuns() {
 const RUN_LABELS = ['too small', 'good', 'too big'] as const;
 
 /** Three panels: the parabola and the steps taken with each learning rate. */
-export function learningRateSteps(): Plot.PlotOptions {
+export function learningRateSteps(): FigurePlot {
+  return bothLayouts(drawLearningRateSteps);
+}
+
+/** Narrow, each panel's title takes two lines. */
+function drawLearningRateSteps(narrow: boolean): Plot.PlotOptions {
   const runs = learningRateRuns();
   const named = [
     { name: RUN_LABELS[0], run: runs.small },
@@ -61,13 +67,13 @@ export function learningRateSteps(): Plot.PlotOptions {
   const curve = named.flatMap(({ name }) => ws.map((w) => ({ panel: name, w, e: parabola(w) })));
   const steps = named.flatMap(({ name, run }) => run.path.map((w, t) => ({ panel: name, w, e: parabola(w), t })));
   return {
-    width: 680,
-    height: 280,
-    marginTop: 30,
+    width: narrow ? 340 : 680,
+    height: narrow ? 300 : 280,
+    marginTop: narrow ? 48 : 30,
     fx: {
       label: null,
       domain: [...RUN_LABELS],
-      tickFormat: (d: string) => `${d}: α = ${named.find((n) => n.name === d)!.run.alpha}`,
+      tickFormat: (d: string) => `${d}${narrow ? '\n' : ': '}α = ${named.find((n) => n.name === d)!.run.alpha}`,
     },
     x: { label: 'w', domain: [-7, 7] },
     y: { label: 'E(w) = w²', domain: [0, 50] },
@@ -229,7 +235,13 @@ export function describeMomentumPath(path: number[][]) {
 const MOM_PANELS = ['plain SGD', 'large momentum, small α', 'good momentum and α'] as const;
 
 /** Three panels: the ravine's contour lines and the path of each run. */
-export function momentumRavine(): Plot.PlotOptions {
+export function momentumRavine(): FigurePlot {
+  return bothLayouts(drawMomentumRavine);
+}
+
+/** Wide: three panels side by side; narrow: stacked, each titled in its top right corner. */
+function drawMomentumRavine(narrow: boolean): Plot.PlotOptions {
+  const f = (v: string) => facet(narrow, v);
   const runs = momentumRuns();
   const named = [
     { panel: MOM_PANELS[0], run: runs.plain, stroke: 'var(--c-red)', dash: '2 3' },
@@ -249,10 +261,12 @@ export function momentumRavine(): Plot.PlotOptions {
   }
   const levels = [0.1, 0.3, 0.8, 1.6, 3, 5, 8];
   return {
-    width: 680,
-    height: 300,
-    marginTop: 30,
-    fx: { label: null, domain: [...MOM_PANELS] },
+    width: narrow ? 340 : 680,
+    height: narrow ? 480 : 300,
+    marginTop: narrow ? 20 : 30,
+    ...(narrow
+      ? { fy: { axis: null, domain: [...MOM_PANELS], padding: 0.12 } }
+      : { fx: { label: null, domain: [...MOM_PANELS] } }),
     x: { label: 'w₁', domain: [x1, x2] },
     y: { label: 'w₂', domain: [y2, y1] },
     marks: [
@@ -274,9 +288,24 @@ export function momentumRavine(): Plot.PlotOptions {
       ...named.flatMap(({ panel, run, stroke, dash }) => {
         const pts = run.path.map(([w1, w2], t) => ({ panel, w1, w2, t }));
         return [
-          Plot.line(pts, { fx: 'panel', x: 'w1', y: 'w2', stroke, strokeWidth: 1.8, strokeDasharray: dash }),
-          Plot.dot(pts, { fx: 'panel', x: 'w1', y: 'w2', r: 2.2, fill: stroke }),
-          Plot.text([pts[0]], { fx: 'panel', x: 'w1', y: 'w2', text: () => 'start', dy: -10, fill: 'var(--c-ink)' }),
+          Plot.line(pts, { ...f('panel'), x: 'w1', y: 'w2', stroke, strokeWidth: 1.8, strokeDasharray: dash }),
+          Plot.dot(pts, { ...f('panel'), x: 'w1', y: 'w2', r: 2.2, fill: stroke }),
+          Plot.text([pts[0]], { ...f('panel'), x: 'w1', y: 'w2', text: () => 'start', dy: -10, fill: 'var(--c-ink)' }),
+          ...(narrow
+            ? [
+                Plot.text([panel], {
+                  fy: (d: string) => d,
+                  text: (d: string) => d,
+                  frameAnchor: 'top-right',
+                  dx: -4,
+                  dy: 4,
+                  fill: 'var(--c-ink)',
+                  stroke: 'var(--bg)',
+                  strokeWidth: 4,
+                  paintOrder: 'stroke',
+                }),
+              ]
+            : []),
         ];
       }),
     ],

@@ -37,10 +37,17 @@ export function trackReadingPosition(nav: HTMLElement): void {
   window.addEventListener('hashchange', schedule);
   // Widgets coming alive change the page's height without a scroll event.
   if ('ResizeObserver' in window) new ResizeObserver(schedule).observe(document.body);
-  update();
+  // In the next frame rather than now: reading positions now would force a layout of the whole
+  // (long) page while it is still loading.
+  schedule();
 }
 
-/** On phones the contents start folded so the text comes first; on wide screens they stay open. */
+/**
+ * On phones the contents are folded so the text comes first; on wide screens they are open. The
+ * server sends them folded and CSS shows them open on wide screens until this runs, so nothing
+ * moves when it does: it only makes the element's state (what a screen reader announces) match
+ * what is shown, and hands the fold to the reader (`data-ready`).
+ */
 export function collapseOnNarrowScreens(nav: HTMLElement): void {
   const details = nav.querySelector('details');
   if (!details) return;
@@ -49,5 +56,6 @@ export function collapseOnNarrowScreens(nav: HTMLElement): void {
     details.open = wide.matches;
   };
   apply();
+  details.dataset.ready = '';
   wide.addEventListener('change', apply);
 }

@@ -10,7 +10,8 @@ async function openExercise(page: Page, part: string, id: string) {
   if (!page.url().includes(`${LECTURE}${part}/`)) await page.goto(`${LECTURE}${part}/`);
   const q = page.locator(`[data-exercise="${id}"]`);
   await q.scrollIntoViewIfNeeded();
-  await q.locator('astro-island:not([ssr]) .exercise__status').waitFor();
+  // The server sends the form's shape disabled; alive, the status carries the progress.
+  await q.locator('astro-island:not([ssr]) .exercise__status[data-progress]').waitFor();
   return q;
 }
 

@@ -4,6 +4,7 @@
  * with the current numbers and lit in the network diagram, ending with the weight update. Beside
  * it, every weight's backprop gradient is checked against a central difference.
  */
+import { ScrollTable } from '../shared/ScrollTable';
 import { useMemo } from 'preact/hooks';
 import { NetworkDiagram } from '../shared/NetworkDiagram';
 import { Select, Slider } from '../shared/controls';
@@ -223,7 +224,7 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
           with ε = 10⁻⁵, both from the engine (its gradientCheck). The backprop column fills in as the backward pass
           reaches each weight (step 3 for w², step 6 for w¹).
         </p>
-        <div class="table-scroll" tabIndex={0} role="group" aria-label="Gradient check table">
+        <ScrollTable label="Gradient check table">
           <table class="backprop-stepper__check">
             <caption class="visually-hidden">
               Gradient check of every weight: backprop against the central difference
@@ -251,7 +252,7 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </div>
     </WidgetFrame>
   );

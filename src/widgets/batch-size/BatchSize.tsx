@@ -3,6 +3,7 @@
  * the same initial weights, three Trainers that differ only in how many examples each update
  * averages over. The loss curves are overlaid against epochs; iterations and epochs are counted apart.
  */
+import { ScrollTable } from '../shared/ScrollTable';
 import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
 import { Slider } from '../shared/controls';
@@ -203,7 +204,7 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
           <p class="batch-size__legend">
             Epochs count passes over all {N} examples; iterations count updates of the weights.
           </p>
-          <div class="table-scroll" tabIndex={0} role="region" aria-label="The three runs so far">
+          <ScrollTable label="The three runs so far">
             <table class="batch-size__counts" data-readout="counts">
               <caption>The three runs so far</caption>
               <thead>
@@ -227,7 +228,7 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           <p class={`widget__status ${diverged.length ? 'widget__status--bad' : ''}`} data-readout="status">
             {status}
           </p>

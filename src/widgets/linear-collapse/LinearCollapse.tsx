@@ -3,6 +3,7 @@
  * the equivalent single layer W₁W₂W₃ computed live with the engine, checked on seeded random
  * inputs; switch the hidden activation to ReLU and watch the collapse fail, in words and numbers.
  */
+import { ScrollTable } from '../shared/ScrollTable';
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart, type ChartScales } from '../shared/Chart';
@@ -256,7 +257,7 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
           />
         </div>
       </div>
-      <div class="table-scroll linear-collapse__table" tabIndex={0} role="region" aria-label="The first random inputs">
+      <ScrollTable label="The first random inputs" class="linear-collapse__table">
         <table>
           <caption>
             The first {SHOWN} of {SAMPLES} random inputs (seed {state.seed})
@@ -285,7 +286,7 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
       <dl class="widget__readout">
         <dt>Largest difference over all {SAMPLES} inputs</dt>
         <dd data-readout="max-difference">{sci(result.maxDifference)}</dd>

@@ -4,6 +4,7 @@
  * probabilities, and the naive formula next to the max-subtracted one. A shift of up to ±1000
  * makes the naive one overflow to Infinity and NaN, computed honestly in float64.
  */
+import { ScrollTable } from '../shared/ScrollTable';
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
@@ -295,7 +296,7 @@ function Method(props: {
           ? `Subtract the largest logit m = ${logitText(props.max!)}, exponentiate, add up, divide.`
           : 'Exponentiate, add up, divide.'}
       </p>
-      <div class="table-scroll" tabIndex={0} role="region" aria-label={`${props.title}: the numbers`}>
+      <ScrollTable label={`${props.title}: the numbers`}>
         <table class="softmax__table">
           <caption class="visually-hidden">{props.title}, step by step</caption>
           <thead>
@@ -343,7 +344,7 @@ function Method(props: {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollTable>
       <Tex display tex={`\\begin{aligned} ${props.texLines.join(' \\\\[3pt] ')} \\end{aligned}`} />
       <p class="softmax__verdict" data-readout={`${kind}-verdict`}>
         <strong class={`widget__status ${props.good ? 'widget__status--good' : 'widget__status--bad'}`}>

@@ -1,0 +1,262 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, LECTURE, PARTS, PAGES } from './site';
+
+/**
+ * Phones and steadiness: nothing on a page moves while it loads and its widgets come alive, at a
+ * phone's width (360 px) and a laptop's (1280 px); nothing is cut or scaled too small to read on
+ * a phone; small targets are big enough to tap. (Not timing: page speed is measured in bench/.)
+ */
+
+const PHONE = { width: 360, height: 740 };
+const LAPTOP = { width: 1280, height: 800 };
+const PART_PAGES = PARTS.map((p) => `${LECTURE}${p}/`);
+
+async function open(browser: Browser, baseURL: string, viewport: { width: number; height: number }, scheme = 'light') {
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    colorScheme: scheme as 'light' | 'dark',
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Wait until the browser has painted twice (layout and any shift of the last change are recorded). */
+async function frames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
+/**
+ * Scroll down the whole page a screen at a time, as a reader would, letting each `client:visible`
+ * widget that comes into view hydrate; then wait until every island is alive.
+ */
+async function readDown(page: Page): Promise<void> {
+  let y = 0;
+  for (;;) {
+    const { height, inner } = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      inner: window.innerHeight,
+    }));
+    if (y >= height) break;
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await frames(page);
+    y += Math.round(inner * 0.6);
+  }
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 20_000 });
+  await frames(page);
+}
+
+/** Records every layout shift from the first paint on (in the page, before any script). */
+const RECORD_SHIFTS = () => {
+  const w = window as unknown as { __shifts: { value: number; time: number; what: string[] }[] };
+  w.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as unknown as {
+      value: number;
+      startTime: number;
+      hadRecentInput: boolean;
+      sources?: { node?: Node }[];
+    }[]) {
+      if (entry.hadRecentInput) continue;
+      const what = (entry.sources ?? []).map((s) => {
+        const el = s.node as Element | undefined;
+        return el?.nodeType === 1 ? `${el.tagName.toLowerCase()}.${el.className}` : String(el?.nodeName);
+      });
+      w.__shifts.push({ value: entry.value, time: entry.startTime, what });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+
+/** Cumulative layout shift as browsers report it: the worst session window (gaps < 1 s, ≤ 5 s long). */
+function cls(shifts: { value: number; time: number }[]): number {
+  let worst = 0;
+  let current = 0;
+  let start = -Infinity;
+  let last = -Infinity;
+  for (const s of shifts) {
+    if (s.time - last > 1000 || s.time - start > 5000) {
+      current = 0;
+      start = s.time;
+    }
+    current += s.value;
+    last = s.time;
+    worst = Math.max(worst, current);
+  }
+  return worst;
+}
+
+for (const viewport of [PHONE, LAPTOP]) {
+  for (const path of PAGES) {
+    test(`"/${path}" does not move while it loads and comes alive at ${viewport.width} px (CLS < 0.05)`, async ({
+      browser,
+      baseURL,
+    }) => {
+      test.slow();
+      const { context, page } = await open(browser, baseURL!, viewport);
+      await page.addInitScript(RECORD_SHIFTS);
+      await page.goto(path);
+      await readDown(page);
+      const shifts = await page.evaluate(
+        () => (window as unknown as { __shifts: { value: number; time: number; what: string[] }[] }).__shifts,
+      );
+      const score = cls(shifts);
+      const worst = shifts
+        .filter((s) => s.value > 0.005)
+        .map((s) => `${s.value.toFixed(3)} ${s.what.join(' | ')}`)
+        .join('\n');
+      expect(score, `layout shifts on /${path}:\n${worst}`).toBeLessThan(0.05);
+      await context.close();
+    });
+  }
+}
+
+test('the navigation is sent in its final state: scripts fold or open nothing', async ({ browser, baseURL }) => {
+  for (const viewport of [PHONE, LAPTOP]) {
+    const path = `${LECTURE}activation-functions/`;
+    const withoutJs = await browser.newContext({ baseURL: baseURL!, viewport, javaScriptEnabled: false });
+    const still = await withoutJs.newPage();
+    await still.goto(path);
+    const before = await still.locator('main h1').boundingBox();
+    const tocVisibleBefore = await still.locator('.toc ol a').first().isVisible();
+    await withoutJs.close();
+
+    const { context, page } = await open(browser, baseURL!, viewport);
+    await page.goto(path);
+    // The scripts have run when the contents know which heading is being read.
+    await expect(page.locator('.toc a[aria-current="true"]')).toHaveCount(1);
+    await frames(page);
+    expect(await page.locator('main h1').boundingBox()).toEqual(before);
+    const toc = page.locator('.toc details');
+    if (viewport === PHONE) {
+      expect(tocVisibleBefore).toBe(false);
+      await expect(toc).not.toHaveAttribute('open');
+      await expect(page.locator('.part-nav details')).not.toHaveAttribute('open');
+      // Folded, the contents still open on a tap.
+      await page.locator('.toc summary').click();
+      await expect(page.locator('.toc ol a').first()).toBeVisible();
+    } else {
+      expect(tocVisibleBefore).toBe(true);
+      await expect(toc).toHaveAttribute('open');
+      await expect(page.locator('.toc ol a').first()).toBeVisible();
+    }
+    await context.close();
+  }
+});
+
+test('exercises keep their height when they come alive', async ({ browser, baseURL }) => {
+  const { context, page } = await open(browser, baseURL!, PHONE);
+  for (const path of [`${LECTURE}forward-pass/`, `${LECTURE}loss-functions/`, `${LECTURE}weight-updates/`]) {
+    await page.goto(path);
+    // Lay out every block now (the page lays out far-off blocks lazily, from estimated sizes).
+    await page.addStyleTag({ content: 'article * { content-visibility: visible !important; }' });
+    const heights = () =>
+      page.$$eval('.question', (qs) => qs.map((q) => [q.id, Math.round(q.getBoundingClientRect().height)] as const));
+    await expect(page.locator('.question astro-island[ssr]').first()).toBeAttached();
+    const before = await heights();
+    expect(before.length).toBeGreaterThan(0);
+    await readDown(page);
+    await expect(page.locator('.question .exercise__status[data-progress]')).toHaveCount(before.length);
+    // Equal to the pixel (rounding of fractional line heights aside).
+    const after = await heights();
+    expect(after.map(([id]) => id)).toEqual(before.map(([id]) => id));
+    after.forEach(([id, h], i) => expect(Math.abs(h - before[i]![1]), id).toBeLessThanOrEqual(1));
+  }
+  await context.close();
+});
+
+for (const viewport of [PHONE, LAPTOP]) {
+  test(`nothing is cut at ${viewport.width} px: wide tables and equations scroll in a labelled, focusable region`, async ({
+    browser,
+    baseURL,
+  }) => {
+    test.slow();
+    const { context, page } = await open(browser, baseURL!, viewport);
+    for (const path of ['', 'glossary/', LECTURE, ...PART_PAGES]) {
+      await page.goto(path);
+      await readDown(page);
+      const problems = await page.evaluate(() => {
+        const out: string[] = [];
+        const root = document.documentElement;
+        if (root.scrollWidth > root.clientWidth) out.push(`the page is ${root.scrollWidth} px wide`);
+        for (const el of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
+          const style = getComputedStyle(el);
+          if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0) continue;
+          // Hidden copies for screen readers (.visually-hidden, KaTeX's MathML) are clipped on purpose.
+          if (el.closest('.visually-hidden, .katex-mathml, svg')) continue;
+          const name = `${el.tagName.toLowerCase()}.${el.className}`;
+          if (/hidden|clip/.test(style.overflowX)) out.push(`${name} cuts its content`);
+          else if (/auto|scroll/.test(style.overflowX)) {
+            const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+            if (el.tabIndex < 0 || !labelled) out.push(`${name} scrolls but is not a focusable, labelled region`);
+            if (el.querySelector('table') && !el.parentElement?.classList.contains('table-frame'))
+              out.push(`${name} scrolls a table without the scroll cue`);
+          }
+        }
+        return out;
+      });
+      expect(problems, `on /${path}`).toEqual([]);
+    }
+    await context.close();
+  });
+}
+
+test('build-time figures are drawn for the phone: no text under 11 px at 360 px', async ({ browser, baseURL }) => {
+  const { context, page } = await open(browser, baseURL!, PHONE);
+  let figures = 0;
+  for (const path of PART_PAGES) {
+    await page.goto(path);
+    const sizes = await page.$$eval('figure.figure svg', (svgs) =>
+      svgs
+        .filter((svg) => svg.checkVisibility())
+        .map((svg) => {
+          const drawn = (svg as SVGSVGElement).viewBox.baseVal.width || Number(svg.getAttribute('width'));
+          const scale = svg.getBoundingClientRect().width / drawn;
+          const texts = Array.from(svg.querySelectorAll('text')).map((t) => ({
+            text: t.textContent ?? '',
+            px: parseFloat(getComputedStyle(t).fontSize) * scale,
+          }));
+          return { label: (svg.getAttribute('aria-label') ?? '').slice(0, 60), texts };
+        }),
+    );
+    figures += sizes.length;
+    for (const figure of sizes) {
+      const small = figure.texts.filter((t) => t.px < 11).map((t) => `"${t.text}" ${t.px.toFixed(1)} px`);
+      expect(small, `${path}: ${figure.label}`).toEqual([]);
+    }
+  }
+  expect(figures).toBeGreaterThanOrEqual(15);
+  await context.close();
+});
+
+test('the glossary letters and term links are targets of at least 24 × 24 px', async ({ browser, baseURL }) => {
+  const { context, page } = await open(browser, baseURL!, PHONE);
+  await page.goto('glossary/');
+  const small = await page.$$eval('.letter-index a, .glossary dt a', (links) =>
+    links
+      .map((a) => ({ text: a.textContent, box: a.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 24 || box.height < 24)
+      .map(({ text, box }) => `${text}: ${box.width.toFixed(0)}×${box.height.toFixed(0)}`),
+  );
+  expect(small).toEqual([]);
+  await context.close();
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const path of [...PART_PAGES, 'glossary/', '']) {
+    test(`axe finds no violation on "/${path}" at 360 px in ${scheme} mode`, async ({ browser, baseURL }) => {
+      test.slow();
+      const { context, page } = await open(browser, baseURL!, PHONE, scheme);
+      await page.goto(path);
+      await readDown(page);
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')})`,
+      );
+      expect(summary).toEqual([]);
+      await context.close();
+    });
+  }
+}

@@ -6,7 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
-import { lossCurveOptions, thin } from '~/charts/loss-curve';
+import { LossChart } from '../shared/LossChart';
+import { lossCurve, thin } from '~/charts/loss-curve';
 import type { ChartOptions } from '~/charts/plot';
 import { Slider } from '../shared/controls';
 import { TrainingControls } from '../shared/TrainingControls';
@@ -73,7 +74,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
   const parabolaOptions = useMemo(() => parabolaChart(path, width, state.lr), [path, width, state.lr]);
   const lossOptions = useMemo(
     () =>
-      lossCurveOptions({
+      lossCurve({
         history: run.history,
         epochs: run.epochs,
         minEpochs: 50,
@@ -172,7 +173,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
             {verdict.text} After {state.steps} step{state.steps > 1 ? 's' : ''}: w = {small(wLast)}, E ={' '}
             {small(wLast * wLast)}.
           </p>
-          <Chart options={lossOptions} />
+          <LossChart chart={lossOptions} />
           <dl class="widget__readout learning-rate__readout">
             <div>
               <dt>Learning rate α</dt>

@@ -6,7 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
-import { lossCurveOptions, thin } from '~/charts/loss-curve';
+import { LossChart } from '../shared/LossChart';
+import { lossCurve, thin } from '~/charts/loss-curve';
 import { Select } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -209,7 +210,7 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
             <p class={`widget__status ${statusClass}`} data-readout="status">
               <StatusText text={status} />
             </p>
-            <Chart options={lossOptions} class="logic-gates__loss" />
+            <LossChart chart={lossOptions} class="logic-gates__loss" />
             <Tex display tex={view.tex} />
           </div>
         </div>
@@ -387,7 +388,7 @@ function pickLabelEnd(l: Segment): { x1: number; x2: number } {
 }
 
 function lossChartOptions(history: { epoch: number; loss: number }[], current: number, epochs: number, width: number) {
-  return lossCurveOptions({
+  return lossCurve({
     history,
     epochs,
     minEpochs: 50,

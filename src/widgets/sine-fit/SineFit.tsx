@@ -7,7 +7,8 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
-import { lossCurveOptions, thin } from '~/charts/loss-curve';
+import { LossChart } from '../shared/LossChart';
+import { lossCurve, thin } from '~/charts/loss-curve';
 import { Select, Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -393,7 +394,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
               </p>
             </div>
           )}
-          {lossOptions && <Chart options={lossOptions} class="sine-fit__loss" />}
+          {lossOptions && <LossChart chart={lossOptions} class="sine-fit__loss" />}
           {state.mode === 'relu' && (
             <div class="sine-fit__explain">
               <p>
@@ -633,7 +634,7 @@ function lossChartOptions(
   mode: SineFitState['mode'],
   width: number,
 ) {
-  return lossCurveOptions({
+  return lossCurve({
     history,
     epochs,
     minEpochs: 100,

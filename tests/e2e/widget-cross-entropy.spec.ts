@@ -1,5 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import { test, expect, openWidget } from './site';
+
+/** Bars really drawn in a chart: rects (not a clip path's) at least a pixel wide and tall, painted. */
+const drawnBars = (chart: Locator) =>
+  chart.locator('rect').evaluateAll(
+    (rects) =>
+      rects.filter((el) => {
+        if (el.closest('clipPath, defs')) return false;
+        const box = el.getBoundingClientRect();
+        const cs = getComputedStyle(el);
+        const painted = (cs.fill !== 'none' && Number(cs.fillOpacity) > 0) || cs.stroke !== 'none';
+        return box.width >= 1 && box.height >= 1 && painted && cs.visibility === 'visible' && Number(cs.opacity) > 0;
+      }).length,
+  );
 
 const URL = 'embed/cross-entropy/';
 
@@ -15,6 +29,8 @@ test.describe('cross-entropy widget', () => {
     await expect(widget.locator('[data-readout="loss"]')).toHaveText('0.2370');
     await expect(widget.locator('[data-readout="sum"]')).toContainText('1.000');
     const chart = widget.locator('.chart__plot svg').nth(1);
+    // One bar per class, really drawn (a regression once drew them at zero size, unseen by the readouts).
+    await expect.poll(() => drawnBars(widget.locator('.chart__plot svg').first())).toBe(4);
     const before = await chart.innerHTML();
     const pear = widget.getByRole('slider', { name: 'P(Pear)' });
     await pear.focus();

@@ -1,5 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import { test, expect, openWidget } from './site';
+
+/** Bars really drawn in a chart: rects (not a clip path's) at least a pixel wide and tall, painted. */
+const drawnBars = (chart: Locator) =>
+  chart.locator('rect').evaluateAll(
+    (rects) =>
+      rects.filter((el) => {
+        if (el.closest('clipPath, defs')) return false;
+        const box = el.getBoundingClientRect();
+        const cs = getComputedStyle(el);
+        const painted = (cs.fill !== 'none' && Number(cs.fillOpacity) > 0) || cs.stroke !== 'none';
+        return box.width >= 1 && box.height >= 1 && painted && cs.visibility === 'visible' && Number(cs.opacity) > 0;
+      }).length,
+  );
 
 const URL = 'embed/softmax/';
 
@@ -14,6 +28,7 @@ test.describe('softmax widget', () => {
     await expect(widget.locator('[data-readout="naive-exp-0"]')).toHaveText('7.389');
     await expect(widget.locator('[data-readout="naive-sum"]')).toHaveText('11.213');
     const chart = widget.locator('.chart__plot svg').first();
+    await expect.poll(() => drawnBars(chart)).toBe(3);
     const before = await chart.innerHTML();
     const z3 = widget.getByRole('slider', { name: 'z₃ (banana)' });
     await z3.focus();
@@ -26,6 +41,9 @@ test.describe('softmax widget', () => {
     await page.keyboard.press('ArrowRight');
     await expect(widget.getByRole('slider', { name: 'z₄ (pear)' })).toBeVisible();
     await expect(widget.locator('[data-readout="stable-p-3"]')).toHaveCount(1);
+    // Four bars now; with z₃ = 10 only the banana's is taller than a pixel.
+    await expect(chart.locator('.chart__overlay > g > rect')).toHaveCount(4);
+    await expect.poll(() => drawnBars(chart)).toBe(1);
     expect(watch.problems).toEqual([]);
   });
 

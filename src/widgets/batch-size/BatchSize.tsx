@@ -5,7 +5,7 @@
  */
 import { ScrollTable } from '../shared/ScrollTable';
 import { useMemo } from 'preact/hooks';
-import { Chart } from '../shared/Chart';
+import { LossChart } from '../shared/LossChart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import {
@@ -186,8 +186,8 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
             />{' '}
             — an epoch of the mini-batch run is {splitText(state.batch)}.
           </p>
-          <Chart
-            options={chart}
+          <LossChart
+            chart={chart}
             table={{
               caption: 'Training loss (MSE on all 50 points) after every 10th epoch',
               columns: ['epoch', ...runs.map((r) => RUN_NAMES[r.kind](r.batch))],

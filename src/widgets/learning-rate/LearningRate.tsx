@@ -5,9 +5,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart } from '../shared/Chart';
-import { lossCurveOptions, thin } from '~/charts/loss-curve';
-import type { ChartOptions } from '~/charts/plot';
+import { Chart, linePath, type ChartScales } from '../shared/Chart';
+import { LossChart } from '../shared/LossChart';
+import { lossCurve, thin } from '~/charts/loss-curve';
+import { symbolPath, type ChartOptions } from '~/charts/plot';
 import { Slider } from '../shared/controls';
 import { TrainingControls } from '../shared/TrainingControls';
 import { StatusText, statusText } from '../shared/TrainingStatus';
@@ -70,10 +71,11 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
   }, [loop, start]);
 
   const diverged = loop.stop?.kind === 'diverged';
-  const parabolaOptions = useMemo(() => parabolaChart(path, width, state.lr), [path, width, state.lr]);
+  const range = parabolaRange(path);
+  const parabolaOptions = useMemo(() => parabolaChart(range, width), [range, width]);
   const lossOptions = useMemo(
     () =>
-      lossCurveOptions({
+      lossCurve({
         history: run.history,
         epochs: run.epochs,
         minEpochs: 50,
@@ -157,6 +159,8 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
         <div class="learning-rate__output" ref={outputRef}>
           <Chart
             options={parabolaOptions}
+            alt={parabolaAlt(path, state.lr)}
+            overlay={(sc) => <ParabolaSteps sc={sc} path={path} />}
             table={{
               caption: `Gradient descent on E(w) = w² with α = ${fmt(state.lr, 2)}: the weight and loss after each step`,
               columns: ['step', 'w', 'E(w) = w²'],
@@ -172,7 +176,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
             {verdict.text} After {state.steps} step{state.steps > 1 ? 's' : ''}: w = {small(wLast)}, E ={' '}
             {small(wLast * wLast)}.
           </p>
-          <Chart options={lossOptions} />
+          <LossChart chart={lossOptions} />
           <dl class="widget__readout learning-rate__readout">
             <div>
               <dt>Learning rate α</dt>
@@ -205,20 +209,14 @@ function parabolaRange(path: readonly number[]): number {
   return Math.min(W_RANGE, Math.max(3.2, ...path.map(Math.abs)) * 1.05);
 }
 
-function parabolaChart(path: readonly number[], width: number, lr: number): ChartOptions {
-  const r = parabolaRange(path);
+/** The parabola and its axes: drawn again only when the range (or width) changes. */
+function parabolaChart(r: number, width: number): ChartOptions {
   const curve = Array.from({ length: 121 }, (_, i) => {
     const w = -r + (2 * r * i) / 120;
     return { w, e: w * w };
   });
-  const steps = path.map((w, t) => ({ w, e: w * w, t }));
-  const shown = steps.filter((s) => Math.abs(s.w) <= r);
-  // Number a step only where it stands clear of the one before (small steps pile up near the bottom).
-  const numbered = shown.filter(
-    (s, i) => i === 0 || Math.hypot((s.w - shown[i - 1]!.w) / r, (s.e - shown[i - 1]!.e) / (r * r)) > 0.06,
-  );
   return {
-    alt: `The parabola E = w² with ${path.length - 1} gradient-descent steps from w = 3 with α = ${fmt(lr, 2)}, ending at w = ${fmt(path[path.length - 1]!, 3)}.`,
+    alt: '',
     width,
     height: 240,
     marginLeft: 44,
@@ -230,23 +228,49 @@ function parabolaChart(path: readonly number[], width: number, lr: number): Char
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 }),
       Plot.line(curve, { x: 'w', y: 'e', stroke: 'var(--c-muted)', strokeWidth: 1.5 }),
       Plot.ruleX([0], { stroke: 'var(--c-grid)' }),
-      Plot.line(steps, {
-        x: 'w',
-        y: 'e',
-        stroke: 'var(--c-orange)',
-        strokeWidth: 1.8,
-        strokeDasharray: '5 3',
-        clip: true,
-      }),
-      Plot.dot(shown, { x: 'w', y: 'e', r: 3.5, fill: 'var(--c-orange)', stroke: 'var(--c-ink)', strokeWidth: 0.8 }),
-      Plot.text(numbered, {
-        x: 'w',
-        y: 'e',
-        text: (s: { t: number }) => String(s.t),
-        dy: -11,
-        fill: 'var(--c-ink)',
-        fontSize: 11,
-      }),
     ],
   };
+}
+
+const parabolaAlt = (path: readonly number[], lr: number) =>
+  `The parabola E = w² with ${path.length - 1} gradient-descent steps from w = 3 with α = ${fmt(lr, 2)}, ending at w = ${fmt(path[path.length - 1]!, 3)}.`;
+
+/** The steps on the parabola (the overlay): a dashed path, a dot per step in view, numbers where they stand clear. */
+function ParabolaSteps({ sc, path }: { sc: ChartScales; path: readonly number[] }) {
+  const r = parabolaRange(path);
+  const steps = path.map((w, t) => ({ w, e: w * w, t }));
+  const shown = steps.filter((s) => Math.abs(s.w) <= r);
+  // Number a step only where it stands clear of the one before (small steps pile up near the bottom).
+  const numbered = shown.filter(
+    (s, i) => i === 0 || Math.hypot((s.w - shown[i - 1]!.w) / r, (s.e - shown[i - 1]!.e) / (r * r)) > 0.06,
+  );
+  return (
+    <>
+      <path
+        d={linePath(
+          steps.map((s) => [s.w, s.e] as [number, number]),
+          sc,
+        )}
+        clip-path={sc.clip}
+        fill="none"
+        stroke="var(--c-orange)"
+        stroke-width={1.8}
+        stroke-dasharray="5 3"
+        stroke-linejoin="round"
+        stroke-linecap="round"
+      />
+      <g fill="var(--c-orange)" stroke="var(--c-ink)" stroke-width={0.8}>
+        {shown.map((s) => (
+          <path d={symbolPath('circle', sc.x(s.w), sc.y(s.e), 3.5)} />
+        ))}
+      </g>
+      <g fill="var(--c-ink)" font-size="11" text-anchor="middle">
+        {numbered.map((s) => (
+          <text x={sc.x(s.w)} y={sc.y(s.e) - 11} dy="0.32em">
+            {String(s.t)}
+          </text>
+        ))}
+      </g>
+    </>
+  );
 }

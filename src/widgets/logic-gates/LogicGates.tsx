@@ -4,9 +4,11 @@
  * XOR. The heat map shows the network's output over [−0.5, 1.5]², live while it trains.
  */
 import * as Plot from '@observablehq/plot';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { Chart } from '../shared/Chart';
-import { lossCurveOptions, thin } from '~/charts/loss-curve';
+import { LossChart } from '../shared/LossChart';
+import { lossCurve, thin } from '~/charts/loss-curve';
+import type { ChartOptions } from '~/charts/plot';
 import { Select } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -72,6 +74,9 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
     return {
       points,
       loss,
+      // The heat map, points and lines depend on nothing else (a new run with the same start, as
+      // after a change of learning rate, draws the same map).
+      weights: loop.trainer.network.layers.map((l) => `${l.weights.data.join()};${l.biases.data.join()}`).join('|'),
       lines: firstLayerLines(loop.trainer.network),
       tex: equationTex(loop.trainer.network),
       history,
@@ -85,10 +90,19 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
   const [resultsRef, resultsWidth] = useWidth<HTMLDivElement>(MAP_SIZE);
   const mapSize = Math.min(MAP_SIZE, figureWidth);
   const lossWidth = Math.min(MAP_SIZE, resultsWidth);
-  const mapOptions = useMemo(
-    () => heatMapOptions(state, heat, view.points, view.lines, colors, mapSize),
-    [state, heat, view, colors, mapSize],
-  );
+  // Plot draws the map again only when what it shows changes: the network's weights, gate,
+  // architecture, colours or size (a fresh run after a change of learning rate starts from the same
+  // weights: no redraw).
+  const mapKey = `${state.gate}|${state.arch}|${view.weights}|${mapSize}`;
+  const drawnMap = useRef<{ key: string; colors: ThemeColors | undefined; options: ChartOptions }>();
+  if (drawnMap.current?.key !== mapKey || drawnMap.current.colors !== colors) {
+    drawnMap.current = {
+      key: mapKey,
+      colors,
+      options: heatMapOptions(state, heat, view.points, view.lines, colors, mapSize),
+    };
+  }
+  const mapOptions = drawnMap.current.options;
   const lossOptions = useMemo(
     () => lossChartOptions(view.history, view.loss, trainer.epochCount, lossWidth),
     [view, trainer.epochCount, lossWidth],
@@ -209,7 +223,7 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
             <p class={`widget__status ${statusClass}`} data-readout="status">
               <StatusText text={status} />
             </p>
-            <Chart options={lossOptions} class="logic-gates__loss" />
+            <LossChart chart={lossOptions} class="logic-gates__loss" />
             <Tex display tex={view.tex} />
           </div>
         </div>
@@ -230,7 +244,7 @@ function flat(values: Float64Array): boolean {
 }
 
 function heatMapOptions(
-  state: LogicGatesState,
+  state: Pick<LogicGatesState, 'gate' | 'arch'>,
   heat: HeatMap,
   points: GatePoint[],
   lines: Segment[],
@@ -387,7 +401,7 @@ function pickLabelEnd(l: Segment): { x1: number; x2: number } {
 }
 
 function lossChartOptions(history: { epoch: number; loss: number }[], current: number, epochs: number, width: number) {
-  return lossCurveOptions({
+  return lossCurve({
     history,
     epochs,
     minEpochs: 50,

@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { learningRateAt } from '@lib';
 import { Chart } from '../shared/Chart';
+import { LossChart } from '../shared/LossChart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from '../shared/TrainingControls';
@@ -210,7 +211,7 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
               ? 'With decay 0 the rate stays at α₀: no decay.'
               : `The rate is halved at step ${fmt(half, half % 1 ? 1 : 0)} (where d·t = 1), a third of α₀ at step ${fmt(2 / state.decay, (2 / state.decay) % 1 ? 1 : 0)}; at the last step drawn, ${last.step}, it is ${fmt(last.lr, 4)}.`}
           </p>
-          <Chart options={lossOptions} />
+          <LossChart chart={lossOptions} />
           <p class="lr-decay__legend">
             Solid green: decayed rate. Dashed red: constant rate α₀. Dotted grey: the lowest loss the neuron can reach
             (the least-squares line).

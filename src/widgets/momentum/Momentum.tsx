@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart, linePath, type ChartScales } from '../shared/Chart';
+import { LossChart } from '../shared/LossChart';
 import { Slider } from '../shared/controls';
 import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from '../shared/TrainingControls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -245,7 +246,7 @@ export default function Momentum({ headingLevel }: WidgetProps) {
           <p class={`widget__status ${diverged.length ? 'widget__status--bad' : ''}`} data-readout="status">
             {status}
           </p>
-          <Chart options={lossOptions} />
+          <LossChart chart={lossOptions} />
         </div>
       </div>
     </WidgetFrame>

@@ -11,8 +11,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Network, Trainer } from '@lib';
-import { Chart } from '../shared/Chart';
-import { lossCurveOptions, thin } from '~/charts/loss-curve';
+import { LossChart } from '../shared/LossChart';
+import { lossCurve, thin } from '~/charts/loss-curve';
 import { PlayControls, Select, Slider } from '../shared/controls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
@@ -215,7 +215,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
     const epochs = Math.max(lossCurves.epochs, pinned?.epoch ?? 0);
     const style = { fontSize: width < 400 ? '12px' : '13px' };
     const pin = pinned?.curves;
-    return lossCurveOptions({
+    return lossCurve({
       history: lossCurves.trainLoss,
       epochs,
       minEpochs: 50,
@@ -247,7 +247,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
     const style = { fontSize: width < 400 ? '12px' : '13px' };
     const pin = pinned?.curves;
     if (task === 'regression') return undefined;
-    return lossCurveOptions({
+    return lossCurve({
       history: accuracyCurves.trainAccuracy,
       epochs,
       minEpochs: 50,
@@ -748,8 +748,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
           </p>
 
           <div class="playground__charts">
-            <Chart options={lossChart} />
-            {accuracyChart && <Chart options={accuracyChart} />}
+            <LossChart chart={lossChart} />
+            {accuracyChart && <LossChart chart={accuracyChart} />}
             <p class="playground__legend">
               <span class="playground__key playground__key--train" /> training set,{' '}
               <span class="playground__key playground__key--test" /> test set

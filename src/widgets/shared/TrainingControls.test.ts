@@ -56,10 +56,13 @@ describe('overlayLossCurves', () => {
       ],
       { epochs: 1, minEpochs: 10, width: 400, alt: 'x', label: 'loss', minTop: 1 },
     );
-    expect((options.y as { domain: number[] }).domain).toEqual([0, 5]);
-    expect((options.x as { domain: number[] }).domain).toEqual([0, 10]);
-    const marks = (options.marks ?? []).filter(Boolean);
-    // grid + (line, dot, label) for each run + the helper's empty line
-    expect(marks.length).toBeGreaterThanOrEqual(7);
+    expect(options.axes.top).toBe(5);
+    expect(options.axes.xMax).toBe(10);
+    // one line per run (a dot on its newest point), then the helper's empty main line
+    expect(options.lines.map((l) => [l.color, l.dash, l.dot, l.points.length])).toEqual([
+      ['var(--c-blue)', 'none', true, 2],
+      ['var(--c-red)', '4 2', true, 1],
+      ['var(--c-ink)', undefined, true, 0],
+    ]);
   });
 });

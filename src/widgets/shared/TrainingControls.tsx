@@ -16,11 +16,9 @@
  * Also here: {@link overlayLossCurves}, several runs' loss curves in one chart, built on the one
  * loss-curve helper (`~/charts/loss-curve.ts`) and told apart by dash and an end label as well as colour.
  */
-import * as Plot from '@observablehq/plot';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { lossCurveOptions, thin, type LossCurve } from '~/charts/loss-curve';
-import type { ChartOptions } from '~/charts/plot';
+import { lossCurve, thin, type LossChartSpec, type LossCurve } from '~/charts/loss-curve';
 import { PlayControls, Slider } from './controls';
 import { StatusText, statusText } from './TrainingStatus';
 import type { TrainingLoopControls } from './useTrainingLoop';
@@ -171,43 +169,25 @@ export interface OverlaidRun {
 }
 
 /**
- * Several loss curves in one chart: the axes, grid and scale of `lossCurveOptions`, the y axis
- * tall enough for every run, each run a line with its own dash and its name written along it.
+ * Several loss curves in one chart (drawn with `LossChart`): the axes, grid and scale of
+ * `lossCurve`, the y axis tall enough for every run, each run a line with its own dash, its newest
+ * point marked and its name written along it.
  */
 export function overlayLossCurves(
   runs: readonly OverlaidRun[],
-  common: Omit<LossCurve, 'history' | 'color' | 'epochs'> & { epochs: number; xLabel?: string },
-): ChartOptions {
-  const finite = (r: { loss: number }) => Number.isFinite(r.loss) && (!common.log || r.loss > 0);
-  const top = Math.max(common.minTop, ...runs.flatMap((r) => r.history.filter(finite).map((h) => h.loss)));
-  const base = lossCurveOptions({ ...common, history: [], color: 'var(--c-ink)', minTop: top });
-  const marks = runs.flatMap((run, i) => {
-    const rows = thin(run.history.filter(finite), 400);
-    // Names stand at different points along the curves (not all at the newest point), so they do not pile up.
-    const at = runs.length > 1 ? 0.2 + (0.4 * i) / (runs.length - 1) : 1;
-    const label = rows.length >= 6 ? [rows[Math.round((rows.length - 1) * at)]!] : [];
-    return [
-      Plot.line(rows, {
-        x: 'epoch',
-        y: 'loss',
-        stroke: run.color,
-        strokeWidth: 2,
-        strokeDasharray: run.dash,
-        clip: true,
-      }),
-      Plot.dot(rows.slice(-1), { x: 'epoch', y: 'loss', r: 3.5, fill: run.color }),
-      Plot.text(label, {
-        x: 'epoch',
-        y: 'loss',
-        text: () => run.label,
-        dy: -10,
-        textAnchor: 'middle',
-        fill: run.color,
-        fontSize: 11,
-        fontWeight: 600,
-      }),
-    ];
+  common: Omit<LossCurve, 'history' | 'color' | 'series'>,
+): LossChartSpec {
+  return lossCurve({
+    ...common,
+    history: [],
+    color: 'var(--c-ink)',
+    series: runs.map((run, i) => ({
+      history: thin(run.history, 400),
+      color: run.color,
+      dash: run.dash,
+      dot: true,
+      // Names stand at different points along the curves (not all at the newest point), so they do not pile up.
+      name: { text: run.label, at: runs.length > 1 ? 0.2 + (0.4 * i) / (runs.length - 1) : 1 },
+    })),
   });
-  const x = common.xLabel ? { ...(base.x as object), label: common.xLabel } : base.x;
-  return { ...base, x, marks: [...(base.marks ?? []), ...marks] };
 }

@@ -6,8 +6,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Chart } from '../shared/Chart';
-import { lossCurveOptions, thin } from '~/charts/loss-curve';
+import { Chart, linePath, type ChartScales } from '../shared/Chart';
+import { LossChart } from '../shared/LossChart';
+import { lossCurve, thin } from '~/charts/loss-curve';
+import { symbolPath, type ChartOptions } from '~/charts/plot';
 import { Select, Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -119,10 +121,8 @@ export default function SineFit({ headingLevel }: WidgetProps) {
   const editIndex = Math.min(state.edit, state.hinges) - 1;
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);
   const width = Math.min(CHART_WIDTH, outputWidth);
-  const fitOptions = useMemo(
-    () => fitChartOptions(state, view.curves, view.kinkPoints, range, editIndex, width),
-    [state, view, range, editIndex, width],
-  );
+  // Plot draws the axes and sin x once per range and width; the network's curves are the overlay.
+  const fitOptions = useMemo(() => fitAxesOptions(range, width), [range, width]);
   const lossOptions = useMemo(
     () => (trained ? lossChartOptions(view.history, trainer.epochCount, state.mode, width) : undefined),
     [trained, view, trainer.epochCount, state.mode, width],
@@ -328,6 +328,10 @@ export default function SineFit({ headingLevel }: WidgetProps) {
         <div class="sine-fit__output" ref={outputRef}>
           <Chart
             options={fitOptions}
+            alt={fitAlt(state, view.curves, view.kinkPoints, range)}
+            overlay={(sc) => (
+              <FitMarks sc={sc} state={state} c={view.curves} kinks={view.kinkPoints} range={range} edit={editIndex} />
+            )}
             table={{
               caption: `sin x and the network's output ŷ at ${Math.min(13, view.curves.xs.length)} points of the range shown`,
               columns: ['x', 'sin x', 'ŷ'],
@@ -393,7 +397,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
               </p>
             </div>
           )}
-          {lossOptions && <Chart options={lossOptions} class="sine-fit__loss" />}
+          {lossOptions && <LossChart chart={lossOptions} class="sine-fit__loss" />}
           {state.mode === 'relu' && (
             <div class="sine-fit__explain">
               <p>
@@ -470,36 +474,14 @@ const PI_TICKS = {
 const CHART_WIDTH = 520;
 const fontSize = (width: number) => (width < 360 ? '12px' : '14px');
 
-function fitChartOptions(
-  state: SineFitState,
-  c: Curves,
-  kinks: { x: number; y: number }[],
-  range: readonly [number, number],
-  edit: number,
-  width: number,
-) {
-  const n = c.xs.length;
-  const index = { length: n };
-  // Values far outside the view are pulled in (still outside it): a dashed path thousands of pixels long costs a lot to paint.
-  const far = (v: number) => (v > PLOT_LIMIT ? PLOT_LIMIT : v < -PLOT_LIMIT ? -PLOT_LIMIT : v);
-  const yhat = c.yhat.map(far);
-  const parts = c.parts.map(far);
-  const sin = Float64Array.from(c.xs, Math.sin);
-  const partsX = new Float64Array(c.parts.length);
-  for (let k = 0; k < c.units; k++) partsX.set(c.xs, k * n);
-  const showParts = state.parts && c.units > 0;
+/** The axes, grid and sin x of the fit chart: drawn again only when the range or width changes. */
+function fitAxesOptions(range: readonly [number, number], width: number): ChartOptions {
   const sineView = range === VIEWS.sine;
-  const labelAt = (t: number) => Math.min(n - 1, Math.max(0, Math.round(t * (n - 1))));
-  const iSin = sineView ? labelAt(0.22) : labelAt(0.85);
-  const iFit = sineView ? labelAt(0.62) : labelAt(0.5);
-  const editedPart =
-    state.mode === 'hand' && showParts ? { x: c.xs, y: parts.subarray(edit * n, (edit + 1) * n) } : undefined;
-  const line = state.mode === 'linear';
+  const n = 241;
+  const xs = Array.from({ length: n }, (_, i) => range[0] + ((range[1] - range[0]) * i) / (n - 1));
+  const iSin = Math.round((sineView ? 0.22 : 0.85) * (n - 1));
   return {
-    alt:
-      `sin x over x from ${fmt(range[0], 2)} to ${fmt(range[1], 2)} with the output of a network of ${MODE_LABEL[state.mode]}` +
-      (line ? ', a straight line' : `, made of straight pieces joined at ${kinks.length} corners`) +
-      (showParts ? `, and the contributions of its ${c.units} units.` : '.'),
+    alt: '',
     width,
     height: Math.max(220, Math.min(300, Math.round(width * 0.58))),
     style: { fontSize: fontSize(width) },
@@ -516,72 +498,10 @@ function fitChartOptions(
     marks: [
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.6 }),
       Plot.ruleY([0], { stroke: 'var(--c-grid)' }),
-      showParts
-        ? Plot.line(
-            { length: parts.length },
-            {
-              x: partsX,
-              y: parts,
-              z: c.unit,
-              stroke: 'var(--c-purple)',
-              strokeOpacity: c.units > 8 ? 0.45 : 0.7,
-              strokeWidth: 1.25,
-              clip: true,
-            },
-          )
-        : null,
-      editedPart
-        ? Plot.line(index, {
-            x: editedPart.x,
-            y: editedPart.y,
-            stroke: 'var(--c-purple)',
-            strokeWidth: 3,
-            clip: true,
-          })
-        : null,
-      Plot.line(index, {
-        x: c.xs,
-        y: sin,
-        stroke: 'var(--c-blue)',
-        strokeWidth: 2.5,
-      }),
-      line
-        ? Plot.line(
-            [
-              { x: range[0], y: LINE.slope * range[0] + LINE.intercept },
-              { x: range[1], y: LINE.slope * range[1] + LINE.intercept },
-            ],
-            {
-              x: 'x',
-              y: 'y',
-              stroke: 'var(--c-green)',
-              strokeWidth: 2,
-              strokeDasharray: '2 4',
-              strokeLinecap: 'round',
-            },
-          )
-        : null,
-      Plot.line(index, {
-        x: c.xs,
-        y: yhat,
-        stroke: 'var(--c-orange)',
-        strokeWidth: 3,
-        strokeDasharray: '8 5',
-        clip: true,
-      }),
-      kinks.length
-        ? Plot.dot(kinks, {
-            x: 'x',
-            y: 'y',
-            r: 3.5,
-            fill: 'var(--c-orange)',
-            stroke: 'var(--c-ink)',
-            strokeWidth: 1,
-          })
-        : null,
-      Plot.text([iSin], {
-        x: (i: number) => c.xs[i],
-        y: (i: number) => sin[i],
+      Plot.line(xs, { x: (x: number) => x, y: Math.sin, stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
+      Plot.text([xs[iSin]!], {
+        x: (x: number) => x,
+        y: Math.sin,
         text: () => 'sin x',
         dy: -14,
         fill: 'var(--c-blue)',
@@ -590,41 +510,130 @@ function fitChartOptions(
         strokeWidth: 3,
         paintOrder: 'stroke',
       }),
-      Number.isFinite(c.yhat[iFit]) && c.yhat[iFit]! > Y_DOMAIN[0] && c.yhat[iFit]! < Y_DOMAIN[1]
-        ? Plot.text([iFit], {
-            x: (i: number) => c.xs[i],
-            y: (i: number) => c.yhat[i],
-            text: () => 'ŷ',
-            dy: 16,
-            dx: 8,
-            fill: 'var(--c-orange)',
-            fontWeight: 'bold',
-            fontSize: 15,
-            stroke: 'var(--bg)',
-            strokeWidth: 3,
-            paintOrder: 'stroke',
-          })
-        : null,
-      state.mode === 'hand' && showParts
-        ? Plot.text(
-            hingesOf(state)
-              .map((h, k) => ({ k, x: h.w === 0 ? NaN : -h.b / h.w }))
-              .filter((p) => p.x >= range[0] && p.x <= range[1]),
-            {
-              x: 'x',
-              y: 0,
-              text: (p: { k: number }) => String(p.k + 1),
-              dy: 14,
-              fill: 'var(--c-purple)',
-              fontWeight: 'bold',
-              stroke: 'var(--bg)',
-              strokeWidth: 3,
-              paintOrder: 'stroke',
-            },
-          )
-        : null,
     ],
   };
+}
+
+const fitAlt = (state: SineFitState, c: Curves, kinks: readonly unknown[], range: readonly [number, number]) =>
+  `sin x over x from ${fmt(range[0], 2)} to ${fmt(range[1], 2)} with the output of a network of ${MODE_LABEL[state.mode]}` +
+  (state.mode === 'linear' ? ', a straight line' : `, made of straight pieces joined at ${kinks.length} corners`) +
+  (state.parts && c.units > 0 ? `, and the contributions of its ${c.units} units.` : '.');
+
+/** The network's side of the fit chart (the overlay): its contributions, ŷ, the corners and labels. */
+function FitMarks({
+  sc,
+  state,
+  c,
+  kinks,
+  range,
+  edit,
+}: {
+  sc: ChartScales;
+  state: SineFitState;
+  c: Curves;
+  kinks: { x: number; y: number }[];
+  range: readonly [number, number];
+  edit: number;
+}) {
+  const n = c.xs.length;
+  // Values far outside the view are pulled in (still outside it): a dashed path thousands of pixels long costs a lot to paint.
+  const far = (v: number) => (v > PLOT_LIMIT ? PLOT_LIMIT : v < -PLOT_LIMIT ? -PLOT_LIMIT : v);
+  const curve = (ys: ArrayLike<number>, offset = 0) => {
+    const pts: [number, number][] = [];
+    for (let i = 0; i < n; i++) pts.push([c.xs[i]!, far(ys[offset + i]!)]);
+    return linePath(pts, sc);
+  };
+  const showParts = state.parts && c.units > 0;
+  const sineView = range === VIEWS.sine;
+  const iFit = Math.min(n - 1, Math.max(0, Math.round((sineView ? 0.62 : 0.5) * (n - 1))));
+  const halo = { stroke: 'var(--bg)', 'stroke-width': 3, 'paint-order': 'stroke', 'font-weight': 'bold' };
+  const yFit = c.yhat[iFit];
+  return (
+    <>
+      {showParts && (
+        <g
+          clip-path={sc.clip}
+          fill="none"
+          stroke="var(--c-purple)"
+          stroke-opacity={c.units > 8 ? 0.45 : 0.7}
+          stroke-width={1.25}
+          stroke-linejoin="round"
+          stroke-linecap="round"
+        >
+          {Array.from({ length: c.units }, (_, k) => (
+            <path d={curve(c.parts, k * n)} />
+          ))}
+        </g>
+      )}
+      {state.mode === 'hand' && showParts && (
+        <path
+          d={curve(c.parts, edit * n)}
+          clip-path={sc.clip}
+          fill="none"
+          stroke="var(--c-purple)"
+          stroke-width={3}
+          stroke-linejoin="round"
+          stroke-linecap="round"
+        />
+      )}
+      {state.mode === 'linear' && (
+        <path
+          d={linePath(
+            [
+              [range[0], LINE.slope * range[0] + LINE.intercept],
+              [range[1], LINE.slope * range[1] + LINE.intercept],
+            ],
+            sc,
+          )}
+          fill="none"
+          stroke="var(--c-green)"
+          stroke-width={2}
+          stroke-dasharray="2 4"
+          stroke-linecap="round"
+        />
+      )}
+      <path
+        d={curve(c.yhat)}
+        clip-path={sc.clip}
+        fill="none"
+        stroke="var(--c-orange)"
+        stroke-width={3}
+        stroke-dasharray="8 5"
+        stroke-linejoin="round"
+        stroke-linecap="round"
+      />
+      <g fill="var(--c-orange)" stroke="var(--c-ink)" stroke-width={1}>
+        {kinks.map((k) => (
+          <path d={symbolPath('circle', sc.x(k.x), sc.y(k.y), 3.5)} />
+        ))}
+      </g>
+      {yFit !== undefined && Number.isFinite(yFit) && yFit > Y_DOMAIN[0] && yFit < Y_DOMAIN[1] && (
+        <text
+          x={sc.x(c.xs[iFit]!) + 8}
+          y={sc.y(yFit) + 16}
+          dy="0.32em"
+          text-anchor="middle"
+          fill="var(--c-orange)"
+          font-size="15"
+          {...halo}
+        >
+          ŷ
+        </text>
+      )}
+      {state.mode === 'hand' && showParts && (
+        <g fill="var(--c-purple)" text-anchor="middle" {...halo}>
+          {hingesOf(state)
+            .map((h, k) => ({ k, x: h.w === 0 ? NaN : -h.b / h.w }))
+            .filter((p) => p.x >= range[0] && p.x <= range[1])
+            .map((p) => (
+              <text x={sc.x(p.x)} y={sc.y(0) + 14} dy="0.32em">
+                {String(p.k + 1)}
+              </text>
+            ))}
+        </g>
+      )}
+    </>
+  );
 }
 
 function lossChartOptions(
@@ -633,7 +642,7 @@ function lossChartOptions(
   mode: SineFitState['mode'],
   width: number,
 ) {
-  return lossCurveOptions({
+  return lossCurve({
     history,
     epochs,
     minEpochs: 100,

@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeBaseLinks } from './src/build/rehype-base-links.mjs';
 import { rehypeTableScroll } from './src/build/rehype-table-scroll.mjs';
+import { rehypeMathScroll } from './src/build/rehype-math-scroll.mjs';
 import { shikiContrast } from './src/build/shiki-contrast.mjs';
 import { csp } from './src/build/csp.mjs';
 
@@ -39,6 +40,7 @@ export default defineConfig({
       [rehypeKatex, { strict: 'error', trust: false, output: 'htmlAndMathml' }],
       [rehypeBaseLinks, { base }],
       rehypeTableScroll,
+      rehypeMathScroll,
     ],
     shikiConfig: {
       themes: { light: 'github-light-default', dark: 'github-dark-default' },

@@ -124,6 +124,7 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
             </p>
             <Chart
               options={mapOptions}
+              keepAspect={{ maxWidth: 560 }}
               onPointer={onPointer}
               alt={mapAlt(state.w1, state.w2, g, loss)}
               overlay={(sc) => <MapMarks sc={sc} w1={state.w1} w2={state.w2} g={g} width={mapWidth} dark={dark} />}

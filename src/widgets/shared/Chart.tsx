@@ -32,6 +32,13 @@ export interface ChartProps {
    * on what moves the scales): written onto the drawn chart without drawing it again.
    */
   alt?: string;
+  /**
+   * For a chart drawn as wide as its box (up to `maxWidth`) whose height follows its width (a
+   * square map): before it is drawn, its box keeps that shape at the width it will have, so the
+   * text below does not move when the widget comes alive. Without it, the box keeps the height
+   * the server drew (for charts of a fixed height).
+   */
+  keepAspect?: { maxWidth: number };
 }
 
 /** The chart's scales in SVG pixels, for `overlay`. */
@@ -74,9 +81,10 @@ type PlotFigure = Element & { scale?: (name: string) => Scale | undefined };
  * stands in for it (a few pixels too generous on a phone). Only a height is reserved: a width here
  * could push a narrow page sideways.
  */
-function reservedBox(options: ChartOptions): { minHeight: string } {
+function reservedBox(options: ChartOptions, keepAspect?: { maxWidth: number }): Record<string, string> {
   const width = typeof options.width === 'number' ? options.width : 640;
   const height = typeof options.height === 'number' ? options.height : 320;
+  if (keepAspect) return { aspectRatio: `${width} / ${height}`, maxWidth: `${keepAspect.maxWidth}px` };
   return { minHeight: `min(${height}px, ${((height / width) * 100).toFixed(2)}vw)` };
 }
 
@@ -99,7 +107,7 @@ export function linePath(points: readonly (readonly [number, number])[], s: Char
   return d;
 }
 
-export function Chart({ options, table, class: className, onPointer, overlay, alt }: ChartProps) {
+export function Chart({ options, table, class: className, onPointer, overlay, alt, keepAspect }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const figure = useRef<PlotFigure>();
   const pointer = useRef(onPointer);
@@ -211,7 +219,7 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
   return (
     <div class={`chart ${onPointer ? 'chart--interactive' : ''} ${className ?? ''}`}>
       {/* The server HTML has no chart yet: reserving its height keeps the text below from jumping when the widget comes alive. */}
-      <div class="chart__plot" ref={host} style={reservedBox(options)} {...handlers} />
+      <div class="chart__plot" ref={host} style={reservedBox(options, keepAspect)} {...handlers} />
       {table && (
         <details class="figure__table" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>Show the data as a table</summary>

@@ -86,7 +86,8 @@ test('the build has pages to check', () => {
 
 for (const path of ROOT_PAGES) {
   test(`/${path} has the policy and works under it: every widget hydrates, no violation`, async ({ page, watch }) => {
-    test.setTimeout(90_000);
+    // A presenter deck is walked slide by slide, each widget brought into view: it takes longer.
+    test.setTimeout(path.startsWith('present/') ? 240_000 : 90_000);
     const violations = await watchPolicy(page);
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);

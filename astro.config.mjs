@@ -8,6 +8,7 @@ import { rehypeBaseLinks } from './src/build/rehype-base-links.mjs';
 import { rehypeTableScroll } from './src/build/rehype-table-scroll.mjs';
 import { rehypeMathScroll } from './src/build/rehype-math-scroll.mjs';
 import { shikiContrast } from './src/build/shiki-contrast.mjs';
+import { shikiCodeLabel } from './src/build/shiki-code-label.mjs';
 import { csp } from './src/build/csp.mjs';
 
 /**
@@ -46,7 +47,7 @@ export default defineConfig({
       themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
       wrap: false,
-      transformers: [shikiContrast],
+      transformers: [shikiContrast, shikiCodeLabel],
     },
   },
   vite: {

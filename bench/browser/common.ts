@@ -190,7 +190,7 @@ export function networkQuiet(page: Page, quietMs = 500, timeoutMs = 15_000): Pro
 export async function scrollThrough(page: Page, pauseMs = 100): Promise<number> {
   const step = await page.evaluate(() => Math.round(innerHeight * 0.75));
   for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += step) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
     await page.waitForTimeout(pauseMs);
   }
   await page

@@ -61,6 +61,22 @@ async function expectPolicyMeta(page: Page) {
   expect(order).toBe(true);
 }
 
+/**
+ * How many shown islands have not hydrated yet (an island is `display: contents`: its children
+ * show); with `scroll`, the first of them is scrolled into view in the same step, since an island
+ * can hydrate between two separate steps.
+ */
+function waitingIslands(page: Page, scroll = false): Promise<number> {
+  return page.evaluate((scroll) => {
+    const waiting = Array.from(document.querySelectorAll('astro-island[ssr]')).filter((island) =>
+      Array.from(island.children).some((c) => c.getClientRects().length > 0 && c.checkVisibility()),
+    );
+    const first = waiting[0];
+    if (scroll) (first?.firstElementChild ?? first)?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    return waiting.length;
+  }, scroll);
+}
+
 /** Presenter pages show one slide at a time; a widget hydrates when its slide is shown. */
 async function showEverySlide(page: Page) {
   const counter = page.locator('[data-deck-count]');
@@ -69,13 +85,10 @@ async function showEverySlide(page: Page) {
   for (let slide = 1; slide <= total; slide++) {
     await page.evaluate((n) => (location.hash = String(n)), slide);
     await expect(counter).toHaveText(new RegExp(`^${slide} / ${total}`));
-    // A tall slide scrolls: bring each of its widgets into view.
-    const waiting = page.locator('astro-island[ssr]').filter({ visible: true });
-    for (let left = await waiting.count(); left > 0; left = await waiting.count()) {
-      await waiting.first().evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
-      await expect(waiting).not.toHaveCount(left, { timeout: 20_000 });
-    }
-    await expect(page.locator('astro-island[ssr]').filter({ visible: true })).toHaveCount(0, { timeout: 20_000 });
+    // A tall slide scrolls: bring each of its widgets into view. Finding the next one and scrolling
+    // to it happen in one step in the page: an island can hydrate between two separate steps.
+    for (let left = await waitingIslands(page, true); left > 0; left = await waitingIslands(page, true))
+      await expect.poll(() => waitingIslands(page), { timeout: 20_000 }).toBeLessThan(left);
   }
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
 }

@@ -41,7 +41,7 @@ async function readDown(page: Page): Promise<void> {
       inner: window.innerHeight,
     }));
     if (y >= height) break;
-    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
     await frames(page);
     y += Math.round(inner * 0.6);
   }
@@ -147,6 +147,7 @@ test('the navigation is sent in its final state: scripts fold or open nothing', 
 });
 
 test('exercises keep their height when they come alive', async ({ browser, baseURL }) => {
+  test.slow(); // three long pages read down a phone screen at a time
   const { context, page } = await open(browser, baseURL!, PHONE);
   for (const path of [`${LECTURE}forward-pass/`, `${LECTURE}loss-functions/`, `${LECTURE}weight-updates/`]) {
     await page.goto(path);

@@ -73,15 +73,19 @@ export async function openWidget(page: Page, path: string, name: string) {
   return widget;
 }
 
-/** Scroll through the whole page so every `client:visible` widget hydrates, then wait for them. */
+/**
+ * Scroll through the whole page so every `client:visible` widget hydrates, then wait for them.
+ * Scrolling is instant: the site scrolls smoothly (unless motion is reduced), and each smooth
+ * scroll would hold the next step back by its whole animation.
+ */
 export async function hydrateAll(page: Page): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y < height; y += 600) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
     await page.waitForTimeout(30);
   }
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 20_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
 }
 
 /** A widget's schema: the export of its `state.ts` whose name ends in `Schema`. */

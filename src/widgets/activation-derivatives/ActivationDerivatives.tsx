@@ -9,6 +9,7 @@ import { useMemo } from 'preact/hooks';
 import { Chart, type ChartPointer, type ChartScales } from '../shared/Chart';
 import { symbolPath } from '~/charts/plot';
 import { Slider } from '../shared/controls';
+import { ScrollTable } from '../shared/ScrollTable';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
@@ -161,7 +162,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
             display
             tex={`\\begin{aligned} \\frac{\\partial S_i}{\\partial z_j} &= S_i \\delta_{ij} - S_i S_j \\\\[3pt] \\frac{\\partial S_1}{\\partial z_1} &= S_1 (1 - S_1) = ${fmtTex(j.matrix[0]![0]!, 3)} \\\\[3pt] \\frac{\\partial S_1}{\\partial z_2} &= -S_1 S_2 = ${fmtTex(j.matrix[0]![1]!, 3)} \\end{aligned}`}
           />
-          <div class="table-scroll" tabIndex={0} role="region" aria-label="Softmax Jacobian">
+          <ScrollTable label="Softmax Jacobian">
             <table class="activation-derivatives__heat">
               <caption>
                 Softmax Jacobian: row i, column j is ∂S<sub>i</sub>/∂z<sub>j</sub>
@@ -200,7 +201,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           <p class="activation-derivatives__legend">
             <span
               class="activation-derivatives__swatch activation-derivatives__pos"

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Chart, type ChartPointer, type ChartScales } from '../shared/Chart';
 import { symbolPath, type SymbolName } from '~/charts/plot';
 import { Slider, Toggle } from '../shared/controls';
+import { ScrollTable } from '../shared/ScrollTable';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
@@ -205,7 +206,7 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
         </p>
       ) : (
         <>
-          <div class="table-scroll" tabIndex={0} role="region" aria-label="Values at the probe">
+          <ScrollTable label="Values at the probe">
             <table class="activation-explorer__values">
               <caption>At the probe x = {fmt(x)}</caption>
               <thead>
@@ -230,7 +231,7 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           {notes.length > 0 && (
             <ul class="activation-explorer__notes" data-readout="notes">
               {notes.map((n) => (

@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { Select } from '../shared/controls';
+import { ScrollTable } from '../shared/ScrollTable';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, useWidgetId, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
@@ -102,12 +103,7 @@ export default function OneHot({ headingLevel }: WidgetProps) {
           )}
         </div>
         <div class="one-hot__main">
-          <div
-            class="table-scroll"
-            tabIndex={0}
-            role="region"
-            aria-label="The two one-hot vectors and their differences"
-          >
+          <ScrollTable label="The two one-hot vectors and their differences">
             <table class="one-hot__vectors">
               <caption>
                 True {trueName}, predicted {guessName}: entry by entry
@@ -158,7 +154,7 @@ export default function OneHot({ headingLevel }: WidgetProps) {
                 </tr>
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
           <Tex display tex={tex} />
           <p class="one-hot__verdict" data-readout="verdict">
             {match ? (
@@ -252,12 +248,7 @@ function PairTable(props: {
 }) {
   const { categories, pairs } = props;
   return (
-    <div
-      class="table-scroll one-hot__pairs"
-      tabIndex={0}
-      role="region"
-      aria-label="Sum of squared errors for every pair of categories"
-    >
+    <ScrollTable label="Sum of squared errors for every pair of categories" class="one-hot__pairs">
       <table>
         <caption>
           Σ(y<sub>true</sub> − y<sub>predict</sub>)² for every pair (click one)
@@ -295,6 +286,6 @@ function PairTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }

@@ -1,6 +1,7 @@
 import { render, type ComponentChild } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { plotChart, type ChartOptions } from '~/charts/plot';
+import { ScrollTable } from './ScrollTable';
 
 /**
  * A live Observable Plot chart in a widget. Plot draws `options` (axes, grid, everything that
@@ -223,7 +224,7 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
       {table && (
         <details class="figure__table" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>Show the data as a table</summary>
-          <div class="table-scroll" tabIndex={0} role="region" aria-label={table.caption}>
+          <ScrollTable label={table.caption}>
             <table>
               <caption>{table.caption}</caption>
               <thead>
@@ -243,7 +244,7 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         </details>
       )}
     </div>

@@ -1,0 +1,2 @@
+import type { ShikiTransformer } from 'shiki';
+export const shikiCodeLabel: ShikiTransformer;

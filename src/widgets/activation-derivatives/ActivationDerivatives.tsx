@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, type ChartPointer, type ChartScales } from '../shared/Chart';
+import { Chart, type ChartPointer, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
 import { symbolPath } from '~/charts/plot';
 import { Slider } from '../shared/controls';
 import { ScrollTable } from '../shared/ScrollTable';
@@ -106,6 +106,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
         <div ref={box} class="activation-derivatives__chart">
           <Chart
             options={options}
+            sized={HEIGHT_RULE}
             onPointer={onPointer}
             alt={chartAlt(p)}
             overlay={(sc) => <ProbeMarks sc={sc} p={p} />}
@@ -261,12 +262,15 @@ function ProbeMarks({ sc, p }: { sc: ChartScales; p: Probe }) {
   );
 }
 
+/** The chart's height for its width (the server reserves it before the chart is drawn). */
+const HEIGHT_RULE: ChartSizing = { min: 200, max: 250, perWidth: 0.42 };
+
 /** The two derivative curves and ReLU′'s jump: what does not move with the probe. */
 function derivativeChart(width: number) {
   return {
     alt: '',
     width,
-    height: Math.round(Math.max(200, Math.min(250, width * 0.42))),
+    height: chartHeight(width, HEIGHT_RULE),
     marginTop: 20,
     marginRight: 12,
     marginBottom: 34,

@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Chart, type ChartPointer, type ChartScales } from '../shared/Chart';
+import { Chart, type ChartPointer, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
 import { symbolPath, type SymbolName } from '~/charts/plot';
 import { Slider, Toggle } from '../shared/controls';
 import { ScrollTable } from '../shared/ScrollTable';
@@ -153,6 +153,7 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
         <div ref={box} class="activation-explorer__charts">
           <Chart
             options={fOptions}
+            sized={HEIGHT_RULE}
             onPointer={onPointer}
             alt={
               shown.length
@@ -163,6 +164,7 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
           />
           <Chart
             options={dfOptions}
+            sized={HEIGHT_RULE}
             onPointer={onPointer}
             alt={
               shown.length
@@ -414,10 +416,13 @@ function lines(data: Curve, shown: FunctionName[]) {
   );
 }
 
+/** The chart's height for its width (the server reserves it before the chart is drawn). */
+const HEIGHT_RULE: ChartSizing = { min: 200, max: 260, perWidth: 0.45 };
+
 function baseOptions(width: number, domain: [number, number], label: string) {
   return {
     width,
-    height: Math.round(Math.max(200, Math.min(260, width * 0.45))),
+    height: chartHeight(width, HEIGHT_RULE),
     marginLeft: 44,
     marginRight: 12,
     marginTop: 18,

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, linePath } from '../shared/Chart';
+import { Chart, linePath, fixedHeight } from '../shared/Chart';
 import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -169,6 +169,7 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
           </p>
           <Chart
             options={chartOptions}
+            sized={fixedHeight(chartOptions)}
             alt={chartAlt(state, c)}
             overlay={(sc) => (
               <>

@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, type ChartScales } from '../shared/Chart';
+import { Chart, type ChartScales, fixedHeight } from '../shared/Chart';
 import { Select, Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -190,6 +190,7 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
           {barOptions && (
             <Chart
               options={barOptions}
+              sized={fixedHeight(barOptions)}
               alt={barAlt(state)}
               overlay={(sc) => <Bars sc={sc} state={state} />}
               table={{
@@ -201,6 +202,7 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
           )}
           <Chart
             options={curveOptions}
+            sized={fixedHeight(curveOptions)}
             alt={curveAlt(state, r)}
             overlay={(sc) => <Point sc={sc} state={state} r={r} yMax={tall ? 17.5 : 5} />}
           />

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, linePath, type ChartPointer, type ChartScales } from '../shared/Chart';
+import { Chart, linePath, type ChartPointer, type ChartScales, fixedHeight } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -175,6 +175,7 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
               </figcaption>
               <Chart
                 options={slice1}
+                sized={fixedHeight(slice1)}
                 alt={sliceAlt('w1', state.w1, state.w2, g[0])}
                 overlay={(sc) => <SliceMarks sc={sc} points={curve1} at={state.w1} loss={loss} />}
               />
@@ -185,6 +186,7 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
               </figcaption>
               <Chart
                 options={slice2}
+                sized={fixedHeight(slice2)}
                 alt={sliceAlt('w2', state.w1, state.w2, g[1])}
                 overlay={(sc) => <SliceMarks sc={sc} points={curve2} at={state.w2} loss={loss} />}
               />

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, linePath, type ChartScales } from '../shared/Chart';
+import { Chart, linePath, type ChartScales, fixedHeight } from '../shared/Chart';
 import { LossChart } from '../shared/LossChart';
 import { lossCurve, thin } from '~/charts/loss-curve';
 import { symbolPath, type ChartOptions } from '~/charts/plot';
@@ -159,6 +159,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
         <div class="learning-rate__output" ref={outputRef}>
           <Chart
             options={parabolaOptions}
+            sized={fixedHeight(parabolaOptions)}
             alt={parabolaAlt(path, state.lr)}
             overlay={(sc) => <ParabolaSteps sc={sc} path={path} />}
             table={{

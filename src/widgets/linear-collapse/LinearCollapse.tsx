@@ -6,7 +6,7 @@
 import { ScrollTable } from '../shared/ScrollTable';
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, type ChartScales } from '../shared/Chart';
+import { Chart, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
 import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -241,6 +241,7 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
         <div ref={chartBox}>
           <Chart
             options={options}
+            sized={HEIGHT_RULE}
             alt={chartAlt(result)}
             overlay={(sc) => <Points sc={sc} state={state} result={result} />}
             table={{
@@ -333,12 +334,15 @@ const chartAlt = (result: Comparison) => {
   );
 };
 
+/** The chart's height for its width (the server reserves it before the chart is drawn). */
+const HEIGHT_RULE: ChartSizing = { min: 208, max: 360, perWidth: 0.8 };
+
 /** Grid and axes; the diagonal, the points and the labels are drawn by `Points`. */
 function chartOptions(lo: number, hi: number, width: number) {
   return {
     alt: '',
     width,
-    height: Math.round(Math.min(360, width * 0.8)),
+    height: chartHeight(width, HEIGHT_RULE),
     marginLeft: 48,
     marginBottom: 40,
     x: { domain: [lo, hi], label: null },

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { Chart, type ChartPointer } from '../shared/Chart';
+import { Chart, type ChartPointer, chartHeight, type ChartSizing } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { prefersReducedMotion } from '../shared/theme';
@@ -113,6 +113,7 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
         <div ref={box} class="local-minima__chart">
           <Chart
             options={options}
+            sized={HEIGHT_RULE}
             onPointer={onPointer}
             table={{
               caption: 'Every run: where it started, its learning rate, its steps and where it ended',
@@ -185,6 +186,9 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
   );
 }
 
+/** The chart's height for its width (the server reserves it before the chart is drawn). */
+const HEIGHT_RULE: ChartSizing = { min: 260, max: 320, perWidth: 0.6 };
+
 function chartOptions(runs: ShownRun[], start: number, width: number) {
   const curve = Array.from({ length: 201 }, (_, i) => {
     const w = DOMAIN[0] + ((DOMAIN[1] - DOMAIN[0]) * i) / 200;
@@ -207,7 +211,7 @@ function chartOptions(runs: ShownRun[], start: number, width: number) {
   return {
     alt: `The loss E(w) over w from −2.5 to 2.5, with a local minimum at w = ${fmt(POINTS.local, 2)} and the global minimum at w = ${fmt(POINTS.global, 2)}. ${finished.length} finished runs: ${finished.map((r) => `from ${fmt(r.start)} to the ${STYLE[r.outcome].word}`).join('; ') || 'none yet'}.`,
     width: Math.max(280, width),
-    height: narrow ? 260 : 320,
+    height: chartHeight(width, HEIGHT_RULE),
     marginLeft: 40,
     marginTop: 28,
     marginBottom: 40,

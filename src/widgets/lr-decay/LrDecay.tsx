@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { learningRateAt } from '@lib';
-import { Chart } from '../shared/Chart';
+import { Chart, fixedHeight } from '../shared/Chart';
 import { LossChart } from '../shared/LossChart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
@@ -200,6 +200,7 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
           </p>
           <Chart
             options={scheduleOptions}
+            sized={fixedHeight(scheduleOptions)}
             table={{
               caption: `The learning rate αₜ = ${fmt(state.lr0, 2)} / (1 + ${fmt(state.decay, 2)}·t) for steps 0 to ${last.step}`,
               columns: ['step t', 'learning rate αₜ'],

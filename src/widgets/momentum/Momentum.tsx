@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, linePath, type ChartScales } from '../shared/Chart';
+import { Chart, linePath, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
 import { LossChart } from '../shared/LossChart';
 import { Slider } from '../shared/controls';
 import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from '../shared/TrainingControls';
@@ -203,6 +203,7 @@ export default function Momentum({ headingLevel }: WidgetProps) {
         <div class="momentum__output" ref={outputRef}>
           <Chart
             options={mapOptions}
+            sized={HEIGHT_RULE}
             alt={ravineAlt(runs)}
             overlay={(sc) => <Paths sc={sc} runs={runs} />}
             table={{
@@ -260,6 +261,9 @@ const ravineAlt = (runs: readonly Run[]) =>
     .map((r) => `${STYLE[r.kind].label} now at (${fmt(r.w1, 2)}, ${fmt(r.w2, 2)}) after ${r.path.length - 1} steps`)
     .join('; ')}.`;
 
+/** The chart's height for its width (the server reserves it before the chart is drawn). */
+const HEIGHT_RULE: ChartSizing = { min: 200, max: 300, perWidth: 0.5 };
+
 /** The ravine's contours, its minimum and the start: what does not move (the paths are `Paths`). */
 function ravineChart(width: number): ChartOptions {
   const nx = 81;
@@ -274,7 +278,7 @@ function ravineChart(width: number): ChartOptions {
   return {
     alt: '',
     width,
-    height: Math.round(Math.min(300, Math.max(200, width * 0.5))),
+    height: chartHeight(width, HEIGHT_RULE),
     marginLeft: 40,
     marginTop: 12,
     marginBottom: 36,

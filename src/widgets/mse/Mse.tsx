@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { Chart, type ChartPointer } from '../shared/Chart';
+import { Chart, type ChartPointer, fixedHeight } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -120,6 +120,7 @@ export default function Mse({ headingLevel }: WidgetProps) {
         <div ref={box} class="mse__chart">
           <Chart
             options={options}
+            sized={fixedHeight(options)}
             onPointer={onPointer}
             table={{
               caption: 'Targets, predictions, errors and squared errors',

@@ -40,6 +40,30 @@ export interface ChartProps {
    * the server drew (for charts of a fixed height).
    */
   keepAspect?: { maxWidth: number };
+  /**
+   * For a chart the widget draws at its box's measured width (`useWidth`), whose height is its
+   * own rule rather than the proportions the server drew at a guessed width: the height reserved
+   * before it is drawn is `clamp(min, perWidth × the box's width, max)` — a fixed height when
+   * only `min` is given. Without it, the reserve keeps the proportions of `options`.
+   */
+  sized?: ChartSizing;
+}
+
+/** A chart's height as a rule of its width: `clamp(min, perWidth × width, max)`. */
+export interface ChartSizing {
+  min: number;
+  max?: number;
+  perWidth?: number;
+}
+
+/** The height a sizing rule gives a chart `width` pixels wide (what `sized` reserves in CSS). */
+export function chartHeight(width: number, { min, max = min, perWidth = 0 }: ChartSizing): number {
+  return Math.round(Math.max(min, Math.min(max, perWidth * width)));
+}
+
+/** The sizing of a chart whose height does not depend on its width: the height in its options. */
+export function fixedHeight(options: ChartOptions): ChartSizing | undefined {
+  return typeof options.height === 'number' ? { min: options.height } : undefined;
 }
 
 /** The chart's scales in SVG pixels, for `overlay`. */
@@ -78,15 +102,25 @@ type PlotFigure = Element & { scale?: (name: string) => Scale | undefined };
 
 /**
  * The height a chart will take: Plot's SVG is `width × height` but scales down with the column,
- * keeping its proportions. The column is not known before the widget runs, so the viewport width
- * stands in for it (a few pixels too generous on a phone). Only a height is reserved: a width here
- * could push a narrow page sideways.
+ * keeping its proportions. The chart's box is a size container (see `.chart` in global.css), so
+ * `cqw` is the width the SVG will have: the reserved height is exact at any column width (the
+ * viewport width, used before, overshot by the page's and the widget's padding — 58 px on a 360 px
+ * phone, a visible jump). Only a height is reserved: a width here could push a narrow page sideways.
  */
-function reservedBox(options: ChartOptions, keepAspect?: { maxWidth: number }): Record<string, string> {
+export function reservedBox(
+  options: ChartOptions,
+  keepAspect?: { maxWidth: number },
+  sized?: ChartSizing,
+): Record<string, string> {
   const width = typeof options.width === 'number' ? options.width : 640;
   const height = typeof options.height === 'number' ? options.height : 320;
   if (keepAspect) return { aspectRatio: `${width} / ${height}`, maxWidth: `${keepAspect.maxWidth}px` };
-  return { minHeight: `min(${height}px, ${((height / width) * 100).toFixed(2)}vw)` };
+  if (sized) {
+    const { min, max = min, perWidth } = sized;
+    if (!perWidth || max === min) return { minHeight: `${min}px` };
+    return { minHeight: `clamp(${min}px, ${(perWidth * 100).toFixed(3)}cqw, ${max}px)` };
+  }
+  return { minHeight: `min(${height}px, ${((height / width) * 100).toFixed(3)}cqw)` };
 }
 
 let clipIds = 0;
@@ -108,7 +142,7 @@ export function linePath(points: readonly (readonly [number, number])[], s: Char
   return d;
 }
 
-export function Chart({ options, table, class: className, onPointer, overlay, alt, keepAspect }: ChartProps) {
+export function Chart({ options, table, class: className, onPointer, overlay, alt, keepAspect, sized }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const figure = useRef<PlotFigure>();
   const pointer = useRef(onPointer);
@@ -220,7 +254,7 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
   return (
     <div class={`chart ${onPointer ? 'chart--interactive' : ''} ${className ?? ''}`}>
       {/* The server HTML has no chart yet: reserving its height keeps the text below from jumping when the widget comes alive. */}
-      <div class="chart__plot" ref={host} style={reservedBox(options, keepAspect)} {...handlers} />
+      <div class="chart__plot" ref={host} style={reservedBox(options, keepAspect, sized)} {...handlers} />
       {table && (
         <details class="figure__table" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>Show the data as a table</summary>

@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { lossAxesOptions, type LossChartSpec } from '~/charts/loss-curve';
 import { symbolPath, type ChartOptions } from '~/charts/plot';
-import { Chart, linePath, type ChartProps, type ChartScales } from './Chart';
+import { Chart, linePath, type ChartProps, type ChartScales, fixedHeight } from './Chart';
 
 /**
  * A loss chart (`lossCurve` in `~/charts/loss-curve`): Plot draws its axes again only when they
@@ -25,6 +25,7 @@ export function LossChart({
   return (
     <Chart
       options={options}
+      sized={fixedHeight(options)}
       class={className}
       table={table}
       alt={chart.alt}

@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Chart, linePath, type ChartScales } from '../shared/Chart';
+import { Chart, linePath, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
 import { LossChart } from '../shared/LossChart';
 import { lossCurve, thin } from '~/charts/loss-curve';
 import { symbolPath, type ChartOptions } from '~/charts/plot';
@@ -328,6 +328,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
         <div class="sine-fit__output" ref={outputRef}>
           <Chart
             options={fitOptions}
+            sized={HEIGHT_RULE}
             alt={fitAlt(state, view.curves, view.kinkPoints, range)}
             overlay={(sc) => (
               <FitMarks sc={sc} state={state} c={view.curves} kinks={view.kinkPoints} range={range} edit={editIndex} />
@@ -474,6 +475,9 @@ const PI_TICKS = {
 const CHART_WIDTH = 520;
 const fontSize = (width: number) => (width < 360 ? '12px' : '14px');
 
+/** The chart's height for its width (the server reserves it before the chart is drawn). */
+const HEIGHT_RULE: ChartSizing = { min: 220, max: 300, perWidth: 0.58 };
+
 /** The axes, grid and sin x of the fit chart: drawn again only when the range or width changes. */
 function fitAxesOptions(range: readonly [number, number], width: number): ChartOptions {
   const sineView = range === VIEWS.sine;
@@ -483,7 +487,7 @@ function fitAxesOptions(range: readonly [number, number], width: number): ChartO
   return {
     alt: '',
     width,
-    height: Math.max(220, Math.min(300, Math.round(width * 0.58))),
+    height: chartHeight(width, HEIGHT_RULE),
     style: { fontSize: fontSize(width) },
     marginLeft: 44,
     marginBottom: 36,

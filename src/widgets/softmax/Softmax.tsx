@@ -8,7 +8,7 @@ import { ScrollTable } from '../shared/ScrollTable';
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { Chart, type ChartScales } from '../shared/Chart';
+import { Chart, type ChartScales, fixedHeight } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -130,6 +130,7 @@ export default function Softmax({ headingLevel }: WidgetProps) {
           </p>
           <Chart
             options={options}
+            sized={fixedHeight(options)}
             alt={chartAlt(state, r)}
             overlay={(sc) => <Bars sc={sc} rows={rowsOf(state, r)} />}
             table={{

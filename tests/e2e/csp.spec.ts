@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, hydrateAll } from './site';
+import { test, expect, hydrateAll, waitingIslands } from './site';
 
 /**
  * Every page of the built site under its Content-Security-Policy: the page has the policy in a
@@ -59,22 +59,6 @@ async function expectPolicyMeta(page: Page) {
     return !first || !!(meta.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING);
   });
   expect(order).toBe(true);
-}
-
-/**
- * How many shown islands have not hydrated yet (an island is `display: contents`: its children
- * show); with `scroll`, the first of them is scrolled into view in the same step, since an island
- * can hydrate between two separate steps.
- */
-function waitingIslands(page: Page, scroll = false): Promise<number> {
-  return page.evaluate((scroll) => {
-    const waiting = Array.from(document.querySelectorAll('astro-island[ssr]')).filter((island) =>
-      Array.from(island.children).some((c) => c.getClientRects().length > 0 && c.checkVisibility()),
-    );
-    const first = waiting[0];
-    if (scroll) (first?.firstElementChild ?? first)?.scrollIntoView({ block: 'center', behavior: 'instant' });
-    return waiting.length;
-  }, scroll);
 }
 
 /** Presenter pages show one slide at a time; a widget hydrates when its slide is shown. */

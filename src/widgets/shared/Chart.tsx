@@ -36,8 +36,8 @@ export interface ChartProps {
   /**
    * For a chart drawn as wide as its box (up to `maxWidth`) whose height follows its width (a
    * square map): before it is drawn, its box keeps that shape at the width it will have, so the
-   * text below does not move when the widget comes alive. Without it, the box keeps the height
-   * the server drew (for charts of a fixed height).
+   * text below does not move when the widget comes alive. Without it (or `sized`), the box keeps
+   * the proportions of `options`.
    */
   keepAspect?: { maxWidth: number };
   /**
@@ -107,7 +107,7 @@ type PlotFigure = Element & { scale?: (name: string) => Scale | undefined };
  * viewport width, used before, overshot by the page's and the widget's padding — 58 px on a 360 px
  * phone, a visible jump). Only a height is reserved: a width here could push a narrow page sideways.
  */
-export function reservedBox(
+function reservedBox(
   options: ChartOptions,
   keepAspect?: { maxWidth: number },
   sized?: ChartSizing,

@@ -7,6 +7,7 @@ import { ScrollTable } from '~/widgets/shared/ScrollTable';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
   downloadProgress,
+  emptyRecord,
   exportFileName,
   parseProgress,
   progressStore,
@@ -27,6 +28,9 @@ export interface ProgressSummaryProps {
 
 type Message = { text: string; error?: boolean } | undefined;
 
+/** A count not known yet (before the island is alive). */
+const UNKNOWN = '–';
+
 export default function ProgressSummary({ lecture, title, parts, taskIds, headingLevel = 2 }: ProgressSummaryProps) {
   const [hydrated, setHydrated] = useState(false);
   const [, setVersion] = useState(0);
@@ -40,37 +44,30 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
   const headingId = `progress-${lecture}-title`;
   const allIds = parts.flatMap((p) => p.ids);
 
-  if (!hydrated || !store) {
-    return (
-      <section
-        class="progress-summary"
-        data-pagefind-ignore
-        data-progress-summary={lecture}
-        aria-labelledby={headingId}
-      >
-        <Heading id={headingId}>Your progress: {title}</Heading>
-        <p>{allIds.length} exercises. Your progress is kept in this browser once the page’s scripts have loaded.</p>
-      </section>
-    );
-  }
-
-  const record = store.record;
-  const all = totals(record, allIds);
-  const tasksDone = taskIds.filter((id) => record.exercises[id]?.task).length;
-  const anything = Object.keys(record.exercises).length > 0;
+  // Until the island is alive (and without JavaScript) the saved progress is unknown: the summary
+  // has its live shape with dashes for the counts and the buttons disabled, so coming alive moves
+  // nothing; without JavaScript a sentence says why instead.
+  const alive = hydrated ? store : undefined;
+  const record = alive?.record;
+  const known = record ?? emptyRecord(lecture);
+  const count = (n: number) => (record ? n : UNKNOWN);
+  const all = totals(known, allIds);
+  const tasksDone = taskIds.filter((id) => known.exercises[id]?.task).length;
+  const anything = Object.keys(known.exercises).length > 0;
   const describe = (t: ReturnType<typeof totals>) => `${t.solved} solved, ${t.attempted} attempted`;
 
-  const notice = storageNotice(store);
+  const notice = alive && storageNotice(alive);
 
   const doExport = () => {
-    downloadProgress(store);
-    setMessage({ text: `Exported ${exportFileName(lecture)} (${describe(totals(store.everything(), allIds))}).` });
+    if (!alive) return;
+    downloadProgress(alive);
+    setMessage({ text: `Exported ${exportFileName(lecture)} (${describe(totals(alive.everything(), allIds))}).` });
   };
 
   const doImport = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
-    if (!file) return;
+    if (!file || !alive) return;
     let text: string;
     try {
       text = await file.text();
@@ -93,7 +90,7 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
       setMessage({ text: 'Import cancelled: your progress is unchanged.' });
       return;
     }
-    const done = store.replace(parsed.record);
+    const done = alive.replace(parsed.record);
     if (!done.ok) {
       setMessage({ text: done.error, error: true });
       return;
@@ -103,22 +100,27 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
   };
 
   const doReset = () => {
+    if (!alive) return;
     if (
       !window.confirm(`Forget all your progress on ${title}? This cannot be undone; export it first to keep a copy.`)
     ) {
       setMessage({ text: 'Reset cancelled: your progress is unchanged.' });
       return;
     }
-    const done = store.reset();
+    const done = alive.reset();
     setMessage(done.ok ? { text: 'Progress reset.' } : { text: done.error, error: true });
   };
 
   return (
     <section class="progress-summary" data-pagefind-ignore data-progress-summary={lecture} aria-labelledby={headingId}>
       <Heading id={headingId}>Your progress: {title}</Heading>
-      <p data-summary="total">
-        <strong>{all.solved}</strong> of {all.total} exercises solved, {all.attempted} attempted
-        {taskIds.length > 0 && `; ${tasksDone} of ${taskIds.length} widget tasks done`}.
+      <p class="progress-summary__no-script">
+        {allIds.length} exercises. Your progress is kept in this browser when the page’s scripts run.
+      </p>
+      <p data-summary="total" class="progress-summary__live-only">
+        <strong>{count(all.solved)}</strong> of {all.total} exercises solved, {count(all.attempted)} attempted
+        {taskIds.length > 0 && `; ${count(tasksDone)} of ${taskIds.length} widget tasks done`}.
+        {!record && <span class="visually-hidden"> (your saved progress is loading)</span>}
       </p>
       <ScrollTable label="Progress by part">
         <table>
@@ -140,14 +142,14 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
             {parts
               .filter((p) => p.ids.length > 0)
               .map((p) => {
-                const t = totals(record, p.ids);
+                const t = totals(known, p.ids);
                 return (
                   <tr data-part={p.slug}>
                     <th scope="row">
                       <a href={p.href}>{p.title}</a>
                     </th>
-                    <td class="num">{t.solved}</td>
-                    <td class="num">{t.attempted}</td>
+                    <td class="num">{count(t.solved)}</td>
+                    <td class="num">{count(t.attempted)}</td>
                     <td class="num">{t.total}</td>
                   </tr>
                 );
@@ -155,20 +157,21 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
           </tbody>
         </table>
       </ScrollTable>
-      <div class="progress-summary__actions">
-        <button type="button" onClick={doExport}>
+      <div class="progress-summary__actions progress-summary__live-only">
+        <button type="button" onClick={doExport} disabled={!alive}>
           Export progress
         </button>
-        <label class="button">
+        <label class="button" data-disabled={alive ? undefined : ''}>
           Import progress…
           <input
             type="file"
+            disabled={!alive}
             accept="application/json,.json"
             class="visually-hidden"
             onChange={(e) => void doImport(e.currentTarget as HTMLInputElement)}
           />
         </label>
-        <button type="button" onClick={doReset}>
+        <button type="button" onClick={doReset} disabled={!alive}>
           Reset progress
         </button>
       </div>
@@ -180,7 +183,7 @@ export default function ProgressSummary({ lecture, title, parts, taskIds, headin
         {message?.text}
       </p>
       {notice && (
-        <p class="progress-summary__notice" role="status" data-storage={store.status === 'ok' ? 'notes' : store.status}>
+        <p class="progress-summary__notice" role="status" data-storage={alive.status === 'ok' ? 'notes' : alive.status}>
           {notice}
         </p>
       )}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, LECTURE, PARTS, PAGES } from './site';
+import { test, expect, hydrateAll, LECTURE, PARTS, PAGES } from './site';
 
 /**
  * Phones and steadiness: nothing on a page moves while it loads and its widgets come alive, at a
@@ -111,6 +111,67 @@ for (const viewport of [PHONE, LAPTOP]) {
       await context.close();
     });
   }
+}
+
+/**
+ * Every island on the page (outermost only) with the height of what it draws, in px; islands that
+ * draw nothing in this layout are left out. (An island is `display: contents`: it has no box of
+ * its own, so its children are measured.)
+ */
+function islandHeights(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('astro-island'))
+      .filter((island) => !island.parentElement?.closest('astro-island'))
+      .map((island) => {
+        const boxes = Array.from(island.children).map((c) => c.getBoundingClientRect());
+        const height = boxes.length
+          ? Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top))
+          : 0;
+        const name = island.querySelector('[data-widget]')?.getAttribute('data-widget') ?? 'island';
+        return `${name} ${Math.round(height)}`;
+      })
+      .filter((line) => !line.endsWith(' 0')),
+  );
+}
+
+// The cause of a shift, found without depending on where the screen happens to be when a widget
+// comes alive: each island is as tall as the server sent it (what a reader sees before the
+// scripts run) once it is alive, to the pixel.
+for (const viewport of [PHONE, LAPTOP]) {
+  test(`every widget is as tall before it comes alive as after, on every page at ${viewport.width} px`, async ({
+    browser,
+    baseURL,
+  }) => {
+    test.slow();
+    // As sent: the page's scripts run, but Astro's client renderer never arrives, so no island
+    // comes alive (with scripting off altogether some islands show their no-script form instead).
+    const asSent = await open(browser, baseURL!, viewport);
+    await asSent.page.route(/\/_astro\/client\.[\w-]+\.js$/, (route) => route.abort());
+    const sent: Record<string, string[]> = {};
+    for (const path of PAGES) {
+      await asSent.page.goto(path);
+      await asSent.page.evaluate(() => document.fonts.ready);
+      await frames(asSent.page);
+      sent[path] = await islandHeights(asSent.page);
+    }
+    await asSent.context.close();
+
+    const { context, page } = await open(browser, baseURL!, viewport);
+    const changed: string[] = [];
+    for (const path of PAGES) {
+      await page.goto(path);
+      await hydrateAll(page);
+      await page.evaluate(() => document.fonts.ready);
+      await frames(page);
+      const alive = await islandHeights(page);
+      expect(alive.length, `/${path}: islands alive and as sent`).toBe(sent[path]!.length);
+      alive.forEach((line, i) => {
+        if (line !== sent[path]![i]) changed.push(`/${path}: ${sent[path]![i]} px as sent → ${line} px alive`);
+      });
+    }
+    expect(changed).toEqual([]);
+    await context.close();
+  });
 }
 
 test('the navigation is sent in its final state: scripts fold or open nothing', async ({ browser, baseURL }) => {

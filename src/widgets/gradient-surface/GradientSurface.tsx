@@ -5,7 +5,15 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, linePath, type ChartPointer, type ChartScales, fixedHeight } from '../shared/Chart';
+import {
+  Chart,
+  linePath,
+  type ChartPointer,
+  type ChartScales,
+  type ChartSizing,
+  chartHeight,
+  fixedHeight,
+} from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -58,7 +66,7 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
 
   // The contour map is drawn once per size and theme; the point, its slices and the arrow move in
   // the overlay. Each slice's curve moves with the other weight, its axes only when the loss scale does.
-  const mapOptions = useMemo(() => mapChart(grid, Math.min(mapWidth, 560), dark), [mapWidth, dark, grid]);
+  const mapOptions = useMemo(() => mapChart(grid, Math.min(mapWidth, MAP_MAX_WIDTH), dark), [mapWidth, dark, grid]);
   const curve1 = useMemo(() => slice(data, 'w1', w1, w2), [w1, w2]);
   const curve2 = useMemo(() => slice(data, 'w2', w1, w2), [w1, w2]);
   const top1 = niceTop(curve1);
@@ -124,7 +132,7 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
             </p>
             <Chart
               options={mapOptions}
-              keepAspect={{ maxWidth: 560 }}
+              sized={MAP_HEIGHT}
               onPointer={onPointer}
               alt={mapAlt(state.w1, state.w2, g, loss)}
               overlay={(sc) => <MapMarks sc={sc} w1={state.w1} w2={state.w2} g={g} width={mapWidth} dark={dark} />}
@@ -199,6 +207,22 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
 }
 
 const MARGIN = { top: 26, right: 16, bottom: 40, left: 44 };
+/** The map is drawn as wide as its box, up to this. */
+const MAP_MAX_WIDTH = 560;
+/** Plot height per unit of plot width: equal units per pixel on both axes. */
+const MAP_ASPECT = (W2_DOMAIN[1] - W2_DOMAIN[0]) / (W1_DOMAIN[1] - W1_DOMAIN[0]);
+/** The plot is at least 160 px wide. */
+const MAP_MIN_INNER = 160;
+/**
+ * The map's height for its width — its plot is `MAP_ASPECT` times as tall as it is wide, plus
+ * the margins — as a rule the chart's box also reserves before it is drawn.
+ */
+const MAP_HEIGHT: ChartSizing = {
+  perWidth: MAP_ASPECT,
+  plus: MARGIN.top + MARGIN.bottom - MAP_ASPECT * (MARGIN.left + MARGIN.right),
+  min: MARGIN.top + MAP_ASPECT * MAP_MIN_INNER + MARGIN.bottom,
+  max: MARGIN.top + MAP_ASPECT * (MAP_MAX_WIDTH - MARGIN.left - MARGIN.right) + MARGIN.bottom,
+};
 
 const mapAlt = (w1: number, w2: number, g: [number, number], loss: number) =>
   `Shaded contour map of the loss over w₁ from −1 to 5 and w₂ from −4 to 2; darker shading means higher loss. The minimum, marked ×, is at w₁ = ${fmt(MIN[0])}, w₂ = ${fmt(MIN[1])}. The point at w₁ = ${fmt(w1)}, w₂ = ${fmt(w2)} has loss ${fmt(loss, 3)}${descentArrow(w1, w2, g, 1) ? '; an arrow from it shows the steepest-descent direction −∇E' : ''}.`;
@@ -206,13 +230,13 @@ const mapAlt = (w1: number, w2: number, g: [number, number], loss: number) =>
 /** The contour map with its minimum: everything that does not move with the point. */
 function mapChart(grid: { values: Float64Array; n: number }, width: number, dark: boolean) {
   const { plate, shade } = plateColours(dark);
-  const inner = Math.max(160, width - MARGIN.left - MARGIN.right);
-  // Equal units per pixel on both axes (both domains are 6 wide), so the arrow meets the contours at right angles.
-  const height = MARGIN.top + inner * ((W2_DOMAIN[1] - W2_DOMAIN[0]) / (W1_DOMAIN[1] - W1_DOMAIN[0])) + MARGIN.bottom;
+  const inner = Math.max(MAP_MIN_INNER, width - MARGIN.left - MARGIN.right);
+  // Equal units per pixel on both axes, so the arrow meets the contours at right angles.
+  const outer = MARGIN.left + inner + MARGIN.right;
   return {
     alt: '',
-    width: MARGIN.left + inner + MARGIN.right,
-    height,
+    width: outer,
+    height: chartHeight(outer, MAP_HEIGHT),
     marginTop: MARGIN.top,
     marginRight: MARGIN.right,
     marginBottom: MARGIN.bottom,

@@ -9,7 +9,7 @@
 import * as Plot from '@observablehq/plot';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { GridPredictor, Matrix, type Network } from '@lib';
-import { Chart } from '../shared/Chart';
+import { Chart, type ChartSizing } from '../shared/Chart';
 import type { ThemeColors } from '../shared/theme';
 import { cellCentres, parseColor, shadeGrid, type MapColors, type PlaygroundData } from './model';
 
@@ -18,6 +18,8 @@ export const GRID = 48;
 /** Points on the fitted curve of a regression. */
 const CURVE = 160;
 const MARGIN = { left: 44, right: 12, top: 24, bottom: 38 };
+/** The plot is never narrower than this, in px. */
+const MIN_INNER = 50;
 
 /** Fill and mark of each class: a colour and a shape, so colour is never the only cue. */
 export const CLASS_STYLE = [
@@ -70,9 +72,21 @@ function pointsOf(data: PlaygroundData): Point[] {
 export function HeatMap({ network, version, data, colors, width, alt }: HeatMapProps) {
   const info = data.info;
   const regression = info.task === 'regression';
-  const innerW = Math.max(50, width - MARGIN.left - MARGIN.right);
-  const innerH = regression ? Math.round(innerW * 0.55) : innerW;
+  const innerW = Math.max(MIN_INNER, width - MARGIN.left - MARGIN.right);
+  const aspect = regression ? 0.55 : 1;
+  const innerH = Math.round(innerW * aspect);
   const height = innerH + MARGIN.top + MARGIN.bottom;
+  // The same height as a rule of the box's width, reserved before the map is drawn (the box is
+  // never wider than `width`): the plot `aspect` times as tall as wide, plus the margins.
+  const sizing = useMemo<ChartSizing>(
+    () => ({
+      perWidth: aspect,
+      plus: MARGIN.top + MARGIN.bottom - aspect * (MARGIN.left + MARGIN.right),
+      min: Math.round(MIN_INNER * aspect) + MARGIN.top + MARGIN.bottom,
+      max: height,
+    }),
+    [aspect, height],
+  );
   const classes = info.classes.length;
 
   const options = useMemo(() => {
@@ -219,7 +233,7 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
           height: `${innerH}px`,
         }}
       />
-      <Chart options={options} />
+      <Chart options={options} sized={sizing} />
     </div>
   );
 }

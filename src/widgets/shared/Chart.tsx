@@ -34,31 +34,26 @@ export interface ChartProps {
    */
   alt?: string;
   /**
-   * For a chart drawn as wide as its box (up to `maxWidth`) whose height follows its width (a
-   * square map): before it is drawn, its box keeps that shape at the width it will have, so the
-   * text below does not move when the widget comes alive. Without it (or `sized`), the box keeps
-   * the proportions of `options`.
-   */
-  keepAspect?: { maxWidth: number };
-  /**
    * For a chart the widget draws at its box's measured width (`useWidth`), whose height is its
    * own rule rather than the proportions the server drew at a guessed width: the height reserved
-   * before it is drawn is `clamp(min, perWidth × the box's width, max)` — a fixed height when
-   * only `min` is given. Without it, the reserve keeps the proportions of `options`.
+   * before it is drawn is `clamp(min, perWidth × the box's width + plus, max)` — a fixed height
+   * when only `min` is given. Without it, the reserve keeps the proportions of `options`.
    */
   sized?: ChartSizing;
 }
 
-/** A chart's height as a rule of its width: `clamp(min, perWidth × width, max)`. */
+/** A chart's height as a rule of its width: `clamp(min, perWidth × width + plus, max)`. */
 export interface ChartSizing {
   min: number;
   max?: number;
   perWidth?: number;
+  /** Pixels added to `perWidth × width` (margins that do not scale with the plot). */
+  plus?: number;
 }
 
 /** The height a sizing rule gives a chart `width` pixels wide (what `sized` reserves in CSS). */
-export function chartHeight(width: number, { min, max = min, perWidth = 0 }: ChartSizing): number {
-  return Math.round(Math.max(min, Math.min(max, perWidth * width)));
+export function chartHeight(width: number, { min, max = min, perWidth = 0, plus = 0 }: ChartSizing): number {
+  return Math.round(Math.max(min, Math.min(max, perWidth * width + plus)));
 }
 
 /** The sizing of a chart whose height does not depend on its width: the height in its options. */
@@ -107,18 +102,14 @@ type PlotFigure = Element & { scale?: (name: string) => Scale | undefined };
  * viewport width, used before, overshot by the page's and the widget's padding — 58 px on a 360 px
  * phone, a visible jump). Only a height is reserved: a width here could push a narrow page sideways.
  */
-function reservedBox(
-  options: ChartOptions,
-  keepAspect?: { maxWidth: number },
-  sized?: ChartSizing,
-): Record<string, string> {
+function reservedBox(options: ChartOptions, sized?: ChartSizing): Record<string, string> {
   const width = typeof options.width === 'number' ? options.width : 640;
   const height = typeof options.height === 'number' ? options.height : 320;
-  if (keepAspect) return { aspectRatio: `${width} / ${height}`, maxWidth: `${keepAspect.maxWidth}px` };
   if (sized) {
-    const { min, max = min, perWidth } = sized;
+    const { min, max = min, perWidth, plus = 0 } = sized;
     if (!perWidth || max === min) return { minHeight: `${min}px` };
-    return { minHeight: `clamp(${min}px, ${(perWidth * 100).toFixed(3)}cqw, ${max}px)` };
+    const scaled = `${(perWidth * 100).toFixed(3)}cqw`;
+    return { minHeight: `clamp(${min}px, ${plus ? `calc(${scaled} + ${plus}px)` : scaled}, ${max}px)` };
   }
   return { minHeight: `min(${height}px, ${((height / width) * 100).toFixed(3)}cqw)` };
 }
@@ -142,7 +133,7 @@ export function linePath(points: readonly (readonly [number, number])[], s: Char
   return d;
 }
 
-export function Chart({ options, table, class: className, onPointer, overlay, alt, keepAspect, sized }: ChartProps) {
+export function Chart({ options, table, class: className, onPointer, overlay, alt, sized }: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const figure = useRef<PlotFigure>();
   const pointer = useRef(onPointer);
@@ -254,7 +245,7 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
   return (
     <div class={`chart ${onPointer ? 'chart--interactive' : ''} ${className ?? ''}`}>
       {/* The server HTML has no chart yet: reserving its height keeps the text below from jumping when the widget comes alive. */}
-      <div class="chart__plot" ref={host} style={reservedBox(options, keepAspect, sized)} {...handlers} />
+      <div class="chart__plot" ref={host} style={reservedBox(options, sized)} {...handlers} />
       {table && (
         <details class="figure__table" onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>Show the data as a table</summary>

@@ -193,3 +193,16 @@ describe('NetworkDiagram rendering', () => {
     expect(html).not.toContain('network-diagram__legend');
   });
 });
+
+describe('NetworkDiagram before it is alive', () => {
+  it('sends a box as tall as the live drawing and no wider than the column (nothing moves when it comes alive)', () => {
+    const html = draw({ height: 280, maxWidth: 600 });
+    const svg = /<svg[^>]*>/.exec(html)![0];
+    expect(svg).toContain('viewBox="0 0 600 280"');
+    const style = /style="([^"]*)"/.exec(svg)![1]!;
+    expect(style).toContain('width:100%');
+    expect(style).toContain('max-width:600px');
+    expect(style).toContain('height:280px');
+    expect(style).not.toContain('height:auto');
+  });
+});

@@ -337,7 +337,17 @@ export function NetworkDiagram({
         width={width}
         height={h}
         viewBox={`0 0 ${width} ${h}`}
-        style={{ display: 'block', maxWidth: '100%', height: 'auto', overflow: 'visible', fontFamily: 'inherit' }}
+        // The box is the column's width (at most the drawing's) by the drawing's full height, the
+        // same before the widget is alive (drawn for `maxWidth`, scaled into the box) as after (drawn
+        // for the measured width): nothing below it moves when it comes alive on a phone.
+        style={{
+          display: 'block',
+          width: '100%',
+          maxWidth: `${width}px`,
+          height: `${h}px`,
+          overflow: 'visible',
+          fontFamily: 'inherit',
+        }}
       >
         <title id={`${id}-title`}>{label}</title>
         <desc id={`${id}-desc`}>{description ?? describeNetwork(layers, weights, digits, weightDigits)}</desc>

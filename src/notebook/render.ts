@@ -3,7 +3,6 @@
  * Plot (through the site's one chart helper) and TeX loads KaTeX — both only when a cell first
  * draws one, so neither weighs on a cold page.
  */
-import type { Markish } from '@observablehq/plot';
 import type { OutputItem, PlotSpec } from './run-cell';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -108,10 +107,10 @@ const CATEGORY_RANGE = [
 ];
 
 async function renderPlot(figure: HTMLElement, spec: PlotSpec): Promise<void> {
-  const [Plot, { plotChart }] = await Promise.all([import('@observablehq/plot'), import('~/charts/plot')]);
+  const [{ markMaker }, { plotChart }] = await Promise.all([import('./plot-marks'), import('~/charts/plot')]);
   try {
     const marks = spec.marks.map(({ mark, data, options }) => {
-      const make = (Plot as unknown as Record<string, (data: unknown, options?: unknown) => Markish>)[mark]!;
+      const make = markMaker(mark);
       return data === null ? make(options) : make(data, options);
     });
     const options = { ...spec.options } as Record<string, unknown>;

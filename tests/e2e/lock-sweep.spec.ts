@@ -7,19 +7,10 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { widgets } from '../../src/widgets/registry';
-import { test, expect, openWidget, schemaOf } from './site';
+import { test, expect, frames, openWidget, schemaOf } from './site';
 
-/** Wait for `frames` animation frames: long enough for a click's effects (and a training chunk) to land. */
-const frames = (page: Page, n = 20) =>
-  page.evaluate(
-    (count) =>
-      new Promise<void>((done) => {
-        let left = count;
-        const tick = () => (--left > 0 ? requestAnimationFrame(tick) : done());
-        requestAnimationFrame(tick);
-      }),
-    n,
-  );
+/** 20 animation frames: long enough for a click's effects (and a training chunk) to land. */
+const settle = (page: Page) => frames(page, 20);
 
 /** The controls a reader can use inside the widget, outside its share panel. */
 function reachable(widget: Locator): Locator {
@@ -81,7 +72,7 @@ async function sweep(page: Page, widget: Locator): Promise<void> {
     await use(page, control);
   }
   await dragCharts(page, widget);
-  await frames(page);
+  await settle(page);
 }
 
 test.describe('every field of every widget, locked and hidden', () => {

@@ -74,6 +74,27 @@ export async function openWidget(page: Page, path: string, name: string) {
 }
 
 /**
+ * Wait until the browser has drawn `n` animation frames (layout, a click's effects, any layout shift
+ * of the last change are then recorded). Headless chromium has been seen to stop producing frames
+ * for minutes while the page sat idle (a known trait of the new headless mode); after 10 s a timer
+ * ends the wait instead and the stall is noted on the test: anything the page then fails to do
+ * still fails the test.
+ */
+export async function frames(page: Page, n = 2): Promise<void> {
+  const drawn = await page.evaluate(
+    (count) =>
+      new Promise<boolean>((done) => {
+        let left = count;
+        const tick = () => (--left > 0 ? requestAnimationFrame(tick) : done(true));
+        requestAnimationFrame(tick);
+        setTimeout(() => done(false), 10_000);
+      }),
+    n,
+  );
+  if (!drawn) test.info().annotations.push({ type: 'stall', description: `no ${n} frames drawn in 10 s` });
+}
+
+/**
  * How many islands still wait to hydrate among those a reader could scroll to (laid out and
  * visible); with `scroll`, the first of them is brought to the middle of the screen in the same
  * step: an island can hydrate between two separate steps, and counting and scrolling apart race.

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, hydrateAll, LECTURE, PARTS, PAGES } from './site';
+import { test, expect, frames, hydrateAll, LECTURE, PARTS, PAGES } from './site';
 
 /**
  * Phones and steadiness: nothing on a page moves while it loads and its widgets come alive, at a
@@ -20,23 +20,6 @@ async function open(browser: Browser, baseURL: string, viewport: { width: number
   });
   const page = await context.newPage();
   return { context, page };
-}
-
-/**
- * Wait until the browser has painted twice (layout and any shift of the last change are recorded).
- * Headless chromium on a loaded machine has been seen to stop producing frames for minutes while
- * the page's main thread sat idle; after 10 s a timer ends the wait instead (the stall is noted on
- * the test, and anything the page then fails to do still fails the test).
- */
-async function frames(page: Page): Promise<void> {
-  const painted = await page.evaluate(
-    () =>
-      new Promise<boolean>((done) => {
-        requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
-        setTimeout(() => done(false), 10_000);
-      }),
-  );
-  if (!painted) test.info().annotations.push({ type: 'stall', description: 'no frame painted for 10 s' });
 }
 
 /**
@@ -300,6 +283,37 @@ test('build-time figures are drawn for the phone: no text under 11 px at 360 px'
     }
   }
   expect(figures).toBeGreaterThanOrEqual(15);
+  await context.close();
+});
+
+test('widgets alive at 360 px draw no text under 11 px (charts, diagrams, maps)', async ({ browser, baseURL }) => {
+  test.slow();
+  const { context, page } = await open(browser, baseURL!, PHONE);
+  let texts = 0;
+  const small = new Set<string>();
+  for (const path of PART_PAGES) {
+    await page.goto(path);
+    await hydrateAll(page);
+    const found = await page.$$eval('[data-widget] svg', (elements) =>
+      (elements as SVGSVGElement[])
+        .filter((svg) => svg.checkVisibility() && svg.querySelector('text'))
+        .flatMap((svg) => {
+          const drawn = svg.viewBox.baseVal?.width || svg.getBoundingClientRect().width;
+          const scale = svg.getBoundingClientRect().width / drawn;
+          const widget = svg.closest('[data-widget]')!.getAttribute('data-widget');
+          return Array.from(svg.querySelectorAll('text'))
+            .filter((t) => (t.textContent ?? '').trim() !== '' && t.getClientRects().length > 0)
+            .map((t) => ({
+              where: `${widget}: "${(t.textContent ?? '').slice(0, 30)}"`,
+              px: parseFloat(getComputedStyle(t).fontSize) * scale,
+            }));
+        }),
+    );
+    texts += found.length;
+    for (const t of found) if (t.px < 10.95) small.add(`/${path} ${t.where} ${t.px.toFixed(1)} px`);
+  }
+  expect([...small]).toEqual([]);
+  expect(texts).toBeGreaterThan(200);
   await context.close();
 });
 

@@ -235,17 +235,19 @@ function chartOptions(runs: ShownRun[], start: number, width: number) {
       ),
       Plot.text(
         [
-          { x: (DOMAIN[0] + POINTS.peak) / 2, label: 'basin of the local minimum' },
-          { x: (POINTS.peak + DOMAIN[1]) / 2, label: 'basin of the global minimum' },
+          // On a phone each label gets two lines rather than a smaller font (text never under 11 px),
+          // inside the top of its band (above it they would run into the y axis's label).
+          { x: (DOMAIN[0] + POINTS.peak) / 2, label: `basin of the${narrow ? '\n' : ' '}local minimum` },
+          { x: (POINTS.peak + DOMAIN[1]) / 2, label: `basin of the${narrow ? '\n' : ' '}global minimum` },
         ],
         {
           x: 'x',
           y: 6,
           text: 'label',
-          dy: -8,
-          lineAnchor: 'bottom',
+          dy: narrow ? 2 : -8,
+          lineAnchor: narrow ? 'top' : 'bottom',
           fill: 'var(--c-muted)',
-          fontSize: narrow ? 10 : 12,
+          fontSize: narrow ? 11 : 12,
         },
       ),
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.6 }),

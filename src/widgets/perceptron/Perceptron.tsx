@@ -6,12 +6,13 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sigmoid } from '@lib';
-import { Chart, type ChartPointer, type ChartScales } from '../shared/Chart';
+import { Chart, type ChartPointer, type ChartScales, type ChartSizing, chartHeight } from '../shared/Chart';
 import { PlayControls, Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { prefersReducedMotion } from '../shared/theme';
 import { useWidgetState } from '../shared/useWidgetState';
+import { useWidth } from '../shared/useWidth';
 import { clampToField } from '../shared/url-state';
 import { fmtTex } from '~/util/format';
 import { perceptronSchema, type PerceptronState } from './state';
@@ -118,7 +119,9 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
   };
 
   // The axes never move: the shading, the line and the points are the overlay.
-  const options = useMemo(() => chartOptions(), []);
+  // Drawn at the width it is shown (a scaled-down drawing had 7.6 px text on a phone).
+  const [box, width] = useWidth(MAX_WIDTH);
+  const options = useMemo(() => chartOptions(Math.min(width, MAX_WIDTH)), [width]);
 
   const z = `z = x_1 \\cdot (${fmtTex(state.w1)}) + x_2 \\cdot (${fmtTex(state.w2)}) + (${fmtTex(state.b)})`;
   const rule =
@@ -215,9 +218,10 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
             New points
           </button>
         </div>
-        <div>
+        <div ref={box}>
           <Chart
             options={options}
+            sized={HEIGHT_RULE}
             onPointer={onPointer}
             alt={`Scatter plot of ${points.length} points, blue and orange, with the decision line of the neuron; ${wrong} points are misclassified.`}
             overlay={(sc) => <Marks sc={sc} state={state} points={points} />}
@@ -260,12 +264,17 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
   );
 }
 
+/** The chart is square, as wide as its column up to this. */
+const MAX_WIDTH = 520;
+/** Its height for its width (the server reserves it before the chart is drawn). */
+const HEIGHT_RULE: ChartSizing = { min: 240, max: MAX_WIDTH, perWidth: 1 };
+
 /** Axes and grid; everything that moves with the neuron is drawn by `Marks`. */
-function chartOptions() {
+function chartOptions(width: number) {
   return {
     alt: '',
-    width: 520,
-    height: 520,
+    width: Math.max(HEIGHT_RULE.min, width),
+    height: chartHeight(width, HEIGHT_RULE),
     marginLeft: 44,
     marginBottom: 40,
     x: { domain: [-VIEW, VIEW], label: 'x₁' },

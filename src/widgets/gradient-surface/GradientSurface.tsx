@@ -10,7 +10,7 @@ import {
   linePath,
   type ChartPointer,
   type ChartScales,
-  type ChartSizing,
+  aspectSizing,
   chartHeight,
   fixedHeight,
 } from '../shared/Chart';
@@ -209,20 +209,18 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
 const MARGIN = { top: 26, right: 16, bottom: 40, left: 44 };
 /** The map is drawn as wide as its box, up to this. */
 const MAP_MAX_WIDTH = 560;
-/** Plot height per unit of plot width: equal units per pixel on both axes. */
-const MAP_ASPECT = (W2_DOMAIN[1] - W2_DOMAIN[0]) / (W1_DOMAIN[1] - W1_DOMAIN[0]);
 /** The plot is at least 160 px wide. */
 const MAP_MIN_INNER = 160;
 /**
- * The map's height for its width — its plot is `MAP_ASPECT` times as tall as it is wide, plus
- * the margins — as a rule the chart's box also reserves before it is drawn.
+ * The map's height for its width, also reserved before it is drawn: equal units per pixel on both
+ * axes (the plot as tall per pixel of width as the w₂ domain is to the w₁ domain), plus margins.
  */
-const MAP_HEIGHT: ChartSizing = {
-  perWidth: MAP_ASPECT,
-  plus: MARGIN.top + MARGIN.bottom - MAP_ASPECT * (MARGIN.left + MARGIN.right),
-  min: MARGIN.top + MAP_ASPECT * MAP_MIN_INNER + MARGIN.bottom,
-  max: MARGIN.top + MAP_ASPECT * (MAP_MAX_WIDTH - MARGIN.left - MARGIN.right) + MARGIN.bottom,
-};
+const MAP_HEIGHT = aspectSizing(
+  (W2_DOMAIN[1] - W2_DOMAIN[0]) / (W1_DOMAIN[1] - W1_DOMAIN[0]),
+  MARGIN,
+  MARGIN.left + MAP_MIN_INNER + MARGIN.right,
+  MAP_MAX_WIDTH,
+);
 
 const mapAlt = (w1: number, w2: number, g: [number, number], loss: number) =>
   `Shaded contour map of the loss over w₁ from −1 to 5 and w₂ from −4 to 2; darker shading means higher loss. The minimum, marked ×, is at w₁ = ${fmt(MIN[0])}, w₂ = ${fmt(MIN[1])}. The point at w₁ = ${fmt(w1)}, w₂ = ${fmt(w2)} has loss ${fmt(loss, 3)}${descentArrow(w1, w2, g, 1) ? '; an arrow from it shows the steepest-descent direction −∇E' : ''}.`;

@@ -9,7 +9,7 @@
 import * as Plot from '@observablehq/plot';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { GridPredictor, Matrix, type Network } from '@lib';
-import { Chart, type ChartSizing } from '../shared/Chart';
+import { Chart, aspectSizing } from '../shared/Chart';
 import type { ThemeColors } from '../shared/theme';
 import { cellCentres, parseColor, shadeGrid, type MapColors, type PlaygroundData } from './model';
 
@@ -77,15 +77,10 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
   const innerH = Math.round(innerW * aspect);
   const height = innerH + MARGIN.top + MARGIN.bottom;
   // The same height as a rule of the box's width, reserved before the map is drawn (the box is
-  // never wider than `width`): the plot `aspect` times as tall as wide, plus the margins.
-  const sizing = useMemo<ChartSizing>(
-    () => ({
-      perWidth: aspect,
-      plus: MARGIN.top + MARGIN.bottom - aspect * (MARGIN.left + MARGIN.right),
-      min: Math.round(MIN_INNER * aspect) + MARGIN.top + MARGIN.bottom,
-      max: height,
-    }),
-    [aspect, height],
+  // never wider than `width`).
+  const sizing = useMemo(
+    () => aspectSizing(aspect, MARGIN, MARGIN.left + MIN_INNER + MARGIN.right, width),
+    [aspect, width],
   );
   const classes = info.classes.length;
 

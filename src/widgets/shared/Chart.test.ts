@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
-import { Chart, chartHeight, fixedHeight, type ChartSizing } from './Chart';
+import { Chart, aspectSizing, chartHeight, fixedHeight, type ChartSizing } from './Chart';
 
 describe('chartHeight', () => {
   it('is clamp(min, perWidth × width + plus, max), rounded', () => {
@@ -34,6 +34,28 @@ describe('chartHeight', () => {
         },
       ),
     );
+  });
+});
+
+describe('aspectSizing', () => {
+  const margin = { top: 24, right: 12, bottom: 38, left: 44 };
+
+  it('gives the height of a plot `aspect` times as tall as wide plus the margins, at every width', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 240, max: 520 }), fc.constantFrom(1, 0.55), (w, aspect) => {
+        const drawn = Math.round((w - 56) * aspect) + 62;
+        return Math.abs(chartHeight(w, aspectSizing(aspect, margin, 240, 520)) - drawn) <= 1;
+      }),
+    );
+  });
+
+  it('holds the drawn heights at both ends', () => {
+    expect(aspectSizing(1, { top: 26, right: 16, bottom: 40, left: 44 }, 220, 560)).toEqual({
+      perWidth: 1,
+      plus: 6,
+      min: 226,
+      max: 566,
+    });
   });
 });
 

@@ -56,6 +56,22 @@ export function chartHeight(width: number, { min, max = min, perWidth = 0, plus 
   return Math.round(Math.max(min, Math.min(max, perWidth * width + plus)));
 }
 
+/**
+ * The sizing of a chart whose plot area is `aspect` times as tall as it is wide, plus margins that
+ * do not scale, for a chart between `minWidth` and `maxWidth` px wide (a square map: aspect 1).
+ */
+export function aspectSizing(
+  aspect: number,
+  margin: { top: number; right: number; bottom: number; left: number },
+  minWidth: number,
+  maxWidth: number,
+): ChartSizing {
+  const across = margin.left + margin.right;
+  const down = margin.top + margin.bottom;
+  const at = (width: number) => Math.round(aspect * (width - across)) + down;
+  return { perWidth: aspect, plus: down - aspect * across, min: at(minWidth), max: at(maxWidth) };
+}
+
 /** The sizing of a chart whose height does not depend on its width: the height in its options. */
 export function fixedHeight(options: ChartOptions): ChartSizing | undefined {
   return typeof options.height === 'number' ? { min: options.height } : undefined;

@@ -2,14 +2,17 @@
  * The playground's picture of what the network does, redrawn on every frame of training:
  * classification shades the plane by the class the network predicts (a canvas, filled from a
  * GridPredictor over GRID × GRID cells with no allocation per frame); regression draws the
- * fitted curve ŷ(x) on the canvas. Axes and the data points (train filled, test hollow; a shape
- * per class) are an Observable Plot chart on top, drawn again only when the data, the width or
- * the theme change.
+ * fitted curve ŷ(x) on the canvas. The axes are an Observable Plot chart on top, drawn again only
+ * when the data set's ranges or the width change; the data points (train filled, test hollow; a
+ * shape per class) are its overlay, redrawn when the data change (a new noise or seed moves every
+ * point, but redrawing Plot's axes with them cost ~10 ms of layout per input).
  */
 import * as Plot from '@observablehq/plot';
+import type { ComponentChild } from 'preact';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { GridPredictor, Matrix, type Network } from '@lib';
-import { Chart, aspectSizing } from '../shared/Chart';
+import { symbolPath } from '~/charts/plot';
+import { Chart, aspectSizing, type ChartScales } from '../shared/Chart';
 import type { ThemeColors } from '../shared/theme';
 import { cellCentres, parseColor, shadeGrid, type MapColors, type PlaygroundData } from './model';
 
@@ -84,20 +87,9 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
   );
   const classes = info.classes.length;
 
-  const options = useMemo(() => {
-    const points = pointsOf(data);
-    const fill = (p: Point) =>
-      regression
-        ? p.test
-          ? 'var(--bg)'
-          : 'var(--c-ink)'
-        : p.test
-          ? 'var(--bg)'
-          : `var(--c-${classStyle(classes, p.label).color})`;
-    const stroke = (p: Point) =>
-      regression ? 'var(--c-ink)' : p.test ? `var(--c-${classStyle(classes, p.label).color})` : 'var(--bg)';
-    return {
-      alt,
+  const options = useMemo(
+    () => ({
+      alt: '',
       width,
       height,
       marginLeft: MARGIN.left,
@@ -120,18 +112,18 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
               },
             )
           : null,
-        Plot.dot(points, {
-          x: 'x',
-          y: 'y',
-          r: regression ? 2.5 : 3.5,
-          symbol: (p: Point) => (regression ? 'circle' : classStyle(classes, p.label).symbol),
-          fill,
-          stroke,
-          strokeWidth: (p: Point) => (p.test ? 1.6 : 0.8),
-        }),
       ],
-    };
-  }, [data, width, height, alt, classes, regression, info.x, info.y, info.xLabel, info.yLabel]);
+    }),
+    [width, height, regression, info.x, info.y, info.xLabel, info.yLabel],
+  );
+  // One vnode per data set and drawn chart: the training frames in between do not touch the points.
+  const points = useMemo(() => pointsOf(data), [data]);
+  const drawn = useRef<{ s: ChartScales; points: Point[]; node: ComponentChild }>();
+  const overlay = (s: ChartScales) => {
+    if (drawn.current?.s !== s || drawn.current.points !== points)
+      drawn.current = { s, points, node: <Points s={s} points={points} classes={classes} regression={regression} /> };
+    return drawn.current.node;
+  };
 
   // The canvas: the network's predictions under the chart's frame.
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -228,7 +220,37 @@ export function HeatMap({ network, version, data, colors, width, alt }: HeatMapP
           height: `${innerH}px`,
         }}
       />
-      <Chart options={options} sized={sizing} />
+      <Chart options={options} sized={sizing} alt={alt} overlay={overlay} />
     </div>
+  );
+}
+
+/** The data points as Plot's dots drew them: a shape and colour per class, train filled, test hollow. */
+function Points({
+  s,
+  points,
+  classes,
+  regression,
+}: {
+  s: ChartScales;
+  points: Point[];
+  classes: number;
+  regression: boolean;
+}) {
+  const r = regression ? 2.5 : 3.5;
+  return (
+    <g>
+      {points.map((p) => {
+        const color = `var(--c-${classStyle(classes, p.label).color})`;
+        return (
+          <path
+            d={symbolPath(regression ? 'circle' : classStyle(classes, p.label).symbol, s.x(p.x), s.y(p.y), r)}
+            fill={p.test ? 'var(--bg)' : regression ? 'var(--c-ink)' : color}
+            stroke={regression ? 'var(--c-ink)' : p.test ? color : 'var(--bg)'}
+            stroke-width={p.test ? 1.6 : 0.8}
+          />
+        );
+      })}
+    </g>
   );
 }

@@ -17,7 +17,7 @@ import {
   type ExerciseProgress,
   type ProgressStore,
 } from '~/exercises/progress';
-import type { ExerciseKind, Goal, TextRejection } from '~/exercises/types';
+import type { ExerciseKind, Goal, ShortAnswer } from '~/exercises/types';
 import {
   WIDGET_CHANGE_EVENT,
   readWidgetChange,
@@ -36,9 +36,8 @@ export interface ExerciseView {
   value?: number;
   tolerance?: number;
   label?: string;
-  accept?: string[];
-  /** Expected wrong short answers with plain-text feedback. */
-  reject?: TextRejection[];
+  /** How a short answer is judged: accepted meanings, expected wrong ones and unclear ones (see `checkText`). */
+  shortAnswer?: ShortAnswer;
   hintsHtml: string[];
   answerHtml: string;
   explanationHtml: string;
@@ -47,9 +46,13 @@ export interface ExerciseView {
 
 type Feedback =
   | {
-      tone: 'right' | 'wrong' | 'info';
+      tone: 'right' | 'wrong' | 'unsure' | 'info';
       lead: string;
       items?: { ok: boolean; html: string }[];
+      /** Said right after the verdict: the chosen option's feedback, or what an unsure verdict asks for. */
+      detailHtml?: string;
+      detail?: string;
+      /** The reason, shown as "Why: …" (plain text, or the exercise's explanation as HTML). */
       html?: string;
       text?: string;
     }
@@ -220,10 +223,13 @@ function LiveExercise(v: ExerciseView) {
         r.missed.length && r.chosen.every((c) => c.correct)
           ? ` You have not chosen every true statement yet: ${r.missed.length} more.`
           : '';
+      // One chosen option: its feedback follows the verdict as a sentence. Several: each is marked.
+      const only = v.kind === 'single' ? r.chosen[0] : undefined;
       setFeedback({
         tone: r.correct ? 'right' : 'wrong',
         lead: r.correct ? 'Right.' : `Not quite.${missed}`,
-        items: r.chosen.map((c) => ({ ok: c.correct, html: c.feedback })),
+        items: only ? undefined : r.chosen.map((c) => ({ ok: c.correct, html: c.feedback })),
+        detailHtml: only?.feedback,
         html: r.correct ? v.explanationHtml : undefined,
       });
       return;
@@ -250,7 +256,7 @@ function LiveExercise(v: ExerciseView) {
     }
     if (v.kind === 'text') {
       if (!text.trim()) return;
-      const r = checkText(text, v.accept!, v.reject);
+      const r = checkText(text, v.shortAnswer!);
       if (r.kind === 'empty') {
         setFeedback({ tone: 'info', lead: 'Type a word or two first.' });
         return;
@@ -259,11 +265,12 @@ function LiveExercise(v: ExerciseView) {
       setFeedback(
         r.kind === 'right'
           ? { tone: 'right', lead: 'Right.', html: v.explanationHtml }
-          : r.feedback
+          : r.kind === 'wrong'
             ? { tone: 'wrong', lead: 'Not quite.', text: r.feedback }
             : {
-                tone: 'wrong',
-                lead: 'That is not one of the answers this page recognises. Check the spelling, take a hint, or compare with the model answer.',
+                tone: 'unsure',
+                lead: 'Not sure: this page cannot tell whether that means the same as the model answer.',
+                detail: `${r.feedback ? `${r.feedback} ` : ''}Say it another way, or compare with the model answer (“Show the answer”).`,
               },
       );
       return;
@@ -401,14 +408,32 @@ function LiveExercise(v: ExerciseView) {
         {feedback && (
           <div class={`exercise__verdict exercise__verdict--${feedback.tone}`}>
             <p>
-              <span aria-hidden="true">{feedback.tone === 'right' ? '✓ ' : feedback.tone === 'wrong' ? '✗ ' : ''}</span>
+              <span aria-hidden="true">
+                {feedback.tone === 'right'
+                  ? '✓ '
+                  : feedback.tone === 'wrong'
+                    ? '✗ '
+                    : feedback.tone === 'unsure'
+                      ? '? '
+                      : ''}
+              </span>
               <strong>{feedback.lead}</strong>
             </p>
+            {feedback.detailHtml && (
+              <p
+                class="exercise__detail"
+                dangerouslySetInnerHTML={{ __html: feedback.detailHtml.replace(/^<p>|<\/p>$/g, '') }}
+              />
+            )}
+            {feedback.detail && <p class="exercise__detail">{feedback.detail}</p>}
             {feedback.items && feedback.items.length > 0 && (
               <ul class="exercise__option-feedback">
                 {feedback.items.map((it) => (
                   <li class={it.ok ? 'is-right' : 'is-wrong'}>
-                    <span class="exercise__mark">{it.ok ? 'Right:' : 'Wrong:'}</span>{' '}
+                    <span class="exercise__mark" aria-hidden="true">
+                      {it.ok ? '✓' : '✗'}
+                    </span>
+                    <span class="visually-hidden">{it.ok ? 'Right choice: ' : 'Wrong choice: '}</span>{' '}
                     <span dangerouslySetInnerHTML={{ __html: it.html.replace(/^<p>|<\/p>$/g, '') }} />
                   </li>
                 ))}

@@ -6,32 +6,54 @@ import {
   checkText,
   containsPhrase,
   gradeChoice,
-  matchText,
+  hasMeaning,
   meets,
   normaliseText,
   parseNumber,
 } from './check';
 
-describe('normaliseText / matchText', () => {
+/** Whether an answer carries one meaning made of single phrases: `says('y_true', ['y true'])`. */
+const says = (answer: string, phrases: string[]) => hasMeaning(answerWords(answer), { all: [phrases] });
+
+describe('normaliseText', () => {
   it('ignores case, punctuation, articles, curly quotes and spacing', () => {
     expect(normaliseText('  The Cross-Entropy. ')).toBe('cross entropy');
     expect(normaliseText('the network’s prediction')).toBe('networks prediction');
-    expect(matchText('With Respect To', ['with respect to'])).toBe(true);
-    expect(matchText('crossentropy', ['cross-entropy'])).toBe(true);
-    expect(matchText('y_true', ['y true'])).toBe(true);
-    expect(matchText('ytrue', ['y_true'])).toBe(true);
+    expect(says('With Respect To', ['with respect to'])).toBe(true);
+    expect(says('crossentropy', ['cross-entropy'])).toBe(true);
+    expect(says('y_true', ['y true'])).toBe(true);
+    expect(says('ytrue', ['y_true'])).toBe(true);
   });
-  it('rejects empty and different answers', () => {
-    expect(matchText('', ['x'])).toBe(false);
-    expect(matchText('   ', ['the'])).toBe(false);
-    expect(matchText('mean squared error', ['cross-entropy', 'log loss'])).toBe(false);
-    expect(matchText('with regard', ['with respect to'])).toBe(false);
+  it('reads ŷ however it is typed, and leaves y to a power alone', () => {
+    for (const s of [
+      'ŷ',
+      'Ŷ',
+      'y\u0302',
+      'y-hat',
+      'y_hat',
+      'yhat',
+      'y^',
+      'y ^',
+      '\\hat{y}',
+      '\\hat y',
+      'hat{y}',
+      'hat y',
+    ])
+      expect(says(s, ['y hat']), s).toBe(true);
+    expect(normaliseText('y^k')).toBe('y k');
+    expect(normaliseText('what y')).toBe('what y');
+  });
+  it('finds nothing in empty or different answers', () => {
+    expect(says('', ['x'])).toBe(false);
+    expect(says('   ', ['the'])).toBe(false);
+    expect(says('mean squared error', ['cross-entropy', 'log loss'])).toBe(false);
+    expect(says('with regard', ['with respect to'])).toBe(false);
   });
 });
 
-describe('answerWords / containsPhrase / checkText', () => {
+describe('answerWords / containsPhrase / hasMeaning / checkText', () => {
   it('keeps the words that carry meaning: possessives, plurals and filler words go', () => {
-    expect(answerWords("The network's one-hot encoded labels")).toEqual(['label']);
+    expect(answerWords("The network's one-hot encoded labels")).toEqual(['onehot', 'encoded', 'label']);
     expect(answerWords('Predicted probabilities of the classes')).toEqual(['predicted', 'probability', 'class']);
     expect(answerWords('the model’s prediction')).toEqual(['prediction']);
     expect(answerWords('ŷ')).toEqual(['y', 'hat']);
@@ -54,16 +76,31 @@ describe('answerWords / containsPhrase / checkText', () => {
     expect(containsPhrase(answerWords('entropy'), 'cross entropy')).toBe(false);
     expect(containsPhrase(answerWords('label'), '')).toBe(false);
   });
-  it('a rejection wins over an accepted phrase and brings its feedback', () => {
-    const reject = [{ match: ['binary'], feedback: 'two classes' }];
-    expect(checkText('binary cross-entropy', ['cross-entropy'], reject)).toEqual({
-      kind: 'wrong',
-      feedback: 'two classes',
-    });
-    expect(checkText('cross-entropy', ['cross-entropy'], reject)).toEqual({ kind: 'right' });
-    expect(checkText('hinge', ['cross-entropy'], reject)).toEqual({ kind: 'wrong' });
-    expect(checkText(' the ', ['cross-entropy'], reject)).toEqual({ kind: 'wrong' });
-    expect(checkText(' ?! ', ['cross-entropy'], reject)).toEqual({ kind: 'empty' });
+  it('a meaning needs a phrase of every group and none of its "not" phrases', () => {
+    const predicted = { all: [['predicted', 'output']], not: ['true', 'target'] };
+    expect(hasMeaning(answerWords("the network's output"), predicted)).toBe(true);
+    expect(hasMeaning(answerWords('the true output'), predicted)).toBe(false);
+    expect(hasMeaning(answerWords('target'), predicted)).toBe(false);
+    const both = { all: [['mean'], ['squared', 'square']] };
+    expect(hasMeaning(answerWords('mean of the squares'), both)).toBe(true);
+    expect(hasMeaning(answerWords('the mean'), both)).toBe(false);
+  });
+  const q = {
+    accept: [{ all: [['cross-entropy']], not: ['binary'] }],
+    reject: [{ all: [['binary']], feedback: 'two classes' }],
+    unclear: [{ all: [['entropy']], not: ['cross'], feedback: 'which entropy?' }],
+  };
+  it('right with an accepted meaning alone, wrong with a known wrong one alone', () => {
+    expect(checkText('cross-entropy', q)).toEqual({ kind: 'right' });
+    expect(checkText('binary cross-entropy', q)).toEqual({ kind: 'wrong', feedback: 'two classes' });
+    expect(checkText(' ?! ', q)).toEqual({ kind: 'empty' });
+  });
+  it('unsure, not wrong, when it recognises neither meaning or both, with the note that fits', () => {
+    expect(checkText('hinge', q)).toEqual({ kind: 'unsure' });
+    expect(checkText(' the ', q)).toEqual({ kind: 'unsure' });
+    expect(checkText('entropy', q)).toEqual({ kind: 'unsure', feedback: 'which entropy?' });
+    const clash = { accept: [{ all: [['prediction']] }], reject: [{ all: [['error']], feedback: 'not the loss' }] };
+    expect(checkText('the error of the prediction', clash)).toEqual({ kind: 'unsure' });
   });
 });
 

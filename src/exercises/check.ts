@@ -1,29 +1,31 @@
 /**
  * Checking answers: pure functions, no DOM (tested in `check.test.ts`).
  */
-import type { ChoiceOption, Condition, Goal, Operand, TextRejection } from './types';
+import type { AnswerMeaning, ChoiceOption, Condition, Goal, Operand, ShortAnswer } from './types';
 
 /**
  * A short answer reduced to what matters: Unicode-normalised, lower case, curly quotes and
- * dashes made plain, `ŷ` read as "y hat", punctuation (including `_`, `^`, braces, dots) as
- * spaces, a leading "the/a/an" dropped, spaces collapsed. "The cross-entropy." → "cross entropy".
+ * dashes made plain, ŷ read as "y hat" however it is typed (`ŷ`, `y^`, `\hat{y}`, "hat y"),
+ * punctuation (including `_`, `^`, braces, dots) as spaces, a leading "the/a/an" dropped, spaces
+ * collapsed. "The cross-entropy." → "cross entropy".
  */
 export function normaliseText(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/ŷ|y\u0302/g, ' y hat ')
+    .replace(/ŷ|y\u0302|\\?hat\s*\{\s*y\s*\}|\by\s*\^(?![\p{L}\p{N}{])/gu, ' y hat ')
     .replace(/[‘’‚′]/g, "'")
     .replace(/[“”„″]/g, '"')
     .replace(/[^\p{L}\p{N}']+/gu, ' ')
     .replace(/'/g, '')
     .trim()
     .replace(/^(the|a|an) /, '')
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    .replace(/\bhat y\b/g, 'y hat');
 }
 
-/** Words that only decorate a short answer ("the network's one-hot encoded prediction" → "prediction"). */
-const FILLER = new Set(['the', 'a', 'an', 'of', 'network', 'model', 'encoded', 'onehot']);
+/** Words that only decorate a short answer ("the network's prediction" → "prediction"). */
+const FILLER = new Set(['the', 'a', 'an', 'of', 'network', 'model']);
 
 /** A simple plural made singular: "labels" → "label", "probabilities" → "probability", "classes" → "class". */
 function singular(w: string): string {
@@ -37,7 +39,7 @@ function singular(w: string): string {
 /**
  * The words of a short answer that carry meaning: `normaliseText`, then a possessive "'s" dropped,
  * "one hot" read as one word, simple plurals made singular and filler words dropped.
- * "The network's one-hot encoded labels" → ["label"].
+ * "The network's one-hot labels" → ["onehot", "label"].
  */
 export function answerWords(s: string): string[] {
   const plain = s
@@ -71,24 +73,34 @@ export function containsPhrase(words: readonly string[], phrase: string): boolea
   return false;
 }
 
-export type TextResult = { kind: 'empty' } | { kind: 'right' } | { kind: 'wrong'; feedback?: string };
+/** How a short answer was judged. `unsure`: it carries neither an accepted meaning nor a known wrong one (or both). */
+export type TextResult =
+  { kind: 'empty' } | { kind: 'right' } | { kind: 'wrong'; feedback: string } | { kind: 'unsure'; feedback?: string };
 
-/**
- * Check a short answer: right when it contains one of the accepted key phrases and none of the
- * rejected ones (a rejection wins and brings its feedback); `empty` when it has no letter or digit. "The multi-class cross entropy" is
- * right for `accept: ['cross-entropy']`; "binary cross-entropy" is not when `binary` is rejected.
- */
-export function checkText(input: string, accept: readonly string[], reject: readonly TextRejection[] = []): TextResult {
-  if (!normaliseText(input)) return { kind: 'empty' };
-  const words = answerWords(input);
-  const rejection = reject.find((r) => r.match.some((m) => containsPhrase(words, m)));
-  if (rejection) return { kind: 'wrong', feedback: rejection.feedback };
-  return accept.some((a) => containsPhrase(words, a)) ? { kind: 'right' } : { kind: 'wrong' };
+/** Whether the answer's words carry a meaning: a phrase of every group of `all`, and none of `not`. */
+export function hasMeaning(words: readonly string[], meaning: AnswerMeaning): boolean {
+  return (
+    meaning.all.every((group) => group.some((p) => containsPhrase(words, p))) &&
+    !(meaning.not ?? []).some((p) => containsPhrase(words, p))
+  );
 }
 
-/** Whether a short answer is right (see `checkText`). */
-export function matchText(input: string, accept: readonly string[], reject: readonly TextRejection[] = []): boolean {
-  return checkText(input, accept, reject).kind === 'right';
+/**
+ * Judge a short answer by what it means for this question. Right when it carries an accepted
+ * meaning and no known wrong one; wrong, with the reason, when it carries a known wrong meaning and
+ * no accepted one. Anything else (neither, or both at once) is `unsure`: the page says so and points
+ * to the model answer instead of claiming ✓ or ✗. An `unclear` note ("y hat" only reads the symbol
+ * aloud) may say what is missing.
+ */
+export function checkText(input: string, q: ShortAnswer): TextResult {
+  if (!normaliseText(input)) return { kind: 'empty' };
+  const words = answerWords(input);
+  const right = q.accept.some((m) => hasMeaning(words, m));
+  const wrong = (q.reject ?? []).find((m) => hasMeaning(words, m));
+  if (right && !wrong) return { kind: 'right' };
+  if (wrong && !right) return { kind: 'wrong', feedback: wrong.feedback };
+  const note = right ? undefined : (q.unclear ?? []).find((m) => hasMeaning(words, m));
+  return note ? { kind: 'unsure', feedback: note.feedback } : { kind: 'unsure' };
 }
 
 /**

@@ -82,22 +82,41 @@ export interface NumericExercise extends Base {
   /** Label of the input ("largest j"). */
   label: string;
 }
-/** A wrong answer a short-answer question expects, recognised by any of its key phrases, with why it is wrong. */
-export interface TextRejection {
-  /** Key phrases, matched like accepted ones (whole words; case, punctuation, spacing, plurals ignored). */
-  match: string[];
-  /** Why that answer is wrong, in plain text (no Markdown or TeX), shown when it is given. */
+/**
+ * One meaning a short answer can carry, for one question. An answer carries it when it contains a
+ * phrase of every group in `all` and none of the phrases in `not`. Phrases match as whole words;
+ * case, punctuation, hyphens, spacing, plurals, possessives and filler words do not matter, and ŷ
+ * may be typed as ŷ, y-hat, y^ or \hat{y} (see `answerWords` in `check.ts`).
+ *
+ * For ŷ, `{ all: [['predicted', 'estimate', 'output']], not: ['true', 'target', 'desired'] }` accepts
+ * "the network's output" and refuses to accept "the true output".
+ */
+export interface AnswerMeaning {
+  /** Groups of interchangeable phrases; the answer needs one phrase from every group. */
+  all: string[][];
+  /** Phrases that change the meaning: with any of them the answer does not carry this one. */
+  not?: string[];
+}
+
+/** A meaning with what the reader is told when their answer carries it (plain text: no Markdown or TeX). */
+export interface AnswerNote extends AnswerMeaning {
   feedback: string;
 }
-export interface TextExercise extends Base {
+
+/** What `checkText` needs to judge a short answer. */
+export interface ShortAnswer {
+  /** Meanings that make an answer right. */
+  accept: AnswerMeaning[];
+  /** Wrong answers the question expects (the misconceptions it targets), each with why it is wrong. */
+  reject?: AnswerNote[];
+  /** Answers that are neither right nor wrong, such as "y hat" (the symbol read aloud), with what is missing. */
+  unclear?: AnswerNote[];
+}
+
+export interface TextExercise extends Base, ShortAnswer {
   kind: 'text';
-  /**
-   * Accepted key phrases: an answer is right when it contains one of them as whole words (see
-   * `checkText` in `check.ts`). The first is the one shown in the key.
-   */
-  accept: string[];
-  /** Wrong answers to recognise and explain; a rejection wins over an accepted phrase. */
-  reject?: TextRejection[];
+  /** The answer in a few words, as the answer key shows it. */
+  key: string;
   label: string;
 }
 /** Free reflection: the reader writes an answer, then compares it with the model answer and judges it. */
@@ -122,6 +141,8 @@ export interface ExerciseSet {
   exercises: Exercise[];
 }
 
+/** Feedback that opens by judging (“Right.”, “True:”, “Wrong —”). */
+const VERDICT_OPENING = /^\s*(right|wrong|true|false|correct|incorrect)\b\s*[.:;,—–]/i;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const OPS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge', 'absLt'] as const;
 
@@ -160,6 +181,9 @@ export function validateExercises(set: ExerciseSet, parts?: readonly string[]): 
       e.options.forEach((o) => {
         if (!ID.test(o.id)) problems.push(`${at}: option id "${o.id}" is not well formed`);
         if (!o.text.trim() || !o.feedback.trim()) problems.push(`${at}: option "${o.id}" needs text and feedback`);
+        // The page marks each chosen option right or wrong itself; feedback that says it again reads "Right: Right."
+        if (VERDICT_OPENING.test(o.feedback))
+          problems.push(`${at}: option "${o.id}" feedback opens with a verdict the page already gives`);
       });
     }
     if (e.kind === 'numeric') {
@@ -168,12 +192,22 @@ export function validateExercises(set: ExerciseSet, parts?: readonly string[]): 
         problems.push(`${at}: tolerance must be a finite number ≥ 0`);
     }
     if (e.kind === 'text') {
-      if (e.accept.length === 0 || e.accept.some((a) => !a.trim())) problems.push(`${at}: needs accepted answers`);
-      (e.reject ?? []).forEach((r, k) => {
-        if (r.match.length === 0 || r.match.some((m) => !m.trim()))
-          problems.push(`${at}: rejection ${k + 1} needs key phrases`);
-        if (!r.feedback.trim()) problems.push(`${at}: rejection ${k + 1} needs feedback`);
-        if (/[$*`]/.test(r.feedback)) problems.push(`${at}: rejection ${k + 1} feedback must be plain text`);
+      if (!e.key.trim()) problems.push(`${at}: needs a key answer`);
+      if (e.accept.length === 0) problems.push(`${at}: needs accepted meanings`);
+      const meanings: [string, AnswerMeaning][] = [
+        ...e.accept.map((m, k): [string, AnswerMeaning] => [`accepted meaning ${k + 1}`, m]),
+        ...(e.reject ?? []).map((m, k): [string, AnswerMeaning] => [`rejection ${k + 1}`, m]),
+        ...(e.unclear ?? []).map((m, k): [string, AnswerMeaning] => [`unclear note ${k + 1}`, m]),
+      ];
+      for (const [what, m] of meanings) {
+        if (m.all.length === 0 || m.all.some((g) => g.length === 0 || g.some((p) => !p.trim())))
+          problems.push(`${at}: ${what} needs key phrases in every group`);
+        if ((m.not ?? []).some((p) => !p.trim())) problems.push(`${at}: ${what} has an empty "not" phrase`);
+      }
+      [...(e.reject ?? []), ...(e.unclear ?? [])].forEach((r) => {
+        if (!r.feedback.trim()) problems.push(`${at}: feedback missing for “${r.all.flat()[0] ?? ''}”`);
+        if (/[$*`]/.test(r.feedback))
+          problems.push(`${at}: feedback for “${r.all.flat()[0] ?? ''}” must be plain text`);
       });
     }
     if ((e.kind === 'numeric' || e.kind === 'text') && !e.label.trim()) problems.push(`${at}: needs an input label`);

@@ -36,12 +36,16 @@ test('choices: hint first, answer only after an attempt, per-option feedback, pr
   await expect(q.getByRole('radio').nth(1)).toBeChecked();
   await page.keyboard.press('Enter');
   await expect(q.locator('.exercise__verdict--wrong')).toContainText('Not quite');
-  await expect(q.locator('.exercise__option-feedback')).toContainText('A picture is just numbers');
+  // One chosen option: its feedback follows the verdict once, with no list of marks.
+  await expect(q.locator('.exercise__verdict--wrong')).toContainText('A picture is just numbers');
+  await expect(q.locator('.exercise__option-feedback')).toHaveCount(0);
   // Right.
   await q.getByRole('radio', { name: /Yes, in principle/ }).check();
   await q.getByRole('button', { name: 'Check' }).click();
   await expect(q.locator('.exercise__verdict--right')).toContainText('Right.');
   await expect(q.locator('[aria-live="polite"].exercise__feedback')).toContainText('two-class');
+  // The verdict is said once: the option's feedback does not repeat it.
+  expect((await q.locator('.exercise__verdict--right').innerText()).match(/\bRight\b/g)).toHaveLength(1);
   await q.getByRole('button', { name: 'Show the answer' }).click();
   await expect(q.locator('.question__answer-body')).toContainText('In practice it would do badly');
 
@@ -51,6 +55,9 @@ test('choices: hint first, answer only after an attempt, per-option feedback, pr
   await m.getByRole('checkbox', { name: /side by side/ }).check();
   await m.getByRole('button', { name: 'Check' }).click();
   await expect(m.locator('.exercise__verdict--wrong')).toContainText('1 more');
+  // Several chosen: each is marked, for the eye (✓) and for a screen reader ("Right choice").
+  await expect(m.locator('.exercise__option-feedback li')).toHaveCount(2);
+  await expect(m.locator('.exercise__option-feedback li').first()).toHaveText(/^✓\s*Right choice:/);
   await m.getByRole('checkbox', { name: /softmax/ }).check();
   await m.getByRole('button', { name: 'Check' }).click();
   await expect(m.locator('.exercise__verdict--right')).toBeVisible();
@@ -100,6 +107,12 @@ test('numeric, short text and reflection exercises check typed answers', async (
   await input.fill('with regard');
   await input.press('Enter');
   await expect(t.locator('.exercise__verdict--wrong')).toBeVisible();
+  // Close in everyday English, but not the phrase: neither ✓ nor ✗, a pointer to the model answer.
+  await input.fill('with reference to');
+  await input.press('Enter');
+  await expect(t.locator('.exercise__verdict--unsure')).toContainText('Not sure');
+  await expect(t.locator('.exercise__verdict--unsure')).toContainText('Show the answer');
+  await expect(t.locator('.exercise__status')).not.toContainText('Solved');
   await input.fill('  With Regard To. ');
   await input.press('Enter');
   await expect(t.locator('.exercise__verdict--right')).toBeVisible();

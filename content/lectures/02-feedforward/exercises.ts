@@ -11,6 +11,91 @@ import { PREDICTIONS } from '~/figures/loss-functions';
 import type { ExerciseSet } from '~/exercises/types';
 
 const L = '/lectures/02-feedforward';
+
+/*
+ * Words students use in the short answers below, shared by the questions that tell the prediction ŷ
+ * from the true value y. Each question's phrasings table (`short-answers.test.ts`) pins what they decide.
+ */
+/** "What the network predicts" (not `output` or `probability`: "the true output", "the true distribution" are y). */
+const SAYS_PREDICTED = [
+  'predicted',
+  'prediction',
+  'predict',
+  'estimate',
+  'estimated',
+  'estimation',
+  'y predict',
+  'y pred',
+  'probs',
+  'guess',
+  'forecast',
+  'approximation',
+];
+/** "What the network should predict". */
+const SAYS_TRUE = [
+  'true',
+  'truth',
+  'target',
+  'actual',
+  'correct',
+  'desired',
+  'real',
+  'should',
+  'expected',
+  'ideal',
+  'y true',
+  'right answer',
+];
+/** "An estimate of y" says ŷ even when it names y's truth ("an estimate of the true value"). */
+const SAYS_ESTIMATE_OF = [
+  'estimate of',
+  'estimation of',
+  'prediction of',
+  'prediction for',
+  'approximation of',
+  'approximation to',
+  'guess of',
+  'guess for',
+  'guess at',
+  'estimate for',
+];
+/** One class rather than a probability per class. */
+const SAYS_ONE_CLASS = [
+  'predicted class',
+  'predicted label',
+  'class prediction',
+  'predicted category',
+  'argmax',
+  'most likely class',
+  'class with the highest',
+];
+const SAYS_CROSS_ENTROPY = [
+  'cross-entropy',
+  'log loss',
+  'logistic loss',
+  'logarithmic loss',
+  'CCE',
+  'negative log-likelihood',
+  'NLL',
+];
+const SAYS_WITH_RESPECT_TO = [
+  'with respect to',
+  'with regard to',
+  'with regards to',
+  'in respect to',
+  'in respect of',
+  'with respect of',
+];
+/** Near-synonyms of "with respect to" in everyday English that are not the phrase itself. */
+const SAYS_ROUGHLY_WRT = [
+  'with reference to',
+  'with relation to',
+  'in relation to',
+  'relative to',
+  'in terms of',
+  'regarding',
+  'concerning',
+];
 const lineMse = sineFits().linear.mse;
 const pear = oneHot([1], 4);
 const ceBlue = categoricalCrossEntropy(Matrix.from([[...PREDICTIONS.blue]]), pear);
@@ -32,7 +117,7 @@ export const exercises: ExerciseSet = {
           text: 'Yes, in principle: a picture is a list of numbers, and a perceptron separates two classes.',
           correct: true,
           feedback:
-            'Right. One input per pixel value, one output that says 1 (cat) or 0 (dog): a two-class problem is exactly what a perceptron answers. Whether it answers *well* is another matter.',
+            'One input per pixel value, one output that says 1 (cat) or 0 (dog): a two-class problem is exactly what a perceptron answers. Whether it answers *well* is another matter.',
         },
         {
           id: 'no-images',
@@ -87,7 +172,7 @@ what the rest of this lecture builds up to.`,
           id: 'no-two-values',
           text: 'Not on its own: its single step output takes only two values, so it names at most two classes.',
           correct: true,
-          feedback: 'Right. 0 or 1 is two answers; three fruits need three.',
+          feedback: '0 or 1 is two answers; three fruits need three.',
         },
         {
           id: 'yes-three-values',
@@ -124,19 +209,19 @@ to smoother activation functions next.`,
           id: 'one-neuron-two',
           text: 'A single logistic-regression neuron, on its own, separates only two classes.',
           correct: true,
-          feedback: 'True: its one output is one probability $p$, for one class against the other ($1 - p$).',
+          feedback: 'Its one output is one probability $p$, for one class against the other ($1 - p$).',
         },
         {
           id: 'three-side-by-side',
           text: 'Three of them side by side, one per fruit, can do it: pick the fruit with the highest score.',
           correct: true,
-          feedback: 'True: graded outputs can be compared, so ties are no longer a problem.',
+          feedback: 'Graded outputs can be compared, so ties are no longer a problem.',
         },
         {
           id: 'softmax-layer',
           text: 'A layer with three outputs turned into probabilities by the softmax can do it.',
           correct: true,
-          feedback: 'True: this is the standard way, sometimes called multinomial logistic regression.',
+          feedback: 'This is the standard way, sometimes called multinomial logistic regression.',
         },
         {
           id: 'thresholds',
@@ -199,7 +284,7 @@ functions. The next two sections show both halves of this argument with examples
           id: 'no',
           text: 'No: any number of linear neurons, in any number of layers, still computes a straight line.',
           correct: true,
-          feedback: `Right. The best straight line is already drawn; no linear network gets below its error of ${fmt(lineMse, 3)}.`,
+          feedback: `The best straight line is already drawn; no linear network gets below its error of ${fmt(lineMse, 3)}.`,
         },
         {
           id: 'more-neurons',
@@ -242,19 +327,19 @@ To fit a curve, the units must be able to bend: we need non-linear activation fu
           id: 'no-xor',
           text: 'The network still cannot learn XOR.',
           correct: true,
-          feedback: 'True: a linear network draws a straight decision boundary, and XOR needs more than one line.',
+          feedback: 'A linear network draws a straight decision boundary, and XOR needs more than one line.',
         },
         {
           id: 'no-curve',
           text: 'The network can still only fit a straight line or a flat plane.',
           correct: true,
-          feedback: 'True: the sine wave stays out of reach.',
+          feedback: 'The sine wave stays out of reach.',
         },
         {
           id: 'wasted',
           text: 'The extra layers cost parameters and computation but add no power.',
           correct: true,
-          feedback: 'True: the deep linear network is a single layer in disguise.',
+          feedback: 'The deep linear network is a single layer in disguise.',
         },
         {
           id: 'no-training',
@@ -312,7 +397,7 @@ being non-linear; with linear activations the layers collapse into one, as shown
           text: 'No: the output activation is chosen to match what is predicted — linear (identity) for regression.',
           correct: true,
           feedback:
-            'Right. The power comes from the hidden layers; the output only has to produce the right kind of value, and be differentiable.',
+            'The power comes from the hidden layers; the output only has to produce the right kind of value, and be differentiable.',
         },
         {
           id: 'yes-collapse',
@@ -351,7 +436,7 @@ that the error can be backpropagated through them.`,
           id: 'raw-sums',
           text: 'The raw weighted sums $Z = XW + B$ of the last layer, before the output activation.',
           correct: true,
-          feedback: 'Right: any real numbers, not yet probabilities.',
+          feedback: 'Any real numbers, not yet probabilities.',
         },
         {
           id: 'probabilities',
@@ -419,7 +504,7 @@ $e^{z_1} + e^{z_2} + e^{z_3}$. (In Python, which counts from 0, the classes woul
           id: 'y-predict',
           text: 'The predicted probabilities, $y_{\\text{predict}}^{k}$',
           correct: true,
-          feedback: 'Right: row $n$ of `probs` is the softmax output for example $n$.',
+          feedback: 'Row $n$ of `probs` is the softmax output for example $n$.',
         },
         {
           id: 'y-true',
@@ -455,23 +540,32 @@ $k$. Each row adds up to 1.`,
       kind: 'text',
       prompt: 'What does oh_y_true correspond to in the mathematical expression?',
       label: 'oh_y_true is',
-      accept: [
-        'y_true',
-        'targets',
-        'true labels',
-        'labels',
-        'true values',
-        'true class',
-        'ground truth',
-        'actual values',
-        'correct class',
-        'y',
-      ],
+      key: 'y_true, the true labels (one-hot encoded)',
+      accept: [{ all: [[...SAYS_TRUE, 'label']], not: SAYS_PREDICTED }],
       reject: [
         {
-          match: ['y_predict', 'y_pred', 'ŷ', 'probs', 'probabilities', 'prediction', 'predicted', 'predict', 'logits'],
+          all: [[...SAYS_PREDICTED, 'y hat', 'output', 'probability', 'softmax', 'logit']],
+          not: SAYS_TRUE,
           feedback:
             'That is the other symbol: probs are the predictions ŷ (y_predict). oh_y_true holds what the network should have said.',
+        },
+        {
+          all: [['loss', 'error', 'cost', 'weight', 'bias', 'gradient', 'input', 'feature']],
+          not: [...SAYS_TRUE, 'label'],
+          feedback:
+            'oh_y_true is not computed by the network: it comes with the data, one row per example, and the loss compares the predictions with it.',
+        },
+      ],
+      unclear: [
+        {
+          all: [['onehot', 'encoding', 'encoded', 'vector', 'matrix', 'zeros and ones', 'binary']],
+          feedback:
+            'It is one-hot encoded, yes — but the one-hot encoding of what? Name the symbol of the formula it stands for.',
+        },
+        {
+          all: [['y']],
+          feedback:
+            'Which y? The formula has two with an index k: the one the network predicts and the one it should predict.',
         },
       ],
       hints: [
@@ -494,7 +588,7 @@ $k$ keeps only one term: the log of the probability predicted for the true class
           id: 'log-zero',
           text: 'Because $\\log 0 = -\\infty$: a probability of exactly 0 would make the loss infinite.',
           correct: true,
-          feedback: `Right. Clipped to $[10^{-7}, 1 - 10^{-7}]$, the worst loss of one example is $-\\log 10^{-7} \\approx ${fmt(worstClipped, 2)}$.`,
+          feedback: `Clipped to $[10^{-7}, 1 - 10^{-7}]$, the worst loss of one example is $-\\log 10^{-7} \\approx ${fmt(worstClipped, 2)}$.`,
         },
         {
           id: 'sum-to-one',
@@ -538,28 +632,37 @@ prediction is exactly 1.`,
       kind: 'text',
       prompt: 'What is ŷ (“y-hat”)?',
       label: 'ŷ is',
+      key: 'the prediction (y_predict)',
       accept: [
-        'prediction',
-        'predicted value',
-        'predicted output',
-        'predicted probabilities',
-        'y_predict',
-        'y hat',
-        'estimate',
-        'estimated value',
-        'output',
-        'predicted y',
+        { all: [[...SAYS_PREDICTED, 'output', 'probability', 'softmax']], not: [...SAYS_TRUE, ...SAYS_ONE_CLASS] },
+        { all: [SAYS_ESTIMATE_OF], not: SAYS_ONE_CLASS },
       ],
       reject: [
         {
-          match: ['predicted class', 'predicted label', 'class prediction', 'argmax'],
+          all: [SAYS_ONE_CLASS],
           feedback:
             'Close, but ŷ is not one class: it is the whole vector of predicted probabilities, one per class. The predicted class is the one with the largest ŷ.',
         },
         {
-          match: ['y_true', 'ground truth'],
+          all: [SAYS_TRUE],
+          not: SAYS_PREDICTED,
           feedback:
             'That is y without the hat: what the network should output. The hat marks the network’s own estimate of it.',
+        },
+        {
+          all: [['loss', 'error', 'cost', 'gradient', 'derivative']],
+          feedback: 'The loss is computed from ŷ and y; ŷ itself is what the network outputs.',
+        },
+        {
+          all: [['weight', 'bias', 'parameter', 'input', 'feature']],
+          not: [...SAYS_PREDICTED, 'output'],
+          feedback: 'The weights and the inputs go into the network; ŷ is what comes out of it.',
+        },
+      ],
+      unclear: [
+        {
+          all: [['y hat']],
+          feedback: 'That reads the symbol aloud. What does the hat say about this y, compared with y itself?',
         },
       ],
       hints: [
@@ -579,17 +682,53 @@ vector, one predicted probability per class.`,
       kind: 'text',
       prompt: 'The loss on this page that compares a one-hot target with a softmax prediction — what is it called?',
       label: 'Name of the loss',
-      accept: ['cross-entropy', 'categorical cross-entropy', 'log loss', 'CCE', 'negative log-likelihood', 'NLL'],
+      key: 'cross-entropy (categorical cross-entropy)',
+      accept: [{ all: [SAYS_CROSS_ENTROPY], not: ['binary', 'BCE', 'sigmoid'] }],
       reject: [
         {
-          match: ['binary', 'BCE'],
+          all: [['binary', 'BCE', 'sigmoid']],
           feedback:
             'Binary cross-entropy is the two-class case, with one sigmoid output. Here the target is one-hot over several classes and the prediction a softmax: the general (categorical) form.',
         },
         {
-          match: ['mean squared error', 'squared error', 'MSE', 'quadratic'],
+          all: [
+            ['mean squared error', 'mean square error', 'squared error', 'MSE', 'quadratic', 'L2', 'least squares'],
+          ],
           feedback:
             'The mean squared error is the loss for regression; this one compares probabilities through a logarithm.',
+        },
+        {
+          all: [['absolute error', 'MAE', 'L1', 'hinge']],
+          feedback:
+            'That loss compares values without probabilities; this one takes the logarithm of the probability the softmax gives the true class.',
+        },
+        {
+          all: [['softmax']],
+          not: SAYS_CROSS_ENTROPY,
+          feedback:
+            'The softmax makes the prediction; the loss is what compares that prediction with the one-hot target.',
+        },
+        {
+          all: [['accuracy', 'error rate', 'misclassification']],
+          feedback:
+            'Accuracy counts right answers, which does not change smoothly with the weights; the loss here is a smooth measure of how much probability the true class gets.',
+        },
+      ],
+      unclear: [
+        {
+          all: [['entropy']],
+          not: ['cross'],
+          feedback:
+            'Entropy alone describes one distribution; this loss compares two, the target and the prediction. Which entropy is that?',
+        },
+        {
+          all: [['KL', 'Kullback-Leibler', 'relative entropy']],
+          feedback:
+            'With one-hot targets the KL divergence gives the same number, but the loss on this page goes by another name.',
+        },
+        {
+          all: [['likelihood']],
+          feedback: 'Close: which sign, and of which function of the likelihood?',
         },
       ],
       hints: [
@@ -612,7 +751,7 @@ instead of mean squared error.`,
           id: 'yellow-lower',
           text: `Yellow, and its cross-entropy is the lower: ${fmt(ceYellow, 2)} against ${fmt(ceBlue, 2)}.`,
           correct: true,
-          feedback: `Right. Yellow puts ${fmt(PREDICTIONS.yellow[1], 3)} on Pear; Pear is the true class, so the confident prediction is also the better one.`,
+          feedback: `Yellow puts ${fmt(PREDICTIONS.yellow[1], 3)} on Pear; Pear is the true class, so the confident prediction is also the better one.`,
         },
         {
           id: 'yellow-higher',
@@ -684,7 +823,7 @@ variables are being held constant.`,
           id: 'higher-loss',
           text: 'Higher loss: worse weights.',
           correct: true,
-          feedback: 'Right — as this figure’s legend says. Gradient descent heads for the lightest region.',
+          feedback: 'As this figure’s legend says. Gradient descent heads for the lightest region.',
         },
         {
           id: 'lower-loss',
@@ -737,7 +876,7 @@ the legend first.`,
           id: 'output',
           text: 'The softmax output being differentiated: $S_i$, the probability of class $i$.',
           correct: true,
-          feedback: 'Right; $j$ picks the logit $z_j$ being nudged.',
+          feedback: '$j$ picks the logit $z_j$ being nudged.',
         },
         {
           id: 'logit',
@@ -777,7 +916,7 @@ Kronecker delta $\\delta_{ij}$ switches on the extra term only when $i$ and $j$ 
           id: 'output-node',
           text: 'The output node: the prediction $\\hat{y} = g(z_{\\hat{y}})$ from the forward pass.',
           correct: true,
-          feedback: 'Right: the backward pass starts there, because the loss is computed from $\\hat{y}$ and $y$.',
+          feedback: 'The backward pass starts there, because the loss is computed from $\\hat{y}$ and $y$.',
         },
         {
           id: 'target',
@@ -817,7 +956,39 @@ target $y$. Step 1 asks how the loss changes when $\\hat{y}$ changes.`,
       kind: 'text',
       prompt: 'What does “w.r.t.” mean?',
       label: '“w.r.t.” means',
-      accept: ['with respect to', 'with regard to', 'with regards to', 'in respect to'],
+      key: 'with respect to',
+      accept: [{ all: [SAYS_WITH_RESPECT_TO] }],
+      reject: [
+        {
+          all: [['without']],
+          feedback: 'The opposite: the abbreviation names the variable the change is measured against.',
+        },
+        {
+          all: [['derivative', 'gradient', 'partial', 'differentiate', 'differentiation', 'slope']],
+          not: SAYS_WITH_RESPECT_TO,
+          feedback:
+            'That is what the abbreviation is used with, as in “the gradient w.r.t. the weights”; the question asks which three words its letters stand for.',
+        },
+        {
+          all: [['weight', 'weighted']],
+          not: SAYS_WITH_RESPECT_TO,
+          feedback: 'The w is not a weight: w.r.t. abbreviates three everyday words and is used with any variable.',
+        },
+        {
+          all: [['with', 'write', 'within', 'where', 'when']],
+          not: [...SAYS_WITH_RESPECT_TO, ...SAYS_ROUGHLY_WRT],
+          feedback:
+            'Not those words: w.r.t. is a fixed phrase of three words, the one in “the derivative … the weights”.',
+        },
+      ],
+      unclear: [
+        {
+          all: [SAYS_ROUGHLY_WRT],
+          feedback:
+            'That means much the same in everyday English, but the phrase that mathematicians shorten to w.r.t. is a different one.',
+        },
+        { all: [['w r t']], feedback: 'That is the abbreviation again: which three words do its letters stand for?' },
+      ],
       hints: ['Three words; the first is “with”.'],
       explanation: `“With respect to”: in $\\frac{\\partial E}{\\partial w}$, what comes after “w.r.t.” stands below the bar. See the [glossary](/glossary/#wrt).`,
       answer: `"W.r.t." is short for "with respect to" (see the [glossary](/glossary/#wrt)). "The gradient of the error w.r.t. the weights" means the
@@ -836,7 +1007,7 @@ what comes after "w.r.t." is what stands below the fraction bar.`,
           id: 'any',
           text: 'Any of the three: the update line is the same; the loop that computes `dweights` decides.',
           correct: true,
-          feedback: 'Right: one example, a mini-batch or the whole set — the update looks identical.',
+          feedback: 'One example, a mini-batch or the whole set — the update looks identical.',
         },
         {
           id: 'single',
@@ -886,19 +1057,19 @@ forward and backward pass before each update.`,
           id: 'dw',
           text: '`dweights` is $\\frac{\\partial E(X, \\theta)}{\\partial W}$.',
           correct: true,
-          feedback: 'True: the gradient of the loss with respect to the weights.',
+          feedback: 'The gradient of the loss with respect to the weights.',
         },
         {
           id: 'db',
           text: '`dbiases` is $\\frac{\\partial E(X, \\theta)}{\\partial b}$.',
           correct: true,
-          feedback: 'True: the gradient with respect to the biases.',
+          feedback: 'The gradient with respect to the biases.',
         },
         {
           id: 'shape',
           text: '`dweights` has the same shape as `weights`.',
           correct: true,
-          feedback: 'True: one partial derivative per weight.',
+          feedback: 'One partial derivative per weight.',
         },
         {
           id: 'step',

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartOptions } from './plot';
+import { sig } from '~/util/format';
 
 /**
  * The one loss-curve chart: loss against epochs, the newest point marked, an optional
@@ -142,7 +143,7 @@ export function lossAxesOptions(a: LossAxes, alt: string): ChartOptions {
         domain: [a.log.floor, a.top],
         label: a.label,
         ticks: 4,
-        tickFormat: (v: number) => (v >= 0.01 ? String(v) : v.toExponential(0)),
+        tickFormat: (v: number) => sig(v),
       }
     : { domain: [0, a.top], label: a.label, ticks: 4 };
   const ref = a.reference;

@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import { bothLayouts, facet, type FigurePlot } from './layout';
 import { CLIP_EPSILON, clip } from '@lib';
+import { powerOfTen } from '~/util/format';
 
 /** The slide's example predictions over Dog, Pear, House, Grass: as given, and rounded to two decimals. */
 export const PREDICTIONS = {
@@ -16,26 +17,8 @@ export const PREDICTIONS = {
 
 const CLASSES = ['Dog', 'Pear', 'House', 'Grass'];
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
 /** Tick labels for a log axis: 1, 10⁻¹, 10⁻², … (no SI prefixes such as "100n", which read oddly for probabilities). */
-function powerOfTen(v: number): string {
-  const e = Math.round(Math.log10(v));
-  if (e === 0) return '1';
-  return `10${String(e).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
-}
+const powerOfTenTick = (v: number) => powerOfTen(Math.round(Math.log10(v)));
 
 /** −log p against p (log axis), unclipped and clipped to [1e-7, 1 − 1e-7]. */
 export function negLogClipped(): Plot.PlotOptions {
@@ -48,7 +31,7 @@ export function negLogClipped(): Plot.PlotOptions {
   return {
     width: 640,
     height: 300,
-    x: { type: 'log', label: 'p, probability given to the true class', domain: [1e-9, 1], tickFormat: powerOfTen },
+    x: { type: 'log', label: 'p, probability given to the true class', domain: [1e-9, 1], tickFormat: powerOfTenTick },
     y: { label: 'loss −log p', domain: [0, 21] },
     grid: true,
     marks: [

@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { bothLayouts, facet, type FigurePlot } from './layout';
 import { Dense, SGD, learningRateAt, linspace } from '@lib';
+import { sig } from '~/util/format';
 
 /**
  * Runs `steps` updates of the engine's SGD from `start`, where `gradient` gives ∂E/∂w for the
@@ -119,7 +120,7 @@ export function learningRateLossCurves(): Plot.PlotOptions {
     height: 300,
     marginRight: 90,
     x: { label: 'update step', domain: [0, last], ticks: last },
-    y: { type: 'log', label: 'loss E (log scale)', tickFormat: '~g' },
+    y: { type: 'log', label: 'loss E (log scale)', tickFormat: (v: number) => sig(v) },
     grid: true,
     marks: [
       Plot.line(small, { x: 't', y: 'loss', stroke: 'var(--c-blue)', strokeWidth: 2.5, marker: 'circle' }),

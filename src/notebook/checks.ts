@@ -19,6 +19,7 @@ import {
   multiply,
 } from '../../lib/index.ts'; // relative: checks run inside the worker bundle (no aliases there)
 import type { CheckFn } from './run-cell';
+import { distinct, fmt, sig } from '../util/format.ts';
 
 const TOLERANCE = 1e-9;
 type Verdict = { ok: boolean; message: string };
@@ -59,7 +60,8 @@ function compare(what: string, mine: unknown, expected: Matrix): Verdict | undef
     if (!(Math.abs(a - b) <= TOLERANCE)) {
       const r = Math.floor(i / expected.cols);
       const c = i % expected.cols;
-      return failed(`${what}[${r}][${c}] is ${a}, but the engine gives ${b}.`);
+      const [mineText, engineText] = distinct(a, b);
+      return failed(`${what}[${r}][${c}] is ${mineText}, but the engine gives ${engineText}.`);
     }
   }
   return undefined;
@@ -188,12 +190,13 @@ export const CHECKS: Record<string, CheckFn> = {
       const summed = expected * P.rows;
       if (Math.abs(mine - summed) <= 1e-6)
         return failed(
-          `Your loss ${mine} is the sum over the samples; divide by the number of samples (3) for the mean, ${expected}.`,
+          `Your loss ${sig(mine, 6)} is the sum over the samples; divide by the number of samples (3) for the mean, ${sig(expected, 6)}.`,
         );
-      return failed(`crossEntropy gives ${mine}, but the engine gives ${expected} on the same 3 samples.`);
+      const [mineText, engineText] = distinct(mine, expected);
+      return failed(`crossEntropy gives ${mineText}, but the engine gives ${engineText} on the same 3 samples.`);
     }
     return pass(
-      `crossEntropy matches the engine: ${expected.toFixed(6)} on three samples, one with a zero probability on its true class.`,
+      `crossEntropy matches the engine: ${fmt(expected, 6)} on three samples, one with a zero probability on its true class.`,
     );
   },
 
@@ -258,10 +261,11 @@ export const CHECKS: Record<string, CheckFn> = {
     ] as const) {
       const mine = rate(s, a, d);
       const expected = learningRateAt(s, a, d);
-      if (typeof mine !== 'number' || Math.abs(mine - expected) > 1e-12)
-        return failed(
-          `decayedRate(${s}, ${a}, ${d}) gives ${String(mine)}, but the slides’ formula gives ${expected}.`,
-        );
+      if (typeof mine !== 'number' || Math.abs(mine - expected) > 1e-12) {
+        const [mineText, formulaText] =
+          typeof mine === 'number' ? distinct(mine, expected) : [String(mine), sig(expected)];
+        return failed(`decayedRate(${s}, ${a}, ${d}) gives ${mineText}, but the slides’ formula gives ${formulaText}.`);
+      }
     }
     return pass('decayedRate matches the slides’ formula α₀ / (1 + decay · step) at every step tried.');
   },

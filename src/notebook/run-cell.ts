@@ -16,6 +16,7 @@
  */
 import { transform } from 'sucrase';
 import { CellSyntaxError, lineColumnAt, rewriteTopLevel } from './scan.ts';
+import { sig } from '../util/format.ts';
 
 /** Where cells run: a global object and a way to run a script at its top level. */
 export interface CellRealm {
@@ -453,10 +454,10 @@ function isMatrixLike(v: unknown): v is MatrixLike {
   );
 }
 
-/** Numbers in tables: up to 6 significant digits, exact integers as they are. */
+/** Numbers in tables: exact integers as they are (up to 10¹⁵), anything else to 6 significant digits, as readers write them. */
 export function formatNumber(x: number): string {
-  if (Number.isInteger(x) || !Number.isFinite(x)) return String(x);
-  return String(Number(x.toPrecision(6)));
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x).replace('-', '−');
+  return sig(x, 6);
 }
 
 function toTable(data: unknown, columns?: string[]): { columns: string[]; rows: string[][] } {

@@ -15,7 +15,7 @@ import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useWidth } from '../shared/useWidth';
 import { clampToField } from '../shared/url-state';
-import { fmt, fmtTex } from '~/util/format';
+import { fmt, fmtTex, sci } from '~/util/format';
 import { activationDerivativesSchema } from './state';
 import { J_MAX, X_MAX, X_MIN, jacobian, numpyMatrix, probe, reluPieces, sigmoidCurve, type Probe } from './model';
 import './activation-derivatives.css';
@@ -217,10 +217,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
             />{' '}
             negative (−). The deeper the colour (darker on a light page, brighter on a dark one), the larger the entry
             in size; none can exceed 0.25. Every row sums to 0 (largest |row sum| here:{' '}
-            <span data-readout="rowsum-max">
-              {j.rowSumMax === 0 ? '0' : j.rowSumMax.toExponential(1).replace('-', '−')}
-            </span>
-            , rounding only).
+            <span data-readout="rowsum-max">{sci(j.rowSumMax)}</span>, rounding only).
           </p>
           <figure class="activation-derivatives__code">
             <figcaption>The slides' NumPy, with the current numbers</figcaption>

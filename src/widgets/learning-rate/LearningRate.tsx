@@ -16,7 +16,7 @@ import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
-import { fmt } from '~/util/format';
+import { fmt, num } from '~/util/format';
 import { learningRateSchema } from './state';
 import {
   DATA,
@@ -31,11 +31,8 @@ import {
 } from './model';
 import './learning-rate.css';
 
-/** A number for the readout: four decimals, or three significant digits when it is tiny. */
-function small(x: number): string {
-  if (x !== 0 && Math.abs(x) < 0.001) return x.toExponential(2).replace('-', '\u2212');
-  return fmt(x, 4);
-}
+/** A number for the readout: four decimals, or a power of ten when it is tiny. */
+const small = (x: number) => num(x, 4);
 
 const CHART_WIDTH = 720;
 /** The w axis never goes beyond ±8: farther steps leave the chart (and the text says so). */

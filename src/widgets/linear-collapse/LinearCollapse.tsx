@@ -15,6 +15,7 @@ import { linearCollapseSchema, type LinearCollapseState } from './state';
 import { SAMPLES, SHOWN, compare, weightedSumTex, type Comparison } from './model';
 import './linear-collapse.css';
 import { useWidth } from '../shared/useWidth';
+import { sci } from '~/util/format';
 
 /** A number as short as it can be (at most `digits` decimals, no trailing zeros), with a true minus sign. */
 function short(x: number, digits = 3): string {
@@ -22,28 +23,6 @@ function short(x: number, digits = 3): string {
   return text === '-0' ? '0' : text.replace('-', '−');
 }
 const shortTex = (x: number, digits = 3) => short(x, digits).replace('−', '-');
-
-/** A tiny difference such as 3.6e-15 in words a reader can take in: "3.6 × 10⁻¹⁵". */
-function sci(x: number): string {
-  if (x === 0) return '0';
-  if (Math.abs(x) >= 0.001) return short(x, 3);
-  const [m, e] = x.toExponential(1).split('e');
-  const sup: Record<string, string> = {
-    '-': '⁻',
-    '0': '⁰',
-    '1': '¹',
-    '2': '²',
-    '3': '³',
-    '4': '⁴',
-    '5': '⁵',
-    '6': '⁶',
-    '7': '⁷',
-    '8': '⁸',
-    '9': '⁹',
-  };
-  const exponent = String(Number(e)).replace(/[-0-9]/g, (c) => sup[c]!);
-  return `${m!.replace('-', '−')} × 10${exponent}`;
-}
 
 type WeightKey = 'w1' | 'w2' | 'w3';
 const LAYERS: { key: WeightKey; legend: string; weights: { label: string }[] }[] = [

@@ -6,7 +6,7 @@
  * and with momentum) walk it from the figure's start (−4, 1); each records its path.
  */
 import { Matrix, Network, SGD, Trainer, type StepOutcome } from '@lib';
-import { fmt } from '~/util/format';
+import { fmt, num } from '~/util/format';
 
 /** Curvatures along w₁ (the ravine's floor) and w₂ (across its walls). */
 export const CURVATURE = [0.2, 10] as const;
@@ -87,5 +87,5 @@ export function plainVerdict(lr: number): string {
 export function lossText(loss: number): string {
   if (!Number.isFinite(loss)) return '—';
   if (loss === 0) return '0';
-  return loss >= 0.001 ? fmt(loss, 4) : loss.toExponential(2).replace('-', '−');
+  return num(loss, 4);
 }

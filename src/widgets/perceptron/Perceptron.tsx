@@ -14,7 +14,7 @@ import { prefersReducedMotion } from '../shared/theme';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useWidth } from '../shared/useWidth';
 import { clampToField } from '../shared/url-state';
-import { fmtTex } from '~/util/format';
+import { fmt, fmtTex } from '~/util/format';
 import { perceptronSchema, type PerceptronState } from './state';
 import {
   VIEW,
@@ -229,10 +229,10 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
               caption: 'The points, their weighted sum z and the predicted class',
               columns: ['x₁', 'x₂', 'true class', 'z', 'predicted', 'correct?'],
               rows: points.map((p) => [
-                p.x1.toFixed(2),
-                p.x2.toFixed(2),
+                fmt(p.x1, 2),
+                fmt(p.x2, 2),
                 p.label ? 'blue' : 'orange',
-                p.z.toFixed(2),
+                fmt(p.z, 2),
                 p.predicted ? 'blue' : 'orange',
                 p.wrong ? 'no' : 'yes',
               ]),
@@ -247,7 +247,7 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
             {state.act === 'sigmoid' && (
               <>
                 <dt>Binary cross-entropy (mean)</dt>
-                <dd data-readout="loss">{logisticLoss(state, data).toFixed(3)}</dd>
+                <dd data-readout="loss">{fmt(logisticLoss(state, data), 3)}</dd>
               </>
             )}
             <dt>Epochs learned</dt>

@@ -446,7 +446,7 @@ function tableRows(c: Curves): string[][] {
   const rows: string[][] = [];
   for (let j = 0; j <= 12; j++) {
     const i = Math.round((j * (n - 1)) / 12);
-    rows.push([c.xs[i]!.toFixed(3), Math.sin(c.xs[i]!).toFixed(3), c.yhat[i]!.toFixed(3)]);
+    rows.push([fmt(c.xs[i]!, 3), fmt(Math.sin(c.xs[i]!), 3), fmt(c.yhat[i]!, 3)]);
   }
   return rows;
 }

@@ -7,7 +7,7 @@
  * how a run ended.
  */
 import { Matrix, Network, SGD, Trainer, add, linspace, matmul, meanSquaredError, relu, sine, type Dataset } from '@lib';
-import { fmt, fmtTex } from '~/util/format';
+import { fmt, fmtTex, num } from '~/util/format';
 import { clampToField } from '../shared/url-state';
 import type { StopCheck } from '../shared/useTrainingLoop';
 import { HINGES, sineFitSchema, type SineFitState } from './state';
@@ -261,12 +261,10 @@ export function curves(network: Network, xs: Float64Array): Curves {
   return { xs, yhat, parts, unit, units, bias: last.biases.get(0, 0) };
 }
 
-/** An MSE for people: three decimals when ≥ 0.01, else two significant digits. */
+/** An MSE for people: three decimals when ≥ 0.01, else two significant digits (a power of ten below 0.001). */
 export function fmtMse(x: number): string {
-  if (!Number.isFinite(x)) return fmt(x);
-  if (x >= 0.01) return fmt(x, 3);
   if (x === 0) return '0';
-  return x.toPrecision(2).replace('-', '−');
+  return num(x, 3);
 }
 
 /** How the error compares with the best straight line's, in words. */

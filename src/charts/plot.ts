@@ -46,7 +46,10 @@ export interface ChartOptions extends Plot.PlotOptions {
  */
 export function plotChart({ alt, ...options }: ChartOptions, document?: Document): SVGSVGElement | HTMLElement {
   const style = { ...(defaults.style as object), ...(typeof options.style === 'object' ? options.style : {}) };
-  const chart = Plot.plot({ ...defaults, ...options, style, ariaLabel: alt, ...(document ? { document } : {}) });
+  // An aspect ratio sets the height from the scales; a default height would override it.
+  const { height, ...base } = defaults;
+  const sized = options.aspectRatio != null && options.height === undefined ? base : { ...base, height };
+  const chart = Plot.plot({ ...sized, ...options, style, ariaLabel: alt, ...(document ? { document } : {}) });
   fixAria(chart);
   return chart;
 }

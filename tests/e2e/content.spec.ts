@@ -93,6 +93,23 @@ test("the slides' slips are corrected in the text", async ({ page }) => {
   expect(corrections).toBeGreaterThanOrEqual(5);
 });
 
+test('claims are stated no more broadly than they are true', async ({ page }) => {
+  await page.goto(`${LECTURE}activation-functions/`);
+  const activation = (await page.locator('article').textContent()) ?? '';
+  // Universal approximation holds for every continuous activation that is not a polynomial.
+  expect(activation).toContain('not be a polynomial');
+  expect(activation).toContain('Leshno');
+  expect(activation).not.toMatch(/no finite network follows it forever/);
+  expect(activation).toMatch(/network of ReLU or sigmoid units cannot follow/);
+  await page.goto(`${LECTURE}loss-functions/`);
+  const loss = (await page.locator('article').textContent()) ?? '';
+  expect(loss).not.toMatch(/Mean squared error on one-hot vectors could make none of these/);
+  // Squared error of blue's and yellow's probabilities against Pear, summed over the four classes.
+  const squared = (p: number[]) => p.reduce((s, x, k) => s + (x - (k === 1 ? 1 : 0)) ** 2, 0);
+  const [blue, yellow] = [squared([0.232, 0.301, 0.233, 0.233]), squared([0.059, 0.789, 0.065, 0.087])];
+  expect(loss).toContain(`(${blue.toFixed(2)} against ${yellow.toFixed(2)}, summed over the four classes)`);
+});
+
 test('the glossary has anchored terms that link back into the lecture', async ({ page }) => {
   await page.goto('glossary/#epoch');
   await expect(page.locator('dt#epoch')).toBeInViewport();

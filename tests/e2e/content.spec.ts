@@ -108,6 +108,23 @@ test('claims are stated no more broadly than they are true', async ({ page }) =>
   const squared = (p: number[]) => p.reduce((s, x, k) => s + (x - (k === 1 ? 1 : 0)) ** 2, 0);
   const [blue, yellow] = [squared([0.232, 0.301, 0.233, 0.233]), squared([0.059, 0.789, 0.065, 0.087])];
   expect(loss).toContain(`(${blue.toFixed(2)} against ${yellow.toFixed(2)}, summed over the four classes)`);
+  // A review's findings, each pinned by a phrase that was wrong or too broad before.
+  const overBroad: [part: string, gone: RegExp, now: string][] = [
+    ['forward-pass', /oldest and simplest version/, 'Rosenblatt, 1958'],
+    ['forward-pass', /the weights settle on values\s+that make good ones/, 'nothing guarantees it'],
+    ['activation-functions', /single layer cannot compute XOR, whatever/, 'single threshold or sigmoid'],
+    ['activation-functions', /is "dead" for that/, 'inactive'],
+    ['backward-pass', /Backpropagation computes, in this order/, 'step 7, the update, is then the work of'],
+    ['backward-pass', /the gradient is zero, and the steps stop/, 'saddle points'],
+    ['weight-updates', /never reaches zero, so training can always/, 'add up without limit'],
+    ['terminology', /every training example exactly\s+once/, 'one pass through the training set'],
+  ];
+  for (const [part, gone, now] of overBroad) {
+    await page.goto(`${LECTURE}${part}/`);
+    const text = ((await page.locator('article').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(text, part).not.toMatch(gone);
+    expect(text, part).toContain(now);
+  }
 });
 
 test('the glossary has anchored terms that link back into the lecture', async ({ page }) => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Health } from '@lib';
 import { defaultsOf } from './url-state';
 import { TrainingLoop, type Scheduler } from './useTrainingLoop';
-import { healthText, statusText, trainingAnnouncement, unhealthy } from './TrainingStatus';
+import {
+  healthText,
+  runsAnnouncement,
+  runsHealthText,
+  statusText,
+  trainingAnnouncement,
+  unhealthy,
+} from './TrainingStatus';
 import { makeData, makeTrainer } from '../playground/model';
 import { playgroundSchema, type PlaygroundState } from '../playground/state';
 
@@ -59,6 +66,23 @@ describe('the status line tells the health of the run', () => {
     const said = trainingAnnouncement({ health: oscillating });
     expect(said).toBe('Warning, the training is oscillating. Lower the learning rate α, or use less momentum β.');
     expect(said).not.toMatch(/\d/);
+  });
+});
+
+describe('runs compared side by side', () => {
+  const runs = [
+    { name: 'plain SGD', loop: { health: healthy } },
+    { name: 'the mini (8) run', loop: { health: oscillating } },
+  ];
+  it('name each unhealthy run with its warning, and say nothing of the healthy ones', () => {
+    expect(runsHealthText(runs)).toBe(`The mini (8) run: ${healthText(oscillating)}`);
+    expect(runsHealthText([runs[0]!])).toBe('');
+  });
+  it('announce "Training." while all are healthy, else the warning by name', () => {
+    expect(runsAnnouncement([runs[0]!])).toBe('Training.');
+    expect(runsAnnouncement(runs)).toBe(
+      'Warning, the mini (8) run is oscillating. Lower the learning rate α, or use less momentum β.',
+    );
   });
 });
 

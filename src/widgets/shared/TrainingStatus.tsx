@@ -53,6 +53,32 @@ export function trainingAnnouncement(loop: Pick<TrainingLoopControls, 'health'>)
   return `Warning, the training is ${TITLE[h.verdict].toLowerCase()}. ${h.fix}`;
 }
 
+/** One of several runs compared side by side, with the name the widget gives it. */
+export interface NamedRun {
+  name: string;
+  loop: Pick<TrainingLoopControls, 'health'>;
+}
+
+/** For runs compared side by side: each unhealthy run's warning, after its name ("" when all are healthy). */
+export function runsHealthText(runs: readonly NamedRun[]): string {
+  return runs
+    .filter((r) => unhealthy(r.loop))
+    .map((r) => `${r.name.charAt(0).toUpperCase()}${r.name.slice(1)}: ${healthText(r.loop.health)}`)
+    .join(' ');
+}
+
+/** For runs compared side by side: "Training." or each unhealthy run's short warning (no numbers). */
+export function runsAnnouncement(runs: readonly NamedRun[]): string {
+  const bad = runs.filter((r) => unhealthy(r.loop));
+  if (!bad.length) return 'Training.';
+  return bad
+    .map(
+      (r) =>
+        `Warning, ${r.name} is ${TITLE[r.loop.health.verdict as keyof typeof TITLE].toLowerCase()}. ${r.loop.health.fix}`,
+    )
+    .join(' ');
+}
+
 /** True when the run's health is a warning (the status line is then marked as bad). */
 export function unhealthy(loop: Pick<TrainingLoopControls, 'health'>): boolean {
   return loop.health.verdict !== 'healthy';

@@ -80,6 +80,15 @@ describe('assessHealth on constructed histories', () => {
     expect(frozen.reason).toMatch(/not changed at all/);
   });
 
+  it('a loss that fell, then jumped back up and stays flat is stalled with "lower α" as the fix', () => {
+    const h = assessHealth(
+      run(400, (e) => (e < 100 ? 0.7 * Math.exp(-e / 20) + 0.05 : 0.6 + 0.001 * (e % 3)), undefined, 0.7),
+    );
+    expect(h.verdict).toBe('stalled');
+    expect(h.reason).toMatch(/climbed back up/);
+    expect(h.fix).toMatch(/lower the learning rate α/i);
+  });
+
   it('a flat loss far below where it started is converged, not stalled', () => {
     expect(assessHealth(run(400, (e) => (e < 50 ? 0.7 - 0.0139 * e : 0.005), undefined, 0.7)).verdict).toBe('healthy');
   });

@@ -167,6 +167,8 @@ const HEALTHY: Health = { verdict: 'healthy', since: 0, reason: 'The loss is fal
 interface Raw {
   verdict: HealthVerdict;
   reason: string;
+  /** A fix of its own, when this case of the verdict needs another one than FIX says. */
+  fix?: string;
   evidence?: HealthEvidence;
 }
 
@@ -251,7 +253,7 @@ export class HealthMonitor {
             verdict: raw.verdict,
             since,
             reason: raw.reason,
-            fix: FIX[raw.verdict],
+            fix: raw.fix ?? FIX[raw.verdict],
             ...(raw.evidence ? { evidence: raw.evidence } : {}),
           };
   }
@@ -375,12 +377,22 @@ function check(verdict: Exclude<HealthVerdict, 'healthy'>, run: Window, t: Thres
       if (!(run.bestBefore - recent.low < t.stallDrop * reference && recent.low > t.stallLevel * reference))
         return undefined;
       const frozen = recent.high - recent.low <= 1e-9 * Math.max(1, recent.high);
+      const evidence = { ...recent, window: HEALTH.stallWindow, reference };
+      if (run.bestBefore <= t.stallLevel * reference) {
+        // It had learned, then lost it: a jump out of the valley (too large a step), not a plateau.
+        return {
+          verdict,
+          reason: 'The loss climbed back up from its best and has stopped falling.',
+          fix: 'Lower the learning rate α or the momentum β: the run lost what it had learned.',
+          evidence,
+        };
+      }
       return {
         verdict,
         reason: frozen
           ? 'The loss has not changed at all: the units have stopped responding (dead or saturated).'
           : 'The loss has stopped falling while still near where it started.',
-        evidence: { ...recent, window: HEALTH.stallWindow, reference },
+        evidence,
       };
     }
   }

@@ -135,6 +135,17 @@ describe('assessHealth on constructed histories', () => {
     expect(seen[0]).toMatch(/oscillating$/);
   });
 
+  it('while a warning holds, its evidence follows the window and its start epoch stays', () => {
+    const swing = (e: number) => 3 + 2 * Math.sin(e * 0.9) * (e > 150 ? 0.5 : 1);
+    const monitor = new HealthMonitor();
+    const first = monitor.observe(run(150, swing, undefined, 1.1));
+    const later = monitor.observe(run(200, swing, undefined, 1.1));
+    expect(later.verdict).toBe('oscillating');
+    expect(later.since).toBe(first.since);
+    expect(first.evidence!.high).toBeGreaterThan(4.8);
+    expect(later.evidence!.high).toBeLessThan(4.1);
+  });
+
   it('observing the same history twice changes nothing and returns the same verdict object', () => {
     const view = run(200, (e) => 3 + 2 * Math.sin(e * 0.9), undefined, 1.1);
     const monitor = new HealthMonitor();

@@ -190,7 +190,10 @@ export class HealthMonitor {
   /** Lowest training loss of the epochs before the current stall window. */
   private bestBefore = Infinity;
 
-  /** Reads the new epochs of `run` and returns the verdict (the same object while nothing changed). */
+  /**
+   * Reads the new epochs of `run` and returns the verdict: the same object while no epoch was
+   * added; while a warning holds, a new one each epoch with the numbers (evidence) of the window now.
+   */
   observe(run: RunView): Health {
     if (run.diverged) {
       if (this.health.verdict !== 'diverged' || this.health.reason !== run.diverged.reason) {
@@ -232,9 +235,13 @@ export class HealthMonitor {
     };
     // Hysteresis, part 1: the warning shown stays while its looser STAY condition holds.
     const shown = this.health.verdict;
-    if (shown !== 'healthy' && check(shown, run, STAY)) {
+    const still = shown === 'healthy' ? undefined : check(shown, run, STAY);
+    if (still) {
       this.pending = shown;
       this.streak = 0;
+      // The same verdict since the same epoch, with the numbers of the window now.
+      this.health = { ...this.health, reason: still.reason, fix: still.fix ?? FIX[shown] };
+      if (still.evidence) this.health.evidence = still.evidence;
       return;
     }
     // Part 2: anything else must hold (with the stricter ENTER thresholds) confirmEpochs in a row.

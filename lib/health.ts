@@ -163,6 +163,9 @@ const FIX = {
 
 const HEALTHY: Health = { verdict: 'healthy', since: 0, reason: 'The loss is falling or has settled.', fix: '' };
 
+/** The verdicts that are warnings. */
+type Warning = Exclude<HealthVerdict, 'healthy'>;
+
 /** The verdict of one window, before hysteresis. */
 interface Raw {
   verdict: HealthVerdict;
@@ -240,7 +243,7 @@ export class HealthMonitor {
       this.pending = shown;
       this.streak = 0;
       // The same verdict since the same epoch, with the numbers of the window now.
-      this.health = { ...this.health, reason: still.reason, fix: still.fix ?? FIX[shown] };
+      this.health = { ...this.health, reason: still.reason, fix: still.fix ?? FIX[still.verdict] };
       if (still.evidence) this.health.evidence = still.evidence;
       return;
     }
@@ -325,7 +328,7 @@ function judge(run: Window): Raw {
 }
 
 /** Whether `verdict` holds for the window with thresholds `t`, with its reason and evidence. */
-function check(verdict: Exclude<HealthVerdict, 'healthy'>, run: Window, t: Thresholds): Raw | undefined {
+function check(verdict: Warning, run: Window, t: Thresholds): (Raw & { verdict: Warning }) | undefined {
   const { epochs, end, reference } = run;
   const point = epochs[end]!;
   const n = Math.min(HEALTH.swingWindow, end + 1);

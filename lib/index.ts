@@ -16,6 +16,7 @@ export * from './dense.ts';
 export * from './network.ts';
 export * from './sgd.ts';
 export * from './train.ts';
+export * from './health.ts';
 export * from './trace.ts';
 export * from './gradient-check.ts';
 export * from './grid.ts';

@@ -117,6 +117,42 @@ test.describe('playground widget', () => {
     expect(await paths(widget)).not.toContain('NaN');
   });
 
+  // The run's health (lib/health.ts, shown by the shared status line): the spiral with ReLU at α = 3
+  // swings between losses of 1 and 5 at chance accuracy; the status says so, with the fix.
+  test('spiral, ReLU, α = 3 set with the controls: the status says "Oscillating" and to lower α', async ({
+    page,
+    watch,
+  }) => {
+    const widget = await openWidget(page, 'embed/playground/', 'playground');
+    const status = widget.locator('[data-readout="status"]');
+    await widget.getByRole('combobox', { name: 'Data set' }).selectOption('spiral');
+    await widget.getByRole('combobox', { name: 'Activation of hidden layer 1' }).selectOption('relu');
+    await widget.getByRole('combobox', { name: 'Activation of hidden layer 2' }).selectOption('relu');
+    await widget.getByRole('combobox', { name: 'Learning rate α₀' }).selectOption('3');
+    await widget.getByRole('combobox', { name: 'Speed' }).selectOption('slow');
+    await expect(status).toContainText('Press Play');
+    await widget.getByRole('button', { name: 'Play' }).click();
+    // The verdict comes after 30 epochs at the earliest and holds from then on (slow: 20 epochs/s);
+    // pausing keeps it, so what follows checks one fixed state.
+    await expect(status).toContainText('Oscillating:', { timeout: 30_000 });
+    await widget.getByRole('button', { name: 'Pause' }).click();
+    await expect(status).toContainText('the loss swings up and down');
+    await expect(status).toContainText('Lower the learning rate α, or use less momentum β. Paused.');
+    await expect(status).toHaveClass(/widget__status--bad/);
+    expect(await status.innerText()).not.toContain('NaN');
+    await expect(widget.locator('[data-widget-announce]')).toContainText(
+      'Warning, the training is oscillating. Lower the learning rate α, or use less momentum β.',
+    );
+    await expect
+      .poll(async () => JSON.parse((await widget.getAttribute('data-report')) ?? '{}').health)
+      .toBe('oscillating');
+    // Restart: a fresh run is not judged yet.
+    await widget.getByRole('button', { name: 'Restart' }).click();
+    await expect(status).toContainText('Press Play');
+    await expect(status).not.toHaveClass(/widget__status--bad/);
+    expect(watch.problems).toEqual([]);
+  });
+
   test('edit a weight by keyboard or by clicking its edge; pin a run and compare', async ({ page }) => {
     const widget = await openWidget(page, `${URL}?playground=data:xor,arch:4`, 'playground');
     await widget.getByRole('combobox', { name: 'Between' }).selectOption('1');

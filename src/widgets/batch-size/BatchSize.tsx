@@ -15,6 +15,7 @@ import {
   useFrameLoops,
   type OverlaidRun,
 } from '../shared/TrainingControls';
+import { runsAnnouncement, runsHealthText } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -111,16 +112,23 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
   const miniRun = runs[1]!;
   const diverged = runs.filter((r) => r.stop?.kind === 'diverged');
   const anyPlaying = full.playing || mini.playing || single.playing;
+  const named = [full, mini, single].map((loop, i) => ({
+    name: `the ${RUN_NAMES[RUN_KINDS[i]!](state.batch)} run`,
+    loop,
+  }));
+  const warnings = runsHealthText(named);
   const status = anyPlaying
-    ? trainingText([full, mini, single])
+    ? warnings || trainingText([full, mini, single])
     : diverged.length
       ? diverged.map((r) => `${RUN_NAMES[r.kind](r.batch)}: ${r.stop!.message}`).join(' ')
       : runs.every((r) => r.stop)
-        ? `Done: ${MAX_EPOCHS} epochs each. The same number of passes over the data, but ${runs.map((r) => r.iterations).join(', ')} updates.`
+        ? `${warnings ? `${warnings} ` : ''}Done: ${MAX_EPOCHS} epochs each. The same number of passes over the data, but ${runs.map((r) => r.iterations).join(', ')} updates.`
         : epochs
-          ? 'Paused.'
+          ? `${warnings ? `${warnings} ` : ''}Paused.`
           : 'Press Play to train all three, or train them one epoch at a time.';
-  const announce = anyPlaying ? 'Training.' : `Batch size ${state.batch}: ${u} updates per epoch. ${status}`;
+  const announce = anyPlaying
+    ? runsAnnouncement(named)
+    : `Batch size ${state.batch}: ${u} updates per epoch. ${status}`;
 
   return (
     <WidgetFrame
@@ -229,7 +237,7 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
               </tbody>
             </table>
           </ScrollTable>
-          <p class={`widget__status ${diverged.length ? 'widget__status--bad' : ''}`} data-readout="status">
+          <p class={`widget__status ${diverged.length || warnings ? 'widget__status--bad' : ''}`} data-readout="status">
             {status}
           </p>
         </div>

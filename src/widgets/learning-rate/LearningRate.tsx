@@ -11,7 +11,7 @@ import { lossCurve, thin } from '~/charts/loss-curve';
 import { symbolPath, type ChartOptions } from '~/charts/plot';
 import { Slider } from '../shared/controls';
 import { TrainingControls } from '../shared/TrainingControls';
-import { StatusText, statusText } from '../shared/TrainingStatus';
+import { StatusText, statusText, trainingAnnouncement, unhealthy } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop } from '../shared/useTrainingLoop';
@@ -90,7 +90,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
   const active = PRESETS.find((p) => Math.abs(p.lr - state.lr) < 1e-9)?.name;
 
   const announce = loop.playing
-    ? 'Training.'
+    ? trainingAnnouncement(loop)
     : `α = ${fmt(state.lr, 2)}: after ${state.steps} steps on the parabola w = ${fmt(wLast, 3)}. ${loop.stop ? loop.stop.message : `Network loss ${lossText(run.loss)} after ${run.epochs} epochs.`}`;
 
   return (
@@ -190,7 +190,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
             </div>
           </dl>
           <p
-            class={`widget__status ${diverged ? 'widget__status--bad' : ''}`}
+            class={`widget__status ${diverged || unhealthy(loop) ? 'widget__status--bad' : ''}`}
             data-readout="status"
             data-diverged={diverged ? 'true' : 'false'}
           >

@@ -16,7 +16,7 @@ import { useThemeColors, type ThemeColors } from '../shared/theme';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop } from '../shared/useTrainingLoop';
 import { TrainingControls } from '../shared/TrainingControls';
-import { StatusText, statusText } from '../shared/TrainingStatus';
+import { StatusText, statusText, trainingAnnouncement, unhealthy } from '../shared/TrainingStatus';
 import { useWidth } from '../shared/useWidth';
 import { fmt } from '~/util/format';
 import { logicGatesSchema, type LogicGatesState } from './state';
@@ -112,7 +112,9 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
     ? loop.stop.kind === 'converged'
       ? 'widget__status--good'
       : 'widget__status--bad'
-    : '';
+    : unhealthy(loop)
+      ? 'widget__status--bad'
+      : '';
 
   return (
     <WidgetFrame
@@ -137,7 +139,9 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
       }}
       announce={
         loop.playing
-          ? `Training ${gate}.`
+          ? unhealthy(loop)
+            ? trainingAnnouncement(loop)
+            : `Training ${gate}.`
           : `${gate}, ${ARCH_LABEL[state.arch]}: ${correct} of 4 points right, loss ${fmt(view.loss, 3)}. ${loop.stop?.message ?? ''}`
       }
     >

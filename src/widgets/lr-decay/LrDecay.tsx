@@ -11,6 +11,7 @@ import { LossChart } from '../shared/LossChart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from '../shared/TrainingControls';
+import { runsAnnouncement, runsHealthText } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -102,17 +103,22 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
 
   const diverged = runs.filter((r) => r.stop?.kind === 'diverged');
   const playing = decayed.playing || constant.playing;
+  const named = [
+    { name: 'Decayed rate', loop: decayed },
+    { name: 'Constant rate', loop: constant },
+  ];
+  const warnings = runsHealthText(named);
   const status = playing
-    ? trainingText([decayed, constant])
+    ? warnings || trainingText([decayed, constant])
     : diverged.length
       ? diverged.map((r) => `${r.kind === 'decayed' ? 'Decayed rate' : 'Constant rate'}: ${r.stop!.message}`).join(' ')
       : runs.every((r) => r.stop)
-        ? `Done: ${MAX_EPOCHS} epochs (${MAX_EPOCHS * (N / BATCH)} updates) each. Decayed: loss ${lossText(runs[0]!.loss)}; constant: ${lossText(runs[1]!.loss)}; the best line: ${lossText(BEST.loss)}.`
+        ? `${warnings ? `${warnings} ` : ''}Done: ${MAX_EPOCHS} epochs (${MAX_EPOCHS * (N / BATCH)} updates) each. Decayed: loss ${lossText(runs[0]!.loss)}; constant: ${lossText(runs[1]!.loss)}; the best line: ${lossText(BEST.loss)}.`
         : epochs
-          ? 'Paused.'
+          ? `${warnings ? `${warnings} ` : ''}Paused.`
           : 'Press Play to train both runs, or one epoch at a time.';
   const announce = playing
-    ? 'Training.'
+    ? runsAnnouncement(named)
     : `α₀ = ${fmt(state.lr0, 2)}, decay ${fmt(state.decay, 2)}: at step ${last.step} the rate is ${fmt(last.lr, 4)}. ${epochs ? status : ''}`;
 
   return (
@@ -233,7 +239,7 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
               </dd>
             </div>
           </dl>
-          <p class={`widget__status ${diverged.length ? 'widget__status--bad' : ''}`} data-readout="status">
+          <p class={`widget__status ${diverged.length || warnings ? 'widget__status--bad' : ''}`} data-readout="status">
             {status}
           </p>
         </div>

@@ -9,6 +9,7 @@ import { Chart, linePath, type ChartScales, chartHeight, type ChartSizing } from
 import { LossChart } from '../shared/LossChart';
 import { Slider } from '../shared/controls';
 import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from '../shared/TrainingControls';
+import { runsAnnouncement, runsHealthText } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
@@ -113,16 +114,23 @@ export default function Momentum({ headingLevel }: WidgetProps) {
   )?.name;
   const diverged = runs.filter((r) => r.stop?.kind === 'diverged');
   const playing = sgd.playing || mom.playing;
+  const named = [
+    { name: 'Plain SGD', loop: sgd },
+    { name: 'SGD with momentum', loop: mom },
+  ];
+  const warnings = runsHealthText(named);
   const status = playing
-    ? trainingText([sgd, mom])
+    ? warnings || trainingText([sgd, mom])
     : diverged.length
       ? diverged.map((r) => r.stop!.message).join(' ')
       : runs.every((r) => r.stop)
-        ? `Done: ${state.steps} steps. Plain SGD ends at loss ${lossText(plain.loss)}, with momentum at ${lossText(heavy.loss)}.`
+        ? `${warnings ? `${warnings} ` : ''}Done: ${state.steps} steps. Plain SGD ends at loss ${lossText(plain.loss)}, with momentum at ${lossText(heavy.loss)}.`
         : steps
-          ? 'Paused.'
+          ? `${warnings ? `${warnings} ` : ''}Paused.`
           : 'Press Play to let both walk the ravine, or take one step at a time.';
-  const announce = playing ? 'Training.' : `α = ${fmt(state.lr, 3)}, β = ${fmt(state.momentum, 2)}. ${status}`;
+  const announce = playing
+    ? runsAnnouncement(named)
+    : `α = ${fmt(state.lr, 3)}, β = ${fmt(state.momentum, 2)}. ${status}`;
 
   return (
     <WidgetFrame
@@ -244,7 +252,7 @@ export default function Momentum({ headingLevel }: WidgetProps) {
             </div>
           </dl>
           <p data-readout="verdict">{plainVerdict(state.lr)}</p>
-          <p class={`widget__status ${diverged.length ? 'widget__status--bad' : ''}`} data-readout="status">
+          <p class={`widget__status ${diverged.length || warnings ? 'widget__status--bad' : ''}`} data-readout="status">
             {status}
           </p>
           <LossChart chart={lossOptions} />

@@ -17,7 +17,7 @@ import { PlayControls, Select, Slider } from '../shared/controls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { describeDivergence, useTrainingLoop } from '../shared/useTrainingLoop';
-import { StatusText, statusText } from '../shared/TrainingStatus';
+import { StatusText, statusText, trainingAnnouncement, unhealthy } from '../shared/TrainingStatus';
 import { useThemeColors } from '../shared/theme';
 import { useWidth } from '../shared/useWidth';
 import { fmt } from '~/util/format';
@@ -373,7 +373,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
   const setArch = useCallback((arch: number[]) => update({ arch }), [update]);
   const status = diverged && !loop.stop ? describeDivergence(diverged) : statusText(loop);
-  const statusClass = diverged ? 'widget__status--bad' : loop.stop ? 'widget__status--good' : '';
+  const statusClass = diverged || unhealthy(loop) ? 'widget__status--bad' : loop.stop ? 'widget__status--good' : '';
   const itsPerEpoch = Math.ceil(trainer.xTrain.rows / trainer.batchSize);
   const shape = trainer.network.sizes.join('-');
   const info = DATASET_INFO[state.data];
@@ -397,6 +397,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
     epoch: trainer.epochCount,
     iteration: trainer.iteration,
     diverged: !!diverged,
+    health: loop.health.verdict,
     pinned: !!pinned,
   };
 
@@ -679,7 +680,11 @@ export default function Playground({ headingLevel }: WidgetProps) {
         setSpeed('normal');
         loop.reset();
       }}
-      announce={loop.playing ? 'Training.' : `${summary}${diverged ? ' Training diverged.' : ''}`}
+      announce={
+        loop.playing
+          ? trainingAnnouncement(loop)
+          : `${summary}${diverged ? ' Training diverged.' : unhealthy(loop) ? ` ${trainingAnnouncement(loop)}` : ''}`
+      }
     >
       <div class="widget__body widget__body--split">
         {controls}

@@ -21,7 +21,7 @@ import {
   trimIterations,
   xorCloud,
 } from './model';
-import { createRng } from '@lib';
+import { HealthMonitor, createRng } from '@lib';
 
 const setup = (over: Partial<PlaygroundState> = {}): PlaygroundState => ({
   ...defaultsOf(playgroundSchema),
@@ -301,5 +301,44 @@ describe('set-up in the link', () => {
     ]);
     expect(differences(a, { ...a, a4: 'relu' })).toEqual([]);
     expect(DATASET_INFO.fruits.classes).toEqual(['apple', 'orange', 'banana']);
+  });
+});
+
+describe('run health on the playground’s set-ups (lib/health.ts on real runs)', () => {
+  /** Trains `epochs` epochs, observing every one; returns the final verdict and every verdict seen. */
+  function watch(over: Partial<PlaygroundState>, epochs: number) {
+    const s = setup(over);
+    const trainer = makeTrainer(s, makeData(s));
+    const monitor = new HealthMonitor();
+    const seen = new Set<string>();
+    for (let e = 0; e < epochs && !trainer.diverged; e++) {
+      trainer.epoch();
+      seen.add(monitor.observe(trainer).verdict);
+    }
+    return { health: monitor.health, seen: [...seen] };
+  }
+
+  test('spiral, ReLU, α = 3 (loss swinging between 1 and 5 at chance accuracy) is oscillating', () => {
+    const { health } = watch({ data: 'spiral', lr: '3', a1: 'relu', a2: 'relu' }, 300);
+    expect(health.verdict).toBe('oscillating');
+    expect(health.evidence!.high - health.evidence!.low).toBeGreaterThan(1);
+  });
+
+  test('the default spiral run is called overfitting once its test loss climbs while the training loss falls', () => {
+    const { health } = watch({ data: 'spiral' }, 600);
+    expect(health.verdict).toBe('overfitting');
+    expect(health.evidence!.testNow!).toBeGreaterThan(1.1 * health.evidence!.bestTest!);
+  });
+
+  test('tanh at α = 3 on circles saturates at a loss of 8.37 and is called diverged', () => {
+    expect(watch({ lr: '3' }, 100).health.verdict).toBe('diverged');
+  });
+
+  test('XOR with one hidden unit plateaus and is called stalled', () => {
+    expect(watch({ data: 'xor', arch: [1], mom: 0, lr: '0.1' }, 400).health.verdict).toBe('stalled');
+  });
+
+  test.each(['circles', 'xor', 'fruits', 'sine'] as const)('the default %s run stays healthy all along', (data) => {
+    expect(watch({ data }, 600).seen).toEqual(['healthy']);
   });
 });

@@ -20,7 +20,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { lossCurve, thin, type LossChartSpec, type LossCurve } from '~/charts/loss-curve';
 import { PlayControls, Slider } from './controls';
-import { StatusText, statusText } from './TrainingStatus';
+import { StatusText, statusText, unhealthy } from './TrainingStatus';
 import type { TrainingLoopControls } from './useTrainingLoop';
 
 export interface NumberControl {
@@ -42,7 +42,7 @@ export interface TrainingControlsProps {
   seed?: NumberControl;
   stepLabel?: string;
   resetLabel?: string;
-  /** Show the run's status sentence (only for a single run; compared runs show their own). */
+  /** Show the run's status sentence, with its health warning (only for a single run; compared runs show their own). */
   status?: boolean;
   /** Extra controls, placed between the sliders and the buttons. */
   children?: ComponentChildren;
@@ -77,7 +77,7 @@ export function TrainingControls({
 }: TrainingControlsProps) {
   const playing = loops.some((l) => l.playing);
   const single = loops.length === 1 ? loops[0] : undefined;
-  const bad = single?.stop?.kind === 'diverged';
+  const bad = single !== undefined && (single.stop?.kind === 'diverged' || unhealthy(single));
   return (
     <>
       {lr && (

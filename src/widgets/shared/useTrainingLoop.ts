@@ -18,6 +18,10 @@
  * - **Same seed, same run**: chunking never changes the arithmetic — a run cut into frames gives
  *   exactly the weights of the same number of epochs done in one go.
  *
+ * - **It tells the truth while running**: `health` is the run's verdict from the engine's one
+ *   monitor (`lib/health.ts`: healthy, diverged, oscillating, stalled, overfitting, with the reason
+ *   and a fix); `statusText` in `TrainingStatus.tsx` shows it instead of a plain "Training…".
+ *
  * The Trainer is mutated in place. The hook returns it with a `version` number that changes
  * whenever the trainer did; derive what you draw with `useMemo(…, [version])`.
  *
@@ -36,7 +40,7 @@
  * with a fake clock in `useTrainingLoop.test.ts`.
  */
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
-import type { DivergedStatus, EpochRecord, Trainer } from '@lib';
+import { HealthMonitor, type DivergedStatus, type EpochRecord, type Health, type Trainer } from '@lib';
 import { prefersReducedMotion } from './theme';
 
 /** idle: nothing trained since the last reset · running · paused · stopped: a stop condition ended the run. */
@@ -188,6 +192,8 @@ export class TrainingLoop {
   version = ++versions;
   /** True while a reduced-motion run computes without updating the view. */
   background = false;
+  /** Watches the current run's losses (a new monitor with every fresh trainer). */
+  private monitor = new HealthMonitor();
 
   private cancel: (() => void) | undefined;
   private readonly listeners = new Set<() => void>();
@@ -211,6 +217,14 @@ export class TrainingLoop {
 
   get playing(): boolean {
     return this.status === 'running';
+  }
+
+  /**
+   * The run's health now. Reads the epochs trained since the last call, whoever trained them (the
+   * loop, or a widget stepping the trainer itself); the same object while the verdict holds.
+   */
+  get health(): Health {
+    return this.monitor.observe(this.trainer);
   }
 
   subscribe(listener: () => void): () => void {
@@ -280,6 +294,7 @@ export class TrainingLoop {
   private fresh(): void {
     this.cancelScheduled();
     this.trainer = this.create();
+    this.monitor = new HealthMonitor();
     this.status = 'idle';
     this.stop = undefined;
     this.background = false;
@@ -355,6 +370,8 @@ export interface TrainingLoopControls {
   background: boolean;
   /** Why the run ended, with a sentence for the reader. */
   stop: TrainingStop | undefined;
+  /** The run's health verdict (lib/health.ts), up to date with the trainer. */
+  health: Health;
   play: () => void;
   pause: () => void;
   step: () => void;
@@ -399,9 +416,9 @@ export function useTrainingLoop(options: TrainingLoopOptions): TrainingLoopContr
     }),
     [loop],
   );
-  const { trainer, version, status, playing, background, stop } = loop;
+  const { trainer, version, status, playing, background, stop, health } = loop;
   return useMemo(
-    () => ({ trainer, version, status, playing, background, stop, ...commands }),
-    [commands, trainer, version, status, playing, background, stop],
+    () => ({ trainer, version, status, playing, background, stop, health, ...commands }),
+    [commands, trainer, version, status, playing, background, stop, health],
   );
 }

@@ -16,7 +16,7 @@ import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop } from '../shared/useTrainingLoop';
 import { TrainingControls } from '../shared/TrainingControls';
-import { StatusText, statusText } from '../shared/TrainingStatus';
+import { StatusText, statusText, trainingAnnouncement, unhealthy } from '../shared/TrainingStatus';
 import { useWidth } from '../shared/useWidth';
 import { fmt } from '~/util/format';
 import { HINGES, sineFitSchema, type SineFitState } from './state';
@@ -134,14 +134,22 @@ export default function SineFit({ headingLevel }: WidgetProps) {
     } as Partial<SineFitState>);
   const k = editIndex + 1;
   const status = statusText(loop);
+  /** Epochs trained, in the trained modes (undefined for hinges set by hand). */
+  const trainedEpochs = trained ? trainer.epochCount : undefined;
   // Red when the run ended badly (diverged, or stuck no better than a straight line), green otherwise.
   const badEnd =
     loop.stop?.kind === 'diverged' ||
     (loop.stop?.kind === 'stalled' && (state.mode === 'linear' || view.mse > LINE.mse));
-  const statusClass = loop.stop ? (badEnd ? 'widget__status--bad' : 'widget__status--good') : '';
+  const statusClass = loop.stop
+    ? badEnd
+      ? 'widget__status--bad'
+      : 'widget__status--good'
+    : unhealthy(loop)
+      ? 'widget__status--bad'
+      : '';
   const announce = loop.playing
-    ? 'Training.'
-    : `Fit with ${MODE_LABEL[state.mode]}: error ${fmtMse(view.mse)}, ${compareWithLine(view.mse)}. ${trained ? (loop.stop?.message ?? '') : ''}`;
+    ? trainingAnnouncement(loop)
+    : `Fit with ${MODE_LABEL[state.mode]}: error ${fmtMse(view.mse)}, ${compareWithLine(view.mse, trainedEpochs)}. ${trained ? (loop.stop?.message ?? '') : ''}`;
 
   return (
     <WidgetFrame
@@ -353,7 +361,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
             </div>
             <div>
               <dt>Compared with the best straight line</dt>
-              <dd data-readout="compare">{compareWithLine(view.mse)}</dd>
+              <dd data-readout="compare">{compareWithLine(view.mse, trainedEpochs)}</dd>
             </div>
             {trained && (
               <div>

@@ -9,6 +9,7 @@ import {
   TWO_PI,
   activeUnits,
   collapseLinear,
+  compareWithLine,
   curves,
   fmtMse,
   handNetwork,
@@ -197,5 +198,22 @@ describe('sine-fit widget model', () => {
     expect(tex).toContain('1.00 \\max(6.0x + 0.00, 0)');
     expect(tex).toContain('- 1.00 \\max(6.0x - 0.70, 0)');
     expect(tex).toContain('- 0.70');
+  });
+});
+
+describe('comparing with the best straight line', () => {
+  it('(a) linear units, trained: before the first epoch it does not call the fit worse than the line', () => {
+    const trainer = makeTrainer(settings({ mode: 'linear' }));
+    const mse = mseOf(trainer.network);
+    expect(mse).toBeGreaterThan(LINE.mse); // the random start is worse than the line…
+    const text = compareWithLine(mse, trainer.epochCount);
+    expect(text).not.toMatch(/worse/); // …but nothing was trained yet, so it does not say so
+    expect(text).toBe(`not trained yet (the best straight line reaches ${fmtMse(LINE.mse)})`);
+  });
+
+  it('after training, or for hinges set by hand, it compares', () => {
+    expect(compareWithLine(2 * LINE.mse, 1)).toMatch(/^worse than the best straight line/);
+    expect(compareWithLine(2 * LINE.mse)).toMatch(/^worse than the best straight line/);
+    expect(compareWithLine(LINE.mse / 20, 500)).toMatch(/^20 times smaller/);
   });
 });

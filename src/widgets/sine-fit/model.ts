@@ -267,9 +267,14 @@ export function fmtMse(x: number): string {
   return num(x, 3);
 }
 
-/** How the error compares with the best straight line's, in words. */
-export function compareWithLine(mse: number): string {
+/**
+ * How the error compares with the best straight line's, in words. `epochs` is the number of epochs
+ * trained in a trained mode: at 0 the network still has its random start weights, and comparing
+ * them with the line would read as a verdict on training that has not happened yet.
+ */
+export function compareWithLine(mse: number, epochs?: number): string {
   if (!Number.isFinite(mse)) return '';
+  if (epochs === 0) return `not trained yet (the best straight line reaches ${fmtMse(LINE.mse)})`;
   const ratio = LINE.mse / mse;
   if (Math.abs(mse - LINE.mse) < 1e-4) return `the same as the best straight line (${fmtMse(LINE.mse)})`;
   if (mse > LINE.mse) return `worse than the best straight line (${fmtMse(LINE.mse)})`;

@@ -236,6 +236,12 @@ describe('divergence detection', () => {
     expect(result.status).toBe('diverged');
     if (result.status !== 'diverged') throw new Error('unreachable');
     expect(result.reason).toMatch(/grew more than 1000× the initial loss|Infinity|NaN/);
+    // The cause carries the numbers a page words for readers: the factor and the loss before training.
+    if (result.cause.kind === 'grew') {
+      expect(result.cause.factor).toBe(1e3);
+      expect(result.cause.initialLoss).toBe(trainer.initialLoss);
+      expect(result.loss).toBeGreaterThan(1e3 * Math.max(1, result.cause.initialLoss));
+    } else expect(result.cause.kind).toBe('not-finite');
   });
 });
 

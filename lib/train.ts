@@ -106,7 +106,10 @@ export interface TrainingHistory {
  */
 export interface DivergedStatus {
   status: 'diverged';
+  /** The reason in plain words, for logs and tests (readers are told through `cause`). */
   reason: string;
+  /** Which check fired, with the numbers behind it, so a page can word and format it for readers. */
+  cause: DivergenceCause;
   /** Updates completed when divergence was detected (the network may have been rolled back one update). */
   iteration: number;
   epoch: number;
@@ -114,6 +117,27 @@ export interface DivergedStatus {
   loss: number;
   /** Number of updates reflected in the restored parameters. */
   restoredIteration: number;
+}
+
+/** Why a run counts as diverged: a loss that is not a finite number, one above the hard limit, or one that grew too far. */
+export type DivergenceCause =
+  | { kind: 'not-finite' }
+  | { kind: 'above-limit'; limit: number }
+  | { kind: 'grew'; factor: number; initialLoss: number }
+  | { kind: 'parameters-not-finite' };
+
+/** A divergence cause in plain words, numbers as JavaScript prints them (pages word it for readers themselves). */
+function describeCause(cause: DivergenceCause, loss: number): string {
+  switch (cause.kind) {
+    case 'not-finite':
+      return `loss is ${loss}`;
+    case 'above-limit':
+      return `loss ${loss} exceeded the limit ${cause.limit}`;
+    case 'grew':
+      return `loss ${loss} grew more than ${cause.factor}× the initial loss ${cause.initialLoss}`;
+    case 'parameters-not-finite':
+      return 'parameters became NaN or infinite after the update';
+  }
 }
 
 /** Result of trainer.step(). */
@@ -289,7 +313,7 @@ export class Trainer {
     // 2. Loss — and the divergence check before anything is updated
     const lossValue = this.loss.calculate(yPred, yb);
     if (this.initialLoss === undefined && Number.isFinite(lossValue)) this.initialLoss = lossValue;
-    const problem = this.divergenceReason(lossValue);
+    const problem = this.divergenceCause(lossValue);
     if (problem) return this.stopDiverged(problem, lossValue);
     const batchAccuracy = labels ? this.accuracyOf(yPred, labels) : undefined;
 
@@ -299,8 +323,7 @@ export class Trainer {
     this.optimizer.step(this.network.layers);
     const learningRate = this.optimizer.currentLearningRate;
     this.iteration += 1;
-    if (!this.parametersFinite())
-      return this.stopDiverged('parameters became NaN or infinite after the update', lossValue);
+    if (!this.parametersFinite()) return this.stopDiverged({ kind: 'parameters-not-finite' }, lossValue);
 
     const record: IterationRecord = {
       iteration: this.iteration,
@@ -328,7 +351,7 @@ export class Trainer {
     this.cursor = 0;
     this.epochCount += 1;
     const epochRecord = this.evaluateEpoch();
-    const epochProblem = this.divergenceReason(epochRecord.loss);
+    const epochProblem = this.divergenceCause(epochRecord.loss);
     if (epochProblem) return this.stopDiverged(epochProblem, epochRecord.loss);
     this.historyStride.epochs = appendCapped(
       this.history.epochs,
@@ -442,24 +465,24 @@ export class Trainer {
     return fresh;
   }
 
-  private divergenceReason(loss: number): string | undefined {
-    if (!Number.isFinite(loss)) return `loss is ${loss}`;
-    if (loss > this.maxLoss) return `loss ${loss.toExponential(3)} exceeded the limit ${this.maxLoss.toExponential(0)}`;
+  private divergenceCause(loss: number): DivergenceCause | undefined {
+    if (!Number.isFinite(loss)) return { kind: 'not-finite' };
+    if (loss > this.maxLoss) return { kind: 'above-limit', limit: this.maxLoss };
     // Compare with the first loss, but never against less than 1 so tiny starting losses do not trigger it.
     const reference = Math.max(this.initialLoss ?? loss, 1);
-    if (loss > this.growthFactor * reference) {
-      return `loss ${loss.toExponential(3)} grew more than ${this.growthFactor}× the initial loss ${(this.initialLoss ?? loss).toExponential(3)}`;
-    }
+    if (loss > this.growthFactor * reference)
+      return { kind: 'grew', factor: this.growthFactor, initialLoss: this.initialLoss ?? loss };
     return undefined;
   }
 
-  private stopDiverged(reason: string, loss: number): DivergedStatus {
+  private stopDiverged(cause: DivergenceCause, loss: number): DivergedStatus {
     // The snapshot holds the parameters before the latest update, whose loss passed the check.
     const restoredIteration = this.iteration > 0 ? this.iteration - 1 : 0;
     if (this.iteration > 0) this.restoreSnapshot();
     this.diverged = {
       status: 'diverged',
-      reason,
+      reason: describeCause(cause, loss),
+      cause,
       iteration: this.iteration,
       epoch: this.epochCount,
       loss,

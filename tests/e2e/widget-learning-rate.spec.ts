@@ -20,8 +20,14 @@ test.describe('learning-rate widget', () => {
     await expect(widget.locator('[data-readout="parabola"]')).toContainText('w = 6.4308'); // 3·1.1⁸
     await widget.getByRole('button', { name: 'Play' }).click();
     const status = widget.locator('[data-readout="status"]');
-    await expect(status).toContainText('Diverged in epoch', { timeout: 20_000 });
+    await expect(status).toContainText(/Diverged (after epoch \d+|in the first epoch)/, { timeout: 20_000 });
     await expect(status).toContainText('smaller learning rate');
+    // The sentence and the readout count the same epochs, and write numbers for readers (no "1.413e+3").
+    const epochs = await widget.locator('[data-readout="epochs"]').innerText();
+    const said = /after epoch (\d+)/.exec(await status.innerText())?.[1] ?? '0';
+    expect(said).toBe(epochs);
+    await expect(status).not.toContainText(/\de[+-]?\d/);
+    await expect(status).toContainText('more than 1000× the loss before training');
     const r = await report(widget);
     expect(r).toMatchObject({ lr: 1.05, diverged: true });
     expect(Number.isFinite(r.finalLoss)).toBe(true);

@@ -14,7 +14,7 @@ import { TrainingControls } from '../shared/TrainingControls';
 import { StatusText, statusText, trainingAnnouncement, unhealthy } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
-import { useTrainingLoop } from '../shared/useTrainingLoop';
+import { divergenceCause, useTrainingLoop } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
 import { fmt, num } from '~/util/format';
 import { learningRateSchema } from './state';
@@ -47,7 +47,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
     epochsPerSecond: EPOCHS_PER_SECOND,
     stepEpochs: 1,
     describeDivergence: (d) =>
-      `Diverged in epoch ${d.epoch + 1}: the ${d.reason}. With α = ${fmt(state.lr, 2)} each update overshoots so far that the loss explodes; the weights were rolled back to their last finite values. Try a smaller learning rate.`,
+      `Diverged ${d.epoch === 0 ? 'in the first epoch' : `after epoch ${d.epoch}`}: ${divergenceCause(d)}. With α\u00a0=\u00a0${fmt(state.lr, 2)} each update overshoots so far that the loss explodes; the weights were rolled back to their last finite values. Try a smaller learning rate.`,
     describeMaxEpochs: (t) => `Done: ${MAX_EPOCHS} epochs, loss ${lossText(t.evaluateTrain().loss)}.`,
   });
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);

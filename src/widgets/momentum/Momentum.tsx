@@ -12,7 +12,7 @@ import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from
 import { runsAnnouncement, runsHealthText } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
-import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
+import { divergenceCause, useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
 import { symbolPath, type ChartOptions, type SymbolName } from '~/charts/plot';
 import { fmt } from '~/util/format';
@@ -45,7 +45,7 @@ function useRun(kind: RunKind, state: MomentumState): TrainingLoopControls {
     epochsPerSecond: EPOCHS_PER_SECOND,
     budgetMs: 4,
     describeDivergence: (d) =>
-      `${kind === 'sgd' ? 'Plain SGD' : 'SGD with momentum'} diverged at step ${d.epoch + 1}: the ${d.reason}. The path stops at its last finite point.`,
+      `${kind === 'sgd' ? 'Plain SGD' : 'SGD with momentum'} diverged ${d.epoch === 0 ? 'at its first step' : `after step ${d.epoch}`}: ${divergenceCause(d)}. The path stops at its last finite point.`,
     describeMaxEpochs: () => `Done: ${state.steps} steps.`,
   });
 }

@@ -42,6 +42,7 @@
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { HealthMonitor, type DivergedStatus, type EpochRecord, type Health, type Trainer } from '@lib';
 import { prefersReducedMotion } from './theme';
+import { num } from '~/util/format';
 
 /** idle: nothing trained since the last reset · running · paused · stopped: a stop condition ended the run. */
 export type LoopStatus = 'idle' | 'running' | 'paused' | 'stopped';
@@ -110,12 +111,30 @@ export const backgroundTasks: Scheduler = {
   now: clock,
 };
 
-/** The default sentence for a diverged run. */
+/**
+ * The default sentence for a diverged run, in the readout's terms: "after epoch 4" is the last epoch
+ * the readout counts (the run broke during the next one), and every number is written for readers.
+ */
 export function describeDivergence(d: DivergedStatus): string {
+  const when = d.epoch === 0 ? 'in its first epoch' : `after epoch ${d.epoch}`;
   return (
-    `Training diverged in epoch ${d.epoch + 1}: the ${d.reason}. ` +
+    `Training diverged ${when}: ${divergenceCause(d)}. ` +
     `The weights were rolled back to their last finite values; try a smaller learning rate.`
   );
+}
+
+/** What went wrong, with the numbers: "the loss reached 1413.46, more than 1000× the loss before training (6.17)". */
+export function divergenceCause({ cause, loss }: DivergedStatus): string {
+  switch (cause.kind) {
+    case 'not-finite':
+      return `the loss became ${Number.isNaN(loss) ? 'not a number (NaN)' : 'infinite'}`;
+    case 'above-limit':
+      return `the loss reached ${num(loss)}, above the limit of ${num(cause.limit)}`;
+    case 'grew':
+      return `the loss reached ${num(loss)}, more than ${cause.factor}× the loss before training (${num(cause.initialLoss)})`;
+    case 'parameters-not-finite':
+      return 'the update made some weights infinite or not a number';
+  }
 }
 
 export interface ChunkLimits {

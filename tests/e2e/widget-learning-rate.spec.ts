@@ -29,7 +29,7 @@ test.describe('learning-rate widget', () => {
     await expect(status).not.toContainText(/\de[+-]?\d/);
     await expect(status).toContainText('more than 1000× the loss before training');
     const r = await report(widget);
-    expect(r).toMatchObject({ lr: 1.05, diverged: true });
+    expect(r).toMatchObject({ lr: 1.05, diverged: true, health: 'diverged' });
     expect(Number.isFinite(r.finalLoss)).toBe(true);
     expect((await paths(widget)).join(' ')).not.toContain('NaN');
     await expect(widget.locator('[data-readout="loss"]')).not.toContainText('NaN');

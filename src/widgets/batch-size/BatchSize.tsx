@@ -144,6 +144,9 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
         miniLoss: Number(miniRun.loss.toPrecision(6)),
         singleLoss: Number(runs[2]!.loss.toPrecision(6)),
         diverged: diverged.length > 0,
+        fullHealth: full.health.verdict,
+        miniHealth: mini.health.verdict,
+        singleHealth: single.health.verdict,
       }}
       headingLevel={headingLevel}
       title="Full batch, mini-batch, single sample"

@@ -101,6 +101,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
       report={{
         lr: state.lr,
         diverged,
+        health: loop.health.verdict,
         finalLoss: Number.isFinite(run.loss) ? Number(run.loss.toPrecision(6)) : null,
         epochs: run.epochs,
         parabolaW: Number(wLast.toPrecision(6)),

@@ -121,7 +121,14 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
       name="logic-gates"
       schema={logicGatesSchema}
       state={state}
-      report={{ gate: state.gate, arch: state.arch, loss: view.loss, correct, epoch: trainer.epochCount }}
+      report={{
+        gate: state.gate,
+        arch: state.arch,
+        loss: view.loss,
+        correct,
+        epoch: trainer.epochCount,
+        health: loop.health.verdict,
+      }}
       headingLevel={headingLevel}
       title="AND, OR and XOR"
       intro={

@@ -135,6 +135,8 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
         constantLoss: Number(runs[1]!.loss.toPrecision(6)),
         epochs,
         diverged: diverged.length > 0,
+        decayedHealth: decayed.health.verdict,
+        constantHealth: constant.health.verdict,
       }}
       headingLevel={headingLevel}
       title="Learning-rate decay"

@@ -146,6 +146,8 @@ export default function Momentum({ headingLevel }: WidgetProps) {
         velocity: Number(speed.toPrecision(6)),
         sgdDiverged: plain.stop?.kind === 'diverged',
         momentumDiverged: heavy.stop?.kind === 'diverged',
+        sgdHealth: sgd.health.verdict,
+        momentumHealth: mom.health.verdict,
       }}
       headingLevel={headingLevel}
       title="Momentum in a ravine"

@@ -156,7 +156,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
       name="sine-fit"
       schema={sineFitSchema}
       state={state}
-      report={{ mode: state.mode, mse: view.mse, lineMse: LINE.mse }}
+      report={{ mode: state.mode, mse: view.mse, lineMse: LINE.mse, health: loop.health.verdict }}
       headingLevel={headingLevel}
       title="Fitting a sine wave"
       intro={

@@ -126,6 +126,7 @@ describe('softmax widget model', () => {
     expect(numberText(0.6590011).text).toBe('0.659');
     expect(numberText(-2.5).text).toBe('−2.500');
     expect(numberText(Math.exp(709))).toMatchObject({ mantissa: '8.22', exponent: 307 });
+    expect(numberText(Math.exp(709)).text).toBe('8.22\u202f×\u202f10³⁰⁷');
     expect(numberText(4e-10)).toMatchObject({ mantissa: '4.00', exponent: -10 });
     expect(numberTex(Infinity)).toBe('\\infty');
     expect(numberTex(NaN)).toBe('\\text{NaN}');

@@ -6,6 +6,7 @@
  */
 import { Matrix, softmax } from '@lib';
 import type { SoftmaxState } from './state';
+import { powerOfTen } from '~/util/format';
 
 export const CLASSES = ['apple', 'orange', 'banana', 'pear', 'plum', 'kiwi'] as const;
 
@@ -80,9 +81,9 @@ export function compute(s: SoftmaxState): Softmaxes {
   return { logits, naive, stable, verdict: judge(naive, stable) };
 }
 
-/** A float64 as text: NaN and Infinity spelled out, huge and tiny numbers as m × 10^e. */
+/** A float64 as text: NaN and Infinity spelled out, huge and tiny numbers as m × 10ⁿ. */
 export interface NumberText {
-  /** The whole text, e.g. "8.22 × 10^307" — for labels and tests. */
+  /** The whole text, e.g. "8.22 × 10³⁰⁷" (no break inside) — for labels, tables and tests. */
   text: string;
   mantissa: string;
   /** Present when written with a power of ten. */
@@ -102,7 +103,7 @@ export function numberText(x: number, digits = 3): NumberText {
   const [m, e] = x.toExponential(2).split('e');
   const mantissa = m!.replace('-', '−');
   const exponent = Number(e);
-  return { text: `${mantissa} × 10^${exponent}`, mantissa, exponent };
+  return { text: `${mantissa}\u202f×\u202f${powerOfTen(exponent)}`, mantissa, exponent };
 }
 
 /** The same for KaTeX. */

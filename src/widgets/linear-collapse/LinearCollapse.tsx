@@ -5,14 +5,14 @@
  */
 import { ScrollTable } from '../shared/ScrollTable';
 import * as Plot from '@observablehq/plot';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Chart, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
 import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { linearCollapseSchema, type LinearCollapseState } from './state';
-import { SAMPLES, SHOWN, compare, weightedSumTex, type Comparison } from './model';
+import { SAMPLES, SHOWN, compare, keepDomain, niceDomain, weightedSumTex, type Comparison } from './model';
 import './linear-collapse.css';
 import { useWidth } from '../shared/useWidth';
 import { sci } from '~/util/format';
@@ -48,8 +48,13 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
   const result = useMemo(() => compare(state), [state]);
   const [chartBox, boxWidth] = useWidth(440);
   const chartWidth = Math.max(260, Math.min(520, boxWidth));
-  // Axes move only when the outputs leave a rounded range; the points and labels are the overlay.
-  const [lo, hi] = niceDomain(result);
+  // Axes move only when the outputs leave a rounded range, or shrink well inside it (`keepDomain`:
+  // a weight nudged back and forth across a rounding step must not redraw the chart on every press);
+  // the points and labels are the overlay. The range shown is state kept from the renders before.
+  const [domain, setDomain] = useState(() => niceDomain(result));
+  const kept = keepDomain(domain, result);
+  if (kept !== domain) setDomain(kept);
+  const [lo, hi] = kept;
   const options = useMemo(() => chartOptions(lo, hi, chartWidth), [lo, hi, chartWidth]);
 
   const setWeight = (key: WeightKey, index: number, value: number) => {
@@ -277,30 +282,6 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
       </dl>
     </WidgetFrame>
   );
-}
-
-/** The smallest of 1, 1.5, 2, 3, 5, 7 × 10ᵏ at least `v` (v > 0). */
-function ladder(v: number): number {
-  const k = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 1.5, 2, 3, 5, 7, 10]) if (m * k >= v) return m * k;
-  return 10 * k;
-}
-
-/**
- * The axes' range: the outputs' range (at least −1…1, padded) with each end rounded out to a
- * step of a coarse ladder, so the axes move only now and then, not on every input.
- */
-function niceDomain(result: Comparison): [number, number] {
-  let lo = -1;
-  let hi = 1;
-  for (const p of result.samples) {
-    if (Number.isFinite(p.network) && Number.isFinite(p.single)) {
-      lo = Math.min(lo, p.network, p.single);
-      hi = Math.max(hi, p.network, p.single);
-    }
-  }
-  const pad = 0.06 * (hi - lo);
-  return [-ladder(pad - lo), ladder(hi + pad)];
 }
 
 const chartAlt = (result: Comparison) => {

@@ -9,6 +9,9 @@ import {
   agrees,
   collapse,
   compare,
+  keepDomain,
+  ladder,
+  niceDomain,
   networkOf,
   randomInputs,
   weightedSumTex,
@@ -151,5 +154,33 @@ describe('linear-collapse widget model', () => {
     const bad = decodeState(linearCollapseSchema, 'w1:1_2,act:gelu');
     expect(bad.problems).toHaveLength(2);
     expect(bad.state).toEqual(defaults);
+  });
+});
+
+describe('the chart range', () => {
+  const slide = (w11: number) => compare({ ...defaults, w1: [w11, 0, 0, 2] });
+  it('rounds the padded outputs out to a coarse ladder (the slide weights: ±30)', () => {
+    expect(ladder(27.5)).toBe(30);
+    expect(ladder(30.3)).toBe(50);
+    expect(niceDomain(slide(1))).toEqual([-30, 30]);
+    expect(niceDomain(slide(1.1))).toEqual([-30, 50]);
+  });
+  it('keeps the range shown while a weight goes back and forth across a rounding step', () => {
+    let shown = niceDomain(slide(1));
+    const ranges = new Set<[number, number]>();
+    for (const w of [1.1, 1, 1.1, 1, 1.1]) {
+      shown = keepDomain(shown, slide(w));
+      ranges.add(shown);
+    }
+    // It grows once (1.1 needs more room), then stays: the same array, so the chart is not redrawn.
+    expect([...ranges]).toEqual([[-30, 50]]);
+  });
+  it('shrinks again when the outputs fill too little of it, and never cuts an output off', () => {
+    const shown: [number, number] = [-300, 300];
+    expect(keepDomain(shown, slide(1))).toEqual([-30, 30]);
+    const tight: [number, number] = [-2, 2];
+    const grown = keepDomain(tight, slide(1));
+    expect(grown[0]).toBeLessThanOrEqual(-25.73);
+    expect(grown[1]).toBeGreaterThanOrEqual(26.42);
   });
 });

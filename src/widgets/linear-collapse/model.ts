@@ -136,3 +136,47 @@ export function weightedSumTex(terms: readonly [number, string][], format: (x: n
   }
   return out || '0';
 }
+
+/** The smallest of 1, 1.5, 2, 3, 5, 7 × 10ᵏ at least `v` (v > 0). */
+export function ladder(v: number): number {
+  const k = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 1.5, 2, 3, 5, 7, 10]) if (m * k >= v) return m * k;
+  return 10 * k;
+}
+
+/**
+ * The axes' range: the outputs' range (at least −1…1, padded) with each end rounded out to a
+ * step of a coarse ladder, so the axes move only now and then, not on every input.
+ */
+export function niceDomain(result: Comparison): [number, number] {
+  const [lo, hi] = paddedRange(result);
+  return [-ladder(-lo), ladder(hi)];
+}
+
+/** The outputs' range, at least −1…1, padded by 6 % on each side. */
+function paddedRange(result: Comparison): [number, number] {
+  let lo = -1;
+  let hi = 1;
+  for (const p of result.samples) {
+    if (Number.isFinite(p.network) && Number.isFinite(p.single)) {
+      lo = Math.min(lo, p.network, p.single);
+      hi = Math.max(hi, p.network, p.single);
+    }
+  }
+  const pad = 0.06 * (hi - lo);
+  return [lo - pad, hi + pad];
+}
+
+/**
+ * The range to show next, given the one shown: kept while the outputs (padded as in `niceDomain`)
+ * still fit inside it and fill more than 40 % of it; otherwise `niceDomain` afresh. The same array
+ * comes back when nothing changes.
+ */
+export function keepDomain(shown: [number, number], result: Comparison): [number, number] {
+  const [lo, hi] = niceDomain(result);
+  const [needLo, needHi] = paddedRange(result);
+  const fits = shown[0] <= needLo && needHi <= shown[1];
+  const fills = needHi - needLo > 0.4 * (shown[1] - shown[0]);
+  if (fits && fills) return shown;
+  return lo === shown[0] && hi === shown[1] ? shown : [lo, hi];
+}

@@ -10,6 +10,12 @@ test.describe('activation-explorer widget', () => {
     await expect(widget.locator('[data-readout="df-sigmoid"]')).toHaveText('0.197');
     const chart = widget.locator('.chart__plot svg').first();
     const before = await chart.innerHTML();
+    // Moving the probe moves only the overlay: the charts themselves are not drawn again.
+    const drawn = await widget.locator('.chart__plot > svg, .chart__plot > figure').evaluateAll((els) => {
+      (window as unknown as { drawn: Element[] }).drawn = els;
+      return els.length;
+    });
+    expect(drawn).toBe(2);
     const probe = widget.getByRole('slider', { name: 'Probe x' });
     await probe.focus();
     await page.keyboard.press('Home');
@@ -20,6 +26,9 @@ test.describe('activation-explorer widget', () => {
     await expect(widget.locator('[data-readout="notes"]')).toContainText('dead');
     await expect(widget.locator('.tex').filter({ hasText: 'σ' }).last()).toContainText('4.00');
     await expect.poll(() => chart.innerHTML()).not.toBe(before);
+    expect(
+      await page.evaluate(() => (window as unknown as { drawn: Element[] }).drawn.every((el) => el.isConnected)),
+    ).toBe(true);
     expect(watch.problems).toEqual([]);
   });
 

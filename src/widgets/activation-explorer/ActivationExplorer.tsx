@@ -79,7 +79,10 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
     'activation-explorer',
     activationExplorerSchema,
   );
-  const shown = useMemo(() => shownFunctions(state), [state]);
+  // Keyed on which functions are on, not on the whole state: moving the probe keeps the same list,
+  // so the curves and both charts are not drawn again (only the overlay moves).
+  const shownKey = shownFunctions(state).join(' ');
+  const shown = useMemo(() => (shownKey ? (shownKey.split(' ') as FunctionName[]) : []), [shownKey]);
   const probes = useMemo(() => shown.map((fn) => probe(fn, state.x, state.alpha)), [shown, state.x, state.alpha]);
   const [box, boxWidth] = useWidth(520);
   const width = Math.max(260, Math.min(640, boxWidth));

@@ -106,6 +106,45 @@ for (const viewport of [PHONE, LAPTOP]) {
   }
 }
 
+// A reader who jumps to the end of a part (End, or a scripted scroll like this one) must find the
+// pager where it is drawn: the blocks near it must not change height as they are drawn for the
+// first time, or a tap on "Next" lands on the page instead of the link.
+for (const viewport of [PHONE, LAPTOP]) {
+  test(`a jump to the end of each part leaves the pager where it is at ${viewport.width} px`, async ({
+    browser,
+    baseURL,
+  }) => {
+    test.slow();
+    const { context, page } = await open(browser, baseURL!, viewport);
+    await page.addInitScript(RECORD_SHIFTS);
+    const moved: string[] = [];
+    for (const path of PART_PAGES) {
+      await page.goto(path);
+      await page.waitForLoadState('load');
+      const seen = await page.evaluate(() => {
+        document.querySelector('.pager')!.scrollIntoView({ block: 'end', behavior: 'instant' });
+        return (window as unknown as { __shifts: unknown[] }).__shifts.length;
+      });
+      await frames(page);
+      const drawnAt = await page.locator('.pager').evaluate((el) => el.getBoundingClientRect().top);
+      await page.waitForLoadState('networkidle');
+      await frames(page, 4);
+      const after = await page.evaluate(
+        (from) =>
+          (window as unknown as { __shifts: { value: number; what: string[] }[] }).__shifts
+            .slice(from)
+            .map((s) => `${s.value.toFixed(3)} ${s.what.join(' | ')}`),
+        seen,
+      );
+      const settledAt = await page.locator('.pager').evaluate((el) => el.getBoundingClientRect().top);
+      if (after.length || Math.abs(settledAt - drawnAt) > 0.5)
+        moved.push(`/${path}: pager ${Math.round(drawnAt)} → ${Math.round(settledAt)} px\n  ${after.join('\n  ')}`);
+    }
+    expect(moved, moved.join('\n')).toEqual([]);
+    await context.close();
+  });
+}
+
 /**
  * Every island on the page (outermost only) with the height of what it draws, in px; islands that
  * draw nothing in this layout are left out. (An island is `display: contents`: it has no box of

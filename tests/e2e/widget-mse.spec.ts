@@ -13,6 +13,9 @@ test.describe('mse widget', () => {
     await expect(widget).toHaveAttribute('data-report', /"mse":0.36\b/);
     const chart = widget.locator('.chart__plot svg');
     const before = await chart.innerHTML();
+    // A value moves only the overlay (squares, errors, points): the chart is not drawn again.
+    await chart.evaluate((el) => ((window as unknown as { drawn: Element }).drawn = el));
+    const drawnStays = () => page.evaluate(() => (window as unknown as { drawn: Element }).drawn.isConnected);
     const prediction = widget.getByRole('slider', { name: 'Prediction ŷ₁' });
     await prediction.focus();
     await page.keyboard.press('ArrowRight');
@@ -23,6 +26,7 @@ test.describe('mse widget', () => {
     await field.fill('23');
     await field.press('Enter');
     await expect(widget.locator('[data-readout="mse"]')).toHaveText('0.00');
+    expect(await drawnStays()).toBe(true);
     // More days: one big miss dominates the mean.
     await widget.getByRole('button', { name: 'Five days, one big miss' }).click();
     await expect(widget.locator('[data-readout="sum"]')).toHaveText('17.11');
@@ -37,7 +41,7 @@ test.describe('mse widget', () => {
 
   test('dragging the prediction on the chart moves it and updates the loss', async ({ page, watch }) => {
     const widget = await openWidget(page, URL, 'mse');
-    const diamond = widget.locator('.chart__plot svg [aria-label="dot"]').nth(1).locator('path').first();
+    const diamond = widget.locator('.chart__overlay [data-mark="prediction"]').first();
     const box = (await diamond.boundingBox())!;
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;

@@ -7,7 +7,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { Chart, type ChartPointer, fixedHeight } from '../shared/Chart';
+import { symbolPath } from '~/charts/plot';
+import { Chart, type ChartPointer, type ChartScales, fixedHeight } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -31,7 +32,11 @@ export default function Mse({ headingLevel }: WidgetProps) {
   const [frozen, setFrozen] = useState<[number, number] | null>(null);
   const [lo, hi] = frozen ?? yDomain(state);
   const drag = useRef<{ kind: 't' | 'p'; index: number } | undefined>(undefined);
-  const options = useMemo(() => chartOptions(state, r, [lo, hi], width), [state, r, lo, hi, width]);
+  // The axes are drawn again only when the days, the ranges or the width change; the squares, the
+  // errors and the points move in the chart's overlay on every input.
+  const n = state.n;
+  const xMax = xRangeEnd(r, [lo, hi], width);
+  const options = useMemo(() => chartOptions(n, [lo, hi], xMax, width), [n, lo, hi, xMax, width]);
 
   const setValue = (kind: 't' | 'p', index: number, v: number) => {
     const list = [...state[kind]];
@@ -52,7 +57,6 @@ export default function Mse({ headingLevel }: WidgetProps) {
     }
   };
 
-  const n = state.n;
   const mseText = meanText(r.mse);
   const lines =
     n === 1
@@ -120,6 +124,8 @@ export default function Mse({ headingLevel }: WidgetProps) {
         <div ref={box} class="mse__chart">
           <Chart
             options={options}
+            alt={chartAlt(r)}
+            overlay={(sc) => <Squares sc={sc} r={r} />}
             sized={fixedHeight(options)}
             onPointer={onPointer}
             table={{
@@ -208,36 +214,38 @@ const sub = (i: number) => String(i).replace(/\d/g, (d) => SUB[Number(d)]!);
 /** Screen pixels per degree on the y axis (the squares, and the mean's square below the chart, use it). */
 const pixelsPerDegree = (domain: [number, number]) => (HEIGHT - MARGIN.top - MARGIN.bottom) / (domain[1] - domain[0]);
 
-function chartOptions(state: MseState, r: MseResult, domain: [number, number], width: number) {
-  const n = state.n;
-  const pxPerY = pixelsPerDegree(domain);
+/**
+ * Where the x axis ends: room on the right for the last day's square, whose width in days grows
+ * with the x range itself — solve n + 0.06 + s·(xMax − 0.4) ≤ xMax for xMax, where s is its side
+ * in pixels over the plot's width. Rounded up to a quarter day, so the axes stay put while the
+ * last error changes a little.
+ */
+function xRangeEnd(r: MseResult, domain: [number, number], width: number): number {
+  const n = r.examples.length;
   const plotWidth = width - MARGIN.left - MARGIN.right;
-  // Room on the right for the last day's square: its width in x units grows with the x range itself,
-  // so solve n + 0.06 + s·(xMax − 0.4) ≤ xMax for xMax, where s is its side in pixels over the plot width.
-  const last = (pxPerY * Math.abs(r.examples[n - 1]!.error)) / plotWidth;
-  const xMax = last < 0.7 ? Math.max(n + 0.6, (n + 0.1 - 0.4 * last) / (1 - last)) : n + 0.6;
+  const last = (pixelsPerDegree(domain) * Math.abs(r.examples[n - 1]!.error)) / plotWidth;
+  const end = last < 0.7 ? Math.max(n + 0.6, (n + 0.1 - 0.4 * last) / (1 - last)) : n + 0.6;
+  return Math.ceil(end * 4) / 4;
+}
+
+/** What the chart shows, for screen readers (written onto the drawn chart on every input). */
+function chartAlt(r: MseResult): string {
+  const n = r.examples.length;
+  return `Chart of ${n} ${n === 1 ? 'day' : 'days'}: ${r.examples
+    .map(
+      (e) =>
+        `day ${e.i}, true ${fmt(e.target, 1)}, predicted ${fmt(e.prediction, 1)}, squared error ${fmt(e.squared, 2)}`,
+    )
+    .join('; ')}. The mean squared error is ${meanText(r.mse)}.`;
+}
+
+/** The axes and grid: what sets the scales. */
+function chartOptions(n: number, domain: [number, number], xMax: number, width: number) {
+  const days = Array.from({ length: n }, (_, k) => k + 1);
   const xDomain: [number, number] = [0.4, xMax];
-  const pxPerX = plotWidth / (xDomain[1] - xDomain[0]);
-  // A square drawn in data units: its width in x units is its height in y units times this.
-  const k = pxPerY / pxPerX;
-  const squares = r.examples.map((e) => {
-    const side = Math.abs(e.error);
-    return {
-      x1: e.i + 0.04,
-      x2: e.i + 0.04 + side * k,
-      y1: Math.min(e.target, e.prediction),
-      y2: Math.max(e.target, e.prediction),
-      ...e,
-    };
-  });
-  const days = r.examples.map((e) => e.i);
   return {
-    alt: `Chart of ${n} ${n === 1 ? 'day' : 'days'}: ${r.examples
-      .map(
-        (e) =>
-          `day ${e.i}, true ${fmt(e.target, 1)}, predicted ${fmt(e.prediction, 1)}, squared error ${fmt(e.squared, 2)}`,
-      )
-      .join('; ')}. The mean squared error is ${meanText(r.mse)}.`,
+    // Replaced by `chartAlt` (the Chart's `alt`) whenever the chart is drawn.
+    alt: `Chart of ${n} ${n === 1 ? 'day' : 'days'}: true temperatures, predictions and their squared errors.`,
     width,
     height: HEIGHT,
     marginTop: MARGIN.top,
@@ -256,47 +264,50 @@ function chartOptions(state: MseState, r: MseResult, domain: [number, number], w
           }
         : { domain: xDomain, ticks: days, tickFormat: (d: number) => `day ${d}`, label: null },
     y: { domain, label: 'temperature (°C)', grid: true, nice: false },
-    marks: [
-      Plot.rect(squares, {
-        x1: 'x1',
-        x2: 'x2',
-        y1: 'y1',
-        y2: 'y2',
-        fill: 'var(--c-orange)',
-        fillOpacity: 0.22,
-        stroke: 'var(--c-orange)',
-        strokeWidth: 1.5,
-        clip: true,
-      }),
-      Plot.ruleX(squares, { x: 'i', y1: 'y1', y2: 'y2', stroke: 'var(--c-ink)', strokeWidth: 2 }),
-      Plot.text(squares, {
-        x: (d: (typeof squares)[number]) => (d.x1 + d.x2) / 2,
-        y: 'y2',
-        text: (d: (typeof squares)[number]) => fmt(d.squared, 2),
-        dy: -11,
-        lineAnchor: 'bottom',
-        textAnchor: 'middle',
-        fill: 'var(--c-ink)',
-        fontSize: 12,
-      }),
-      Plot.dot(r.examples, {
-        x: 'i',
-        y: 'target',
-        r: 7,
-        symbol: 'circle',
-        fill: 'var(--c-blue)',
-        stroke: 'var(--bg)',
-        strokeWidth: 1.5,
-      }),
-      Plot.dot(r.examples, {
-        x: 'i',
-        y: 'prediction',
-        r: 7,
-        symbol: 'diamond',
-        fill: 'var(--bg)',
-        stroke: 'var(--c-ink)',
-        strokeWidth: 2.5,
-      }),
-    ],
+    marks: [Plot.frame({ stroke: 'none' })],
   };
+}
+
+/**
+ * Each day's error as a vertical line from the true value to the prediction, its square beside it
+ * (side = the error on the y scale, so area = the squared error) labelled with the squared error,
+ * and the two points: a filled circle for the true value, a hollow diamond for the prediction.
+ */
+function Squares({ sc, r }: { sc: ChartScales; r: MseResult }) {
+  return (
+    <>
+      {r.examples.map((e) => {
+        const top = sc.y(Math.max(e.target, e.prediction));
+        const side = sc.y(Math.min(e.target, e.prediction)) - top;
+        const x = sc.x(e.i);
+        const left = sc.x(e.i + 0.04);
+        return (
+          <g key={e.i}>
+            <rect
+              x={left}
+              y={top}
+              width={side}
+              height={side}
+              clip-path={sc.clip}
+              style={{ fill: 'var(--c-orange)', fillOpacity: 0.22, stroke: 'var(--c-orange)', strokeWidth: 1.5 }}
+            />
+            <line x1={x} x2={x} y1={top} y2={top + side} style={{ stroke: 'var(--c-ink)', strokeWidth: 2 }} />
+            <text x={left + side / 2} y={top - 11} text-anchor="middle" font-size="12" style={{ fill: 'var(--c-ink)' }}>
+              {fmt(e.squared, 2)}
+            </text>
+            <path
+              data-mark="target"
+              d={symbolPath('circle', x, sc.y(e.target), 7)}
+              style={{ fill: 'var(--c-blue)', stroke: 'var(--bg)', strokeWidth: 1.5 }}
+            />
+            <path
+              data-mark="prediction"
+              d={symbolPath('diamond', x, sc.y(e.prediction), 7)}
+              style={{ fill: 'var(--bg)', stroke: 'var(--c-ink)', strokeWidth: 2.5 }}
+            />
+          </g>
+        );
+      })}
+    </>
+  );
 }

@@ -81,6 +81,20 @@ function cls(shifts: { value: number; time: number }[]): number {
   return worst;
 }
 
+type Shift = { value: number; time: number; what: string[] };
+
+/** A fresh page at `viewport` that records its layout shifts from the first paint on. */
+async function openRecordingShifts(browser: Browser, baseURL: string, viewport: { width: number; height: number }) {
+  const opened = await open(browser, baseURL, viewport);
+  await opened.page.addInitScript(RECORD_SHIFTS);
+  return opened;
+}
+
+/** The shifts recorded so far, from the `from`-th on. */
+function shiftsSince(page: Page, from = 0): Promise<Shift[]> {
+  return page.evaluate((k) => (window as unknown as { __shifts: Shift[] }).__shifts.slice(k), from);
+}
+
 for (const viewport of [PHONE, LAPTOP]) {
   for (const path of PAGES) {
     test(`"/${path}" does not move while it loads and comes alive at ${viewport.width} px (CLS < 0.05)`, async ({
@@ -88,13 +102,10 @@ for (const viewport of [PHONE, LAPTOP]) {
       baseURL,
     }) => {
       test.slow();
-      const { context, page } = await open(browser, baseURL!, viewport);
-      await page.addInitScript(RECORD_SHIFTS);
+      const { context, page } = await openRecordingShifts(browser, baseURL!, viewport);
       await page.goto(path);
       await readDown(page);
-      const shifts = await page.evaluate(
-        () => (window as unknown as { __shifts: { value: number; time: number; what: string[] }[] }).__shifts,
-      );
+      const shifts = await shiftsSince(page);
       const score = cls(shifts);
       const worst = shifts
         .filter((s) => s.value > 0.005)
@@ -115,27 +126,20 @@ for (const viewport of [PHONE, LAPTOP]) {
     baseURL,
   }) => {
     test.slow();
-    const { context, page } = await open(browser, baseURL!, viewport);
-    await page.addInitScript(RECORD_SHIFTS);
+    const { context, page } = await openRecordingShifts(browser, baseURL!, viewport);
     const moved: string[] = [];
     for (const path of PART_PAGES) {
       await page.goto(path);
       await page.waitForLoadState('load');
-      const seen = await page.evaluate(() => {
-        document.querySelector('.pager')!.scrollIntoView({ block: 'end', behavior: 'instant' });
-        return (window as unknown as { __shifts: unknown[] }).__shifts.length;
-      });
+      const seen = (await shiftsSince(page)).length;
+      await page.evaluate(() =>
+        document.querySelector('.pager')!.scrollIntoView({ block: 'end', behavior: 'instant' }),
+      );
       await frames(page);
       const drawnAt = await page.locator('.pager').evaluate((el) => el.getBoundingClientRect().top);
       await page.waitForLoadState('networkidle');
       await frames(page, 4);
-      const after = await page.evaluate(
-        (from) =>
-          (window as unknown as { __shifts: { value: number; what: string[] }[] }).__shifts
-            .slice(from)
-            .map((s) => `${s.value.toFixed(3)} ${s.what.join(' | ')}`),
-        seen,
-      );
+      const after = (await shiftsSince(page, seen)).map((s) => `${s.value.toFixed(3)} ${s.what.join(' | ')}`);
       const settledAt = await page.locator('.pager').evaluate((el) => el.getBoundingClientRect().top);
       if (after.length || Math.abs(settledAt - drawnAt) > 0.5)
         moved.push(`/${path}: pager ${Math.round(drawnAt)} → ${Math.round(settledAt)} px\n  ${after.join('\n  ')}`);

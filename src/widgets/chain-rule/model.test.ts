@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultsOf } from '../shared/url-state';
 import { chainRuleSchema } from './state';
-import { chain, curve } from './model';
+import { chain, curve, graph, keepDomain, ladder, yDomain } from './model';
 
 const defaults = defaultsOf(chainRuleSchema);
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
@@ -59,5 +59,89 @@ describe('chain-rule model', () => {
     const pts = curve(defaults, c, 81);
     const at = pts.find((p) => Math.abs(p.x - 2) < 1e-9)!;
     expect(at.tangent).toBeCloseTo(at.y, 12);
+  });
+});
+
+describe('the chart of F', () => {
+  const at = (s: Partial<typeof defaults>) => graph({ ...defaults, ...s });
+  it('samples F over x from −4 to 4', () => {
+    const pts = graph(defaults);
+    expect(pts).toHaveLength(161);
+    expect(pts[0]![0]).toBe(-4);
+    expect(pts[160]![0]).toBe(4);
+    expect(pts[120]![1]).toBeCloseTo(chain(defaults).y, 12); // x = 2
+  });
+
+  it('rounds up on a coarse ladder', () => {
+    expect(ladder(1)).toBe(1);
+    expect(ladder(1.08)).toBe(1.5);
+    expect(ladder(2.43)).toBe(3);
+    expect(ladder(7.1)).toBe(10);
+    expect(ladder(0.324)).toBe(0.5);
+    expect(ladder(1296 * 1.08)).toBe(1500);
+  });
+
+  it('a sigmoid or tanh outside fixes the axis to its range, whatever the weights and the inner piece', () => {
+    for (const f1 of chainRuleSchema.f1.options) {
+      for (const w of [-3, -0.1, 0, 1.2, 3]) {
+        expect(yDomain('sigmoid', at({ f1, w1: w, w2: -w }))).toEqual([0, 1]);
+        expect(yDomain('tanh', at({ f1, w1: w, w2: w }))).toEqual([-1, 1]);
+      }
+    }
+  });
+
+  it('otherwise reaches the curve plus 8 % on a ladder step, keeps 0 on the axis, and is at least 0…1', () => {
+    // (−1.5 · 0.5x)² peaks at 9 at x = ±4: 9.72 → 10; a tenth of that below 0.
+    expect(yDomain('square', at({ f1: 'linear', f2: 'square' }))).toEqual([-1, 10]);
+    // −0.75x from −3 to 3, symmetric: 3.24 → 5 both ways.
+    expect(yDomain('linear', at({ f1: 'linear', f2: 'linear' }))).toEqual([-5, 5]);
+    // −1.5σ(0.5x) lies in −1.32…−0.18: the axis hangs below 0.
+    expect(yDomain('linear', at({ f1: 'sigmoid', f2: 'linear' }))).toEqual([-1.5, 0.15]);
+    // ReLU of a negative number is 0 everywhere: the axis is still −0.1…1.
+    expect(yDomain('relu', at({ f1: 'sigmoid', f2: 'relu' }))).toEqual([-0.1, 1]);
+    // A small symmetric curve gets the floor of 1 on both sides.
+    expect(yDomain('linear', at({ f1: 'linear', f2: 'linear', w2: 0.1 }))).toEqual([-1, 1]);
+  });
+
+  it('every axis holds its curve', () => {
+    const outside: string[] = [];
+    for (const f1 of chainRuleSchema.f1.options) {
+      for (const f2 of chainRuleSchema.f2.options) {
+        for (const w1 of [-3, -0.7, 0, 0.5, 3]) {
+          for (const w2 of [-3, -0.2, 0, 1, 3]) {
+            const pts = at({ f1, f2, w1, w2 });
+            const [lo, hi] = yDomain(f2, pts);
+            const ys = pts.map(([, y]) => y);
+            if (Math.min(...ys) < lo || Math.max(...ys) > hi) outside.push(`${f1} ${f2} ${w1} ${w2}`);
+          }
+        }
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it('keeps the axis shown while a weight moves inside a ladder step, and returns the same array', () => {
+    const state = { f1: 'linear', f2: 'square' } as const;
+    let shown = yDomain('square', at({ ...state, w1: 0.5 }));
+    const first = shown;
+    // (1.5 · w₁ · 4)² from w₁ = 0.5 to 0.3 and back: 9 → 3.24, still more than 40 % of −1…10.
+    for (const w1 of [0.4, 0.3, 0.4, 0.5]) shown = keepDomain(shown, 'square', at({ ...state, w1 }));
+    expect(shown).toBe(first);
+    // Across a step of the ladder and back: it grows once, then stays.
+    const ranges = new Set<[number, number]>();
+    for (const w1 of [0.6, 0.5, 0.6, 0.5]) {
+      shown = keepDomain(shown, 'square', at({ ...state, w1 }));
+      ranges.add(shown);
+    }
+    expect([...ranges]).toEqual([[-1.5, 15]]);
+  });
+
+  it('grows when the curve leaves the axis, shrinks when it fills too little of it, and switches with f₂', () => {
+    const state = { f1: 'linear', f2: 'square' } as const;
+    expect(keepDomain([-1, 10], 'square', at({ ...state, w1: 1 }))).toEqual([-5, 50]); // peak 36
+    expect(keepDomain([-5, 50], 'square', at({ ...state, w1: 0.3 }))).toEqual([-0.5, 5]); // peak 3.24
+    expect(keepDomain([-5, 50], 'sigmoid', at({ ...state, f2: 'sigmoid' }))).toEqual([0, 1]);
+    const fixed: [number, number] = [0, 1];
+    expect(keepDomain(fixed, 'sigmoid', at({ f2: 'sigmoid', w1: 3, w2: 3 }))).toBe(fixed);
   });
 });

@@ -96,3 +96,70 @@ export function curve(s: ChainRuleState, c: Chain, n = 161) {
     return { x, y: F(x), tangent: c.y + c.analytic * (x - s.x) };
   });
 }
+
+/** The curve F over x ∈ [−4, 4] as [x, F(x)] at `n` evenly spaced points (what the chart draws). */
+export function graph(s: Pick<ChainRuleState, 'f1' | 'f2' | 'w1' | 'w2'>, n = 161): [number, number][] {
+  const F = composite({ ...s, x: 0 });
+  return Array.from({ length: n }, (_, i) => {
+    const x = -4 + (8 * i) / (n - 1);
+    return [x, F(x)];
+  });
+}
+
+/** The smallest of 1, 1.5, 2, 3, 5, 7 × 10ᵏ at least `v` (v > 0): a coarse ladder of axis ends. */
+export function ladder(v: number): number {
+  const k = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 1.5, 2, 3, 5, 7]) if (m * k >= v * (1 - 1e-12)) return Number((m * k).toPrecision(12));
+  return Number((10 * k).toPrecision(12));
+}
+
+/** The lowest and highest finite values on the curve ([0, 0] when there are none). */
+function valueRange(points: readonly (readonly [number, number])[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [, y] of points) {
+    if (!Number.isFinite(y)) continue;
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+  }
+  return lo > hi ? [0, 0] : [lo, hi];
+}
+
+/**
+ * The chart's y axis for the curve of an outer piece `f2`. A sigmoid or tanh outside bounds F
+ * whatever the weights: the axis is that piece's whole range (0…1, −1…1), fixed. ReLU, linear and
+ * square are not bounded: on the side of 0 where the curve reaches furthest, the axis ends at E =
+ * that reach plus 8 %, at least 1, rounded up on the coarse `ladder`; on the other side at the
+ * curve's reach there scaled by the same factor and rounded up likewise (so a curve symmetric about
+ * 0 gets a symmetric axis), at least E/10. So 0 is always on the axis, and the axis moves only when
+ * the curve crosses a step of the ladder.
+ */
+export function yDomain(f2: ChainRuleState['f2'], points: readonly (readonly [number, number])[]): [number, number] {
+  if (f2 === 'sigmoid') return [0, 1];
+  if (f2 === 'tanh') return [-1, 1];
+  const [lo, hi] = valueRange(points);
+  const reach = Math.max(-lo, hi, 0);
+  const extent = ladder(Math.max(1, 1.08 * reach));
+  // The other side of 0 at the same scale: a curve as far below 0 as above it gets the same end.
+  const other = (v: number) => (v > 0 ? Math.max(extent / 10, ladder((extent * v) / reach)) : extent / 10);
+  return hi >= -lo ? [-other(-lo), extent] : [-extent, other(hi)];
+}
+
+/**
+ * The y axis to show next, given the one shown: `yDomain` afresh, except that for a ReLU, linear or
+ * square outside the axis shown is kept while the whole curve still fits in it and the fresh axis
+ * would not be under 40 % of its height — so a weight nudged back and forth across a step of the
+ * ladder does not redraw the chart on every press. The same array comes back when nothing changes.
+ */
+export function keepDomain(
+  shown: [number, number],
+  f2: ChainRuleState['f2'],
+  points: readonly (readonly [number, number])[],
+): [number, number] {
+  const next = yDomain(f2, points);
+  if (next[0] === shown[0] && next[1] === shown[1]) return shown;
+  if (f2 === 'sigmoid' || f2 === 'tanh') return next;
+  const [lo, hi] = valueRange(points);
+  const fits = shown[0] <= lo && hi <= shown[1];
+  return fits && next[1] - next[0] >= 0.4 * (shown[1] - shown[0]) ? shown : next;
+}

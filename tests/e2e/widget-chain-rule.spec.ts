@@ -52,6 +52,51 @@ test.describe('chain-rule widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
+  test('x, the weights and the inner piece move only the overlay; the outer piece redraws the axes for its range', async ({
+    page,
+    watch,
+  }) => {
+    const widget = await openWidget(page, URL, NAME);
+    const analytic = widget.locator('[data-readout="analytic"]');
+    const curve = widget.locator('.chart__overlay path').first();
+    await expect(curve).toHaveAttribute('d', /^M/);
+    const keep = () =>
+      widget.locator('.chart__plot > svg, .chart__plot > figure').evaluate((el) => {
+        (window as unknown as { drawn: Element }).drawn = el;
+      });
+    const drawnStays = () => page.evaluate(() => (window as unknown as { drawn: Element }).drawn.isConnected);
+    await keep();
+    // Each control, pressed by keyboard, changes the readout (and, but for x, the curve) without
+    // drawing the Plot chart again.
+    const press = async (control: Locator, key: string, times: number, curveMoves: boolean) => {
+      const value = await analytic.textContent();
+      const d = await curve.getAttribute('d');
+      await control.focus();
+      for (let i = 0; i < times; i++) await page.keyboard.press(key);
+      await expect(analytic).not.toHaveText(value!);
+      if (curveMoves) await expect(curve).not.toHaveAttribute('d', d!);
+      expect(await drawnStays()).toBe(true);
+    };
+    await press(widget.getByRole('slider', { name: 'Input x' }), 'ArrowLeft', 3, false);
+    await press(widget.getByRole('slider', { name: 'Weight w₁' }), 'ArrowRight', 3, true);
+    await press(widget.getByRole('slider', { name: 'Weight w₂' }), 'ArrowLeft', 3, true);
+    await press(widget.getByRole('combobox', { name: 'Inner piece f₁' }), 'ArrowDown', 1, true);
+    await expect(widget.getByRole('combobox', { name: 'Inner piece f₁' })).toHaveValue('tanh');
+    // A sigmoid outside keeps F in 0…1; a tanh outside needs −1…1: the axes are drawn again, once.
+    const outer = widget.getByRole('combobox', { name: 'Outer piece f₂' });
+    await outer.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(outer).toHaveValue('tanh');
+    await expect.poll(drawnStays).toBe(false);
+    await expect(widget.locator('.chart__plot svg [aria-label="y-axis tick label"] text').first()).toHaveText('−1.0');
+    // An unbounded piece outside: −1.8 tanh(0.8x) gets −2…2, which the next weight still fits.
+    await outer.selectOption('linear');
+    await expect(analytic).toHaveText(/\d/);
+    await keep();
+    await press(widget.getByRole('slider', { name: 'Weight w₁' }), 'ArrowRight', 1, true);
+    expect(watch.problems).toEqual([]);
+  });
+
   test('settings come from the link; a garbage link falls back with a visible notice', async ({ page, watch }) => {
     let widget = await openWidget(page, `${URL}?chain-rule=f1:tanh,x:1`, NAME);
     await expect(widget.getByRole('combobox', { name: 'Inner piece f₁' })).toHaveValue('tanh');

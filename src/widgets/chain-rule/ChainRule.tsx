@@ -4,7 +4,7 @@
  * same slope measured numerically by a central difference, with the relative error between them.
  */
 import * as Plot from '@observablehq/plot';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Chart, linePath, fixedHeight } from '../shared/Chart';
 import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
@@ -13,7 +13,7 @@ import { useWidgetState } from '../shared/useWidgetState';
 import { useWidth } from '../shared/useWidth';
 import { fmt, fmtTex, sci, sciTex } from '~/util/format';
 import { chainRuleSchema as schema, type ChainRuleState } from './state';
-import { piece, chain, composite, type Chain } from './model';
+import { piece, chain, graph, keepDomain, yDomain, type Chain } from './model';
 import './chain-rule.css';
 
 const options = schema.f1.options.map((value) => ({ value, label: piece(value).label }));
@@ -24,9 +24,18 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
   const { state, update, reset, notice, dismissNotice } = useWidgetState('chain-rule', schema);
   const c = useMemo(() => chain(state), [state]);
   const [box, width] = useWidth(480);
-  // The curve and the axes depend on the pieces and weights only: moving x moves the overlay.
+  // The curve depends on the pieces and weights only; it, the tangent and the point are the overlay.
   const { f1, f2, w1, w2 } = state;
-  const chartOptions = useMemo(() => curveChart({ f1, f2, w1, w2 }, Math.min(width, 560)), [f1, f2, w1, w2, width]);
+  const points = useMemo(() => graph({ f1, f2, w1, w2 }), [f1, f2, w1, w2]);
+  // The axes are drawn again only when the y range must change (`keepDomain`: a sigmoid or tanh
+  // outside fixes it; otherwise it moves on a coarse ladder) or the width does — not on a press of a
+  // weight or of the inner piece. The range shown is state kept from the renders before.
+  const [domain, setDomain] = useState(() => yDomain(f2, points));
+  const kept = keepDomain(domain, f2, points);
+  if (kept !== domain) setDomain(kept);
+  const [lo, hi] = kept;
+  const chartWidth = Math.max(260, Math.min(width, 560));
+  const chartOptions = useMemo(() => axesChart([lo, hi], chartWidth), [lo, hi, chartWidth]);
   const p1 = piece(state.f1);
   const p2 = piece(state.f2);
   const finite = [c.y, c.analytic, c.numeric].every(Number.isFinite);
@@ -173,6 +182,14 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
             alt={chartAlt(state, c)}
             overlay={(sc) => (
               <>
+                <path
+                  d={linePath(points, sc)}
+                  fill="none"
+                  stroke="var(--c-blue)"
+                  stroke-width={2.5}
+                  stroke-linejoin="round"
+                  stroke-linecap="round"
+                />
                 {Number.isFinite(c.y) && Number.isFinite(c.analytic) && (
                   <path
                     d={linePath(
@@ -211,31 +228,18 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
 const chartAlt = (s: ChainRuleState, c: Chain) =>
   `The composite function F over x from −4 to 4, with its tangent line at x = ${fmt(s.x, 1)}, of slope ${fmt(c.analytic, 4)}.`;
 
-/** The curve F and the axes: what depends on the pieces and weights, not on x (the tangent and point are the overlay). */
-function curveChart(s: Pick<ChainRuleState, 'f1' | 'f2' | 'w1' | 'w2'>, width: number) {
-  const F = composite({ ...s, x: 0 });
-  const points = Array.from({ length: 161 }, (_, i) => ({ x: -4 + i / 20, y: F(-4 + i / 20) })).filter((p) =>
-    Number.isFinite(p.y),
-  );
-  const ys = points.map((p) => p.y);
-  let lo = Math.min(...ys);
-  let hi = Math.max(...ys);
-  if (hi - lo < 1e-6) {
-    lo -= 1;
-    hi += 1;
-  }
-  const pad = (hi - lo) * 0.08;
+/** The axes and grid: what sets the scales (the curve F, its tangent and the point are the overlay). */
+function axesChart(domain: [number, number], width: number) {
   return {
     alt: '',
-    width: Math.max(260, width),
+    width,
     height: 220,
+    // The axis now ends on a tick: room between its label there and the axis label above it.
+    marginTop: 26,
     marginLeft: 48,
     marginBottom: 36,
     x: { label: 'x', domain: [-4, 4] },
-    y: { label: 'F(x)', domain: [lo - pad, hi + pad] },
-    marks: [
-      Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
-      Plot.line(points, { x: 'x', y: 'y', stroke: 'var(--c-blue)', strokeWidth: 2.5 }),
-    ],
+    y: { label: 'F(x)', domain },
+    marks: [Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }), Plot.frame({ stroke: 'none' })],
   };
 }

@@ -45,6 +45,54 @@ test.describe('cross-entropy widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
+  test('the true class, the case and the label y move only the overlays: the charts are not drawn again', async ({
+    page,
+    watch,
+  }) => {
+    const widget = await openWidget(page, URL, 'cross-entropy');
+    const charts = widget.locator('.chart__plot svg');
+    await expect(charts).toHaveCount(2);
+    await charts.nth(0).evaluate((el) => ((window as unknown as { bars: Element }).bars = el));
+    await charts.nth(1).evaluate((el) => ((window as unknown as { curve: Element }).curve = el));
+    const stays = (name: 'bars' | 'curve') =>
+      page.evaluate((n) => (window as unknown as Record<string, Element>)[n]!.isConnected, name);
+    const trueClass = widget.getByRole('combobox', { name: 'True class' });
+    await trueClass.focus();
+    for (const [key, name] of [
+      ['ArrowDown', 'House'],
+      ['ArrowDown', 'Grass'],
+      ['ArrowUp', 'House'],
+    ] as const) {
+      await page.keyboard.press(key);
+      await expect(widget).toHaveAttribute('data-report', new RegExp(`"trueClass":"${name}"`));
+      // The true class is named under its bar.
+      await expect(charts.first()).toContainText(`${name} (true)`);
+    }
+    expect(await stays('bars')).toBe(true);
+    expect(await stays('curve')).toBe(true);
+    // The binary case draws its two branches over the same axes (the bar chart is not shown there).
+    const mode = widget.getByRole('combobox', { name: 'Case' });
+    await mode.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(widget.locator('[data-readout="loss"]')).toHaveText('0.2231');
+    await expect(charts).toHaveCount(1);
+    await expect(charts.first()).toContainText('ŷ, the predicted probability of y = 1');
+    const label = widget.getByRole('combobox', { name: 'True label y' });
+    await label.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(widget.locator('[data-readout="loss"]')).toHaveText('1.6094');
+    await page.keyboard.press('ArrowUp');
+    await expect(widget.locator('[data-readout="loss"]')).toHaveText('0.2231');
+    await widget.getByRole('switch', { name: /Clip to/ }).press('Space');
+    await expect(widget).toHaveAttribute('data-report', /"clipped":false/);
+    await mode.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(charts).toHaveCount(2);
+    await expect(charts.nth(1)).toContainText('p, the probability given to the true class');
+    expect(await stays('curve')).toBe(true);
+    expect(watch.problems).toEqual([]);
+  });
+
   test('a probability of 0 for the true class: 16.1181 with clipping, infinite (in words, no NaN drawn) without', async ({
     page,
     watch,

@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { Chart, type ChartScales, fixedHeight } from '../shared/Chart';
+import { Chart, type ChartScales, fixedHeight, linePath } from '../shared/Chart';
 import { Select, Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -15,7 +15,7 @@ import { useWidgetState } from '../shared/useWidgetState';
 import { useWidth } from '../shared/useWidth';
 import { fmt, fmtTex } from '~/util/format';
 import { crossEntropySchema, type CrossEntropyState } from './state';
-import { CLASSES, LOSS_CAP, PRESETS, categoricalLoss, compute, curve, setProbability, type Result } from './model';
+import { CLASSES, LOSS_CAP, PRESETS, categoricalLoss, compute, lossCurves, setProbability, type Result } from './model';
 import './cross-entropy.css';
 
 /** A loss as text: four decimals, or "infinite" in words. */
@@ -33,12 +33,15 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
   const r = useMemo(() => compute(state), [state]);
   const [box, boxWidth] = useWidth(520);
   const width = Math.max(260, Math.min(640, boxWidth));
-  // Curves and axes change with the mode, label, clipping and whether the loss left the short axis;
-  // the current point and the bars are the overlays.
+  // The axes are drawn again only when the loss leaves the short y axis (or comes back) and when the
+  // width changes; the curves, the references, the bars, the class names and the point are the
+  // overlays, so the case, the true class, the label y and clipping move only them.
   const tall = r.loss === Infinity || r.loss > 4.6;
-  const { mode, clip, y, cls } = state;
-  const curveOptions = useMemo(() => curveChart({ mode, clip, y }, tall, width), [mode, clip, y, tall, width]);
-  const barOptions = useMemo(() => (mode === 'categorical' ? barChart(cls, width) : undefined), [mode, cls, width]);
+  const yMax = tall ? 17.5 : 5;
+  const { mode, clip, y } = state;
+  const curveOptions = useMemo(() => curveChart(yMax, width), [yMax, width]);
+  const curves = useMemo(() => lossCurves(mode, clip, y, yMax), [mode, clip, y, yMax]);
+  const barOptions = useMemo(() => barChart(width), [width]);
   const binary = state.mode === 'binary';
   const infinite = r.loss === Infinity;
 
@@ -187,7 +190,7 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
           />
         </div>
         <div ref={box} class="cross-entropy__charts">
-          {barOptions && (
+          {mode === 'categorical' && (
             <Chart
               options={barOptions}
               sized={fixedHeight(barOptions)}
@@ -204,7 +207,12 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
             options={curveOptions}
             sized={fixedHeight(curveOptions)}
             alt={curveAlt(state, r)}
-            overlay={(sc) => <Point sc={sc} state={state} r={r} yMax={tall ? 17.5 : 5} />}
+            overlay={(sc) => (
+              <>
+                <Curves sc={sc} state={state} curves={curves} yMax={yMax} />
+                <Point sc={sc} state={state} r={r} yMax={yMax} />
+              </>
+            )}
           />
           <dl class="widget__readout">
             <dt>Probability given to the true {binary ? 'label' : 'class'}</dt>
@@ -241,8 +249,11 @@ function clipLines(r: Result, clipped: boolean): string[] {
 const barAlt = (state: CrossEntropyState) =>
   `Bar chart of the predicted probabilities: ${CLASSES.map((c, i) => `${c} ${fmt(state.p[i]!, 3)}`).join(', ')}. The true class is ${CLASSES[state.cls]}.`;
 
-/** Axes of the bar chart (the true class named); the bars are drawn by `Bars`. */
-function barChart(cls: number, width: number) {
+/**
+ * Axes of the bar chart; the bars and the class names under them (the true one marked) are drawn
+ * by `Bars`, so choosing another true class does not draw the axes again.
+ */
+function barChart(width: number) {
   return {
     alt: '',
     width,
@@ -251,13 +262,8 @@ function barChart(cls: number, width: number) {
     marginBottom: 30,
     marginLeft: 44,
     marginRight: 8,
-    x: {
-      type: 'band' as const,
-      domain: [...CLASSES],
-      label: null,
-      padding: 0.3,
-      tickFormat: (c: string) => (c === CLASSES[cls] ? `${c} (true)` : c),
-    },
+    // Plot draws the ticks only (a `fill` of none leaves out the axis's text).
+    x: { type: 'band' as const, domain: [...CLASSES], label: null, padding: 0.3, axis: null },
     y: {
       domain: [0, 1.12],
       ticks: [0, 0.25, 0.5, 0.75, 1],
@@ -265,7 +271,7 @@ function barChart(cls: number, width: number) {
       label: 'probability',
       grid: true,
     },
-    marks: [Plot.ruleY([0], { stroke: 'var(--c-ink)' })],
+    marks: [Plot.axisX({ fill: 'none' }), Plot.ruleY([0], { stroke: 'var(--c-ink)' })],
   };
 }
 
@@ -292,6 +298,14 @@ function Bars({ sc, state }: { sc: ChartScales; state: CrossEntropyState }) {
         {CLASSES.map((c, i) => (
           <text x={sc.x(c) + sc.bandwidth / 2} y={sc.y(state.p[i]!) - 7}>
             {fmt(state.p[i]!, 3)}
+          </text>
+        ))}
+      </g>
+      {/* The x axis's labels where Plot puts them: 9 px under the frame, centred on each band. */}
+      <g text-anchor="middle" transform={`translate(${sc.bandwidth / 2 + 0.5},9.5)`}>
+        {CLASSES.map((c, i) => (
+          <text x={sc.x(c)} y={sc.bottom} dy="0.71em">
+            {i === state.cls ? `${c} (true)` : c}
           </text>
         ))}
       </g>
@@ -325,22 +339,8 @@ function Point({ sc, state, r, yMax }: { sc: ChartScales; state: CrossEntropySta
   return <circle cx={sc.x(x)} cy={sc.y(r.loss)} r={7} fill="var(--c-blue)" stroke="var(--bg)" stroke-width={2} />;
 }
 
-/** The loss curves, references and axes; the current point is drawn by `Point`. */
-function curveChart(state: Pick<CrossEntropyState, 'mode' | 'clip' | 'y'>, tall: boolean, width: number) {
-  const binary = state.mode === 'binary';
-  const yMax = tall ? 17.5 : 5;
-  const active = binary ? (state.y === '1' ? 'p' : 'one-minus-p') : 'p';
-  const main = curve(state.clip, active).map((d) => ({ ...d, loss: Math.min(d.loss, yMax + 2) }));
-  const other = binary
-    ? curve(state.clip, active === 'p' ? 'one-minus-p' : 'p').map((d) => ({ ...d, loss: Math.min(d.loss, yMax + 2) }))
-    : [];
-  const xLabel = binary ? 'ŷ, the predicted probability of y = 1' : 'p, the probability given to the true class';
-  const references = binary
-    ? []
-    : [
-        { p: PRESETS.blue[1], loss: PRESET_LOSS.blue, label: 'blue' },
-        { p: PRESETS.yellow[1], loss: PRESET_LOSS.yellow, label: 'yellow' },
-      ];
+/** The axes of the loss chart (x from 0 to 1, y from 0 to `yMax`); `Curves` and `Point` draw the rest. */
+function curveChart(yMax: number, width: number) {
   return {
     alt: '',
     width,
@@ -349,51 +349,106 @@ function curveChart(state: Pick<CrossEntropyState, 'mode' | 'clip' | 'y'>, tall:
     marginBottom: 38,
     marginLeft: 44,
     marginRight: 12,
-    x: { domain: [0, 1], label: xLabel, labelAnchor: 'right' as const },
+    // The x axis's label names the case, so `Curves` writes it.
+    x: { domain: [0, 1], label: null },
     y: { domain: [0, yMax], label: 'loss', grid: true, nice: false },
-    marks: [
-      tall && state.clip ? Plot.ruleY([LOSS_CAP], { stroke: 'var(--c-muted)', strokeDasharray: '2 3' }) : null,
-      tall && state.clip
-        ? Plot.text([`clipping cap −log(10⁻⁷) ≈ ${fmt(LOSS_CAP, 2)}`], {
-            x: () => 0.03,
-            y: () => LOSS_CAP,
-            dy: 10,
-            textAnchor: 'start',
-            lineAnchor: 'top',
-            fill: 'var(--c-muted)',
-          })
-        : null,
-      binary
-        ? Plot.line(other, {
-            x: 'p',
-            y: 'loss',
-            stroke: 'var(--c-orange)',
-            strokeWidth: 2,
-            strokeDasharray: '7 4',
-            clip: true,
-          })
-        : null,
-      Plot.line(main, { x: 'p', y: 'loss', stroke: 'var(--c-blue)', strokeWidth: 2.5, clip: true }),
-      ...(binary
-        ? (
+    marks: [Plot.ruleY([0], { stroke: 'var(--c-ink)' })],
+  };
+}
+
+/**
+ * The loss curve of the true label (blue), in the binary case the other branch (orange, dashed)
+ * and the branches' names, the slides' blue and yellow predictions on the categorical curve, the
+ * clipping cap once the loss axis is tall, and the x axis's label. Drawn as Plot drew them (the
+ * half-pixel shifts are Plot's), over the axes.
+ */
+function Curves({
+  sc,
+  state,
+  curves,
+  yMax,
+}: {
+  sc: ChartScales;
+  state: CrossEntropyState;
+  curves: ReturnType<typeof lossCurves>;
+  yMax: number;
+}) {
+  const binary = state.mode === 'binary';
+  const xLabel = binary ? 'ŷ, the predicted probability of y = 1' : 'p, the probability given to the true class';
+  const references = binary
+    ? []
+    : [
+        { p: PRESETS.blue[1], loss: PRESET_LOSS.blue, label: 'blue' },
+        { p: PRESETS.yellow[1], loss: PRESET_LOSS.yellow, label: 'yellow' },
+      ];
+  const cap = sc.y(LOSS_CAP);
+  const line = { fill: 'none', 'stroke-linejoin': 'round', 'stroke-linecap': 'round' } as const;
+  return (
+    <>
+      {yMax > 5 && state.clip && (
+        <>
+          <line
+            x1={sc.left}
+            x2={sc.right}
+            y1={cap + 0.5}
+            y2={cap + 0.5}
+            stroke="var(--c-muted)"
+            stroke-dasharray="2 3"
+          />
+          <text x={sc.x(0.03) + 0.5} y={cap + 10.5} dy="0.71em" text-anchor="start" fill="var(--c-muted)">
+            clipping cap −log(10⁻⁷) ≈ {fmt(LOSS_CAP, 2)}
+          </text>
+        </>
+      )}
+      <g clip-path={sc.clip}>
+        <g transform="translate(0.5,0.5)">
+          {binary && (
+            <path
+              {...line}
+              d={linePath(curves.other, sc)}
+              stroke="var(--c-orange)"
+              stroke-width={2}
+              stroke-dasharray="7 4"
+            />
+          )}
+          <path {...line} d={linePath(curves.main, sc)} stroke="var(--c-blue)" stroke-width={2.5} />
+        </g>
+      </g>
+      <g transform="translate(0.5,0.5)">
+        {binary &&
+          (
             [
               ['y = 1: −log ŷ', 0.1, 0.85, 'start', state.y === '1'],
               ['y = 0: −log(1 − ŷ)', 0.9, 0.62, 'end', state.y === '0'],
             ] as const
-          ).map(([label, x, height, anchor, active]) =>
+          ).map(([label, x, height, anchor, active]) => (
             // Clear of both curves: at these heights the curves are still near the edges.
-            Plot.text([label], {
-              x: () => x,
-              y: () => yMax * height,
-              textAnchor: anchor,
-              fill: active ? 'var(--c-blue)' : 'var(--c-orange)',
-              fontWeight: 600,
-            }),
-          )
-        : []),
-      Plot.dot(references, { x: 'p', y: 'loss', r: 4, fill: 'var(--bg)', stroke: 'var(--c-muted)', strokeWidth: 1.5 }),
-      Plot.text(references, { x: 'p', y: 'loss', text: 'label', dy: -10, fill: 'var(--c-muted)' }),
-      Plot.ruleY([0], { stroke: 'var(--c-ink)' }),
-    ],
-  };
+            <text
+              x={sc.x(x)}
+              y={sc.y(yMax * height)}
+              dy="0.32em"
+              text-anchor={anchor}
+              fill={active ? 'var(--c-blue)' : 'var(--c-orange)'}
+              font-weight={600}
+            >
+              {label}
+            </text>
+          ))}
+        {references.map((d) => (
+          <circle cx={sc.x(d.p)} cy={sc.y(d.loss)} r={4} fill="var(--bg)" stroke="var(--c-muted)" stroke-width={1.5} />
+        ))}
+      </g>
+      <g transform="translate(0.5,-9.5)" fill="var(--c-muted)" text-anchor="middle">
+        {references.map((d) => (
+          <text x={sc.x(d.p)} y={sc.y(d.loss)} dy="0.32em">
+            {d.label}
+          </text>
+        ))}
+      </g>
+      <line x1={sc.left} x2={sc.right} y1={sc.y(0) + 0.5} y2={sc.y(0) + 0.5} stroke="var(--c-ink)" />
+      <text x={sc.right + 9.5} y={sc.bottom + 35.5} text-anchor="end">
+        {xLabel} →
+      </text>
+    </>
+  );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeState, defaultsOf } from '../shared/url-state';
 import { crossEntropySchema } from './state';
-import { LOSS_CAP, PRESETS, compute, curve, setProbability } from './model';
+import { LOSS_CAP, PRESETS, compute, curve, lossCurves, setProbability } from './model';
 
 const defaults = defaultsOf(crossEntropySchema);
 
@@ -85,6 +85,23 @@ describe('cross-entropy widget model', () => {
     const other = curve(true, 'one-minus-p');
     expect(other.at(-1)!.p).toBe(1);
     expect(other.at(-1)!.loss).toBeCloseTo(LOSS_CAP, 12);
+  });
+
+  it('the drawn curves: the true branch, the other one only in the binary case, cut at yMax + 2', () => {
+    const categorical = lossCurves('categorical', true, '0', 5);
+    expect(categorical.other).toEqual([]);
+    expect(categorical.main).toEqual(curve(true).map((d) => [d.p, Math.min(d.loss, 7)]));
+    expect(Math.max(...categorical.main.map(([, loss]) => loss))).toBe(7);
+    // y = 1: −log ŷ is the main curve, −log(1 − ŷ) the other; y = 0 swaps them.
+    const one = lossCurves('binary', false, '1', 17.5);
+    const zero = lossCurves('binary', false, '0', 17.5);
+    expect(one.main).toEqual(curve(false, 'p').map((d) => [d.p, Math.min(d.loss, 19.5)]));
+    expect(one.other).toEqual(curve(false, 'one-minus-p').map((d) => [d.p, Math.min(d.loss, 19.5)]));
+    expect(zero.main).toEqual(one.other);
+    expect(zero.other).toEqual(one.main);
+    // Unclipped the loss climbs past the tall axis's top near p = 0; it is cut 2 above it.
+    expect(one.main[0]).toEqual([1e-9, 19.5]);
+    expect(one.main.every(([, loss]) => Number.isFinite(loss) && loss <= 19.5)).toBe(true);
   });
 
   it('a garbage link keeps the defaults', () => {

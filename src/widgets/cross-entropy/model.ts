@@ -137,3 +137,22 @@ export function curve(clipped: boolean, branch: 'p' | 'one-minus-p' = 'p'): { p:
     })
     .filter((d) => Number.isFinite(d.loss));
 }
+
+/**
+ * The loss curves the chart draws as [p, loss] points: the true label's branch (`main`: −log p
+ * for the categorical case and y = 1, −log(1 − p) for y = 0) and, in the binary case, the other
+ * branch (`other`, empty otherwise). Losses above `yMax + 2` are cut there: the chart's frame
+ * clips them, and the line still leaves the top of the chart instead of ending below it.
+ */
+export function lossCurves(
+  mode: CrossEntropyState['mode'],
+  clipped: boolean,
+  y: CrossEntropyState['y'],
+  yMax: number,
+): { main: [number, number][]; other: [number, number][] } {
+  const binary = mode === 'binary';
+  const active = binary && y === '0' ? 'one-minus-p' : 'p';
+  const points = (branch: 'p' | 'one-minus-p') =>
+    curve(clipped, branch).map((d): [number, number] => [d.p, Math.min(d.loss, yMax + 2)]);
+  return { main: points(active), other: binary ? points(active === 'p' ? 'one-minus-p' : 'p') : [] };
+}

@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { Chart, type ChartPointer, chartHeight, type ChartSizing } from '../shared/Chart';
+import { symbolPath, type SymbolName } from '~/charts/plot';
+import { Chart, type ChartPointer, type ChartScales, chartHeight, type ChartSizing, linePath } from '../shared/Chart';
 import { Slider } from '../shared/controls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { prefersReducedMotion } from '../shared/theme';
@@ -14,20 +15,14 @@ import { useWidth } from '../shared/useWidth';
 import { clampToField } from '../shared/url-state';
 import { fmt } from '~/util/format';
 import { localMinimaSchema as schema } from './state';
-import { DOMAIN, OUTCOME_TEXT, POINTS, basinOf, descend, loss, type Outcome, type Run } from './model';
+import { DOMAIN, OUTCOME_TEXT, POINTS, basinOf, descend, loss, runMarks, type Outcome, type ShownRun } from './model';
 import './local-minima.css';
 
 /** Steps shown per animation frame: at least 2, more for long runs so none takes over ~1.5 s (90 frames). */
 const stepsPerFrame = (length: number) => Math.max(2, Math.ceil(length / 90));
 const MAX_RUNS = 12;
 
-interface ShownRun extends Run {
-  id: number;
-  /** How many points of the path are drawn so far. */
-  shown: number;
-}
-
-const STYLE: Record<Outcome, { color: string; symbol: string; word: string }> = {
+const STYLE: Record<Outcome, { color: string; symbol: SymbolName; word: string }> = {
   local: { color: 'var(--c-blue)', symbol: 'circle', word: 'local' },
   global: { color: 'var(--c-orange)', symbol: 'square', word: 'global' },
   diverged: { color: 'var(--c-red)', symbol: 'triangle', word: 'diverged' },
@@ -68,7 +63,11 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
   const finished = runs.filter((r) => r.shown >= r.path.length);
   const count = (o: Outcome) => finished.filter((r) => r.outcome === o).length;
   const last = finished.at(-1);
-  const options = useMemo(() => chartOptions(runs, state.start, Math.min(width, 900)), [runs, state.start, width]);
+  // The axes, the basins and the loss curve are drawn again only when the width changes; the start
+  // and the runs (every animation frame of a rolling ball) are the overlay.
+  const chartWidth = Math.min(width, 900);
+  const options = useMemo(() => chartOptions(chartWidth), [chartWidth]);
+  const marks = useMemo(() => runMarks(runs), [runs]);
 
   const onPointer = (p: ChartPointer) => {
     if (p.phase !== 'down') return;
@@ -113,6 +112,8 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
         <div ref={box} class="local-minima__chart">
           <Chart
             options={options}
+            alt={chartAlt(finished)}
+            overlay={(sc) => <Runs sc={sc} start={state.start} marks={marks} />}
             sized={HEIGHT_RULE}
             onPointer={onPointer}
             table={{
@@ -189,27 +190,21 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
 /** The chart's height for its width (the server reserves it before the chart is drawn). */
 const HEIGHT_RULE: ChartSizing = { min: 260, max: 320, perWidth: 0.6 };
 
-function chartOptions(runs: ShownRun[], start: number, width: number) {
+/** What the chart shows, for screen readers (written onto the drawn chart whenever a run ends). */
+function chartAlt(finished: ShownRun[]): string {
+  return `The loss E(w) over w from −2.5 to 2.5, with a local minimum at w = ${fmt(POINTS.local, 2)} and the global minimum at w = ${fmt(POINTS.global, 2)}. ${finished.length} finished runs: ${finished.map((r) => `from ${fmt(r.start)} to the ${STYLE[r.outcome].word}`).join('; ') || 'none yet'}.`;
+}
+
+/** The axes, the two basins and the loss curve: nothing a reader moves. */
+function chartOptions(width: number) {
   const curve = Array.from({ length: 201 }, (_, i) => {
     const w = DOMAIN[0] + ((DOMAIN[1] - DOMAIN[0]) * i) / 200;
     return { w, e: loss(w) };
   });
-  const inside = (w: number) => w >= DOMAIN[0] && w <= DOMAIN[1];
-  const points = runs.flatMap((r) =>
-    r.path
-      .slice(0, r.shown)
-      .filter(inside)
-      .map((w, t) => ({ w, e: loss(w), t, id: r.id, outcome: r.outcome, done: r.shown >= r.path.length })),
-  );
-  const ends = runs.filter((r) => r.shown >= r.path.length && inside(r.end));
-  const heads = runs
-    .filter((r) => r.shown < r.path.length)
-    .map((r) => r.path[r.shown - 1]!)
-    .filter(inside);
-  const finished = runs.filter((r) => r.shown >= r.path.length);
   const narrow = width < 480;
   return {
-    alt: `The loss E(w) over w from −2.5 to 2.5, with a local minimum at w = ${fmt(POINTS.local, 2)} and the global minimum at w = ${fmt(POINTS.global, 2)}. ${finished.length} finished runs: ${finished.map((r) => `from ${fmt(r.start)} to the ${STYLE[r.outcome].word}`).join('; ') || 'none yet'}.`,
+    // Replaced by `chartAlt` (the Chart's `alt`) whenever the chart is drawn.
+    alt: `The loss E(w) over w from −2.5 to 2.5, with a local minimum at w = ${fmt(POINTS.local, 2)} and the global minimum at w = ${fmt(POINTS.global, 2)}.`,
     width: Math.max(280, width),
     height: chartHeight(width, HEIGHT_RULE),
     marginLeft: 40,
@@ -252,54 +247,77 @@ function chartOptions(runs: ShownRun[], start: number, width: number) {
       ),
       Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.6 }),
       Plot.line(curve, { x: 'w', y: 'e', stroke: 'var(--c-ink)', strokeWidth: 2 }),
-      Plot.ruleX([start], { stroke: 'var(--c-muted)', strokeDasharray: '3 4' }),
-      Plot.dot([{ w: start, e: loss(start) }], {
-        x: 'w',
-        y: 'e',
-        r: 6,
-        stroke: 'var(--c-ink)',
-        strokeWidth: 1.5,
-        fill: 'none',
-      }),
-      Plot.line(points, {
-        x: 'w',
-        y: 'e',
-        z: 'id',
-        stroke: (d: { outcome: Outcome; done: boolean }) => (d.done ? STYLE[d.outcome].color : 'var(--c-purple)'),
-        strokeOpacity: 0.45,
-        clip: true,
-      }),
-      Plot.dot(points, {
-        x: 'w',
-        y: 'e',
-        r: 2.5,
-        fill: (d: { outcome: Outcome; done: boolean }) => (d.done ? STYLE[d.outcome].color : 'var(--c-purple)'),
-        fillOpacity: 0.7,
-      }),
-      Plot.dot(
-        heads.map((w) => ({ w, e: loss(w) })),
-        { x: 'w', y: 'e', r: 7, fill: 'var(--c-purple)', stroke: 'var(--bg)', strokeWidth: 1.5 },
-      ),
-      Plot.dot(ends, {
-        x: 'end',
-        y: (r: Run) => loss(r.end),
-        r: 7,
-        symbol: (r: Run) => STYLE[r.outcome].symbol,
-        fill: (r: Run) => STYLE[r.outcome].color,
-        stroke: 'var(--bg)',
-        strokeWidth: 1.5,
-      }),
-      Plot.text(
-        [POINTS.local, POINTS.global].map((w) => {
-          const here = ends.filter((r) => r.outcome === (w === POINTS.local ? 'local' : 'global'));
-          return {
-            w,
-            e: loss(w),
-            label: here.length ? `${w === POINTS.local ? 'local' : 'global'} ×${here.length}` : '',
-          };
-        }),
-        { x: 'w', y: 'e', text: 'label', dy: 18, fill: 'var(--c-ink)', fontWeight: 'bold' },
-      ),
     ],
   };
+}
+
+/**
+ * The start (a dashed line and a ring on the curve), each run's path (a faint line through its
+ * steps, purple while it rolls, then in the colour of where it ended), the rolling balls, the
+ * ends (● local, ■ global) and how many runs ended at each minimum. Drawn as Plot drew them (the
+ * half-pixel shifts are Plot's).
+ */
+function Runs({ sc, start, marks }: { sc: ChartScales; start: number; marks: ReturnType<typeof runMarks> }) {
+  const color = (t: { outcome: Outcome; done: boolean }) => (t.done ? STYLE[t.outcome].color : 'var(--c-purple)');
+  const x0 = sc.x(start);
+  const labels = [
+    { w: POINTS.local, n: marks.atLocal, word: 'local' },
+    { w: POINTS.global, n: marks.atGlobal, word: 'global' },
+  ];
+  return (
+    <>
+      <line x1={x0 + 0.5} x2={x0 + 0.5} y1={sc.top} y2={sc.bottom} stroke="var(--c-muted)" stroke-dasharray="3 4" />
+      <g transform="translate(0.5,0.5)">
+        <circle cx={x0} cy={sc.y(loss(start))} r={6} fill="none" stroke="var(--c-ink)" stroke-width={1.5} />
+      </g>
+      <g clip-path={sc.clip}>
+        <g
+          transform="translate(0.5,0.5)"
+          fill="none"
+          stroke-width={1.5}
+          stroke-opacity={0.45}
+          stroke-linejoin="round"
+          stroke-linecap="round"
+        >
+          {marks.trails.map((t) => (
+            <path key={t.id} d={linePath(t.points, sc)} stroke={color(t)} />
+          ))}
+        </g>
+      </g>
+      <g transform="translate(0.5,0.5)">
+        <g fill-opacity={0.7}>
+          {marks.trails.map((t) => (
+            <g key={t.id} fill={color(t)}>
+              {t.points.map(([w, e]) => (
+                <circle cx={sc.x(w)} cy={sc.y(e)} r={2.5} />
+              ))}
+            </g>
+          ))}
+        </g>
+        <g fill="var(--c-purple)" stroke="var(--bg)" stroke-width={1.5}>
+          {marks.heads.map(([w, e]) => (
+            <circle cx={sc.x(w)} cy={sc.y(e)} r={7} />
+          ))}
+        </g>
+        <g stroke="var(--bg)" stroke-width={1.5}>
+          {marks.ends.map((r) => (
+            <path
+              key={r.id}
+              d={symbolPath(STYLE[r.outcome].symbol, sc.x(r.w), sc.y(r.e), 7)}
+              fill={STYLE[r.outcome].color}
+            />
+          ))}
+        </g>
+      </g>
+      <g transform="translate(0.5,18.5)" fill="var(--c-ink)" font-weight="bold" text-anchor="middle">
+        {labels.map((l) =>
+          l.n ? (
+            <text x={sc.x(l.w)} y={sc.y(loss(l.w))} dy="0.32em">
+              {l.word} ×{l.n}
+            </text>
+          ) : null,
+        )}
+      </g>
+    </>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STEPS, POINTS, basinOf, descend, gradient, loss } from './model';
+import { MAX_STEPS, POINTS, basinOf, descend, gradient, loss, runMarks } from './model';
 
 describe('local-minima model', () => {
   it('finds the three stationary points of E′(w) = w³ − 2w − 0.3', () => {
@@ -40,5 +40,37 @@ describe('local-minima model', () => {
     expect(far.outcome).toBe('diverged');
     expect(far.path.every((w) => Number.isFinite(w) && Math.abs(w) <= 10)).toBe(true);
     expect(descend(1, 0.05).path.length).toBeLessThanOrEqual(MAX_STEPS + 1);
+  });
+
+  it('the marks of the runs: paths so far, the rolling balls, the ends and how many end at each minimum', () => {
+    const left = descend(-2, 0.05);
+    const right = descend(2, 0.05);
+    const rolling = descend(1, 0.05);
+    const far = descend(2.4, 0.6);
+    expect(far.outcome).not.toMatch(/local|global/);
+    const m = runMarks([
+      { ...left, id: 1, shown: left.path.length },
+      { ...right, id: 2, shown: right.path.length },
+      { ...rolling, id: 3, shown: 3 },
+      { ...far, id: 4, shown: far.path.length },
+    ]);
+    expect(m.trails.map((t) => [t.id, t.done])).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
+    expect(m.trails[0]!.points).toEqual(left.path.map((w) => [w, loss(w)]));
+    expect(m.trails[2]!.points).toEqual(rolling.path.slice(0, 3).map((w) => [w, loss(w)]));
+    // Only points inside the chart's range are drawn.
+    expect(m.trails[3]!.points.every(([w]) => Math.abs(w) <= 2.5)).toBe(true);
+    expect(m.heads).toEqual([[rolling.path[2]!, loss(rolling.path[2]!)]]);
+    expect(m.ends.map((e) => [e.id, e.outcome])).toEqual([
+      [1, 'local'],
+      [2, 'global'],
+    ]);
+    expect(m.ends[0]!.e).toBe(loss(left.end));
+    expect([m.atLocal, m.atGlobal]).toEqual([1, 1]);
+    expect(runMarks([])).toEqual({ trails: [], heads: [], ends: [], atLocal: 0, atGlobal: 0 });
   });
 });

@@ -77,3 +77,50 @@ export const OUTCOME_TEXT: Record<Outcome, string> = {
   diverged: 'diverged (the steps grew without bound)',
   unsettled: `did not settle within ${MAX_STEPS} steps (it keeps jumping)`,
 };
+
+/** A run on the chart: `shown` is how many points of its path are drawn so far (it grows while it rolls). */
+export interface ShownRun extends Run {
+  id: number;
+  shown: number;
+}
+
+/** What the chart draws of the runs, in its x range (`DOMAIN`): points outside it are left out. */
+export interface RunMarks {
+  /** Each run's path so far as [w, E(w)] points; `done` once the run is over (then coloured by outcome). */
+  trails: { id: number; outcome: Outcome; done: boolean; points: [number, number][] }[];
+  /** The moving ball of each run still rolling: [w, E(w)]. */
+  heads: [number, number][];
+  /** The end of each finished run. */
+  ends: { id: number; outcome: Outcome; w: number; e: number }[];
+  /** How many finished runs end in the chart at each minimum (the labels "local ×n", "global ×n"). */
+  atLocal: number;
+  atGlobal: number;
+}
+
+export function runMarks(runs: readonly ShownRun[]): RunMarks {
+  const inside = (w: number) => w >= DOMAIN[0] && w <= DOMAIN[1];
+  const trails = runs.map((r) => ({
+    id: r.id,
+    outcome: r.outcome,
+    done: r.shown >= r.path.length,
+    points: r.path
+      .slice(0, r.shown)
+      .filter(inside)
+      .map((w): [number, number] => [w, loss(w)]),
+  }));
+  const heads = runs
+    .filter((r) => r.shown < r.path.length)
+    .map((r) => r.path[r.shown - 1]!)
+    .filter(inside)
+    .map((w): [number, number] => [w, loss(w)]);
+  const ends = runs
+    .filter((r) => r.shown >= r.path.length && inside(r.end))
+    .map((r) => ({ id: r.id, outcome: r.outcome, w: r.end, e: loss(r.end) }));
+  return {
+    trails,
+    heads,
+    ends,
+    atLocal: ends.filter((r) => r.outcome === 'local').length,
+    atGlobal: ends.filter((r) => r.outcome === 'global').length,
+  };
+}

@@ -13,7 +13,7 @@ import { useWidgetState } from '../shared/useWidgetState';
 import { useWidth } from '../shared/useWidth';
 import { fmt, fmtTex, sci, sciTex } from '~/util/format';
 import { chainRuleSchema as schema, type ChainRuleState } from './state';
-import { piece, chain, graph, keepDomain, yDomain, type Chain } from './model';
+import { piece, chain, graph, keepDomain, tangentLine, yDomain, type Chain } from './model';
 import './chain-rule.css';
 
 const options = schema.f1.options.map((value) => ({ value, label: piece(value).label }));
@@ -192,13 +192,7 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
                 />
                 {Number.isFinite(c.y) && Number.isFinite(c.analytic) && (
                   <path
-                    d={linePath(
-                      [
-                        [-4, c.y + c.analytic * (-4 - state.x)],
-                        [4, c.y + c.analytic * (4 - state.x)],
-                      ],
-                      sc,
-                    )}
+                    d={linePath(tangentLine(state, c), sc)}
                     clip-path={sc.clip}
                     fill="none"
                     stroke="var(--c-orange)"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultsOf } from '../shared/url-state';
 import { chainRuleSchema } from './state';
-import { chain, curve, graph, keepDomain, ladder, yDomain } from './model';
+import { chain, composite, graph, keepDomain, ladder, tangentLine, yDomain } from './model';
 
 const defaults = defaultsOf(chainRuleSchema);
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
@@ -56,9 +56,10 @@ describe('chain-rule model', () => {
 
   it('draws the tangent through the point', () => {
     const c = chain(defaults);
-    const pts = curve(defaults, c, 81);
-    const at = pts.find((p) => Math.abs(p.x - 2) < 1e-9)!;
-    expect(at.tangent).toBeCloseTo(at.y, 12);
+    const [[x0, y0], [x1, y1]] = tangentLine(defaults, c) as [[number, number], [number, number]];
+    expect([x0, x1]).toEqual([-4, 4]);
+    expect((y1 - y0) / (x1 - x0)).toBeCloseTo(c.analytic, 12); // its slope is F′(x)
+    expect(y0 + c.analytic * (defaults.x - x0)).toBeCloseTo(composite(defaults)(defaults.x), 12); // through (x, F(x))
   });
 });
 

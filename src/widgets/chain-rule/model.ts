@@ -88,13 +88,9 @@ export function chain(s: ChainRuleState): Chain {
   return { u, a, g, y, factors, analytic, numeric, relError, atKink };
 }
 
-/** F over x ∈ [−4, 4] and the tangent line at the reader's x, for the chart. */
-export function curve(s: ChainRuleState, c: Chain, n = 161) {
-  const F = composite(s);
-  return Array.from({ length: n }, (_, i) => {
-    const x = -4 + (8 * i) / (n - 1);
-    return { x, y: F(x), tangent: c.y + c.analytic * (x - s.x) };
-  });
+/** The tangent of F at the reader's x across the chart, x = −4 … 4: y = F(x₀) + F′(x₀)·(x − x₀). */
+export function tangentLine(s: Pick<ChainRuleState, 'x'>, c: Pick<Chain, 'y' | 'analytic'>): [number, number][] {
+  return [-4, 4].map((x) => [x, c.y + c.analytic * (x - s.x)]);
 }
 
 /** The curve F over x ∈ [−4, 4] as [x, F(x)] at `n` evenly spaced points (what the chart draws). */

@@ -28,6 +28,44 @@ test.describe('lr-decay widget', () => {
     expect(watch.problems).toEqual([]);
   });
 
+  test('α₀, decay and steps by keyboard move the schedule’s curve, not the charts', async ({ page, watch }) => {
+    const widget = await openWidget(page, URL, 'lr-decay');
+    const schedule = widget.locator('.chart__plot svg').first();
+    const curve = () => schedule.evaluate((svg) => svg.querySelector('.chart__overlay path')?.getAttribute('d') ?? '');
+    const before = await curve();
+    // The charts' SVGs (the schedule, the loss chart) must stay the same elements: the inputs below
+    // move only the overlay (curve, dots, the α₀/2 line) and the description.
+    const remember = () =>
+      widget.locator('.chart__plot > svg, .chart__plot > figure').evaluateAll((els) => {
+        (window as unknown as { drawn: Element[] }).drawn = els;
+        return els.length;
+      });
+    const drawnStays = () =>
+      page.evaluate(() => (window as unknown as { drawn: Element[] }).drawn.every((el) => el.isConnected));
+    expect(await remember()).toBe(2);
+    const press = async (name: string, keys: string[]) => {
+      await widget.getByRole('slider', { name }).focus();
+      for (const key of keys) await page.keyboard.press(key);
+    };
+    await press('Initial learning rate α₀', ['ArrowLeft', 'ArrowLeft', 'ArrowLeft']);
+    await press('Decay rate d', Array<string>(5).fill('ArrowRight'));
+    await press('Steps drawn', [...Array<string>(5).fill('ArrowLeft'), ...Array<string>(5).fill('ArrowRight')]);
+    await expect.poll(() => report(widget)).toMatchObject({ lr0: 0.85, decay: 0.15, steps: 20 });
+    expect((await report(widget)).lrAtLastStep).toBeCloseTo(0.85 / (1 + 0.15 * 19), 5);
+    await expect(schedule).toHaveAttribute('aria-label', /from 0\.85 at step 0 to 0\.2208 at step 19\./);
+    expect(await drawnStays()).toBe(true);
+    expect(await curve()).not.toBe(before);
+    // α₀ past the axis's top (1) draws the axes once (now up to 1.2); back and forth across it, not again.
+    await press('Initial learning rate α₀', Array<string>(4).fill('ArrowRight'));
+    await expect.poll(async () => (await report(widget)).lr0).toBe(1.05);
+    await expect(schedule).toContainText('1.2');
+    await remember();
+    await press('Initial learning rate α₀', ['ArrowLeft', 'ArrowRight', 'ArrowLeft', 'ArrowRight', 'ArrowLeft']);
+    await expect.poll(async () => (await report(widget)).lr0).toBe(1);
+    expect(await drawnStays()).toBe(true);
+    expect(watch.problems).toEqual([]);
+  });
+
   test('Play: the decayed rate settles lower than the constant one, from the same seed', async ({ page, watch }) => {
     const widget = await openWidget(page, URL, 'lr-decay');
     await widget.getByRole('button', { name: 'Play' }).click();

@@ -4,9 +4,9 @@
  * and once with α₀ kept constant, two loss curves in one chart.
  */
 import * as Plot from '@observablehq/plot';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { learningRateAt } from '@lib';
-import { Chart, fixedHeight } from '../shared/Chart';
+import { Chart, fixedHeight, linePath, type ChartScales } from '../shared/Chart';
 import { LossChart } from '../shared/LossChart';
 import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
@@ -16,7 +16,7 @@ import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
-import type { ChartOptions } from '~/charts/plot';
+import { symbolPath, type ChartOptions } from '~/charts/plot';
 import { fmt, fmtTex } from '~/util/format';
 import { lrDecaySchema, type LrDecayState } from './state';
 import {
@@ -26,6 +26,7 @@ import {
   MAX_EPOCHS,
   N,
   halfLifeStep,
+  keepEnd,
   lossText,
   makeTrainer,
   schedule,
@@ -79,7 +80,17 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
     [shown, start, lr0, decay],
   );
   const epochs = Math.max(...runs.map((r) => r.epochs));
-  const scheduleOptions = useMemo(() => scheduleChart(rows, width, state.lr0), [rows, width, state.lr0]);
+  // The schedule's axes are drawn again only when their ends move (`keepEnd`: kept while the last
+  // step and α₀ fit under them and fill 60 %, grown to a rounded end) or the width changes; the
+  // curve, its dots and the α₀/2 line are the overlay, redrawn in place on every input. The ends
+  // shown are state kept from the renders before.
+  const [shownEnds, setEnds] = useState<Ends>(() => ({
+    step: keepEnd(undefined, Math.max(1, last.step), LAST_STEP_MAX),
+    lr: keepEnd(undefined, state.lr0, lrDecaySchema.lr0.max),
+  }));
+  const ends = keptEnds(shownEnds, last.step, state.lr0);
+  if (ends !== shownEnds) setEnds(ends);
+  const scheduleOptions = useMemo(() => scheduleChart(ends.step, ends.lr, width), [ends.step, ends.lr, width]);
   const lossOptions = useMemo(
     () =>
       overlayLossCurves(
@@ -209,6 +220,8 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
           <Chart
             options={scheduleOptions}
             sized={fixedHeight(scheduleOptions)}
+            alt={scheduleAlt(rows)}
+            overlay={(sc) => <Schedule sc={sc} rows={rows} lr0={state.lr0} />}
             table={{
               caption: `The learning rate αₜ = ${fmt(state.lr0, 2)} / (1 + ${fmt(state.decay, 2)}·t) for steps 0 to ${last.step}`,
               columns: ['step t', 'learning rate αₜ'],
@@ -250,32 +263,83 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
   );
 }
 
-function scheduleChart(rows: readonly { step: number; lr: number }[], width: number, lr0: number): ChartOptions {
+/** The last step the chart can draw (steps 0 … steps − 1). */
+const LAST_STEP_MAX = lrDecaySchema.steps.max - 1;
+
+/** The ends of the schedule chart's axes: the last step on x, the top rate on y. */
+type Ends = { step: number; lr: number };
+
+/** The ends to show next: the same object while both are kept (see `keepEnd`). */
+function keptEnds(shown: Ends, lastStep: number, lr0: number): Ends {
+  const step = keepEnd(shown.step, Math.max(1, lastStep), LAST_STEP_MAX);
+  const lr = keepEnd(shown.lr, lr0, lrDecaySchema.lr0.max);
+  return step === shown.step && lr === shown.lr ? shown : { step, lr };
+}
+
+/** What the schedule chart shows, for screen readers (written onto the drawn chart on every input). */
+function scheduleAlt(rows: readonly { step: number; lr: number }[]): string {
   const last = rows[rows.length - 1]!;
+  return `The learning rate against the step, from ${fmt(rows[0]!.lr, 2)} at step 0 to ${fmt(last.lr, 4)} at step ${last.step}.`;
+}
+
+/** The schedule chart's axes and grid: what sets the scales (the curve is `Schedule`). */
+function scheduleChart(stepEnd: number, lrEnd: number, width: number): ChartOptions {
   return {
-    alt: `The learning rate against the step, from ${fmt(rows[0]!.lr, 2)} at step 0 to ${fmt(last.lr, 4)} at step ${last.step}.`,
+    // Replaced by `scheduleAlt` (the Chart's `alt`) whenever the chart is drawn.
+    alt: 'The learning rate against the step.',
     width,
     height: 200,
     marginLeft: 44,
     marginTop: 28,
     marginBottom: 36,
-    x: { domain: [0, Math.max(1, last.step)], label: 'step t' },
-    y: { domain: [0, lr0], label: 'learning rate αₜ' },
-    marks: [
-      Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 }),
-      Plot.ruleY([lr0 / 2], { stroke: 'var(--c-muted)', strokeDasharray: '2 3' }),
-      Plot.text([lr0 / 2], {
-        y: (v: number) => v,
-        frameAnchor: 'right',
-        text: () => 'α₀ / 2',
-        dy: -7,
-        dx: -4,
-        textAnchor: 'end',
-        fill: 'var(--c-muted)',
-        fontSize: 11,
-      }),
-      Plot.line(rows, { x: 'step', y: 'lr', stroke: 'var(--c-green)', strokeWidth: 2 }),
-      Plot.dot(rows.length <= 40 ? rows : [], { x: 'step', y: 'lr', r: 3, fill: 'var(--c-green)' }),
-    ],
+    x: { domain: [0, stepEnd], label: 'step t' },
+    y: { domain: [0, lrEnd], label: 'learning rate αₜ' },
+    marks: [Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7, ticks: 4 })],
   };
+}
+
+/**
+ * The schedule over the axes: the dotted line at α₀/2 with its label, the rate αₜ as a green line,
+ * and a dot per step while there are at most 40 (offset by half a pixel, as Plot draws them).
+ */
+function Schedule({ sc, rows, lr0 }: { sc: ChartScales; rows: readonly { step: number; lr: number }[]; lr0: number }) {
+  const half = sc.y(lr0 / 2);
+  return (
+    <>
+      <line
+        x1={sc.left}
+        x2={sc.right}
+        y1={half + 0.5}
+        y2={half + 0.5}
+        style={{ stroke: 'var(--c-muted)', strokeDasharray: '2 3' }}
+      />
+      <text
+        x={sc.right - 3.5}
+        y={half - 6.5}
+        dy="0.32em"
+        text-anchor="end"
+        font-size="11"
+        style={{ fill: 'var(--c-muted)' }}
+      >
+        α₀ / 2
+      </text>
+      <g transform="translate(0.5,0.5)">
+        <path
+          d={linePath(
+            rows.map((r) => [r.step, r.lr]),
+            sc,
+          )}
+          stroke-linejoin="round"
+          stroke-linecap="round"
+          style={{ fill: 'none', stroke: 'var(--c-green)', strokeWidth: 2 }}
+        />
+        {rows.length <= 40 && (
+          <path
+            d={rows.map((r) => symbolPath('circle', sc.x(r.step), sc.y(r.lr), 3)).join('')}
+            style={{ fill: 'var(--c-green)' }}
+          />
+        )}
+      </g>
+    </>
+  );
 }

@@ -4,7 +4,7 @@
  * slide's two cases as presets.
  */
 import * as Plot from '@observablehq/plot';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Chart, linePath, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
 import { LossChart } from '../shared/LossChart';
 import { Slider } from '../shared/controls';
@@ -25,6 +25,7 @@ import {
   makeTrainer,
   plainVerdict,
   ravine,
+  stepsAxisEnd,
   type PathTrainer,
   type RunKind,
 } from './model';
@@ -85,6 +86,13 @@ export default function Momentum({ headingLevel }: WidgetProps) {
   // The ravine's contours are computed and drawn once per width; the paths and the velocity arrow
   // are the overlay, redrawn in place on every step and input.
   const mapOptions = useMemo(() => ravineChart(width), [width]);
+  // The loss chart's step axis is kept while the Steps slider moves within it and the run fills 60 %
+  // of it, grown to a rounded number of steps when it must (`stepsAxisEnd`): its axes are drawn
+  // again only when that end moves; the curves are its overlay. The end shown is state kept from
+  // the renders before.
+  const [shownEnd, setEnd] = useState(() => stepsAxisEnd(undefined, state.steps, momentumSchema.steps.max));
+  const axisEnd = stepsAxisEnd(shownEnd, state.steps, momentumSchema.steps.max);
+  if (axisEnd !== shownEnd) setEnd(axisEnd);
   const lossOptions = useMemo(
     () =>
       overlayLossCurves(
@@ -96,7 +104,7 @@ export default function Momentum({ headingLevel }: WidgetProps) {
         })),
         {
           epochs: steps,
-          minEpochs: state.steps,
+          minEpochs: axisEnd,
           width,
           alt: `Loss against steps: plain SGD ${lossText(plainLoss)}, with momentum ${lossText(heavyLoss)} after ${steps} steps.`,
           label: 'loss E (log scale)',
@@ -105,7 +113,7 @@ export default function Momentum({ headingLevel }: WidgetProps) {
           log: { floor: 1e-6 },
         },
       ),
-    [runs, steps, width, state.steps, plainLoss, heavyLoss],
+    [runs, steps, width, axisEnd, plainLoss, heavyLoss],
   );
 
   const speed = Math.hypot(...heavy.velocity);

@@ -95,6 +95,21 @@ export function stepUp(v: number): number {
   return 10 * p;
 }
 
+/**
+ * The end of an axis that must show 0 … `need`, given the end shown so far (none before the first
+ * drawing): kept while `need` fits under it and reaches at least 60 % of it, so a control nudged
+ * back and forth does not move the axis and the Plot chart is not drawn again. Past it, the axis
+ * grows to `stepUp` of a little more than `need` (20 → 25, 1.05 → 1.2, 41 → 50), leaving room for
+ * the next presses, but not past `max` (the control's end). Drawn for the first time, or shrunk,
+ * it ends at `need` itself. The same number comes back when it is kept.
+ */
+export function keepAxisEnd(shown: number | undefined, need: number, max: number): number {
+  if (shown === undefined) return need;
+  // A slider's rounding noise (0.1 + 0.2) is not leaving the axis.
+  if (need > shown * (1 + 1e-9)) return Math.max(need, Math.min(max, stepUp(need * 1.01)));
+  return need >= 0.6 * shown ? shown : need;
+}
+
 /** The end of an axis: `min` while the data fits in it, else the data's end rounded up in steps. */
 const axisEnd = (min: number, v: number) => (v <= min ? min : stepUp(v));
 

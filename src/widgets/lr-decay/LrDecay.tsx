@@ -26,12 +26,12 @@ import {
   MAX_EPOCHS,
   N,
   halfLifeStep,
-  keepEnd,
   lossText,
   makeTrainer,
   schedule,
   type RunKind,
 } from './model';
+import { keepAxisEnd } from '~/charts/loss-curve';
 import './lr-decay.css';
 
 const CHART_WIDTH = 720;
@@ -80,13 +80,13 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
     [shown, start, lr0, decay],
   );
   const epochs = Math.max(...runs.map((r) => r.epochs));
-  // The schedule's axes are drawn again only when their ends move (`keepEnd`: kept while the last
+  // The schedule's axes are drawn again only when their ends move (`keepAxisEnd`: kept while the last
   // step and α₀ fit under them and fill 60 %, grown to a rounded end) or the width changes; the
   // curve, its dots and the α₀/2 line are the overlay, redrawn in place on every input. The ends
   // shown are state kept from the renders before.
   const [shownEnds, setEnds] = useState<Ends>(() => ({
-    step: keepEnd(undefined, Math.max(1, last.step), LAST_STEP_MAX),
-    lr: keepEnd(undefined, state.lr0, lrDecaySchema.lr0.max),
+    step: keepAxisEnd(undefined, Math.max(1, last.step), LAST_STEP_MAX),
+    lr: keepAxisEnd(undefined, state.lr0, lrDecaySchema.lr0.max),
   }));
   const ends = keptEnds(shownEnds, last.step, state.lr0);
   if (ends !== shownEnds) setEnds(ends);
@@ -269,10 +269,10 @@ const LAST_STEP_MAX = lrDecaySchema.steps.max - 1;
 /** The ends of the schedule chart's axes: the last step on x, the top rate on y. */
 type Ends = { step: number; lr: number };
 
-/** The ends to show next: the same object while both are kept (see `keepEnd`). */
+/** The ends to show next: the same object while both are kept (see `keepAxisEnd`). */
 function keptEnds(shown: Ends, lastStep: number, lr0: number): Ends {
-  const step = keepEnd(shown.step, Math.max(1, lastStep), LAST_STEP_MAX);
-  const lr = keepEnd(shown.lr, lr0, lrDecaySchema.lr0.max);
+  const step = keepAxisEnd(shown.step, Math.max(1, lastStep), LAST_STEP_MAX);
+  const lr = keepAxisEnd(shown.lr, lr0, lrDecaySchema.lr0.max);
   return step === shown.step && lr === shown.lr ? shown : { step, lr };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH, BEST, DATA, MAX_EPOCHS, N, halfLifeStep, keepEnd, makeTrainer, schedule } from './model';
+import { BATCH, BEST, DATA, MAX_EPOCHS, N, halfLifeStep, makeTrainer, schedule } from './model';
 
 const slide = { lr0: 1, decay: 0.1, seed: 0 };
 
@@ -14,40 +14,6 @@ describe('lr-decay: the schedule', () => {
     expect(halfLifeStep(0.1)).toBe(10);
     expect(halfLifeStep(0)).toBeUndefined();
     expect(schedule(2, 0, 5).map((r) => r.lr)).toEqual([2, 2, 2, 2, 2]);
-  });
-});
-
-describe('lr-decay: the schedule chart’s axis ends', () => {
-  it('are what they need to be when first drawn (the slide: last step 19, α₀ = 1), as before', () => {
-    expect(keepEnd(undefined, 19, 99)).toBe(19);
-    expect(keepEnd(undefined, 1, 2)).toBe(1);
-    expect(keepEnd(undefined, 0.65, 2)).toBe(0.65);
-  });
-  it('grow to a nice step, then stay put while a control goes back and forth', () => {
-    let end = keepEnd(undefined, 1, 2);
-    const shown = new Set<number>();
-    for (const lr0 of [1.05, 1, 1.05, 1, 0.95, 1.1, 1.15, 1.2, 1, 0.75]) {
-      end = keepEnd(end, lr0, 2);
-      shown.add(end);
-    }
-    // It grows once (1.05 needs more room: 1.2), then stays while α₀ fits and fills 60 % of it.
-    expect([...shown]).toEqual([1.2]);
-    // Steps drawn, pressed from the slide's 20 up to 25 and back down to 14: the axis stays at 25.
-    end = keepEnd(undefined, 19, 99);
-    const steps: number[] = [];
-    for (const last of [18, 19, 20, 21, 22, 24, 23, 20, 16, 15]) steps.push((end = keepEnd(end, last, 99)));
-    expect(steps).toEqual([19, 19, 25, 25, 25, 25, 25, 25, 25, 25]);
-  });
-  it('never cut the curve off, and shrink to fit when it fills too little', () => {
-    expect(keepEnd(20, 21, 99)).toBe(25);
-    expect(keepEnd(1, 2, 99)).toBe(2.5);
-    expect(keepEnd(1.5, 1.75, 2)).toBe(2);
-    expect(keepEnd(80, 99, 99)).toBe(99);
-    expect(keepEnd(19, 20, 99)).toBe(25);
-    expect(keepEnd(25, 14, 99)).toBe(14);
-    expect(keepEnd(2, 0.05, 2)).toBe(0.05);
-    // Rounding noise of a slider's steps (0.1 + 0.2) does not count as leaving the axis.
-    expect(keepEnd(0.3, 0.1 + 0.2, 2)).toBe(0.3);
   });
 });
 

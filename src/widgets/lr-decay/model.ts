@@ -5,7 +5,6 @@
  * the same formula once per update).
  */
 import { Matrix, Network, SGD, Trainer, createRng, learningRateAt, type Dataset } from '@lib';
-import { stepUp } from '~/charts/loss-curve';
 import { fmt } from '~/util/format';
 
 /** Training: 20 noisy points, mini-batches of 4 (5 updates per epoch), 40 epochs = 200 updates. */
@@ -22,22 +21,6 @@ export function schedule(lr0: number, decay: number, steps: number): { step: num
 /** The step at which the rate has fallen to half of α₀: t = 1/d (none for d = 0). */
 export function halfLifeStep(decay: number): number | undefined {
   return decay > 0 ? 1 / decay : undefined;
-}
-
-/**
- * The end of a schedule-chart axis that must show 0 … `need` (the last step drawn, or α₀), given
- * the end shown so far (none before the first drawing). It is kept while `need` fits under it and
- * reaches at least 60 % of it, so a control nudged back and forth does not move the axis (and the
- * Plot chart is not drawn again). Past it, the axis grows to the next of 1, 1.2, 1.5, 2, 2.5, 3, 4,
- * 5, 6, 8 × 10ᵏ above `need` (the loss charts' `stepUp`: 1.05 → 1.2, 20 → 25), leaving room for
- * the next presses, but not past `max` (the control's end). Drawn for the first time, or shrunk,
- * it ends at `need` itself (as the chart always did before). The same number comes back when it
- * is kept.
- */
-export function keepEnd(shown: number | undefined, need: number, max: number): number {
-  if (shown === undefined) return need;
-  if (need > shown * (1 + 1e-9)) return Math.max(need, Math.min(max, stepUp(need * 1.01)));
-  return need >= 0.6 * shown ? shown : need;
 }
 
 /**

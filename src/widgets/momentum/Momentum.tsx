@@ -25,10 +25,10 @@ import {
   makeTrainer,
   plainVerdict,
   ravine,
-  stepsAxisEnd,
   type PathTrainer,
   type RunKind,
 } from './model';
+import { keepAxisEnd } from '~/charts/loss-curve';
 import './momentum.css';
 
 const CHART_WIDTH = 720;
@@ -87,11 +87,11 @@ export default function Momentum({ headingLevel }: WidgetProps) {
   // are the overlay, redrawn in place on every step and input.
   const mapOptions = useMemo(() => ravineChart(width), [width]);
   // The loss chart's step axis is kept while the Steps slider moves within it and the run fills 60 %
-  // of it, grown to a rounded number of steps when it must (`stepsAxisEnd`): its axes are drawn
+  // of it, grown to a rounded number of steps when it must (`keepAxisEnd`): its axes are drawn
   // again only when that end moves; the curves are its overlay. The end shown is state kept from
   // the renders before.
-  const [shownEnd, setEnd] = useState(() => stepsAxisEnd(undefined, state.steps, momentumSchema.steps.max));
-  const axisEnd = stepsAxisEnd(shownEnd, state.steps, momentumSchema.steps.max);
+  const [shownEnd, setEnd] = useState(() => keepAxisEnd(undefined, state.steps, momentumSchema.steps.max));
+  const axisEnd = keepAxisEnd(shownEnd, state.steps, momentumSchema.steps.max);
   if (axisEnd !== shownEnd) setEnd(axisEnd);
   const lossOptions = useMemo(
     () =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { momentumRuns } from '~/figures/weight-updates';
-import { PRESETS, START, acrossFactor, makeTrainer, plainVerdict, ravine, stepsAxisEnd } from './model';
+import { PRESETS, START, acrossFactor, makeTrainer, plainVerdict, ravine } from './model';
+import { keepAxisEnd } from '~/charts/loss-curve';
 
 function walk(kind: 'sgd' | 'momentum', lr: number, momentum: number, steps: number) {
   const t = makeTrainer(kind, { lr, momentum });
@@ -62,20 +63,20 @@ describe('momentum: the ravine as a training problem', () => {
 
 describe('momentum: the loss chart’s step axis', () => {
   it('ends at the steps when first drawn (40, 73, as before), grows to a rounded number: 41 → 50', () => {
-    expect(stepsAxisEnd(undefined, 40, 200)).toBe(40);
-    expect(stepsAxisEnd(undefined, 73, 200)).toBe(73);
-    expect(stepsAxisEnd(40, 41, 200)).toBe(50);
-    expect(stepsAxisEnd(50, 51, 200)).toBe(60);
-    expect(stepsAxisEnd(29, 40, 200)).toBe(50);
-    expect(stepsAxisEnd(160, 199, 200)).toBe(200);
+    expect(keepAxisEnd(undefined, 40, 200)).toBe(40);
+    expect(keepAxisEnd(undefined, 73, 200)).toBe(73);
+    expect(keepAxisEnd(40, 41, 200)).toBe(50);
+    expect(keepAxisEnd(50, 51, 200)).toBe(60);
+    expect(keepAxisEnd(29, 40, 200)).toBe(50);
+    expect(keepAxisEnd(160, 199, 200)).toBe(200);
   });
   it('stays put while the Steps slider goes back and forth, shrinks to fit when it fills too little', () => {
-    let end = stepsAxisEnd(undefined, 40, 200);
+    let end = keepAxisEnd(undefined, 40, 200);
     const shown: number[] = [];
     for (const steps of [39, 38, 39, 40, 41, 42, 41, 40, 39, 35, 30, 29])
-      shown.push((end = stepsAxisEnd(end, steps, 200)));
+      shown.push((end = keepAxisEnd(end, steps, 200)));
     // 41 needs more room (50), then the axis stays while the run fills 60 % of it.
     expect(shown).toEqual([40, 40, 40, 40, 50, 50, 50, 50, 50, 50, 50, 29]);
-    expect(stepsAxisEnd(200, 5, 200)).toBe(5);
+    expect(keepAxisEnd(200, 5, 200)).toBe(5);
   });
 });

@@ -6,7 +6,6 @@
  * and with momentum) walk it from the figure's start (−4, 1); each records its path.
  */
 import { Matrix, Network, SGD, Trainer, type StepOutcome } from '@lib';
-import { stepUp } from '~/charts/loss-curve';
 import { fmt, num } from '~/util/format';
 
 /** Curvatures along w₁ (the ravine's floor) and w₂ (across its walls). */
@@ -82,21 +81,6 @@ export function plainVerdict(lr: number): string {
   if (Math.abs(f + 1) < 1e-9)
     return 'Across the ravine, each plain step multiplies w₂ by 1 − 10α = −1: it bounces between the walls for ever.';
   return `Across the ravine, each plain step multiplies w₂ by 1 − 10α = ${ff}: every jump lands higher up the other wall — plain SGD diverges.`;
-}
-
-/**
- * Where the loss chart's step axis ends for a run of `steps` steps, given the end shown so far
- * (none before the first drawing). It is kept while the run fits under it and reaches at least
- * 60 % of it, so the Steps slider nudged back and forth does not move the axis (and the Plot chart
- * is not drawn again). Past it, the axis grows to the next of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6,
- * 8 × 10ᵏ above `steps` (the loss charts' `stepUp`: 41 → 50, 50 → 60), leaving room for the next
- * presses, but not past `max` (the slider's end). Drawn for the first time, or shrunk, it ends at
- * `steps` itself (as the chart always did before). The same number comes back when it is kept.
- */
-export function stepsAxisEnd(shown: number | undefined, steps: number, max: number): number {
-  if (shown === undefined) return steps;
-  if (steps > shown) return Math.max(steps, Math.min(max, stepUp(steps * 1.01)));
-  return steps >= 0.6 * shown ? shown : steps;
 }
 
 /** A loss for the readouts: small numbers in scientific notation. */

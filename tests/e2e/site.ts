@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { Schema } from '../../src/widgets/shared/url-state';
 
 /** Every page of the site, relative to the base URL (the tests run at / and under a sub-path). */
@@ -71,6 +71,24 @@ export async function openWidget(page: Page, path: string, name: string) {
   const widget = page.locator(`astro-island:not([ssr]) [data-widget="${name}"]`);
   await widget.waitFor();
   return widget;
+}
+
+/**
+ * Remembers the elements `drawn` matches now (a widget's Plot charts, say); `stay()` tells whether
+ * every one of them is still in the page. A chart drawn again is a new element, so a widget whose
+ * input should move only a chart's overlay keeps `stay()` true.
+ */
+export async function remember(drawn: Locator): Promise<{ count: number; stay: () => Promise<boolean> }> {
+  const key = `remembered-${Math.random()}`;
+  const count = await drawn.evaluateAll((els, k) => {
+    (window as unknown as Record<string, Element[]>)[k] = els;
+    return els.length;
+  }, key);
+  const stay = () =>
+    drawn
+      .page()
+      .evaluate((k) => (window as unknown as Record<string, Element[]>)[k]!.every((el) => el.isConnected), key);
+  return { count, stay };
 }
 
 /**

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, remember } from './site';
 
 const URL = 'embed/activation-explorer/';
 
@@ -11,11 +11,8 @@ test.describe('activation-explorer widget', () => {
     const chart = widget.locator('.chart__plot svg').first();
     const before = await chart.innerHTML();
     // Moving the probe moves only the overlay: the charts themselves are not drawn again.
-    const drawn = await widget.locator('.chart__plot > svg, .chart__plot > figure').evaluateAll((els) => {
-      (window as unknown as { drawn: Element[] }).drawn = els;
-      return els.length;
-    });
-    expect(drawn).toBe(2);
+    const drawn = await remember(widget.locator('.chart__plot > svg, .chart__plot > figure'));
+    expect(drawn.count).toBe(2);
     const probe = widget.getByRole('slider', { name: 'Probe x' });
     await probe.focus();
     await page.keyboard.press('Home');
@@ -26,9 +23,7 @@ test.describe('activation-explorer widget', () => {
     await expect(widget.locator('[data-readout="notes"]')).toContainText('dead');
     await expect(widget.locator('.tex').filter({ hasText: 'σ' }).last()).toContainText('4.00');
     await expect.poll(() => chart.innerHTML()).not.toBe(before);
-    expect(
-      await page.evaluate(() => (window as unknown as { drawn: Element[] }).drawn.every((el) => el.isConnected)),
-    ).toBe(true);
+    expect(await drawn.stay()).toBe(true);
     expect(watch.problems).toEqual([]);
   });
 

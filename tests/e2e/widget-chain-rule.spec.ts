@@ -1,6 +1,6 @@
 import type { Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, remember } from './site';
 
 const URL = 'embed/chain-rule/';
 const NAME = 'chain-rule';
@@ -60,12 +60,8 @@ test.describe('chain-rule widget', () => {
     const analytic = widget.locator('[data-readout="analytic"]');
     const curve = widget.locator('.chart__overlay path').first();
     await expect(curve).toHaveAttribute('d', /^M/);
-    const keep = () =>
-      widget.locator('.chart__plot > svg, .chart__plot > figure').evaluate((el) => {
-        (window as unknown as { drawn: Element }).drawn = el;
-      });
-    const drawnStays = () => page.evaluate(() => (window as unknown as { drawn: Element }).drawn.isConnected);
-    await keep();
+    const plot = widget.locator('.chart__plot > svg, .chart__plot > figure');
+    let drawn = await remember(plot);
     // Each control, pressed by keyboard, changes the readout (and, but for x, the curve) without
     // drawing the Plot chart again.
     const press = async (control: Locator, key: string, times: number, curveMoves: boolean) => {
@@ -75,7 +71,7 @@ test.describe('chain-rule widget', () => {
       for (let i = 0; i < times; i++) await page.keyboard.press(key);
       await expect(analytic).not.toHaveText(value!);
       if (curveMoves) await expect(curve).not.toHaveAttribute('d', d!);
-      expect(await drawnStays()).toBe(true);
+      expect(await drawn.stay()).toBe(true);
     };
     await press(widget.getByRole('slider', { name: 'Input x' }), 'ArrowLeft', 3, false);
     await press(widget.getByRole('slider', { name: 'Weight w₁' }), 'ArrowRight', 3, true);
@@ -87,12 +83,12 @@ test.describe('chain-rule widget', () => {
     await outer.focus();
     await page.keyboard.press('ArrowDown');
     await expect(outer).toHaveValue('tanh');
-    await expect.poll(drawnStays).toBe(false);
+    await expect.poll(drawn.stay).toBe(false);
     await expect(widget.locator('.chart__plot svg [aria-label="y-axis tick label"] text').first()).toHaveText('−1.0');
     // An unbounded piece outside: −1.8 tanh(0.8x) gets −2…2, which the next weight still fits.
     await outer.selectOption('linear');
     await expect(analytic).toHaveText(/\d/);
-    await keep();
+    drawn = await remember(plot);
     await press(widget.getByRole('slider', { name: 'Weight w₁' }), 'ArrowRight', 1, true);
     expect(watch.problems).toEqual([]);
   });

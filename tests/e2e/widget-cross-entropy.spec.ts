@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, remember } from './site';
 
 /** Bars really drawn in a chart: rects (not a clip path's) at least a pixel wide and tall, painted. */
 const drawnBars = (chart: Locator) =>
@@ -52,10 +52,8 @@ test.describe('cross-entropy widget', () => {
     const widget = await openWidget(page, URL, 'cross-entropy');
     const charts = widget.locator('.chart__plot svg');
     await expect(charts).toHaveCount(2);
-    await charts.nth(0).evaluate((el) => ((window as unknown as { bars: Element }).bars = el));
-    await charts.nth(1).evaluate((el) => ((window as unknown as { curve: Element }).curve = el));
-    const stays = (name: 'bars' | 'curve') =>
-      page.evaluate((n) => (window as unknown as Record<string, Element>)[n]!.isConnected, name);
+    const drawn = { bars: await remember(charts.nth(0)), curve: await remember(charts.nth(1)) };
+    const stays = (name: 'bars' | 'curve') => drawn[name].stay();
     const trueClass = widget.getByRole('combobox', { name: 'True class' });
     await trueClass.focus();
     for (const [key, name] of [

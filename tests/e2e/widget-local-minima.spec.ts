@@ -1,6 +1,6 @@
 import type { Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, remember } from './site';
 
 const URL = 'embed/local-minima/';
 const NAME = 'local-minima';
@@ -35,21 +35,20 @@ test.describe('local-minima widget', () => {
   test('the start and a rolling ball move only the overlay: the chart is not drawn again', async ({ page, watch }) => {
     const widget = await openWidget(page, URL, NAME);
     const chart = widget.locator('.local-minima__chart svg[role="img"]').first();
-    await chart.evaluate((el) => ((window as unknown as { drawn: Element }).drawn = el));
-    const drawnStays = () => page.evaluate(() => (window as unknown as { drawn: Element }).drawn.isConnected);
+    const drawn = await remember(chart);
     const start = widget.getByRole('slider', { name: 'Start w₀' });
     await start.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await expect(start).toHaveValue('-1.85');
     await page.keyboard.press('End');
     await expect(widget.locator('[data-readout="basin"]')).toContainText('basin of the global minimum');
-    expect(await drawnStays()).toBe(true);
+    expect(await drawn.stay()).toBe(true);
     // An animated run: every frame moves the ball in the overlay.
     await widget.getByRole('button', { name: 'Drop a ball here' }).click();
     await expect(widget.locator('[data-readout="last"]')).toContainText('global minimum', { timeout: 10_000 });
     await expect(chart).toHaveAttribute('aria-label', /1 finished runs: from 2\.40 to the global\.$/);
     await expect(widget.locator('.chart__overlay')).toContainText('global ×1');
-    expect(await drawnStays()).toBe(true);
+    expect(await drawn.stay()).toBe(true);
     expect(watch.problems).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, remember } from './site';
 
 const URL = 'embed/lr-decay/';
 const report = async (widget: Locator) =>
@@ -35,14 +35,9 @@ test.describe('lr-decay widget', () => {
     const before = await curve();
     // The charts' SVGs (the schedule, the loss chart) must stay the same elements: the inputs below
     // move only the overlay (curve, dots, the α₀/2 line) and the description.
-    const remember = () =>
-      widget.locator('.chart__plot > svg, .chart__plot > figure').evaluateAll((els) => {
-        (window as unknown as { drawn: Element[] }).drawn = els;
-        return els.length;
-      });
-    const drawnStays = () =>
-      page.evaluate(() => (window as unknown as { drawn: Element[] }).drawn.every((el) => el.isConnected));
-    expect(await remember()).toBe(2);
+    const plots = widget.locator('.chart__plot > svg, .chart__plot > figure');
+    let drawn = await remember(plots);
+    expect(drawn.count).toBe(2);
     const press = async (name: string, keys: string[]) => {
       await widget.getByRole('slider', { name }).focus();
       for (const key of keys) await page.keyboard.press(key);
@@ -53,16 +48,16 @@ test.describe('lr-decay widget', () => {
     await expect.poll(() => report(widget)).toMatchObject({ lr0: 0.85, decay: 0.15, steps: 20 });
     expect((await report(widget)).lrAtLastStep).toBeCloseTo(0.85 / (1 + 0.15 * 19), 5);
     await expect(schedule).toHaveAttribute('aria-label', /from 0\.85 at step 0 to 0\.2208 at step 19\./);
-    expect(await drawnStays()).toBe(true);
+    expect(await drawn.stay()).toBe(true);
     expect(await curve()).not.toBe(before);
     // α₀ past the axis's top (1) draws the axes once (now up to 1.2); back and forth across it, not again.
     await press('Initial learning rate α₀', Array<string>(4).fill('ArrowRight'));
     await expect.poll(async () => (await report(widget)).lr0).toBe(1.05);
     await expect(schedule).toContainText('1.2');
-    await remember();
+    drawn = await remember(plots);
     await press('Initial learning rate α₀', ['ArrowLeft', 'ArrowRight', 'ArrowLeft', 'ArrowRight', 'ArrowLeft']);
     await expect.poll(async () => (await report(widget)).lr0).toBe(1);
-    expect(await drawnStays()).toBe(true);
+    expect(await drawn.stay()).toBe(true);
     expect(watch.problems).toEqual([]);
   });
 

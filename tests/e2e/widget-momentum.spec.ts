@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, remember } from './site';
 
 const URL = 'embed/momentum/';
 const report = async (widget: Locator) =>
@@ -51,14 +51,9 @@ test.describe('momentum widget', () => {
     await widget.getByRole('button', { name: 'One step' }).click();
     await expect.poll(async () => (await report(widget)).steps).toBe(1);
     // The map and the loss chart must stay the same elements: only their overlays move.
-    const remember = () =>
-      widget.locator('.chart__plot > svg, .chart__plot > figure').evaluateAll((els) => {
-        (window as unknown as { drawn: Element[] }).drawn = els;
-        return els.length;
-      });
-    const drawnStays = () =>
-      page.evaluate(() => (window as unknown as { drawn: Element[] }).drawn.every((el) => el.isConnected));
-    expect(await remember()).toBe(2);
+    const plots = widget.locator('.chart__plot > svg, .chart__plot > figure');
+    let drawn = await remember(plots);
+    expect(drawn.count).toBe(2);
     const steps = widget.getByRole('slider', { name: 'Steps' });
     await steps.focus();
     for (const key of [...Array<string>(5).fill('ArrowLeft'), ...Array<string>(5).fill('ArrowRight')])
@@ -66,16 +61,16 @@ test.describe('momentum widget', () => {
     await expect(steps).toHaveValue('40');
     // A new number of steps starts both runs afresh: no step taken, the loss curves back at the start.
     await expect.poll(async () => (await report(widget)).steps).toBe(0);
-    expect(await drawnStays()).toBe(true);
+    expect(await drawn.stay()).toBe(true);
     // Past the step axis's end (40) the loss chart's axes are drawn once (now to 50); back and forth, not again.
     await page.keyboard.press('ArrowRight');
     await expect(steps).toHaveValue('41');
     await expect(widget.locator('.chart__plot svg').nth(1)).toContainText('50');
-    await remember();
+    drawn = await remember(plots);
     for (const key of ['ArrowLeft', 'ArrowRight', 'ArrowLeft', 'ArrowRight', 'ArrowLeft'])
       await page.keyboard.press(key);
     await expect(steps).toHaveValue('40');
-    expect(await drawnStays()).toBe(true);
+    expect(await drawn.stay()).toBe(true);
     expect(watch.problems).toEqual([]);
   });
 

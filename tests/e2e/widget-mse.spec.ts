@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, remember } from './site';
 
 const URL = 'embed/mse/';
 
@@ -14,8 +14,7 @@ test.describe('mse widget', () => {
     const chart = widget.locator('.chart__plot svg');
     const before = await chart.innerHTML();
     // A value moves only the overlay (squares, errors, points): the chart is not drawn again.
-    await chart.evaluate((el) => ((window as unknown as { drawn: Element }).drawn = el));
-    const drawnStays = () => page.evaluate(() => (window as unknown as { drawn: Element }).drawn.isConnected);
+    const drawn = await remember(chart);
     const prediction = widget.getByRole('slider', { name: 'Prediction ŷ₁' });
     await prediction.focus();
     await page.keyboard.press('ArrowRight');
@@ -26,7 +25,7 @@ test.describe('mse widget', () => {
     await field.fill('23');
     await field.press('Enter');
     await expect(widget.locator('[data-readout="mse"]')).toHaveText('0.00');
-    expect(await drawnStays()).toBe(true);
+    expect(await drawn.stay()).toBe(true);
     // More days: one big miss dominates the mean.
     await widget.getByRole('button', { name: 'Five days, one big miss' }).click();
     await expect(widget.locator('[data-readout="sum"]')).toHaveText('17.11');

@@ -10,7 +10,7 @@ import { rehypeMathScroll } from './src/build/rehype-math-scroll.mjs';
 import { shikiContrast } from './src/build/shiki-contrast.mjs';
 import { shikiCodeLabel } from './src/build/shiki-code-label.mjs';
 import { csp } from './src/build/csp.mjs';
-import { plotWithoutProjections } from './src/build/plot-without-projections.mjs';
+import { plotD3Lite } from './src/build/plot-d3-lite.mjs';
 
 /**
  * The site can live at the root of a host or under a sub-path (e.g. BASE_PATH=/mmai5500/).
@@ -53,7 +53,8 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
-    // Plot's map projections (d3-geo) are left out of the browser bundle: see src/build/d3-geo-lite.mjs.
-    plugins: [plotWithoutProjections()],
+    // Parts of d3 that Plot imports but the site never uses (map projections…) are left out of the
+    // browser bundle: see src/build/plot-d3-lite.mjs and the lite modules it names.
+    plugins: [plotD3Lite()],
   },
 });

@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * What the site's client bundle gets instead of d3-geo (swapped in by plotWithoutProjections() in
- * plot-without-projections.mjs, for the browser build only).
+ * What the site's client bundle gets instead of d3-geo (swapped in by plotD3Lite() in plot-d3-lite.mjs,
+ * for the browser build only).
  *
  * Observable Plot imports d3-geo for map projections (the `projection` option, Plot.geo,
  * Plot.graticule, the centroid transforms). No widget, figure or notebook mark of this site uses

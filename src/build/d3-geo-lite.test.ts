@@ -1,5 +1,5 @@
 /**
- * The browser build swaps d3-geo for d3-geo-lite.mjs (plot-without-projections.mjs). These tests
+ * The browser build swaps d3-geo for d3-geo-lite.mjs (plot-d3-lite.mjs). These tests
  * load Observable Plot through the same swap (a Vite server with the plugin, Plot and d3 bundled
  * rather than taken from node_modules as they are) and draw the kinds of chart the site draws: if
  * a Plot upgrade starts calling a stubbed d3-geo function on the path of a chart without a
@@ -10,7 +10,7 @@ import { JSDOM } from 'jsdom';
 import { createServer, type ViteDevServer } from 'vite';
 import type * as PlotTypes from '@observablehq/plot';
 import * as lite from './d3-geo-lite.mjs';
-import { D3_GEO_LITE, plotWithoutProjections } from './plot-without-projections.mjs';
+import { LITE_MODULES, plotD3Lite } from './plot-d3-lite.mjs';
 
 type PlotModule = typeof PlotTypes;
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
     appType: 'custom',
     server: { middlewareMode: true, hmr: false, ws: false },
     optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [plotWithoutProjections({ ssr: true })],
+    plugins: [plotD3Lite({ ssr: true })],
     // Bundle every module (Plot, d3, d3-geo) through Vite so the swap applies, as in the browser build.
     ssr: { noExternal: [/^@observablehq\/plot/, /^d3/] },
   });
@@ -52,7 +52,7 @@ describe('d3-geo-lite', () => {
   });
 
   it('is what Plot gets through the swap', () => {
-    expect(D3_GEO_LITE.endsWith('d3-geo-lite.mjs')).toBe(true);
+    expect(LITE_MODULES['d3-geo']?.endsWith('d3-geo-lite.mjs')).toBe(true);
     expect(() => (geoInPlot.geoMercator as () => unknown)()).toThrow(lite.NOT_INCLUDED);
   });
 

@@ -13,6 +13,8 @@ const here = (/** @type {string} */ file) => fileURLToPath(new URL(file, import.
 /** Which d3 package the browser build swaps for which lite module (absolute paths). */
 export const LITE_MODULES = Object.freeze({
   'd3-geo': here('./d3-geo-lite.mjs'),
+  'd3-delaunay': here('./d3-delaunay-lite.mjs'),
+  'd3-random': here('./d3-random-lite.mjs'),
 });
 
 const LITE_FILES = new Set(Object.values(LITE_MODULES));

@@ -251,6 +251,10 @@ function mapChart(grid: { values: Float64Array; n: number }, width: number, dark
         width: grid.n,
         height: grid.n,
         thresholds: LEVELS,
+        // A dense grid, one value per cell: without this Plot would triangulate the samples
+        // (interpolate "nearest", d3-delaunay) only to find each cell its own value; d3-delaunay
+        // is left out of the browser build (src/build/d3-delaunay-lite.mjs).
+        interpolate: 'none',
         fill: shade,
         fillOpacity: BAND_OPACITY,
         stroke: shade,

@@ -312,6 +312,10 @@ function ravineChart(width: number): ChartOptions {
         width: nx,
         height: ny,
         thresholds: [0.1, 0.3, 0.8, 1.6, 3, 5, 8],
+        // A dense grid, one value per cell: without this Plot would triangulate the samples
+        // (interpolate "nearest", d3-delaunay) only to find each cell its own value; d3-delaunay
+        // is left out of the browser build (src/build/d3-delaunay-lite.mjs).
+        interpolate: 'none',
         fill: 'none',
         stroke: 'var(--c-muted)',
         strokeOpacity: 0.6,

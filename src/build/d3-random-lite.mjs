@@ -1,0 +1,46 @@
+// @ts-check
+/**
+ * What the site's client bundle gets instead of d3-random (swapped in by plotD3Lite() in
+ * plot-d3-lite.mjs, for the browser build only).
+ *
+ * Observable Plot calls only randomLcg, for a seeded random source: in the shuffle transform
+ * (Plot.shuffle with a `seed`) and in the raster and contour marks' barycentric and random-walk
+ * interpolators (which also need d3-delaunay, see d3-delaunay-lite.mjs). The site uses no shuffle
+ * transform (the notebook offers marks only) and gives its raster and contour marks dense grids,
+ * which Plot draws without interpolating. Every name is a function that throws a clear error if
+ * called.
+ *
+ * With d3-delaunay-lite.mjs it saves 7.5 KB gzip (the contour chunk that the logic-gates,
+ * gradient-surface and momentum widgets load, 13.5 → 6.0 KB; d3-random was about 1.3 KB of it).
+ * d3-delaunay-lite.test.ts checks the names against d3-random's and renders those widgets' kinds
+ * of chart through the swap.
+ */
+
+export const NOT_INCLUDED =
+  "seeded random numbers (Plot.shuffle with a seed, raster/contour `interpolate` of scattered points) are not included in this site's Plot build";
+
+/** @param {string} name @returns {(...args: unknown[]) => never} */
+function notIncluded(name) {
+  return () => {
+    throw new Error(`d3.${name}: ${NOT_INCLUDED} (see src/build/d3-random-lite.mjs)`);
+  };
+}
+
+export const randomBates = notIncluded('randomBates');
+export const randomBernoulli = notIncluded('randomBernoulli');
+export const randomBeta = notIncluded('randomBeta');
+export const randomBinomial = notIncluded('randomBinomial');
+export const randomCauchy = notIncluded('randomCauchy');
+export const randomExponential = notIncluded('randomExponential');
+export const randomGamma = notIncluded('randomGamma');
+export const randomGeometric = notIncluded('randomGeometric');
+export const randomInt = notIncluded('randomInt');
+export const randomIrwinHall = notIncluded('randomIrwinHall');
+export const randomLcg = notIncluded('randomLcg');
+export const randomLogNormal = notIncluded('randomLogNormal');
+export const randomLogistic = notIncluded('randomLogistic');
+export const randomNormal = notIncluded('randomNormal');
+export const randomPareto = notIncluded('randomPareto');
+export const randomPoisson = notIncluded('randomPoisson');
+export const randomUniform = notIncluded('randomUniform');
+export const randomWeibull = notIncluded('randomWeibull');

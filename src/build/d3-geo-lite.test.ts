@@ -10,6 +10,7 @@ import { JSDOM } from 'jsdom';
 import { createServer, type ViteDevServer } from 'vite';
 import type * as PlotTypes from '@observablehq/plot';
 import * as lite from './d3-geo-lite.mjs';
+import type * as ChromaticLite from './d3-scale-chromatic-lite.mjs';
 import { LITE_MODULES, plotD3Lite } from './plot-d3-lite.mjs';
 
 type PlotModule = typeof PlotTypes;
@@ -34,6 +35,9 @@ beforeAll(async () => {
   });
   Plot = (await server.ssrLoadModule('@observablehq/plot')) as PlotModule;
   geoInPlot = await server.ssrLoadModule('d3');
+  // One chart below asks for a colour scheme, which the swap leaves out until loaded (d3-scale-chromatic-lite.mjs).
+  const chromatic = (await server.ssrLoadModule(LITE_MODULES['d3-scale-chromatic']!)) as typeof ChromaticLite;
+  await chromatic.loadColorSchemes();
 });
 afterAll(async () => {
   await server?.close();

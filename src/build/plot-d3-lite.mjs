@@ -15,6 +15,7 @@ export const LITE_MODULES = Object.freeze({
   'd3-geo': here('./d3-geo-lite.mjs'),
   'd3-delaunay': here('./d3-delaunay-lite.mjs'),
   'd3-random': here('./d3-random-lite.mjs'),
+  'd3-scale-chromatic': here('./d3-scale-chromatic-lite.mjs'),
 });
 
 const LITE_FILES = new Set(Object.values(LITE_MODULES));

@@ -53,6 +53,27 @@ test.describe('tutorial notebook', () => {
     expect(watch.problems).toEqual([]);
   });
 
+  test("a cell may colour a chart with Plot's colour schemes, which are fetched only when a cell draws", async ({
+    page,
+    watch,
+  }) => {
+    await openNotebook(page);
+    const cell = await typeInto(
+      page,
+      'data',
+      "plot({ alt: 'Five dots, viridis.', color: { scheme: 'viridis' }, marks: [Plot.dot([0, 1, 2, 3, 4].map((v) => ({ v })), { x: 'v', fill: 'v', r: 5 })] });",
+    );
+    expect(watch.requests.filter((u) => /d3-scale-chromatic/.test(u))).toEqual([]);
+    await page.keyboard.press('Shift+Enter');
+    const dots = cell.locator('[data-output] .nb-out--plot svg [aria-label="dot"] > *');
+    await expect(dots).toHaveCount(5);
+    // viridis(0) and viridis(1): the real scheme, which the site's bundle leaves out until a cell draws.
+    await expect(dots.first()).toHaveAttribute('fill', '#440154');
+    await expect(dots.last()).toHaveAttribute('fill', '#fde725');
+    expect(watch.requests.filter((u) => /d3-scale-chromatic/.test(u))).toHaveLength(1);
+    expect(watch.problems).toEqual([]);
+  });
+
   test(`an endless loop is stopped at the ${LIMIT_S} s limit, the reader is told, and the notebook runs again`, async ({
     page,
     watch,

@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { bothLayouts, facet, type FigurePlot } from './layout';
 import { Dense, SGD, learningRateAt, linspace } from '@lib';
 import { sig } from '~/util/format';
+import { LEVELS, contourLine } from '~/widgets/momentum/model';
 
 /**
  * Runs `steps` updates of the engine's SGD from `start`, where `gradient` gives ∂E/∂w for the
@@ -249,18 +250,10 @@ function drawMomentumRavine(narrow: boolean): Plot.PlotOptions {
     { panel: MOM_PANELS[1], run: runs.heavy, stroke: 'var(--c-orange)', dash: '7 4' },
     { panel: MOM_PANELS[2], run: runs.good, stroke: 'var(--c-green)', dash: 'none' },
   ];
-  const nx = 81;
-  const ny = 41;
   const x1 = -5;
   const x2 = 5;
   const y1 = 1.5;
   const y2 = -1.5;
-  const values = new Float64Array(nx * ny);
-  for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++)
-      values[j * nx + i] = ravine([x1 + ((x2 - x1) * i) / (nx - 1), y1 + ((y2 - y1) * j) / (ny - 1)]);
-  }
-  const levels = [0.1, 0.3, 0.8, 1.6, 3, 5, 8];
   return {
     width: narrow ? 340 : 680,
     height: narrow ? 480 : 300,
@@ -273,18 +266,10 @@ function drawMomentumRavine(narrow: boolean): Plot.PlotOptions {
     marks: [
       Plot.frame({ stroke: 'var(--c-grid)' }),
       // No fx: the contour lines are repeated in every panel.
-      Plot.contour(values, {
-        x1,
-        x2,
-        y1,
-        y2,
-        width: nx,
-        height: ny,
-        thresholds: levels,
-        fill: 'none',
-        stroke: 'var(--c-muted)',
-        strokeOpacity: 0.6,
-      }),
+      Plot.line(
+        LEVELS.flatMap((level) => contourLine(level)),
+        { x: 'w1', y: 'w2', z: 'level', stroke: 'var(--c-muted)', strokeOpacity: 0.6, clip: true },
+      ),
       Plot.dot([{ w1: 0, w2: 0 }], { x: 'w1', y: 'w2', symbol: 'times', r: 6, stroke: 'var(--c-ink)', strokeWidth: 2 }),
       ...named.flatMap(({ panel, run, stroke, dash }) => {
         const pts = run.path.map(([w1, w2], t) => ({ panel, w1, w2, t }));

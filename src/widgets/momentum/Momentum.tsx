@@ -19,7 +19,9 @@ import { fmt } from '~/util/format';
 import { momentumSchema, type MomentumState } from './state';
 import {
   EPOCHS_PER_SECOND,
+  LEVELS,
   PRESETS,
+  contourLine,
   START,
   lossText,
   makeTrainer,
@@ -284,15 +286,8 @@ const HEIGHT_RULE: ChartSizing = { min: 200, max: 300, perWidth: 0.5 };
 
 /** The ravine's contours, its minimum and the start: what does not move (the paths are `Paths`). */
 function ravineChart(width: number): ChartOptions {
-  const nx = 81;
-  const ny = 33;
   const [x1, x2] = VIEW.x;
   const [y2, y1] = VIEW.y;
-  const values = new Float64Array(nx * ny);
-  for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++)
-      values[j * nx + i] = ravine(x1 + ((x2 - x1) * i) / (nx - 1), y1 + ((y2 - y1) * j) / (ny - 1));
-  }
   return {
     alt: '',
     width,
@@ -304,22 +299,11 @@ function ravineChart(width: number): ChartOptions {
     y: { domain: [y2, y1], label: 'w₂' },
     marks: [
       Plot.frame({ stroke: 'var(--c-grid)' }),
-      Plot.contour(values, {
-        x1,
-        x2,
-        y1,
-        y2,
-        width: nx,
-        height: ny,
-        thresholds: [0.1, 0.3, 0.8, 1.6, 3, 5, 8],
-        // A dense grid, one value per cell: without this Plot would triangulate the samples
-        // (interpolate "nearest", d3-delaunay) only to find each cell its own value; d3-delaunay
-        // is left out of the browser build (src/build/d3-delaunay-lite.mjs).
-        interpolate: 'none',
-        fill: 'none',
-        stroke: 'var(--c-muted)',
-        strokeOpacity: 0.6,
-      }),
+      // The ravine is a quadratic bowl, so its contour lines are ellipses, drawn exactly.
+      Plot.line(
+        LEVELS.flatMap((level) => contourLine(level)),
+        { x: 'w1', y: 'w2', z: 'level', stroke: 'var(--c-muted)', strokeOpacity: 0.6, clip: true },
+      ),
       Plot.dot([{ w1: 0, w2: 0 }], { x: 'w1', y: 'w2', symbol: 'times', r: 6, stroke: 'var(--c-ink)', strokeWidth: 2 }),
       Plot.text([{ w1: START[0], w2: START[1] }], {
         x: 'w1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { momentumRuns } from '~/figures/weight-updates';
-import { PRESETS, START, acrossFactor, makeTrainer, plainVerdict, ravine } from './model';
+import { LEVELS, PRESETS, START, acrossFactor, contourLine, makeTrainer, plainVerdict, ravine } from './model';
 import { keepAxisEnd } from '~/charts/loss-curve';
 
 function walk(kind: 'sgd' | 'momentum', lr: number, momentum: number, steps: number) {
@@ -78,5 +78,21 @@ describe('momentum: the loss chart’s step axis', () => {
     // 41 needs more room (50), then the axis stays while the run fills 60 % of it.
     expect(shown).toEqual([40, 40, 40, 40, 50, 50, 50, 50, 50, 50, 50, 29]);
     expect(keepAxisEnd(200, 5, 200)).toBe(5);
+  });
+});
+
+describe('contourLine', () => {
+  it('lies on its level of the ravine at every point, and closes', () => {
+    for (const level of LEVELS) {
+      const line = contourLine(level);
+      for (const { w1, w2 } of line) expect(ravine(w1, w2)).toBeCloseTo(level, 12);
+      expect(line.at(-1)!.w1).toBeCloseTo(line[0]!.w1, 12);
+      expect(line.at(-1)!.w2).toBeCloseTo(line[0]!.w2, 12);
+    }
+  });
+  it('spans √(2·level / curvature) along each weight: 1 along w₁ and √0.02 across at level 0.1', () => {
+    const line = contourLine(0.1, 4);
+    expect(Math.max(...line.map((p) => p.w1))).toBeCloseTo(1, 12);
+    expect(Math.max(...line.map((p) => p.w2))).toBeCloseTo(Math.sqrt(0.02), 12);
   });
 });

@@ -23,6 +23,22 @@ export function ravine(w1: number, w2: number): number {
   return 0.5 * (CURVATURE[0] * w1 * w1 + CURVATURE[1] * w2 * w2);
 }
 
+/** The loss levels the map draws as contour lines. */
+export const LEVELS = [0.1, 0.3, 0.8, 1.6, 3, 5, 8] as const;
+
+/**
+ * The contour line E(w₁, w₂) = level, exactly: ½(c₁w₁² + c₂w₂²) = level is an ellipse centred on
+ * the minimum with semi-axes √(2·level / cᵢ) along each weight. `points` + 1 points, the last on
+ * the first, so a line through them closes.
+ */
+export function contourLine(level: number, points = 96): { w1: number; w2: number; level: number }[] {
+  const [a, b] = CURVATURE.map((c) => Math.sqrt((2 * level) / c));
+  return Array.from({ length: points + 1 }, (_, k) => {
+    const t = (2 * Math.PI * k) / points;
+    return { w1: a! * Math.cos(t), w2: b! * Math.sin(t), level };
+  });
+}
+
 /** The two examples whose mean squared error is the ravine. */
 export const X = Matrix.from([
   [Math.sqrt(CURVATURE[0]), 0],

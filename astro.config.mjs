@@ -52,7 +52,9 @@ export default defineConfig({
     },
   },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    // terser rather than esbuild: 2 % smaller gzip (activation-functions' JS 172.4 → 169.2 KB,
+    // weight-updates 178.9 → 175.3), against a budget of 150 KB per lecture part.
+    build: { assetsInlineLimit: 0, minify: 'terser' },
     // Parts of d3 that Plot imports but the site never uses (map projections…) are left out of the
     // browser bundle: see src/build/plot-d3-lite.mjs and the lite modules it names.
     plugins: [plotD3Lite()],

@@ -67,9 +67,20 @@ export const FLOOR = '(bare slider: the floor)';
 /**
  * Marks the control to drive with `data-bench-drive` and says which keys move it: the first range
  * input; else the first spin-button-like text entry (aria-valuenow, moved by ArrowUp/Down); else
- * the first select (ArrowDown/Up); else the first button (Enter).
+ * the first select (ArrowDown/Up); else the first button (Enter). With `named`, only a control
+ * whose label contains it (any case) is taken, of any of those kinds.
  */
-function pickControl(root: Element): { label: string; keys: [string, string] } | undefined {
+function pickControl(root: Element, named?: string): { label: string; keys: [string, string] } | undefined {
+  // No helper functions in here: the page runs this function's source, and tsx would wrap a named
+  // inner function in a helper the page does not have.
+  const labels = new Map<Element, string | undefined>();
+  for (const el of root.querySelectorAll<HTMLElement>('input, select, button'))
+    labels.set(
+      el,
+      el.getAttribute('aria-label') ??
+        (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
+        el.textContent?.trim(),
+    );
   const candidates: [string, [string, string]][] = [
     ['input[type=range]', ['ArrowRight', 'ArrowLeft']],
     ['input[aria-valuenow]', ['ArrowUp', 'ArrowDown']],
@@ -81,15 +92,12 @@ function pickControl(root: Element): { label: string; keys: [string, string] } |
       (e) =>
         !(e as HTMLInputElement).disabled &&
         e.offsetParent !== null &&
-        !/reset|restart/i.test(`${e.getAttribute('aria-label')} ${e.textContent}`),
+        !/reset|restart/i.test(`${e.getAttribute('aria-label')} ${e.textContent}`) &&
+        (!named || (labels.get(e) ?? '').toLowerCase().includes(named.toLowerCase())),
     );
     if (!el) continue;
     el.setAttribute('data-bench-drive', '');
-    const label =
-      el.getAttribute('aria-label') ??
-      (el as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
-      el.textContent?.trim() ??
-      selector;
+    const label = labels.get(el) ?? selector;
     return { label: `${el.tagName.toLowerCase()} "${label.replace(/\s+/g, ' ').slice(0, 40)}"`, keys };
   }
   return undefined;
@@ -159,13 +167,17 @@ export async function measureWidget(
   base: string,
   name: string,
   samples: number,
+  control?: string,
 ): Promise<InputResult> {
   const page = await newPage(browser);
   await page.goto(`${base}embed/${name}/`);
   const root = page.locator(`astro-island:not([ssr]) [data-widget="${name}"]`);
   await root.waitFor({ timeout: 30_000 });
-  const picked = await root.evaluate(pickControl);
-  if (!picked) throw new Error(`${name}: no range input, entry, select or button to drive`);
+  const picked = await root.evaluate(pickControl, control);
+  if (!picked)
+    throw new Error(
+      `${name}: no ${control ? `control labelled "${control}"` : 'range input, entry, select or button'} to drive`,
+    );
   const result = await drive(page, picked.keys, samples);
   await page.context().close();
   return { name, driven: `${picked.label}, ${picked.keys.join('/')}`, ...result };

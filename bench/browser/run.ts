@@ -6,7 +6,9 @@
  * 360 and 1280 px, and the playground while it trains. Prints markdown tables; writes
  * bench/results/browser-latest.json (browser-partial.json when restricted). See bench/README.md.
  *
- * Options: --widget <name> (input table for one widget; repeatable as a,b), --samples N (default 30),
+ * Options: --widget <name> (input table for one widget; repeatable as a,b), --control <text> (drive
+ *          the control whose label contains it instead of each widget's first; with --widget),
+ *          --samples N (default 30),
  *          --only input,bytes,cls,playground, --page <part of a path>[,…] (pages for bytes and cls),
  *          --port P (default 4430)
  */
@@ -35,6 +37,7 @@ import { measurePlayground, WINDOW_MS, type PlaygroundResult } from './playgroun
 const args = process.argv.slice(2);
 const SAMPLES = Number(flag(args, 'samples') ?? 30);
 const WIDGETS = flag(args, 'widget')?.split(',') ?? widgetNames();
+const CONTROL = flag(args, 'control');
 const ONLY =
   flag(args, 'only')?.split(',') ?? (flag(args, 'widget') ? ['input'] : ['input', 'bytes', 'cls', 'playground']);
 const PORT = Number(flag(args, 'port') ?? 4430);
@@ -71,7 +74,7 @@ try {
     const floorA = await measureFloor(browser, base, SAMPLES);
     const rows: InputResult[] = [];
     for (const name of WIDGETS) {
-      const r = await measureWidget(browser, base, name, SAMPLES).catch((e: Error) => {
+      const r = await measureWidget(browser, base, name, SAMPLES, CONTROL).catch((e: Error) => {
         log(`${name}: failed — ${e.message.split('\n')[0]}`);
         return undefined;
       });
@@ -198,7 +201,12 @@ try {
 
 const loadAtEnd = loadAverage();
 log(`\nload average at end: ${loadAtEnd}`);
-const partial = ONLY.length < 4 || WIDGETS.length < widgetNames().length || SAMPLES < 30 || PAGE !== undefined;
+const partial =
+  CONTROL !== undefined ||
+  ONLY.length < 4 ||
+  WIDGETS.length < widgetNames().length ||
+  SAMPLES < 30 ||
+  PAGE !== undefined;
 const file = writeResults(partial ? 'browser-partial.json' : 'browser-latest.json', {
   date: started.toISOString(),
   loadAtStart,

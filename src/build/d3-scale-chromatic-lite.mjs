@@ -28,7 +28,7 @@
  */
 
 export const NOT_LOADED =
-  "Plot's colour schemes are not loaded on this page (the site's widgets give their colours as a range; the notebook calls loadColorSchemes() first)";
+  "Plot's colour schemes are not loaded on this page (the site's widgets give their colours as a range; the notebook calls loadPlotExtras() first)";
 
 /** @type {Record<string, any> | undefined} */
 let real;

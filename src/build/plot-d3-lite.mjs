@@ -16,6 +16,7 @@ export const LITE_MODULES = Object.freeze({
   'd3-delaunay': here('./d3-delaunay-lite.mjs'),
   'd3-random': here('./d3-random-lite.mjs'),
   'd3-scale-chromatic': here('./d3-scale-chromatic-lite.mjs'),
+  'd3-time-format': here('./d3-time-format-lite.mjs'),
 });
 
 const LITE_FILES = new Set(Object.values(LITE_MODULES));

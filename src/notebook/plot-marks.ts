@@ -26,7 +26,7 @@ import {
 import type { Markish } from '@observablehq/plot';
 // Imported here, not dynamically where it is called (render.ts), so that it stays in the chunk of
 // Plot that imports it rather than being split into one of its own.
-export { loadColorSchemes } from '~/build/d3-scale-chromatic-lite.mjs';
+export { loadPlotExtras } from '~/build/plot-extras.mjs';
 import type { PlotMarkName } from './run-cell';
 
 type MarkMaker = (data: unknown, options?: unknown) => Markish;

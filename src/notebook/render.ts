@@ -107,13 +107,13 @@ const CATEGORY_RANGE = [
 ];
 
 async function renderPlot(figure: HTMLElement, spec: PlotSpec): Promise<void> {
-  const [{ markMaker, loadColorSchemes }, { plotChart }] = await Promise.all([
+  const [{ markMaker, loadPlotExtras }, { plotChart }] = await Promise.all([
     import('./plot-marks'),
     import('~/charts/plot'),
   ]);
-  // A cell may ask for any of Plot's colour schemes, which the site's bundle leaves out until asked
-  // (src/build/d3-scale-chromatic-lite.mjs); this fetches them, once, when a cell first draws.
-  await loadColorSchemes();
+  // A cell may ask for any of Plot's colour schemes or draw dates, which the site's bundle leaves
+  // out until asked (src/build/plot-extras.mjs); this fetches them, once, when a cell first draws.
+  await loadPlotExtras();
   try {
     const marks = spec.marks.map(({ mark, data, options }) => {
       const make = markMaker(mark);

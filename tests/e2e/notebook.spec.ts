@@ -74,6 +74,29 @@ test.describe('tutorial notebook', () => {
     expect(watch.problems).toEqual([]);
   });
 
+  test('a cell may draw dates on a time axis, whose formats (d3-time-format) are fetched only when a cell draws', async ({
+    page,
+    watch,
+  }) => {
+    await openNotebook(page);
+    const cell = await typeInto(
+      page,
+      'data',
+      "plot({ alt: 'A line over 2024.', marks: [Plot.line([0, 1, 2, 3].map((q) => ({ t: new Date(Date.UTC(2024, 3 * q, 1)), v: q })), { x: 't', y: 'v' })] });",
+    );
+    expect(watch.requests.filter((u) => /d3-time-format/.test(u))).toEqual([]);
+    await page.keyboard.press('Shift+Enter');
+    const svg = cell.locator('[data-output] .nb-out--plot svg');
+    await expect(svg.locator('[aria-label="line"] path')).toHaveCount(1);
+    // The x axis of a UTC scale: months, the first tick with its year (the real date formats).
+    const ticks = svg.locator('[aria-label="x-axis tick label"] text');
+    await expect(ticks.first()).toContainText('Jan');
+    await expect(ticks.first()).toContainText('2024');
+    await expect(ticks.nth(1)).toHaveText(/^[A-Z][a-z]{2}$/);
+    expect(watch.requests.filter((u) => /d3-time-format/.test(u))).toHaveLength(1);
+    expect(watch.problems).toEqual([]);
+  });
+
   test(`an endless loop is stopped at the ${LIMIT_S} s limit, the reader is told, and the notebook runs again`, async ({
     page,
     watch,

@@ -23,6 +23,7 @@ import { useWidth } from '../shared/useWidth';
 import { fmt } from '~/util/format';
 import { HeatMap, classStyle } from './HeatMap';
 import { WeightEditor, type EdgeChoice } from './WeightEditor';
+import type * as FileIOModule from './file-io';
 import {
   DATASET_INFO,
   LOSS_LABEL,
@@ -31,12 +32,11 @@ import {
   activationsOf,
   curvesOf,
   differences,
-  exportModel,
   fittingPair,
-  importModel,
   makeData,
   makeTrainer,
   measure,
+  modelFileContext,
   pairVerdict,
   reportNumber,
   resolvePair,
@@ -44,10 +44,10 @@ import {
   sizesOf,
   trimIterations,
   type Curves,
-  type ImportedModel,
   type Measures,
 } from './model';
 import {
+  ACT_KEYS,
   DATASETS,
   HIDDEN_ACTIVATIONS,
   LEARNING_RATES,
@@ -57,6 +57,8 @@ import {
   type PlaygroundState,
 } from './state';
 import './playground.css';
+
+type FileIO = typeof FileIOModule;
 
 /** While training runs, the charts and the network drawing are redrawn at most this often (ms). */
 const CHART_INTERVAL = 250;
@@ -70,7 +72,6 @@ const ACTIVATION_LABEL: Record<string, string> = {
   sigmoid: 'sigmoid',
   linear: 'linear (none)',
 };
-const ACT_KEYS = ['a1', 'a2', 'a3', 'a4'] as const;
 
 interface Pinned {
   state: PlaygroundState;
@@ -309,54 +310,71 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
   // Export / import
   const [fileMessage, setFileMessage] = useState<{ kind: 'error' | 'ok'; text: string } | undefined>(undefined);
-  const [pending, setPending] = useState<{ model: ImportedModel; file: string } | undefined>(undefined);
+  const [pending, setPending] = useState<{ model: FileIOModule.ImportedModel; file: string } | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
   // The question takes the focus when it appears; answering it gives the focus back to the file field.
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (pending) confirmButton.current?.focus();
   }, [pending]);
-  const download = () => {
-    const blob = new Blob([exportModel(trainer, state)], {
-      type: 'application/json',
-    });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `playground-${state.data}-${trainer.network.sizes.join('-')}-epoch${trainer.epochCount}.json`;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setFileMessage({ kind: 'ok', text: `Saved ${a.download}.` });
-  };
-  const readFile = async (file: File | undefined) => {
-    setPending(undefined);
-    if (!file) return;
-    let text: string;
+  // Saving and loading a model need `file-io.ts`, loaded when the reader first uses either (or
+  // points at them); while it loads, both controls are disabled so that nothing fires twice.
+  const fileIO = useRef<{ loading?: Promise<FileIO>; loaded?: FileIO }>({});
+  const [fileLoading, setFileLoading] = useState(false);
+  const loadFileIO = () =>
+    (fileIO.current.loading ??= import('./file-io').then(
+      (m) => (fileIO.current.loaded = m),
+      (error: unknown) => {
+        fileIO.current.loading = undefined; // the next use tries again
+        throw error;
+      },
+    ));
+  const refocus = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const el = refocus.current;
+    if (fileLoading || !el) return;
+    refocus.current = null;
+    if (!document.activeElement || document.activeElement === document.body) el.focus();
+  }, [fileLoading]);
+  const prefetchFileIO = () => void loadFileIO().catch(() => undefined);
+  /** Runs `run` with the file module: at once if it is loaded, else once it is (errors shown as the file message). */
+  const withFileIO = async (run: (io: FileIO) => void | Promise<void>) => {
+    const loaded = fileIO.current.loaded;
+    if (loaded) return run(loaded);
+    // Disabling the control drops its focus: it gets it back once the module is there.
+    refocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setFileLoading(true);
+    let io: FileIO;
     try {
-      text = file.size > 2_000_000 ? '' : await file.text();
+      io = await loadFileIO();
     } catch {
       setFileMessage({
         kind: 'error',
-        text: `${file.name} could not be read.`,
+        text: 'Saving and loading models could not be set up (the connection may be down). Try again.',
       });
       return;
+    } finally {
+      setFileLoading(false);
     }
-    if (!text) {
-      setFileMessage({
-        kind: 'error',
-        text: `${file.name} is empty or larger than 2 MB; a model of the playground is a few kilobytes.`,
-      });
-      return;
-    }
-    const result = importModel(text, state);
-    if (!result.ok) {
-      setFileMessage({ kind: 'error', text: result.error });
-      return;
-    }
-    setFileMessage(undefined);
-    setPending({ model: result.model, file: file.name });
+    return run(io);
+  };
+  const download = () =>
+    withFileIO((io) => {
+      const name = io.downloadModel(trainer, modelFileContext(state));
+      setFileMessage({ kind: 'ok', text: `Saved ${name}.` });
+    });
+  const readFile = async (file: File | undefined) => {
+    setPending(undefined);
+    if (!file) return;
+    await withFileIO(async (io) => {
+      const result = await io.readModelFile(file, modelFileContext(state));
+      if (!result.ok) {
+        setFileMessage({ kind: 'error', text: result.error });
+        return;
+      }
+      setFileMessage(undefined);
+      setPending({ model: result.model, file: file.name });
+    });
   };
   const acceptImport = () => {
     if (!pending) return;
@@ -799,10 +817,10 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
           {editor}
 
-          <fieldset class="playground__file">
+          <fieldset class="playground__file" onPointerEnter={prefetchFileIO} onFocusIn={prefetchFileIO}>
             <legend>Save or load the model</legend>
             <div class="control control--buttons">
-              <button type="button" onClick={download}>
+              <button type="button" disabled={fileLoading} onClick={() => void download()}>
                 Download the model (JSON)
               </button>
             </div>
@@ -815,6 +833,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
                 ref={fileInput}
                 type="file"
                 accept="application/json,.json"
+                disabled={fileLoading}
                 onChange={(e) => {
                   const input = e.currentTarget as HTMLInputElement;
                   void readFile(input.files?.[0]).finally(() => (input.value = ''));

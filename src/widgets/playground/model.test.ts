@@ -6,12 +6,11 @@ import {
   DATASET_INFO,
   curvesOf,
   differences,
-  exportModel,
   fittingPair,
-  importModel,
   makeData,
   makeTrainer,
   measure,
+  modelFileContext,
   outputCount,
   pairVerdict,
   parseColor,
@@ -21,6 +20,7 @@ import {
   trimIterations,
   xorCloud,
 } from './model';
+import { exportModel, importModel, modelFileName, readModelFile } from './file-io';
 import { HealthMonitor, createRng } from '@lib';
 
 const setup = (over: Partial<PlaygroundState> = {}): PlaygroundState => ({
@@ -223,8 +223,8 @@ describe('model files', () => {
     });
     const t = makeTrainer(s, makeData(s));
     t.epoch();
-    const text = exportModel(t, s);
-    const result = importModel(text, setup({ data: 'spiral' }));
+    const text = exportModel(t, modelFileContext(s));
+    const result = importModel(text, modelFileContext(setup({ data: 'spiral' })));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.model.patch).toEqual({
@@ -243,7 +243,7 @@ describe('model files', () => {
 
   test('files that cannot be used are refused with a reason', () => {
     const bad = (text: string, s = setup()) => {
-      const r = importModel(text, s);
+      const r = importModel(text, modelFileContext(s));
       expect(r.ok).toBe(false);
       return r.ok ? '' : r.error;
     };
@@ -273,6 +273,32 @@ describe('model files', () => {
       ],
     });
     expect(bad(JSON.stringify(networkToJSON(three)))).toMatch(/3 outputs.*needs 2/);
+  });
+
+  test('a chosen file is read, size-checked and validated; the download is named after the run', async () => {
+    const s = setup();
+    const c = modelFileContext(s);
+    const t = makeTrainer(s, makeData(s));
+    t.epoch();
+    expect(modelFileName(t, modelFileContext(s))).toBe('playground-circles-2-8-8-1-epoch1.json');
+    const good = await readModelFile(new File([exportModel(t, modelFileContext(s))], 'm.json'), c);
+    expect(good.ok && good.model.summary).toBe('2-8-8-1 (tanh, tanh, sigmoid)');
+    expect(await readModelFile(new File([''], 'empty.json'), c)).toEqual({
+      ok: false,
+      error: 'empty.json is empty or larger than 2 MB; a model of the playground is a few kilobytes.',
+    });
+    const big = new File([new Uint8Array(2_000_001)], 'big.json');
+    expect(await readModelFile(big, c)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^big.json is empty or larger/),
+    });
+    const broken = {
+      name: 'gone.json',
+      size: 10,
+      text: () => Promise.reject(new Error('NotReadableError')),
+    } as unknown as File;
+    expect(await readModelFile(broken, c)).toEqual({ ok: false, error: 'gone.json could not be read.' });
+    expect(await readModelFile(new File(['nope'], 'x.json'), c)).toMatchObject({ ok: false });
   });
 });
 

@@ -3,8 +3,8 @@
  * (blue/orange, XOR, circles, spiral, apple/orange/banana, sine) with noise and a seeded
  * train/test split; the task they pose and the output activation + loss that fit it; a sentence
  * for every pair that does not fit; the network and Trainer; the heat map's colours; the facts
- * the widget reports; the model file (export, validated import); and how a pinned run differs.
- * No DOM here.
+ * the widget reports; and how a pinned run differs. No DOM here. (The model file, saved and
+ * loaded only when a reader asks, is `file-io.ts`, loaded on demand.)
  */
 import {
   Matrix,
@@ -16,8 +16,6 @@ import {
   createRng,
   fruits,
   logicGate,
-  networkFromJSON,
-  networkToJSON,
   oneHot,
   sine,
   spiral,
@@ -28,7 +26,9 @@ import {
   type Rng,
 } from '@lib';
 import { encodeState } from '../shared/url-state';
+import type { ModelFileContext } from './file-io';
 import {
+  ACT_KEYS,
   HIDDEN_ACTIVATIONS,
   MAX_LAYERS,
   MAX_UNITS,
@@ -187,6 +187,11 @@ export function generate(name: DatasetName, noise: number, seed: number): Datase
   }
 }
 
+/** Inputs per sample: 1 for the sine (x), 2 for the other data sets (x₁, x₂). */
+export function inputCount(name: DatasetName): number {
+  return name === 'sine' ? 1 : 2;
+}
+
 /** The data of a set-up: generated, then split with its own generator (same seed, same split). */
 export function makeData(s: Pick<PlaygroundState, 'data' | 'noise' | 'test' | 'seed'>): PlaygroundData {
   const all = generate(s.data, s.noise, s.seed);
@@ -196,7 +201,7 @@ export function makeData(s: Pick<PlaygroundState, 'data' | 'noise' | 'test' | 's
     info: DATASET_INFO[s.data],
     train,
     test,
-    inputs: s.data === 'sine' ? 1 : 2,
+    inputs: inputCount(s.data),
   };
 }
 
@@ -351,13 +356,14 @@ function cap(s: string): string {
 
 /** The activation of hidden layer k (0-based). */
 export function hiddenActivation(s: PlaygroundState, k: number): HiddenActivation {
-  return [s.a1, s.a2, s.a3, s.a4][k] ?? 'tanh';
+  const key = ACT_KEYS[k];
+  return key ? s[key] : 'tanh';
 }
 
 /** Layer sizes from inputs to outputs, e.g. [2, 8, 8, 1]. */
 export function sizesOf(s: PlaygroundState): number[] {
   const task = DATASET_INFO[s.data].task;
-  return [s.data === 'sine' ? 1 : 2, ...s.arch, outputCount(task, resolvePair(s).out)];
+  return [inputCount(s.data), ...s.arch, outputCount(task, resolvePair(s).out)];
 }
 
 /** Activation names of every layer (hidden layers, then the output). */
@@ -577,104 +583,22 @@ export function parseColor(text: string): Rgb {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Model files
+// Model files (file-io.ts, loaded on demand)
 
-/** What an exported file holds besides the engine's network JSON. */
-export interface PlaygroundFileInfo {
-  /** The set-up it was trained with (URL encoding), for the reader's information. */
-  setup: string;
-  dataset: DatasetName;
-  epoch: number;
-  iteration: number;
-}
-
-/** The model as a JSON document: the engine's network format plus where it came from. */
-export function exportModel(trainer: Trainer, s: PlaygroundState): string {
-  const doc = {
-    ...networkToJSON(trainer.network),
-    playground: {
-      setup: runKey(s),
-      dataset: s.data,
-      epoch: trainer.epochCount,
-      iteration: trainer.iteration,
-    } satisfies PlaygroundFileInfo,
+/** What the model file needs of a set-up: handed to `file-io.ts`, which imports nothing from here. */
+export function modelFileContext(s: PlaygroundState): ModelFileContext {
+  const task = DATASET_INFO[s.data].task;
+  return {
+    state: s,
+    setup: runKey(s),
+    label: DATASET_INFO[s.data].label,
+    inputs: inputCount(s.data),
+    outputs: (out) => outputCount(task, out),
+    maxLayers: MAX_LAYERS,
+    maxUnits: MAX_UNITS,
+    hiddenActivations: HIDDEN_ACTIVATIONS,
+    activationKeys: ACT_KEYS,
   };
-  return JSON.stringify(doc, null, 1);
-}
-
-/** An imported model that fits the current data: the network and the set-up changes it implies. */
-export interface ImportedModel {
-  network: Network;
-  patch: Partial<PlaygroundState>;
-  /** "2-8-8-1 (tanh, tanh, sigmoid)" */
-  summary: string;
-}
-
-/**
- * Reads a model file for the current data set, or explains in words why it cannot be used:
- * not JSON, not a network (the engine's validation names the field), the wrong number of inputs
- * or outputs for this data, or more layers, units or activations than the playground offers.
- */
-export function importModel(
-  text: string,
-  s: PlaygroundState,
-): { ok: true; model: ImportedModel } | { ok: false; error: string } {
-  let network: Network;
-  try {
-    network = networkFromJSON(text);
-  } catch (error) {
-    return {
-      ok: false,
-      error: `This file is not a model the playground can read: ${(error as Error).message}.`,
-    };
-  }
-  const sizes = network.sizes;
-  const acts = network.activationNames;
-  const summary = `${sizes.join('-')} (${acts.join(', ')})`;
-  const info = DATASET_INFO[s.data];
-  const inputs = s.data === 'sine' ? 1 : 2;
-  if (sizes[0] !== inputs) {
-    return {
-      ok: false,
-      error: `The model ${summary} has ${sizes[0]} input${sizes[0] === 1 ? '' : 's'}, but the ${info.label} data set has ${inputs}. Choose a data set with ${sizes[0]} input${sizes[0] === 1 ? '' : 's'} first.`,
-    };
-  }
-  const hidden = sizes.slice(1, -1);
-  if (hidden.length > MAX_LAYERS)
-    return {
-      ok: false,
-      error: `The model ${summary} has ${hidden.length} hidden layers; the playground shows at most ${MAX_LAYERS}.`,
-    };
-  if (hidden.some((n) => n > MAX_UNITS))
-    return {
-      ok: false,
-      error: `The model ${summary} has a hidden layer wider than ${MAX_UNITS} units, the most the playground shows.`,
-    };
-  const hiddenActs = acts.slice(0, -1);
-  const odd = hiddenActs.find((a) => !(HIDDEN_ACTIVATIONS as readonly string[]).includes(a));
-  if (odd)
-    return {
-      ok: false,
-      error: `The model ${summary} uses ${odd} in a hidden layer; the playground offers ${HIDDEN_ACTIVATIONS.join(', ')}.`,
-    };
-  const out = acts.at(-1)!;
-  if (out !== 'sigmoid' && out !== 'softmax' && out !== 'linear')
-    return {
-      ok: false,
-      error: `The model ${summary} has a ${out} output; the playground offers sigmoid, softmax or linear outputs.`,
-    };
-  const outputs = sizes.at(-1)!;
-  const expected = outputCount(info.task, out);
-  if (outputs !== expected) {
-    return {
-      ok: false,
-      error: `The model ${summary} has ${outputs} output${outputs === 1 ? '' : 's'}; with a ${out} output the ${info.label} data set needs ${expected}.`,
-    };
-  }
-  const patch: Partial<PlaygroundState> = { arch: hidden, out };
-  const keys = ['a1', 'a2', 'a3', 'a4'] as const;
-  hiddenActs.forEach((a, k) => (patch[keys[k]!] = a as HiddenActivation));
-  return { ok: true, model: { network, patch, summary } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -708,7 +632,7 @@ function showValue(key: keyof PlaygroundState, v: unknown): string {
 export function differences(pinned: PlaygroundState, now: PlaygroundState): string[] {
   const out: string[] = [];
   for (const key of Object.keys(playgroundSchema) as (keyof PlaygroundState)[]) {
-    const k = ['a1', 'a2', 'a3', 'a4'].indexOf(key);
+    const k = (ACT_KEYS as readonly string[]).indexOf(key);
     if (k >= 0 && k >= pinned.arch.length && k >= now.arch.length) continue;
     const a = showValue(key, pinned[key]);
     const b = showValue(key, now[key]);

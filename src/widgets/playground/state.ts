@@ -6,6 +6,8 @@ export const MAX_UNITS = 16;
 
 export const DATASETS = ['blue-orange', 'xor', 'circles', 'spiral', 'fruits', 'sine'] as const;
 export const HIDDEN_ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'] as const;
+/** The state fields of the hidden layers' activations, by layer. */
+export const ACT_KEYS = ['a1', 'a2', 'a3', 'a4'] as const;
 export const LEARNING_RATES = ['0.0001', '0.001', '0.003', '0.01', '0.03', '0.1', '0.3', '1', '3'] as const;
 
 const hidden = {

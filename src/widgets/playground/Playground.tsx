@@ -22,7 +22,7 @@ import { useThemeColors } from '../shared/theme';
 import { useWidth } from '../shared/useWidth';
 import { fmt } from '~/util/format';
 import { HeatMap, classStyle } from './HeatMap';
-import { WeightEditor, type EdgeChoice } from './WeightEditor';
+import { WeightEditor, clampEdge, type EdgeChoice } from './WeightEditor';
 import type * as FileIOModule from './file-io';
 import {
   DATASET_INFO,
@@ -292,9 +292,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
   const setWeight = useCallback(
     (value: number) => {
       pause();
-      const sizes = trainer.network.sizes;
-      const l = Math.min(edge.layer, sizes.length - 2);
-      trainer.network.setWeight(l, Math.min(edge.from, sizes[l]! - 1), Math.min(edge.to, sizes[l + 1]! - 1), value);
+      const { layer, from, to } = clampEdge(edge, trainer.network.sizes);
+      trainer.network.setWeight(layer, from, to, value);
       setEdits((n) => n + 1);
       setEmphasise(true);
     },

@@ -113,7 +113,7 @@ test.describe('logic-gates widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, `${URL}?logic-gates=gate:xor,arch:2-2-1`, 'logic-gates');
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
-      await expect(widget.locator('.chart__plot svg')).toHaveCount(2);
+      await expect(widget.locator('.chart__plot > svg')).toHaveCount(2);
       await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);

@@ -21,6 +21,7 @@ import { useThemeColors } from '../shared/theme';
 import { useWidgetState } from '../shared/useWidgetState';
 import { useWidth } from '../shared/useWidth';
 import { clampToField } from '../shared/url-state';
+import { contourMark } from '~/charts/grid-marks';
 import { fmt, fmtTex } from '~/util/format';
 import { gradientSurfaceSchema as schema } from './state';
 import {
@@ -243,24 +244,17 @@ function mapChart(grid: { values: Float64Array; n: number }, width: number, dark
     y: { label: 'w₂', domain: W2_DOMAIN },
     marks: [
       Plot.frame({ fill: plate, stroke: 'none' }),
-      Plot.contour(grid.values, {
-        x1: W1_DOMAIN[0],
-        x2: W1_DOMAIN[1],
-        y1: W2_DOMAIN[1],
-        y2: W2_DOMAIN[0],
-        width: grid.n,
-        height: grid.n,
-        thresholds: LEVELS,
-        // A dense grid, one value per cell: without this Plot would triangulate the samples
-        // (interpolate "nearest", d3-delaunay) only to find each cell its own value; d3-delaunay
-        // is left out of the browser build (src/build/d3-delaunay-lite.mjs).
-        interpolate: 'none',
-        fill: shade,
-        fillOpacity: BAND_OPACITY,
-        stroke: shade,
-        strokeOpacity: 0.55,
-        strokeWidth: 0.8,
-      }),
+      contourMark(
+        { values: grid.values, width: grid.n, height: grid.n, x: W1_DOMAIN, y: [W2_DOMAIN[1], W2_DOMAIN[0]] },
+        {
+          thresholds: LEVELS,
+          fill: shade,
+          fillOpacity: BAND_OPACITY,
+          stroke: shade,
+          strokeOpacity: 0.55,
+          strokeWidth: 0.8,
+        },
+      ),
       Plot.frame({ stroke: 'var(--c-muted)' }),
       Plot.dot([MIN], {
         x: (d: number[]) => d[0],

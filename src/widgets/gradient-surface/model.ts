@@ -65,7 +65,7 @@ export function minimum(d: Data): [number, number] {
 }
 
 /**
- * The loss on an n×n grid, rows from the top (high w₂) down, for Plot.contour. E is a quadratic in
+ * The loss on an n×n grid, rows from the top (high w₂) down, for the contour map. E is a quadratic in
  * w, E = (wᵀAw − 2wᵀb + yᵀy)/n with A = XᵀX and b = Xᵀy (from the engine), so the grid costs a few
  * multiplications per point instead of a pass over the data (tested equal to lossAt).
  */

@@ -9,6 +9,7 @@ import { Chart } from '../shared/Chart';
 import { LossChart } from '../shared/LossChart';
 import { lossCurve, thin } from '~/charts/loss-curve';
 import type { ChartOptions } from '~/charts/plot';
+import { contourMark, heatMapMark } from '~/charts/grid-marks';
 import { Select } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
@@ -266,8 +267,9 @@ function heatMapOptions(
   const orange = colors?.orange ?? '#a94c0b';
   const bg = colors?.bg ?? '#fdfdfc';
   const [lo, hi] = VIEW;
-  const [e0, e1] = EXTENT;
   const noBoundary = flat(heat.values);
+  // The network's output on the grid: row j at x₂ = AXIS[j], from the bottom of EXTENT.
+  const grid = { values: heat.values, width: GRID, height: GRID, x: EXTENT, y: EXTENT };
   const wrong = points.filter((p) => p.wrong).length;
   const hidden = lines.filter((l) => l.neuron > 0);
   const lineEnds = hidden.map((l) => ({
@@ -285,24 +287,8 @@ function heatMapOptions(
     marginRight: 18,
     x: { domain: [lo, hi], label: 'x₁', ticks: [-0.5, 0, 0.5, 1, 1.5] },
     y: { domain: [lo, hi], label: 'x₂', ticks: [-0.5, 0, 0.5, 1, 1.5] },
-    color: {
-      type: 'linear' as const,
-      domain: [0, 0.5, 1],
-      range: [orange, bg, blue],
-    },
     marks: [
-      Plot.raster({
-        fill: heat.at,
-        x1: e0,
-        x2: e1,
-        y1: e0,
-        y2: e1,
-        width: GRID,
-        height: GRID,
-        fillOpacity: 0.4,
-        imageRendering: 'auto',
-        clip: true,
-      }),
+      heatMapMark(grid, { domain: [0, 0.5, 1], colors: [orange, bg, blue], opacity: 0.4 }),
       noBoundary
         ? Plot.text(['ŷ ≈ 0.5 everywhere: no boundary'], {
             frameAnchor: 'middle',
@@ -312,20 +298,7 @@ function heatMapOptions(
             strokeWidth: 4,
             paintOrder: 'stroke',
           })
-        : Plot.contour({
-            value: heat.at,
-            x1: e0,
-            x2: e1,
-            y1: e0,
-            y2: e1,
-            width: GRID,
-            height: GRID,
-            thresholds: [0.5],
-            stroke: 'var(--c-ink)',
-            strokeWidth: 2.5,
-            fill: 'none',
-            clip: true,
-          }),
+        : contourMark(grid, { thresholds: [0.5], stroke: 'var(--c-ink)', strokeWidth: 2.5 }),
       Plot.frame({ stroke: 'var(--c-grid)' }),
       ...hidden.map((l, k) =>
         Plot.line([l.a, l.b], {

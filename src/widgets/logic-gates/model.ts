@@ -122,8 +122,8 @@ function cell(v: number): number {
 
 /**
  * The network's output over EXTENT, GRID × GRID values in one reused array (row j = AXIS[j]
- * for x₂, column i = AXIS[i] for x₁). `at(x₁, x₂)` reads the cell under a point, without
- * allocating, for Plot's raster and contour samplers.
+ * for x₂, column i = AXIS[i] for x₁), which the heat map and its contour draw
+ * (src/charts/grid-marks.ts). `at(x₁, x₂)` reads the cell under a point.
  */
 export class HeatMap {
   readonly values = new Float64Array(GRID * GRID);

@@ -11,6 +11,7 @@ import { shikiContrast } from './src/build/shiki-contrast.mjs';
 import { shikiCodeLabel } from './src/build/shiki-code-label.mjs';
 import { csp } from './src/build/csp.mjs';
 import { plotD3Lite } from './src/build/plot-d3-lite.mjs';
+import { engineChunk } from './src/build/engine-chunk.mjs';
 
 /**
  * The site can live at the root of a host or under a sub-path (e.g. BASE_PATH=/mmai5500/).
@@ -57,6 +58,7 @@ export default defineConfig({
     build: { assetsInlineLimit: 0, minify: 'terser' },
     // Parts of d3 that Plot imports but the site never uses (map projections…) are left out of the
     // browser bundle: see src/build/plot-d3-lite.mjs and the lite modules it names.
-    plugins: [plotD3Lite()],
+    // The engine (lib/) is one chunk in the browser: see src/build/engine-chunk.mjs.
+    plugins: [plotD3Lite(), engineChunk()],
   },
 });

@@ -74,6 +74,34 @@ export async function openWidget(page: Page, path: string, name: string) {
 }
 
 /**
+ * What a widget reports about itself: the JSON in its `data-report` attribute ({} before the first
+ * report). Typed as numbers by default, the usual case, so a spec can do arithmetic on them; a spec
+ * whose report holds other kinds names its type.
+ */
+export async function report<T = Record<string, number>>(widget: Locator): Promise<T> {
+  return JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as T;
+}
+
+/** The `d` of every path a widget's Plot charts drew (to compare before and after, or look for NaN). */
+export function chartPaths(widget: Locator): Promise<string[]> {
+  return widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+}
+
+/** Bars really drawn in a chart: rects (not a clip path's) at least a pixel wide and tall, painted. */
+export function drawnBars(chart: Locator): Promise<number> {
+  return chart.locator('rect').evaluateAll(
+    (rects) =>
+      rects.filter((el) => {
+        if (el.closest('clipPath, defs')) return false;
+        const box = el.getBoundingClientRect();
+        const cs = getComputedStyle(el);
+        const painted = (cs.fill !== 'none' && Number(cs.fillOpacity) > 0) || cs.stroke !== 'none';
+        return box.width >= 1 && box.height >= 1 && painted && cs.visibility === 'visible' && Number(cs.opacity) > 0;
+      }).length,
+  );
+}
+
+/**
  * Remembers the elements `drawn` matches now (a widget's Plot charts, say); `stay()` tells whether
  * every one of them is still in the page. A chart drawn again is a new element, so a widget whose
  * input should move only a chart's overlay keeps `stay()` true.
@@ -139,7 +167,7 @@ export async function hydrateAll(page: Page): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y < height; y += 600) {
     await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
-    await page.waitForTimeout(30);
+    await frames(page); // the observers see the new position when a frame is drawn
   }
   for (let left = await waitingIslands(page, true); left > 0; left = await waitingIslands(page, true))
     await expect.poll(() => waitingIslands(page), { timeout: 20_000 }).toBeLessThan(left);

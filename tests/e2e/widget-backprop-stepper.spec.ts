@@ -1,10 +1,8 @@
-import type { Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, report } from './site';
 
 const URL = 'embed/backprop-stepper/';
 const NAME = 'backprop-stepper';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('backprop-stepper widget', () => {
   test('steps forward and through the seven backprop steps, lighting the diagram, to the update', async ({

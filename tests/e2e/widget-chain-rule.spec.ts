@@ -1,10 +1,9 @@
 import type { Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, remember } from './site';
+import { test, expect, openWidget, remember, report } from './site';
 
 const URL = 'embed/chain-rule/';
 const NAME = 'chain-rule';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('chain-rule widget', () => {
   test("starts at the lecture's example, where the chain rule and the numerical slope agree", async ({

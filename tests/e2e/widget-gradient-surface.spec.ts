@@ -1,10 +1,8 @@
-import type { Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, report } from './site';
 
 const URL = 'embed/gradient-surface/';
 const NAME = 'gradient-surface';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('gradient-surface widget', () => {
   test('the legend says what darker means; the keyboard moves the point and the slopes follow', async ({

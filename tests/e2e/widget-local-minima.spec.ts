@@ -1,10 +1,8 @@
-import type { Locator } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, remember } from './site';
+import { test, expect, openWidget, remember, report } from './site';
 
 const URL = 'embed/local-minima/';
 const NAME = 'local-minima';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('local-minima widget', () => {
   test('by keyboard: a start on the left rolls into the local minimum, one on the right into the global one', async ({

@@ -1,10 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
-import { test, expect, openWidget, remember } from './site';
+import { test, expect, openWidget, remember, report } from './site';
 
 const URL = 'embed/lr-decay/';
-const report = async (widget: Locator) =>
-  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
 
 test.describe('lr-decay widget', () => {
   test('the slide’s schedule: α₀ = 1, decay 0.1, 20 steps; the table agrees; the decay slider by keyboard', async ({

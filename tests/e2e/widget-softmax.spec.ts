@@ -1,19 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
-import { test, expect, openWidget } from './site';
-
-/** Bars really drawn in a chart: rects (not a clip path's) at least a pixel wide and tall, painted. */
-const drawnBars = (chart: Locator) =>
-  chart.locator('rect').evaluateAll(
-    (rects) =>
-      rects.filter((el) => {
-        if (el.closest('clipPath, defs')) return false;
-        const box = el.getBoundingClientRect();
-        const cs = getComputedStyle(el);
-        const painted = (cs.fill !== 'none' && Number(cs.fillOpacity) > 0) || cs.stroke !== 'none';
-        return box.width >= 1 && box.height >= 1 && painted && cs.visibility === 'visible' && Number(cs.opacity) > 0;
-      }).length,
-  );
+import { test, expect, openWidget, drawnBars } from './site';
 
 const URL = 'embed/softmax/';
 

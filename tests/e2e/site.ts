@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { Schema } from '../../src/widgets/shared/url-state';
 
@@ -99,6 +100,22 @@ export function drawnBars(chart: Locator): Promise<number> {
         return box.width >= 1 && box.height >= 1 && painted && cs.visibility === 'visible' && Number(cs.opacity) > 0;
       }).length,
   );
+}
+
+/** Opens every <details> on the page (so axe also checks what they hide). */
+export async function openDetails(page: Page): Promise<void> {
+  await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+}
+
+/** axe's violations on the page, one line each: `<label> <rule>: <count>× <first element>`. */
+export async function axeViolations(page: Page, label: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${label} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`);
+}
+
+/** How many pixels the page is wider than the window (0 or less: no sideways scrolling). */
+export function overflowX(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
 /**

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { test, expect, openWidget, report, chartPaths } from './site';
+import { test, expect, openWidget, report, chartPaths, axeViolations, openDetails } from './site';
 
 const URL = 'embed/batch-size/';
 const cell = (widget: Locator, run: string, readout: string) =>
@@ -80,11 +79,8 @@ test.describe('batch-size widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, 'batch-size');
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

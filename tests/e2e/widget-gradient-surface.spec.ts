@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, report } from './site';
+import { test, expect, openWidget, report, axeViolations, overflowX } from './site';
 
 const URL = 'embed/gradient-surface/';
 const NAME = 'gradient-surface';
@@ -77,13 +76,8 @@ test.describe('gradient-surface widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, NAME);
       await expect(widget.locator('.gradient-surface__map svg[role="img"]')).toHaveCount(1);
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-      ).toBeLessThanOrEqual(0);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, report, chartPaths } from './site';
+import { test, expect, openWidget, report, chartPaths, axeViolations, openDetails } from './site';
 
 const URL = 'embed/learning-rate/';
 
@@ -80,11 +79,8 @@ test.describe('learning-rate widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, 'learning-rate');
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, remember, report } from './site';
+import { test, expect, openWidget, remember, report, axeViolations, openDetails } from './site';
 
 const URL = 'embed/lr-decay/';
 
@@ -90,11 +89,8 @@ test.describe('lr-decay widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, 'lr-decay');
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

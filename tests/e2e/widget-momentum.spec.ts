@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, remember, report, chartPaths } from './site';
+import { test, expect, openWidget, remember, report, chartPaths, axeViolations, openDetails } from './site';
 
 const URL = 'embed/momentum/';
 
@@ -93,11 +92,8 @@ test.describe('momentum widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, 'momentum');
       await widget.getByRole('button', { name: 'One step' }).click();
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

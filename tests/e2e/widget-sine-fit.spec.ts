@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { test, expect, openWidget, chartPaths } from './site';
+import { test, expect, openWidget, chartPaths, openDetails } from './site';
 
 const URL = 'embed/sine-fit/';
 
@@ -116,7 +116,7 @@ test.describe('sine-fit widget', () => {
         const widget = await openWidget(page, `${URL}?sine-fit=mode:${mode}`, 'sine-fit');
         if (mode === 'relu') await widget.getByRole('button', { name: 'Train one epoch' }).click();
         await expect(widget.locator('.chart__plot svg').first()).toBeVisible();
-        await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        await openDetails(page);
         const results = await new AxeBuilder({ page }).analyze();
         expect(
           results.violations.map((v) => `${mode} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),

@@ -51,7 +51,9 @@ describe('scalar helpers for charts', () => {
   });
 
   it('tanh and linear', () => {
-    expect(tanh(0.5)).toBe(Math.tanh(0.5));
+    // tanh is a stretched sigmoid, tanh(x) = 2σ(2x) − 1 (checked against our sigmoid, not Math.tanh), and odd
+    expect(tanh(0.5)).toBeCloseTo(2 * sigmoid(1) - 1, 14);
+    expect(tanh(-0.5)).toBe(-tanh(0.5));
     expect(tanhDerivative(0)).toBe(1);
     expect(linear(-4.5)).toBe(-4.5);
     expect(linearDerivative(7)).toBe(1);

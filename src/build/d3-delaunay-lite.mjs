@@ -17,8 +17,9 @@
  * (d3-delaunay and its dependency delaunator were about 7 KB of it). gradient-surface and momentum
  * pass `interpolate: 'none'` to their Plot.contour of a dense grid, since Plot's default for
  * contour data ("nearest") would triangulate it only to give each cell its own value.
- * d3-delaunay-lite.test.ts checks the names against d3-delaunay's, renders those widgets' kinds of
- * contour and raster chart through the swap, and checks that `interpolate: 'none'` draws the same
+ * d3-delaunay-lite.test.ts checks the names against d3-delaunay's, renders contour and raster
+ * charts of a grid through the swap (gridCharts in lite-test-helpers.ts; no widget has drawn them
+ * with Plot's marks since 68145d1), and checks that `interpolate: 'none'` draws the same
  * contours as real Plot's default.
  */
 

@@ -2,38 +2,25 @@
  * The browser build swaps d3-delaunay and d3-random for d3-delaunay-lite.mjs and d3-random-lite.mjs
  * (plot-d3-lite.mjs). These tests check that the lite modules export exactly the names of the real
  * packages, and load Observable Plot through the same swap (a Vite server with the plugin, Plot
- * and d3 bundled rather than taken from node_modules as they are) to draw the contour and raster
- * charts of the logic-gates, gradient-surface and momentum widgets: if a Plot upgrade starts
- * triangulating or drawing random numbers on the path of those charts, a test here throws.
+ * and d3 bundled rather than taken from node_modules as they are) to draw contour and raster charts
+ * of values on a grid (the widgets' charts until 68145d1; lite-test-helpers.ts): if a Plot upgrade
+ * starts triangulating or drawing random numbers on the path of those charts, a test here throws.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViteDevServer } from 'vite';
+import { describe, expect, it } from 'vitest';
 import * as delaunayLite from './d3-delaunay-lite.mjs';
 import * as randomLite from './d3-random-lite.mjs';
 import { LITE_MODULES } from './plot-d3-lite.mjs';
-import { chartDocument, plotThroughLite, widgetCharts, type PlotModule } from './lite-test-helpers';
+import { chartDocument, gridCharts, realPackage, withLiteSwap, type PlotModule } from './lite-test-helpers';
 
-let server: ViteDevServer;
-let Plot: PlotModule;
-let d3InPlot: Record<string, unknown>;
-// Neither package has types of its own (they come with Plot); a dynamic import by name keeps them untyped.
-const D3_DELAUNAY: string = 'd3-delaunay';
-const D3_RANDOM: string = 'd3-random';
+const swap = withLiteSwap();
 const document = chartDocument();
-
-beforeAll(async () => {
-  ({ server, Plot, d3: d3InPlot } = await plotThroughLite());
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 const exportNames = (m: object) => Object.keys(m).filter((k) => k !== 'NOT_INCLUDED' && k !== 'default');
 
 describe('d3-delaunay-lite and d3-random-lite', () => {
   it('export exactly the names d3-delaunay and d3-random export', async () => {
-    const realDelaunay = (await import(/* @vite-ignore */ D3_DELAUNAY)) as Record<string, unknown>;
-    const realRandom = (await import(/* @vite-ignore */ D3_RANDOM)) as Record<string, unknown>;
+    const realDelaunay = await realPackage('d3-delaunay');
+    const realRandom = await realPackage('d3-random');
     expect(exportNames(delaunayLite).sort()).toEqual(Object.keys(realDelaunay).sort());
     expect(exportNames(randomLite).sort()).toEqual(Object.keys(realRandom).sort());
   });
@@ -41,7 +28,7 @@ describe('d3-delaunay-lite and d3-random-lite', () => {
   it('are what Plot gets through the swap', () => {
     expect(LITE_MODULES['d3-delaunay']?.endsWith('d3-delaunay-lite.mjs')).toBe(true);
     expect(LITE_MODULES['d3-random']?.endsWith('d3-random-lite.mjs')).toBe(true);
-    const { Delaunay, randomLcg } = d3InPlot as {
+    const { Delaunay, randomLcg } = swap.d3 as {
       Delaunay: { from(p: number[][]): unknown };
       randomLcg: () => unknown;
     };
@@ -49,26 +36,29 @@ describe('d3-delaunay-lite and d3-random-lite', () => {
     expect(() => randomLcg()).toThrow(randomLite.NOT_INCLUDED);
   });
 
-  it("draws the widgets' contour and raster charts without calling a stubbed function", () => {
-    const charts = widgetCharts(Plot, document);
+  it('draws contour and raster charts of a grid without calling a stubbed function', () => {
+    const { Plot } = swap;
+    const charts = gridCharts(Plot, document);
     for (const chart of charts) expect(chart.querySelectorAll('path').length).toBeGreaterThan(2);
     expect(charts[2]!.querySelector('image')).not.toBeNull();
   });
 
   it("draws the same contours with interpolate: 'none' as real Plot does with its default, nearest", async () => {
-    // gradient-surface and momentum give Plot.contour a dense grid of values and `interpolate: 'none'`;
+    const { Plot } = swap;
+    // A dense grid of values is given to Plot.contour with `interpolate: 'none'`;
     // Plot's default for contour data ("nearest") triangulates the samples to give each cell its own value.
     const RealPlot = (await import('@observablehq/plot')) as PlotModule;
     const contours = (charts: Element[]) =>
       charts
         .slice(0, 2)
         .map((c) => [...c.querySelectorAll('g[aria-label="contour"] path')].map((p) => p.getAttribute('d')));
-    const real = contours(widgetCharts(RealPlot, document, {}));
+    const real = contours(gridCharts(RealPlot, document, {}));
     expect(real.flat().length).toBeGreaterThan(5);
-    expect(contours(widgetCharts(Plot, document))).toEqual(real);
+    expect(contours(gridCharts(Plot, document))).toEqual(real);
   });
 
   it('fails loudly, not silently, when a chart asks for what was left out', () => {
+    const { Plot } = swap;
     const points = [
       { x: 0, y: 0, v: 1 },
       { x: 1, y: 0, v: 2 },

@@ -17,15 +17,11 @@
  * of the stubbed functions on the path of a chart without a projection, or if d3-geo's names change.
  */
 export { geoPath, geoStream, geoTransform } from 'd3-geo';
+import { notIncluded as stubs } from './lite-package.mjs';
 
 export const NOT_INCLUDED = "map projections are not included in this site's Plot build";
 
-/** @param {string} name @returns {(...args: unknown[]) => never} */
-function notIncluded(name) {
-  return () => {
-    throw new Error(`d3.${name}: ${NOT_INCLUDED} (see src/build/d3-geo-lite.mjs)`);
-  };
-}
+const notIncluded = stubs(NOT_INCLUDED, 'src/build/d3-geo-lite.mjs');
 
 export const geoAlbers = notIncluded('geoAlbers');
 export const geoAlbersUsa = notIncluded('geoAlbersUsa');

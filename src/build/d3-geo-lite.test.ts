@@ -5,49 +5,25 @@
  * a Plot upgrade starts calling a stubbed d3-geo function on the path of a chart without a
  * projection, a test here throws.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
-import { createServer, type ViteDevServer } from 'vite';
-import type * as PlotTypes from '@observablehq/plot';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as lite from './d3-geo-lite.mjs';
 import type * as ChromaticLite from './d3-scale-chromatic-lite.mjs';
-import { LITE_MODULES, plotD3Lite } from './plot-d3-lite.mjs';
+import { LITE_MODULES } from './plot-d3-lite.mjs';
+import { chartDocument, realPackage, withLiteSwap } from './lite-test-helpers';
 
-type PlotModule = typeof PlotTypes;
-
-let server: ViteDevServer;
-let Plot: PlotModule;
-let geoInPlot: Record<string, unknown>;
-// d3-geo has no types of its own (it comes with Plot); a dynamic import by name keeps it untyped.
-const D3_GEO: string = 'd3-geo';
-const { document } = new JSDOM('<!doctype html><body></body>').window;
+const swap = withLiteSwap();
+const document = chartDocument();
 
 beforeAll(async () => {
-  server = await createServer({
-    configFile: false,
-    logLevel: 'silent',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false },
-    optimizeDeps: { noDiscovery: true, include: [] },
-    plugins: [plotD3Lite({ ssr: true })],
-    // Bundle every module (Plot, d3, d3-geo) through Vite so the swap applies, as in the browser build.
-    ssr: { noExternal: [/^@observablehq\/plot/, /^d3/] },
-  });
-  Plot = (await server.ssrLoadModule('@observablehq/plot')) as PlotModule;
-  geoInPlot = await server.ssrLoadModule('d3');
   // One chart below asks for a colour scheme, which the swap leaves out until loaded (d3-scale-chromatic-lite.mjs).
-  const chromatic = (await server.ssrLoadModule(LITE_MODULES['d3-scale-chromatic']!)) as typeof ChromaticLite;
-  await chromatic.loadColorSchemes();
-});
-afterAll(async () => {
-  await server?.close();
+  await (await swap.liteInPlot<typeof ChromaticLite>('d3-scale-chromatic')).loadColorSchemes();
 });
 
 const xs = Array.from({ length: 21 }, (_, i) => i / 10 - 1);
 
 describe('d3-geo-lite', () => {
   it('exports every name d3-geo exports, and keeps the real geoPath, geoStream and geoTransform', async () => {
-    const realGeo = (await import(/* @vite-ignore */ D3_GEO)) as Record<string, unknown>;
+    const realGeo = await realPackage('d3-geo');
     const names = (m: object) => Object.keys(m).filter((k) => k.startsWith('geo'));
     expect(names(lite).sort()).toEqual(names(realGeo).sort());
     expect(lite.geoPath).toBe(realGeo.geoPath);
@@ -57,10 +33,11 @@ describe('d3-geo-lite', () => {
 
   it('is what Plot gets through the swap', () => {
     expect(LITE_MODULES['d3-geo']?.endsWith('d3-geo-lite.mjs')).toBe(true);
-    expect(() => (geoInPlot.geoMercator as () => unknown)()).toThrow(lite.NOT_INCLUDED);
+    expect(() => (swap.d3.geoMercator as () => unknown)()).toThrow(lite.NOT_INCLUDED);
   });
 
   it("draws the site's kinds of chart without calling a stubbed function", () => {
+    const { Plot } = swap;
     const data = xs.map((x) => ({ x, y: Math.tanh(3 * x), z: x * x }));
     const charts = [
       Plot.plot({
@@ -107,6 +84,7 @@ describe('d3-geo-lite', () => {
   });
 
   it('fails loudly, not silently, when a chart asks for a map projection', () => {
+    const { Plot } = swap;
     expect(() => Plot.plot({ document, projection: 'mercator', marks: [Plot.dot([[0, 0]])] })).toThrow(
       lite.NOT_INCLUDED,
     );

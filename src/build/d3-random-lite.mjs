@@ -12,19 +12,16 @@
  *
  * With d3-delaunay-lite.mjs it saves 7.5 KB gzip (the contour chunk that the logic-gates,
  * gradient-surface and momentum widgets load, 13.5 → 6.0 KB; d3-random was about 1.3 KB of it).
- * d3-delaunay-lite.test.ts checks the names against d3-random's and renders those widgets' kinds
- * of chart through the swap.
+ * d3-delaunay-lite.test.ts checks the names against d3-random's and renders contour and raster
+ * charts of a grid through the swap (gridCharts in lite-test-helpers.ts; no widget has drawn them
+ * with Plot's marks since 68145d1).
  */
+import { notIncluded as stubs } from './lite-package.mjs';
 
 export const NOT_INCLUDED =
   "seeded random numbers (Plot.shuffle with a seed, raster/contour `interpolate` of scattered points) are not included in this site's Plot build";
 
-/** @param {string} name @returns {(...args: unknown[]) => never} */
-function notIncluded(name) {
-  return () => {
-    throw new Error(`d3.${name}: ${NOT_INCLUDED} (see src/build/d3-random-lite.mjs)`);
-  };
-}
+const notIncluded = stubs(NOT_INCLUDED, 'src/build/d3-random-lite.mjs');
 
 export const randomBates = notIncluded('randomBates');
 export const randomBernoulli = notIncluded('randomBernoulli');

@@ -22,37 +22,22 @@
  * it is now 64.6 KB plus a 5.9 KB chunk of d3-color and d3-interpolate, which Rollup splits out
  * because the real d3-scale-chromatic (7.2 KB, fetched only by the notebook) needs them too. Both
  * are imported by each widget's own chunk, so the browser fetches them side by side.
- * d3-scale-chromatic-lite.test.ts checks the names against d3-scale-chromatic's, renders the
- * widgets' kinds of chart through the swap without loading the schemes, and checks that after
+ * d3-scale-chromatic-lite.test.ts checks the names against d3-scale-chromatic's, renders charts
+ * of the site's kinds through the swap without loading the schemes, and checks that after
  * loadColorSchemes() Plot draws every scheme exactly as with the real package.
  */
+import { lazyPackage } from './lite-package.mjs';
 
 export const NOT_LOADED =
   "Plot's colour schemes are not loaded on this page (the site's widgets give their colours as a range; the notebook calls loadPlotExtras() first)";
 
-/** @type {Record<string, any> | undefined} */
-let real;
-/** @type {Promise<void> | undefined} */
-let loading;
+const real = lazyPackage(() => import('d3-scale-chromatic'), NOT_LOADED, 'src/build/d3-scale-chromatic-lite.mjs');
 
 /** Fetches the real d3-scale-chromatic (once); afterwards every export here behaves as its own. */
-export function loadColorSchemes() {
-  return (loading ??= import('d3-scale-chromatic').then(
-    (m) => {
-      real = m;
-    },
-    (err) => {
-      loading = undefined; // a failed fetch may be tried again
-      throw err;
-    },
-  ));
-}
+export const loadColorSchemes = real.load;
 
 /** @param {string} name */
-function realExport(name) {
-  if (!real) throw new Error(`d3.${name}: ${NOT_LOADED} (see src/build/d3-scale-chromatic-lite.mjs)`);
-  return real[name];
-}
+const realExport = (name) => real.get(name);
 
 /** @param {string} name @returns {(t: number) => string} */
 function interpolator(name) {

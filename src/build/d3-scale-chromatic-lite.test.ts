@@ -2,30 +2,29 @@
  * The browser build swaps d3-scale-chromatic for d3-scale-chromatic-lite.mjs (plot-d3-lite.mjs),
  * whose exports throw until loadColorSchemes() has fetched the real package (the notebook does,
  * before a cell draws). These tests check that the lite module exports exactly d3-scale-chromatic's
- * names, that Observable Plot loaded through the swap draws the widgets' charts without reading a
- * scheme, that a chart asking for one fails loudly before loading, and that after loading every
+ * names, that Observable Plot loaded through the swap draws charts of the site's kinds (a fill of
+ * CSS colours; contours and rasters of a grid, lite-test-helpers.ts) without reading a scheme, that a chart asking for one fails loudly before loading, and that after loading every
  * scheme draws exactly as with the real package.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViteDevServer } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as lite from './d3-scale-chromatic-lite.mjs';
 import { LITE_MODULES } from './plot-d3-lite.mjs';
-import { chartDocument, plotThroughLite, widgetCharts, type PlotModule } from './lite-test-helpers';
+import {
+  chartDocument,
+  drawnBothWays,
+  gridCharts,
+  realPackage,
+  withLiteSwap,
+  type PlotModule,
+} from './lite-test-helpers';
 
-let server: ViteDevServer;
-let Plot: PlotModule;
+const swap = withLiteSwap();
 /** The lite module as Plot gets it through the swap (a module of the Vite server, not `lite`). */
 let chromaticInPlot: typeof lite;
-// d3-scale-chromatic has no types of its own (it comes with Plot); a dynamic import by name keeps it untyped.
-const D3_SCALE_CHROMATIC: string = 'd3-scale-chromatic';
 const document = chartDocument();
 
 beforeAll(async () => {
-  ({ server, Plot } = await plotThroughLite());
-  chromaticInPlot = (await server.ssrLoadModule(LITE_MODULES['d3-scale-chromatic']!)) as typeof lite;
-});
-afterAll(async () => {
-  await server?.close();
+  chromaticInPlot = await swap.liteInPlot('d3-scale-chromatic');
 });
 
 const xs = Array.from({ length: 21 }, (_, i) => i / 10 - 1);
@@ -49,7 +48,7 @@ function schemeCharts(P: PlotModule): Element[] {
 
 describe('d3-scale-chromatic-lite', () => {
   it('exports every name d3-scale-chromatic exports, interpolators as functions and schemes as arrays', async () => {
-    const real = (await import(/* @vite-ignore */ D3_SCALE_CHROMATIC)) as Record<string, unknown>;
+    const real = await realPackage('d3-scale-chromatic');
     const names = (m: object) => Object.keys(m).filter((k) => /^(interpolate|scheme)[A-Z]/.test(k));
     expect(names(lite).sort()).toEqual(Object.keys(real).sort());
     const liteExports = lite as unknown as Record<string, unknown>;
@@ -65,9 +64,10 @@ describe('d3-scale-chromatic-lite', () => {
     expect(() => chromaticInPlot.schemeObservable10.length).toThrow(lite.NOT_LOADED);
   });
 
-  it("draws the widgets' charts without reading a scheme", () => {
+  it("draws the site's kinds of chart without reading a scheme", () => {
+    const { Plot } = swap;
     const charts = [
-      ...widgetCharts(Plot, document),
+      ...gridCharts(Plot, document),
       // local-minima: a fill channel of CSS colours (Plot takes them as they are).
       Plot.plot({
         document,
@@ -80,6 +80,7 @@ describe('d3-scale-chromatic-lite', () => {
   });
 
   it('fails loudly, not silently, when a chart reads a scheme before they are loaded', () => {
+    const { Plot } = swap;
     expect(() => schemeCharts(Plot)).toThrow(lite.NOT_LOADED);
     const asks: [Record<string, unknown>, string][] = [
       [{ scheme: 'blues' }, 'z'],
@@ -93,13 +94,11 @@ describe('d3-scale-chromatic-lite', () => {
 
   it('once loaded, draws every scheme as the real package does', async () => {
     await chromaticInPlot.loadColorSchemes();
-    const RealPlot = (await import('@observablehq/plot')) as PlotModule;
-    const real = (await import(/* @vite-ignore */ D3_SCALE_CHROMATIC)) as Record<string, unknown>;
+    const real = await realPackage('d3-scale-chromatic');
     expect([...chromaticInPlot.schemeObservable10]).toEqual(real.schemeObservable10);
     expect(chromaticInPlot.interpolateTurbo(0.3)).toBe((real.interpolateTurbo as (t: number) => string)(0.3));
-    const svg = (charts: Element[]) => charts.map((c) => c.outerHTML);
-    const drawn = svg(schemeCharts(Plot));
-    expect(drawn).toEqual(svg(schemeCharts(RealPlot)));
-    expect(drawn.join('')).toMatch(/fill="(#[0-9a-f]{6}|rgb\()/);
+    const drawn = await drawnBothWays(swap, schemeCharts);
+    expect(drawn.lite).toEqual(drawn.real);
+    expect(drawn.lite.join('')).toMatch(/fill="(#[0-9a-f]{6}|rgb\()/);
   });
 });

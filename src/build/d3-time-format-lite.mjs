@@ -15,31 +15,19 @@
  * time.js writes onto when it loads) stays real.
  *
  * Until then, every export here is a function that throws a clear error when called.
- * d3-time-format-lite.test.ts checks the names against d3-time-format's, renders the widgets' kinds
- * of chart through the swap without loading it, and checks that after loading charts with time axes
+ * d3-time-format-lite.test.ts checks the names against d3-time-format's, renders charts without dates
+ * through the swap without loading it, and checks that after loading charts with time axes
  * draw exactly as with the real package.
  */
+import { lazyPackage } from './lite-package.mjs';
 
 export const NOT_LOADED =
   "d3-time-format (Plot's date formats) is not loaded on this page (no widget draws dates; the notebook calls loadPlotExtras() first)";
 
-/** @type {Record<string, any> | undefined} */
-let real;
-/** @type {Promise<void> | undefined} */
-let loading;
+const real = lazyPackage(() => import('d3-time-format'), NOT_LOADED, 'src/build/d3-time-format-lite.mjs');
 
 /** Fetches the real d3-time-format (once); afterwards every export here behaves as its own. */
-export function loadTimeFormats() {
-  return (loading ??= import('d3-time-format').then(
-    (m) => {
-      real = m;
-    },
-    (err) => {
-      loading = undefined; // a failed fetch may be tried again
-      throw err;
-    },
-  ));
-}
+export const loadTimeFormats = real.load;
 
 /**
  * A function that calls the real export of that name (read afresh each call: the real package's
@@ -48,10 +36,7 @@ export function loadTimeFormats() {
  * @returns {(...args: any[]) => any}
  */
 function forward(name) {
-  return (...args) => {
-    if (!real) throw new Error(`d3.${name}: ${NOT_LOADED} (see src/build/d3-time-format-lite.mjs)`);
-    return real[name](...args);
-  };
+  return (...args) => real.get(name)(...args);
 }
 
 export const isoFormat = forward('isoFormat');

@@ -2,33 +2,35 @@
  * The browser build swaps d3-time-format for d3-time-format-lite.mjs (plot-d3-lite.mjs), whose
  * exports throw until loadPlotExtras() has fetched the real package (the notebook does, before a
  * cell draws). These tests check that the lite module exports exactly d3-time-format's names, that
- * Observable Plot loaded through the swap draws the widgets' charts without formatting a date, that
+ * Observable Plot loaded through the swap draws charts without dates (lines, bars; contours and
+ * rasters of a grid, lite-test-helpers.ts) without formatting a date, that
  * a chart with dates fails loudly before loading, and that after loading charts with time axes draw
  * exactly as with the real package.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViteDevServer } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as lite from './d3-time-format-lite.mjs';
 import type * as extras from './plot-extras.mjs';
 import { LITE_MODULES } from './plot-d3-lite.mjs';
-import { chartDocument, plotThroughLite, widgetCharts, type PlotModule } from './lite-test-helpers';
+import {
+  chartDocument,
+  drawnBothWays,
+  gridCharts,
+  realPackage,
+  withLiteSwap,
+  type PlotModule,
+} from './lite-test-helpers';
 
-let server: ViteDevServer;
-let Plot: PlotModule;
+const swap = withLiteSwap();
 /** The lite module and the loader as Plot gets them through the swap (modules of the Vite server). */
 let timeFormatInPlot: typeof lite;
 let extrasInPlot: typeof extras;
-// d3-time-format has no types of its own (it comes with Plot); a dynamic import by name keeps it untyped.
-const D3_TIME_FORMAT: string = 'd3-time-format';
 const document = chartDocument();
 
 beforeAll(async () => {
-  ({ server, Plot } = await plotThroughLite());
-  timeFormatInPlot = (await server.ssrLoadModule(LITE_MODULES['d3-time-format']!)) as typeof lite;
-  extrasInPlot = (await server.ssrLoadModule(new URL('./plot-extras.mjs', import.meta.url).pathname)) as typeof extras;
-});
-afterAll(async () => {
-  await server?.close();
+  timeFormatInPlot = await swap.liteInPlot('d3-time-format');
+  extrasInPlot = (await swap.server.ssrLoadModule(
+    new URL('./plot-extras.mjs', import.meta.url).pathname,
+  )) as typeof extras;
 });
 
 const day = 24 * 3600 * 1000;
@@ -56,7 +58,7 @@ function timeCharts(P: PlotModule): Element[] {
 
 describe('d3-time-format-lite', () => {
   it('exports every name d3-time-format exports, each a function', async () => {
-    const real = (await import(/* @vite-ignore */ D3_TIME_FORMAT)) as Record<string, unknown>;
+    const real = await realPackage('d3-time-format');
     const names = Object.keys(lite).filter((k) => k !== 'NOT_LOADED' && k !== 'loadTimeFormats');
     expect(names.sort()).toEqual(Object.keys(real).sort());
     const liteExports = lite as unknown as Record<string, unknown>;
@@ -72,10 +74,11 @@ describe('d3-time-format-lite', () => {
     expect(() => timeFormatInPlot.isoParse('2024-01-01')).toThrow(lite.NOT_LOADED);
   });
 
-  it("draws the widgets' charts without formatting a date", () => {
+  it("draws the site's kinds of chart without formatting a date", () => {
+    const { Plot } = swap;
     const xs = Array.from({ length: 21 }, (_, i) => ({ x: i / 10 - 1, y: Math.tanh(i / 10 - 1) }));
     const charts = [
-      ...widgetCharts(Plot, document),
+      ...gridCharts(Plot, document),
       Plot.plot({
         document,
         x: { tickFormat: '.1f', label: 'x' },
@@ -87,6 +90,7 @@ describe('d3-time-format-lite', () => {
   });
 
   it('fails loudly, not silently, when a chart formats dates before loading', () => {
+    const { Plot } = swap;
     for (const chart of [
       () => Plot.plot({ document, marks: [Plot.line([{ t: new Date(start), v: 1 }], { x: 't', y: 'v' })] }),
       () => Plot.plot({ document, x: { type: 'time', domain: [new Date(start), new Date(start + day)] } }),
@@ -96,14 +100,12 @@ describe('d3-time-format-lite', () => {
 
   it('once loaded (loadPlotExtras), draws time axes as the real package does', async () => {
     await extrasInPlot.loadPlotExtras();
-    const RealPlot = (await import('@observablehq/plot')) as PlotModule;
-    const real = (await import(/* @vite-ignore */ D3_TIME_FORMAT)) as { isoFormat: (d: Date) => string };
+    const real = (await realPackage('d3-time-format')) as { isoFormat: (d: Date) => string };
     expect(timeFormatInPlot.utcFormat('%Y-%m-%d')(new Date(start))).toBe('2024-01-01');
     expect(timeFormatInPlot.isoFormat(new Date(start))).toBe(real.isoFormat(new Date(start)));
-    const svg = (charts: Element[]) => charts.map((c) => c.outerHTML);
-    const drawn = svg(timeCharts(Plot));
-    expect(drawn).toEqual(svg(timeCharts(RealPlot)));
-    expect(drawn.join('')).toContain('2024');
-    expect(drawn.join('')).toContain('Jan');
+    const drawn = await drawnBothWays(swap, timeCharts);
+    expect(drawn.lite).toEqual(drawn.real);
+    expect(drawn.lite.join('')).toContain('2024');
+    expect(drawn.lite.join('')).toContain('Jan');
   });
 });

@@ -1,12 +1,14 @@
 /**
  * What the tests of the lite modules share: Observable Plot loaded through the browser build's swap
  * (a Vite server with plotD3Lite(), Plot and d3 bundled rather than taken from node_modules as they
- * are), a jsdom document to draw into, and the contour and raster charts of the widgets.
+ * are) and its set-up and tear-down, the real packages to compare with, a jsdom document to draw
+ * into, and charts of values on a grid drawn with Plot's contour and raster marks.
  */
 import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import type * as PlotTypes from '@observablehq/plot';
-import { plotD3Lite } from './plot-d3-lite.mjs';
+import { LITE_MODULES, plotD3Lite } from './plot-d3-lite.mjs';
 
 export type PlotModule = typeof PlotTypes;
 
@@ -31,6 +33,47 @@ export async function plotThroughLite(): Promise<{
   return { server, Plot, d3 };
 }
 
+/** What withLiteSwap() gives a test file: its fields are set once the file's beforeAll has run. */
+export interface LiteSwap {
+  server: ViteDevServer;
+  Plot: PlotModule;
+  d3: Record<string, unknown>;
+  /** The lite module standing for `pkg` as Plot gets it through the swap (a module of the Vite server). */
+  liteInPlot<T>(pkg: string): Promise<T>;
+}
+
+/** Starts Plot through the swap before the file's tests and closes it after them. */
+export function withLiteSwap(): LiteSwap {
+  const swap = {
+    liteInPlot: async (pkg: string) => (await swap.server.ssrLoadModule(LITE_MODULES[pkg]!)) as never,
+  } as unknown as LiteSwap;
+  beforeAll(async () => {
+    Object.assign(swap, await plotThroughLite());
+  });
+  afterAll(async () => {
+    await swap.server?.close();
+  });
+  return swap;
+}
+
+/**
+ * The real package `name`, untyped: the d3 packages that come with Plot have no types of their own,
+ * and a dynamic import by a name held in a string keeps them so.
+ */
+export async function realPackage(name: string): Promise<Record<string, unknown>> {
+  return (await import(/* @vite-ignore */ name)) as Record<string, unknown>;
+}
+
+/** The charts `draw` makes, as SVG text: with Plot through the swap, and with the real Plot. */
+export async function drawnBothWays(
+  swap: LiteSwap,
+  draw: (P: PlotModule) => Element[],
+): Promise<{ lite: string[]; real: string[] }> {
+  const RealPlot = (await import('@observablehq/plot')) as PlotModule;
+  const svg = (charts: Element[]) => charts.map((c) => c.outerHTML);
+  return { lite: svg(draw(swap.Plot)), real: svg(draw(RealPlot)) };
+}
+
 /** A jsdom document, with just enough of a canvas for Plot's raster mark and colour legends (jsdom has none). */
 export function chartDocument(): Document {
   const { window } = new JSDOM('<!doctype html><body></body>');
@@ -46,24 +89,31 @@ export function chartDocument(): Document {
 }
 
 /**
- * The contour and raster charts of gradient-surface, momentum and logic-gates (their marks and
- * options, with made-up values). `dense` is what the widgets give Plot.contour with a grid of values.
+ * Charts of values on a grid, drawn with Plot's contour and raster marks: filled contour bands,
+ * contour lines, and a raster of a function with its 0.5 contour (their marks and options, with
+ * made-up values). They were the charts of gradient-surface, momentum and logic-gates; since
+ * 68145d1 no widget draws Plot's contour or raster marks (src/charts/grid-marks.ts draws their
+ * grids), and the notebook's cells cannot (neither is in PLOT_MARKS, src/notebook/run-cell.ts). They
+ * stay as the charts the swap must still draw without its stubbed parts should a chart of the site
+ * use these marks again. `dense` is what to give Plot.contour with a grid of values.
  */
-export function widgetCharts(
+export function gridCharts(
   P: PlotModule,
   document: Document,
   dense: { interpolate?: 'none' } = { interpolate: 'none' },
 ): Element[] {
   const n = 40;
-  // A dense grid of values, rows from the top, as gradient-surface and momentum give Plot.contour.
+  // A dense grid of values, rows from the top.
   const grid = Float64Array.from({ length: n * n }, (_, i) => {
     const x = (i % n) / n - 0.5;
     const y = Math.floor(i / n) / n - 0.5;
     return x * x + 3 * y * y;
   });
   const sigmoid = (x: number, y: number) => 1 / (1 + Math.exp(-6 * (x + y - 1)));
+  /** Where the raster and the contour of `sigmoid` sample it: the same n × n grid over the same square. */
+  const square = { x1: -0.5, x2: 1.5, y1: -0.5, y2: 1.5, width: n, height: n };
   return [
-    // gradient-surface: filled bands of one colour.
+    // Filled bands of one colour.
     P.plot({
       document,
       x: { domain: [-1, 5] },
@@ -86,7 +136,7 @@ export function widgetCharts(
         P.dot([[2, -1]], { x: (d: number[]) => d[0], y: (d: number[]) => d[1], symbol: 'times' }),
       ],
     }),
-    // momentum: contour lines only, over a grid wider than tall.
+    // Contour lines only, over a grid wider than tall.
     P.plot({
       document,
       x: { domain: [-2, 2] },
@@ -106,37 +156,15 @@ export function widgetCharts(
         }),
       ],
     }),
-    // logic-gates: a raster of a function on a colour scale with an explicit range, and the ŷ = 0.5 line.
+    // A raster of a function on a colour scale with an explicit range, and its ŷ = 0.5 line.
     P.plot({
       document,
       x: { domain: [-0.5, 1.5] },
       y: { domain: [-0.5, 1.5] },
       color: { type: 'linear', domain: [0, 0.5, 1], range: ['#e69f00', '#fff', '#0072b2'] },
       marks: [
-        P.raster({
-          fill: sigmoid,
-          x1: -0.5,
-          x2: 1.5,
-          y1: -0.5,
-          y2: 1.5,
-          width: n,
-          height: n,
-          fillOpacity: 0.4,
-          imageRendering: 'auto',
-          clip: true,
-        }),
-        P.contour({
-          value: sigmoid,
-          x1: -0.5,
-          x2: 1.5,
-          y1: -0.5,
-          y2: 1.5,
-          width: n,
-          height: n,
-          thresholds: [0.5],
-          stroke: 'currentColor',
-          fill: 'none',
-        }),
+        P.raster({ fill: sigmoid, ...square, fillOpacity: 0.4, imageRendering: 'auto', clip: true }),
+        P.contour({ value: sigmoid, ...square, thresholds: [0.5], stroke: 'currentColor', fill: 'none' }),
         P.frame(),
       ],
     }),

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { test, expect, useScheme } from './site';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, useScheme, type Watch } from './site';
 
 const URL = 'tutorials/network-from-scratch/';
 const LIMIT_S = 10; // TIME_LIMIT_MS in src/notebook/protocol.ts
@@ -20,6 +20,34 @@ async function typeInto(page: Page, cellId: string, code: string, { replace = tr
   if (replace) await page.keyboard.press('Delete');
   await page.keyboard.insertText(code);
   return cell;
+}
+
+/**
+ * Types `code` (a cell that draws) into the first cell, checks that no file matching `chunk` was
+ * fetched yet, runs the cell, lets `check` look at the chart it drew, and checks the file was then
+ * fetched exactly once: the parts of Plot that only a notebook needs arrive when a cell draws.
+ */
+async function drawsAfterFetching(
+  page: Page,
+  watch: Watch,
+  code: string,
+  chunk: RegExp,
+  check: (svg: Locator) => Promise<void>,
+): Promise<void> {
+  await openNotebook(page);
+  const cell = await typeInto(page, 'data', code);
+  expect(watch.requests.filter((u) => chunk.test(u))).toEqual([]);
+  await page.keyboard.press('Shift+Enter');
+  await check(cell.locator('[data-output] .nb-out--plot svg'));
+  expect(watch.requests.filter((u) => chunk.test(u))).toHaveLength(1);
+}
+
+/** The code kept in localStorage for a cell's edit (null when none is kept). */
+function keptEdit(page: Page, cellId: string): Promise<string | null> {
+  return page.evaluate((id) => {
+    const key = Object.keys(localStorage).find((k) => k.endsWith(`:${id}`));
+    return key === undefined ? null : localStorage.getItem(key);
+  }, cellId);
 }
 
 test.describe('tutorial notebook', () => {
@@ -57,20 +85,19 @@ test.describe('tutorial notebook', () => {
     page,
     watch,
   }) => {
-    await openNotebook(page);
-    const cell = await typeInto(
+    await drawsAfterFetching(
       page,
-      'data',
+      watch,
       "plot({ alt: 'Five dots, viridis.', color: { scheme: 'viridis' }, marks: [Plot.dot([0, 1, 2, 3, 4].map((v) => ({ v })), { x: 'v', fill: 'v', r: 5 })] });",
+      /d3-scale-chromatic/,
+      async (svg) => {
+        const dots = svg.locator('[aria-label="dot"] > *');
+        await expect(dots).toHaveCount(5);
+        // viridis(0) and viridis(1): the real scheme, which the site's bundle leaves out until a cell draws.
+        await expect(dots.first()).toHaveAttribute('fill', '#440154');
+        await expect(dots.last()).toHaveAttribute('fill', '#fde725');
+      },
     );
-    expect(watch.requests.filter((u) => /d3-scale-chromatic/.test(u))).toEqual([]);
-    await page.keyboard.press('Shift+Enter');
-    const dots = cell.locator('[data-output] .nb-out--plot svg [aria-label="dot"] > *');
-    await expect(dots).toHaveCount(5);
-    // viridis(0) and viridis(1): the real scheme, which the site's bundle leaves out until a cell draws.
-    await expect(dots.first()).toHaveAttribute('fill', '#440154');
-    await expect(dots.last()).toHaveAttribute('fill', '#fde725');
-    expect(watch.requests.filter((u) => /d3-scale-chromatic/.test(u))).toHaveLength(1);
     expect(watch.problems).toEqual([]);
   });
 
@@ -78,22 +105,20 @@ test.describe('tutorial notebook', () => {
     page,
     watch,
   }) => {
-    await openNotebook(page);
-    const cell = await typeInto(
+    await drawsAfterFetching(
       page,
-      'data',
+      watch,
       "plot({ alt: 'A line over 2024.', marks: [Plot.line([0, 1, 2, 3].map((q) => ({ t: new Date(Date.UTC(2024, 3 * q, 1)), v: q })), { x: 't', y: 'v' })] });",
+      /d3-time-format/,
+      async (svg) => {
+        await expect(svg.locator('[aria-label="line"] path')).toHaveCount(1);
+        // The x axis of a UTC scale: months, the first tick with its year (the real date formats).
+        const ticks = svg.locator('[aria-label="x-axis tick label"] text');
+        await expect(ticks.first()).toContainText('Jan');
+        await expect(ticks.first()).toContainText('2024');
+        await expect(ticks.nth(1)).toHaveText(/^[A-Z][a-z]{2}$/);
+      },
     );
-    expect(watch.requests.filter((u) => /d3-time-format/.test(u))).toEqual([]);
-    await page.keyboard.press('Shift+Enter');
-    const svg = cell.locator('[data-output] .nb-out--plot svg');
-    await expect(svg.locator('[aria-label="line"] path')).toHaveCount(1);
-    // The x axis of a UTC scale: months, the first tick with its year (the real date formats).
-    const ticks = svg.locator('[aria-label="x-axis tick label"] text');
-    await expect(ticks.first()).toContainText('Jan');
-    await expect(ticks.first()).toContainText('2024');
-    await expect(ticks.nth(1)).toHaveText(/^[A-Z][a-z]{2}$/);
-    expect(watch.requests.filter((u) => /d3-time-format/.test(u))).toHaveLength(1);
     expect(watch.problems).toEqual([]);
   });
 
@@ -147,9 +172,11 @@ test.describe('tutorial notebook', () => {
     watch,
   }) => {
     await openNotebook(page);
-    await typeInto(page, 'sgd', '// my own version\nconst mine = 1;');
+    const mine = '// my own version\nconst mine = 1;';
+    await typeInto(page, 'sgd', mine);
     await expect(page.locator('#cell-sgd')).toHaveAttribute('data-edited', '');
-    await page.waitForTimeout(500); // edits are saved 300 ms after the last key
+    // Edits are saved 300 ms after the last key: wait until this one is kept, then reload.
+    await expect.poll(() => keptEdit(page, 'sgd')).toBe(mine);
     await page.reload();
     await page.locator('[data-notebook][data-ready]').waitFor();
     const cell = page.locator('#cell-sgd');

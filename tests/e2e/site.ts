@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { Schema } from '../../src/widgets/shared/url-state';
 
@@ -74,6 +75,50 @@ export async function openWidget(page: Page, path: string, name: string) {
 }
 
 /**
+ * What a widget reports about itself: the JSON in its `data-report` attribute ({} before the first
+ * report). Typed as numbers by default, the usual case, so a spec can do arithmetic on them; a spec
+ * whose report holds other kinds names its type.
+ */
+export async function report<T = Record<string, number>>(widget: Locator): Promise<T> {
+  return JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as T;
+}
+
+/** The `d` of every path a widget's Plot charts drew (to compare before and after, or look for NaN). */
+export function chartPaths(widget: Locator): Promise<string[]> {
+  return widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
+}
+
+/** Bars really drawn in a chart: rects (not a clip path's) at least a pixel wide and tall, painted. */
+export function drawnBars(chart: Locator): Promise<number> {
+  return chart.locator('rect').evaluateAll(
+    (rects) =>
+      rects.filter((el) => {
+        if (el.closest('clipPath, defs')) return false;
+        const box = el.getBoundingClientRect();
+        const cs = getComputedStyle(el);
+        const painted = (cs.fill !== 'none' && Number(cs.fillOpacity) > 0) || cs.stroke !== 'none';
+        return box.width >= 1 && box.height >= 1 && painted && cs.visibility === 'visible' && Number(cs.opacity) > 0;
+      }).length,
+  );
+}
+
+/** Opens every <details> on the page (so axe also checks what they hide). */
+export async function openDetails(page: Page): Promise<void> {
+  await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+}
+
+/** axe's violations on the page, one line each: `<label> <rule>: <count>× <first element>`. */
+export async function axeViolations(page: Page, label: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${label} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`);
+}
+
+/** How many pixels the page is wider than the window (0 or less: no sideways scrolling). */
+export function overflowX(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
  * Remembers the elements `drawn` matches now (a widget's Plot charts, say); `stay()` tells whether
  * every one of them is still in the page. A chart drawn again is a new element, so a widget whose
  * input should move only a chart's overlay keeps `stay()` true.
@@ -139,7 +184,7 @@ export async function hydrateAll(page: Page): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y < height; y += 600) {
     await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
-    await page.waitForTimeout(30);
+    await frames(page); // the observers see the new position when a frame is drawn
   }
   for (let left = await waitingIslands(page, true); left > 0; left = await waitingIslands(page, true))
     await expect.poll(() => waitingIslands(page), { timeout: 20_000 }).toBeLessThan(left);

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, axeViolations, openDetails } from './site';
 
 const URL = 'embed/activation-derivatives/';
 
@@ -63,11 +62,8 @@ test.describe('activation-derivatives widget', () => {
       const widget = await openWidget(page, `${URL}?activation-derivatives=x:left,k:9,z:1`, 'activation-derivatives');
       await expect(widget.getByRole('alert')).toContainText('could not all be used');
       await expect(widget.locator('[data-readout="sigmoid"]')).toHaveText('0.235');
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, remember } from './site';
+import { test, expect, openWidget, remember, openDetails } from './site';
 
 const URL = 'embed/activation-explorer/';
 
@@ -99,7 +99,7 @@ test.describe('activation-explorer widget', () => {
         'activation-explorer',
       );
       await expect(widget.locator('.chart__plot svg')).toHaveCount(2);
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await openDetails(page);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
       await context.close();

@@ -1,10 +1,7 @@
-import type { Locator } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, report, axeViolations, overflowX } from './site';
 
 const URL = 'embed/backprop-stepper/';
 const NAME = 'backprop-stepper';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('backprop-stepper widget', () => {
   test('steps forward and through the seven backprop steps, lighting the diagram, to the update', async ({
@@ -95,13 +92,8 @@ test.describe('backprop-stepper widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, `${URL}?backprop-stepper=step:7`, NAME);
       await expect(widget.locator('[data-node][data-lit]')).toHaveCount(3);
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-      ).toBeLessThanOrEqual(0);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

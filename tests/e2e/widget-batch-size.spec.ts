@@ -1,14 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, report, chartPaths, axeViolations, openDetails } from './site';
 
 const URL = 'embed/batch-size/';
-const report = async (widget: Locator) =>
-  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
 const cell = (widget: Locator, run: string, readout: string) =>
   widget.locator(`tr[data-run="${run}"] [data-readout="${readout}"]`);
-const paths = (widget: Locator) =>
-  widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
 
 test.describe('batch-size widget', () => {
   test('the batch slider (keyboard) changes ⌈N / batch⌉; one epoch counts iterations and epochs apart', async ({
@@ -40,13 +35,13 @@ test.describe('batch-size widget', () => {
 
   test('Play trains all three side by side to the end; the curves are drawn, never NaN', async ({ page, watch }) => {
     const widget = await openWidget(page, URL, 'batch-size');
-    const before = await paths(widget);
+    const before = await chartPaths(widget);
     await widget.getByRole('button', { name: 'Play' }).click();
     await expect(widget.getByRole('button', { name: 'Pause' })).toBeVisible();
     await expect(widget.locator('[data-readout="status"]')).toContainText('Done: 150 epochs each', { timeout: 30_000 });
     await expect(cell(widget, 'single', 'iterations')).toHaveText('7500');
     await expect(cell(widget, 'mini', 'iterations')).toHaveText('1050');
-    const after = await paths(widget);
+    const after = await chartPaths(widget);
     expect(after).not.toEqual(before);
     expect(after.join(' ')).not.toContain('NaN');
     const r = await report(widget);
@@ -84,11 +79,8 @@ test.describe('batch-size widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, 'batch-size');
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

@@ -1,10 +1,8 @@
 import type { Locator } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, remember } from './site';
+import { test, expect, openWidget, remember, report, axeViolations, overflowX } from './site';
 
 const URL = 'embed/chain-rule/';
 const NAME = 'chain-rule';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('chain-rule widget', () => {
   test("starts at the lecture's example, where the chain rule and the numerical slope agree", async ({
@@ -111,13 +109,8 @@ test.describe('chain-rule widget', () => {
       });
       const page = await context.newPage();
       await openWidget(page, URL, NAME);
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-      ).toBeLessThanOrEqual(0);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

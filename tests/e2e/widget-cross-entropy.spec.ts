@@ -1,19 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
-import { test, expect, openWidget, remember } from './site';
-
-/** Bars really drawn in a chart: rects (not a clip path's) at least a pixel wide and tall, painted. */
-const drawnBars = (chart: Locator) =>
-  chart.locator('rect').evaluateAll(
-    (rects) =>
-      rects.filter((el) => {
-        if (el.closest('clipPath, defs')) return false;
-        const box = el.getBoundingClientRect();
-        const cs = getComputedStyle(el);
-        const painted = (cs.fill !== 'none' && Number(cs.fillOpacity) > 0) || cs.stroke !== 'none';
-        return box.width >= 1 && box.height >= 1 && painted && cs.visibility === 'visible' && Number(cs.opacity) > 0;
-      }).length,
-  );
+import { test, expect, openWidget, remember, drawnBars, axeViolations, openDetails } from './site';
 
 const URL = 'embed/cross-entropy/';
 
@@ -134,11 +119,8 @@ test.describe('cross-entropy widget', () => {
       const widget = await openWidget(page, `${URL}?cross-entropy=mode:ternary,p:1_2,clip:yes`, 'cross-entropy');
       await expect(widget.getByRole('alert')).toContainText('could not all be used');
       await expect(widget.locator('[data-readout="loss"]')).toHaveText('1.2006');
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

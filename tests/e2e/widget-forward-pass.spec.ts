@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, overflowX } from './site';
 
 const URL = 'embed/forward-pass/';
 const NAME = 'forward-pass';
@@ -115,9 +115,7 @@ test.describe('forward-pass widget', () => {
     });
     const page = await context.newPage();
     const widget = await openWidget(page, URL, NAME);
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    ).toBeLessThanOrEqual(0);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
     const svg = widget.locator('.network-diagram svg[role="img"]');
     const box = (await svg.boundingBox())!;
     expect(box.width).toBeLessThanOrEqual(360);

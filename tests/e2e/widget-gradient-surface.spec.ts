@@ -1,10 +1,7 @@
-import type { Locator } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, report, axeViolations, overflowX } from './site';
 
 const URL = 'embed/gradient-surface/';
 const NAME = 'gradient-surface';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('gradient-surface widget', () => {
   test('the legend says what darker means; the keyboard moves the point and the slopes follow', async ({
@@ -79,13 +76,8 @@ test.describe('gradient-surface widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, NAME);
       await expect(widget.locator('.gradient-surface__map svg[role="img"]')).toHaveCount(1);
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-      ).toBeLessThanOrEqual(0);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

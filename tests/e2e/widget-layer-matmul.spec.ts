@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, openDetails, overflowX } from './site';
 
 const URL = 'embed/layer-matmul/';
 const NAME = 'layer-matmul';
@@ -114,9 +114,7 @@ test.describe('layer-matmul widget', () => {
     });
     const page = await context.newPage();
     const widget = await openWidget(page, `${URL}?layer-matmul=rows:3`, NAME);
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    ).toBeLessThanOrEqual(0);
+    expect(await overflowX(page)).toBeLessThanOrEqual(0);
     await widget.locator('[data-z="2-2"]').tap();
     await expect(widget.locator('[data-readout="sum"]')).toContainText('z₃ of example 3');
     const x = widget.getByRole('spinbutton', { name: 'x₄ of example 3' });
@@ -135,7 +133,7 @@ test.describe('layer-matmul widget', () => {
       const widget = await openWidget(page, `${URL}?layer-matmul=rows:3`, NAME);
       await expect(widget.locator('[data-z]')).toHaveCount(9);
       await widget.locator('[data-z="1-2"]').hover();
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await openDetails(page);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
       await context.close();

@@ -1,12 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, report, chartPaths, axeViolations, openDetails } from './site';
 
 const URL = 'embed/learning-rate/';
-const report = async (widget: Locator) =>
-  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean | null>;
-const paths = (widget: Locator) =>
-  widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
 
 test.describe('learning-rate widget', () => {
   test('too big: the parabola steps zig-zag outwards and the network run stops, saying it diverged', async ({
@@ -31,7 +25,7 @@ test.describe('learning-rate widget', () => {
     const r = await report(widget);
     expect(r).toMatchObject({ lr: 1.05, diverged: true, health: 'diverged' });
     expect(Number.isFinite(r.finalLoss)).toBe(true);
-    expect((await paths(widget)).join(' ')).not.toContain('NaN');
+    expect((await chartPaths(widget)).join(' ')).not.toContain('NaN');
     await expect(widget.locator('[data-readout="loss"]')).not.toContainText('NaN');
     expect(watch.problems).toEqual([]);
   });
@@ -50,7 +44,7 @@ test.describe('learning-rate widget', () => {
 
   test('by keyboard: α and the number of steps change the drawing; one epoch trains once', async ({ page }) => {
     const widget = await openWidget(page, URL, 'learning-rate');
-    const before = await paths(widget);
+    const before = await chartPaths(widget);
     const text = widget.locator('[data-readout="parabola"]');
     const start = await text.innerText();
     const lr = widget.getByRole('slider', { name: 'Learning rate α' });
@@ -63,7 +57,7 @@ test.describe('learning-rate widget', () => {
     await page.keyboard.press('End');
     await expect(steps).toHaveValue('30');
     await expect(text).toContainText('After 30 steps');
-    expect(await paths(widget)).not.toEqual(before);
+    expect(await chartPaths(widget)).not.toEqual(before);
     await widget.getByRole('button', { name: 'Train one epoch' }).click();
     await expect(widget.locator('[data-readout="epochs"]')).toHaveText('1');
     expect(await report(widget)).toMatchObject({ lr: 0.26, epochs: 1, diverged: false });
@@ -85,11 +79,8 @@ test.describe('learning-rate widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, 'learning-rate');
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

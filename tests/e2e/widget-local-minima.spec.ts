@@ -1,10 +1,7 @@
-import type { Locator } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, remember } from './site';
+import { test, expect, openWidget, remember, report, axeViolations, overflowX } from './site';
 
 const URL = 'embed/local-minima/';
 const NAME = 'local-minima';
-const report = async (widget: Locator) => JSON.parse((await widget.getAttribute('data-report')) ?? '{}');
 
 test.describe('local-minima widget', () => {
   test('by keyboard: a start on the left rolls into the local minimum, one on the right into the global one', async ({
@@ -98,13 +95,8 @@ test.describe('local-minima widget', () => {
       const widget = await openWidget(page, URL, NAME);
       await widget.getByRole('button', { name: 'Drop a ball here' }).click();
       await expect(widget.locator('[data-readout="counts"]')).not.toHaveText('none yet');
-      expect(
-        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-      ).toBeLessThanOrEqual(0);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      expect(await overflowX(page)).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

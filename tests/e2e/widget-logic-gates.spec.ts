@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, openDetails } from './site';
 
 const URL = 'embed/logic-gates/';
 
@@ -114,7 +114,7 @@ test.describe('logic-gates widget', () => {
       const widget = await openWidget(page, `${URL}?logic-gates=gate:xor,arch:2-2-1`, 'logic-gates');
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
       await expect(widget.locator('.chart__plot > svg')).toHaveCount(2);
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await openDetails(page);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
       await context.close();

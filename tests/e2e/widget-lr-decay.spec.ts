@@ -1,10 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
-import { test, expect, openWidget, remember } from './site';
+import { test, expect, openWidget, remember, report, axeViolations, openDetails } from './site';
 
 const URL = 'embed/lr-decay/';
-const report = async (widget: Locator) =>
-  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
 
 test.describe('lr-decay widget', () => {
   test('the slide’s schedule: α₀ = 1, decay 0.1, 20 steps; the table agrees; the decay slider by keyboard', async ({
@@ -93,11 +89,8 @@ test.describe('lr-decay widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, 'lr-decay');
       await widget.getByRole('button', { name: 'Train one epoch' }).click();
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

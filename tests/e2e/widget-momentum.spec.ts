@@ -1,12 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
-import { test, expect, openWidget, remember } from './site';
+import { test, expect, openWidget, remember, report, chartPaths, axeViolations, openDetails } from './site';
 
 const URL = 'embed/momentum/';
-const report = async (widget: Locator) =>
-  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, number | boolean>;
-const paths = (widget: Locator) =>
-  widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
 
 test.describe('momentum widget', () => {
   test('the good preset: one step shows the velocity −α·∇E; Play walks both paths to the end', async ({
@@ -17,7 +11,7 @@ test.describe('momentum widget', () => {
     await widget.getByRole('button', { name: /Good momentum and learning rate/ }).click();
     await expect(widget.getByRole('slider', { name: 'Learning rate α' })).toHaveValue('0.2');
     await expect(widget.getByRole('slider', { name: 'Momentum β' })).toHaveValue('0.6');
-    const before = await paths(widget);
+    const before = await chartPaths(widget);
     await widget.getByRole('button', { name: 'One step' }).click();
     // v = −0.2·(0.2·(−4), 10·1) = (0.16, −2), |v| = 2.006
     await expect(widget.locator('[data-readout="velocity"]')).toHaveText('(0.160, −2.000), 2.006');
@@ -26,7 +20,7 @@ test.describe('momentum widget', () => {
     const r = await report(widget);
     expect(r).toMatchObject({ lr: 0.2, momentum: 0.6, steps: 40, sgdDiverged: false });
     expect(r.momentumLoss as number).toBeLessThan((r.sgdLoss as number) / 100);
-    const after = await paths(widget);
+    const after = await chartPaths(widget);
     expect(after).not.toEqual(before);
     expect(after.join(' ')).not.toContain('NaN');
     expect(watch.problems).toEqual([]);
@@ -42,7 +36,7 @@ test.describe('momentum widget', () => {
     await widget.getByRole('button', { name: 'Play' }).click();
     await expect(widget.locator('[data-readout="status"]')).toContainText('Plain SGD diverged', { timeout: 30_000 });
     await expect.poll(async () => (await report(widget)).sgdDiverged).toBe(true);
-    expect((await paths(widget)).join(' ')).not.toContain('NaN');
+    expect((await chartPaths(widget)).join(' ')).not.toContain('NaN');
     expect(watch.problems).toEqual([]);
   });
 
@@ -98,11 +92,8 @@ test.describe('momentum widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, 'momentum');
       await widget.getByRole('button', { name: 'One step' }).click();
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, remember } from './site';
+import { test, expect, openWidget, remember, axeViolations, openDetails } from './site';
 
 const URL = 'embed/mse/';
 
@@ -73,11 +72,8 @@ test.describe('mse widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, `${URL}?mse=n:5`, 'mse');
       await expect(widget.locator('.chart__plot svg')).toHaveCount(1);
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(
-        results.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),
-      ).toEqual([]);
+      await openDetails(page);
+      expect(await axeViolations(page, scheme)).toEqual([]);
       await context.close();
     }
   });

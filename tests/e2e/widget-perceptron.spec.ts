@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, openDetails } from './site';
 
 const URL = 'embed/perceptron/';
 
@@ -74,7 +74,7 @@ test.describe('perceptron widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, URL, 'perceptron');
       await expect(widget.locator('.chart__plot svg')).toHaveCount(1);
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await openDetails(page);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
       await context.close();

@@ -1,15 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import type { Locator } from '@playwright/test';
-import { test, expect, openWidget } from './site';
+import { test, expect, frames, openWidget, report } from './site';
 
 const URL = 'embed/playground/';
 const SPIRAL = `${URL}?playground=data:spiral,arch:16_16,a1:relu,a2:relu`;
 
 const count = async (widget: Locator, name: string) =>
   Number(await widget.locator(`[data-readout="${name}"]`).innerText());
-const report = async (widget: Locator) =>
-  JSON.parse((await widget.getAttribute('data-report')) ?? '{}') as Record<string, unknown>;
 /** A fingerprint of the heat map's pixels. */
 const mapPixels = (widget: Locator) =>
   widget.locator('canvas.playground__canvas').evaluate((c) => {
@@ -43,7 +41,8 @@ test.describe('playground widget', () => {
     // so a loaded machine can pause the run part-way through an epoch.
     expect(epoch).toBe(Math.floor(iteration / 21));
     expect(await mapPixels(widget)).not.toBe(before);
-    await page.waitForTimeout(600);
+    // Training runs in chunks, one per animation frame: after ten frames a running loop would have moved on.
+    await frames(page, 10);
     expect(await count(widget, 'epoch')).toBe(epoch);
     expect(await count(widget, 'iteration')).toBe(iteration);
     // One iteration: one update, the same epoch. One epoch: the rest of it.

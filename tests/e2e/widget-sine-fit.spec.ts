@@ -1,25 +1,22 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
-import { test, expect, openWidget } from './site';
+import { test, expect, openWidget, chartPaths, openDetails } from './site';
 
 const URL = 'embed/sine-fit/';
 
 const mse = async (widget: Locator) =>
   Number((await widget.locator('[data-readout="mse"]').innerText()).replace('−', '-'));
-/** Every path the charts drew; never NaN. */
-const paths = (widget: Locator) =>
-  widget.locator('.chart__plot svg path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d') ?? ''));
 
 test.describe('sine-fit widget', () => {
   test('linear units stay on the best straight line, however many units and layers', async ({ page, watch }) => {
     const widget = await openWidget(page, URL, 'sine-fit');
-    const before = await paths(widget);
+    const before = await chartPaths(widget);
     await widget.getByRole('button', { name: 'Play' }).click();
     const status = widget.locator('[data-readout="status"]');
     await expect(status).toContainText('Stuck on a straight line', { timeout: 30_000 });
     expect(await widget.locator('[data-readout="mse"]').innerText()).toBe('0.200');
     await expect(widget.locator('[data-readout="line"]')).toContainText('0.299');
-    expect(await paths(widget)).not.toEqual(before);
+    expect(await chartPaths(widget)).not.toEqual(before);
     // Three layers of 32 units, set by keyboard: still the same line.
     const layers = widget.getByRole('slider', { name: 'Hidden layers' });
     await layers.focus();
@@ -82,7 +79,7 @@ test.describe('sine-fit widget', () => {
     expect(await mse(widget)).toBeLessThan(0.01);
     await expect(widget.locator('[data-readout="compare"]')).toContainText('times smaller');
     await expect(widget.getByRole('table', { name: 'Your finished runs' })).toContainText('8');
-    expect((await paths(widget)).join(' ')).not.toContain('NaN');
+    expect((await chartPaths(widget)).join(' ')).not.toContain('NaN');
   });
 
   test('a learning rate that is too large diverges, and the widget says so in words', async ({ page }) => {
@@ -94,7 +91,7 @@ test.describe('sine-fit widget', () => {
     await expect(widget.locator('[data-readout="status"]')).toContainText('diverged', { timeout: 20_000 });
     await expect(widget.locator('[data-readout="status"]')).toContainText('smaller learning rate');
     expect(await widget.locator('[data-readout="mse"]').innerText()).not.toContain('NaN');
-    expect((await paths(widget)).join(' ')).not.toContain('NaN');
+    expect((await chartPaths(widget)).join(' ')).not.toContain('NaN');
   });
 
   test('settings come from the link; a garbage link falls back with a visible notice', async ({ page, watch }) => {
@@ -119,7 +116,7 @@ test.describe('sine-fit widget', () => {
         const widget = await openWidget(page, `${URL}?sine-fit=mode:${mode}`, 'sine-fit');
         if (mode === 'relu') await widget.getByRole('button', { name: 'Train one epoch' }).click();
         await expect(widget.locator('.chart__plot svg').first()).toBeVisible();
-        await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+        await openDetails(page);
         const results = await new AxeBuilder({ page }).analyze();
         expect(
           results.violations.map((v) => `${mode} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`),

@@ -1,19 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
-import { test, expect, openWidget } from './site';
-
-/** Bars really drawn in a chart: rects (not a clip path's) at least a pixel wide and tall, painted. */
-const drawnBars = (chart: Locator) =>
-  chart.locator('rect').evaluateAll(
-    (rects) =>
-      rects.filter((el) => {
-        if (el.closest('clipPath, defs')) return false;
-        const box = el.getBoundingClientRect();
-        const cs = getComputedStyle(el);
-        const painted = (cs.fill !== 'none' && Number(cs.fillOpacity) > 0) || cs.stroke !== 'none';
-        return box.width >= 1 && box.height >= 1 && painted && cs.visibility === 'visible' && Number(cs.opacity) > 0;
-      }).length,
-  );
+import { test, expect, openWidget, drawnBars, openDetails } from './site';
 
 const URL = 'embed/softmax/';
 
@@ -90,7 +76,7 @@ test.describe('softmax widget', () => {
       const page = await context.newPage();
       const widget = await openWidget(page, `${URL}?softmax=shift:998`, 'softmax');
       await expect(widget.locator('.chart__plot svg')).toHaveCount(1);
-      await page.$$eval('details', (all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await openDetails(page);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
       await context.close();

@@ -16,10 +16,12 @@ describe('backprop-stepper model', () => {
     const yhat = sig(1.5 * 0.85);
     expect(b.yhat).toBeCloseTo(yhat, 14);
     expect(b.yhat).toBeCloseTo(0.7816, 4);
-    expect(b.loss).toBeCloseTo(-Math.log(yhat), 14);
-    // Step 1: −y/ŷ; step 2 for sigmoid + BCE: ŷ − y
-    expect(b.dYhat).toBeCloseTo(-1 / yhat, 12);
-    expect(b.dZy).toBeCloseTo(yhat - 1, 12);
+    // With y = 1 the loss −ln ŷ = −ln σ(z) is also ln(1 + e^(−z)), z = 1.275: 0.2464, the lecture's number
+    expect(b.loss).toBeCloseTo(Math.log1p(Math.exp(-1.275)), 14);
+    expect(b.loss).toBeCloseTo(0.2464, 4);
+    // Step 1: −y/ŷ = −(1 + e^(−z)); step 2 for sigmoid + BCE: ŷ − y = −σ(−z)
+    expect(b.dYhat).toBeCloseTo(-(1 + Math.exp(-1.275)), 12);
+    expect(b.dZy).toBeCloseTo(-sig(-1.275), 12);
     // Step 3: (ŷ − 1)·h; step 4: (ŷ − 1)·w²; step 5: ReLU′ = 1 for h₁, 0 for h₂
     expect(b.dW2[0]).toBeCloseTo((yhat - 1) * 0.85, 12);
     expect(b.dW2[1]).toBe(0);

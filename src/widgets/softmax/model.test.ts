@@ -30,14 +30,20 @@ describe('softmax widget model', () => {
 
   it('shows each step: e^z, their sum, and e^z / sum', () => {
     const n = naiveSoftmax([2, 1, 0.1]);
-    expect(n.exps).toEqual([Math.exp(2), Math.exp(1), Math.exp(0.1)]);
-    expect(n.sum).toBeCloseTo(Math.exp(2) + Math.exp(1) + Math.exp(0.1), 14);
-    n.probs.forEach((p, i) => expect(p).toBe(n.exps[i]! / n.sum));
+    // e² ≈ 7.38906, e¹ = e, e^0.1 ≈ 1.10517; their sum ≈ 11.2125 (the lecture shows 11.213)
+    expect(n.exps[0]).toBeCloseTo(7.38906, 5);
+    expect(n.exps[1]).toBeCloseTo(Math.E, 15);
+    expect(n.exps[2]).toBeCloseTo(1.10517, 5);
+    expect(n.sum).toBeCloseTo(11.2125, 4);
+    // The lecture's probabilities for the fruit logits, which add up to 1
+    expect(n.probs.map((p) => Number(p.toFixed(3)))).toEqual([0.659, 0.242, 0.099]);
+    expect(n.probs.reduce((a, b) => a + b)).toBeCloseTo(1, 15);
     const s = stableSoftmax([2, 1, 0.1]);
     expect(s.max).toBe(2);
     expect(s.exps[0]).toBe(1);
     // The displayed steps and the engine's probabilities agree.
-    s.probs.forEach((p, i) => expect(p).toBeCloseTo(s.exps[i]! / s.sum, 15));
+    // Shifting the logits by their maximum changes no probability.
+    s.probs.forEach((p, i) => expect(p).toBeCloseTo(n.probs[i]!, 15));
     expect(s.probs).toEqual(Array.from(softmax(Matrix.from([[2, 1, 0.1]])).data));
   });
 

@@ -164,12 +164,12 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
         <div class="widget__controls">
           <Slider field="batch" label="Mini-batch size" />
           <TrainingControls loops={[full, mini, single]} lr seed={{ label: 'Seed (initial weights, sample order)' }} />
-          <p class="batch-size__note">
+          <p class="training__note">
             One epoch is one pass over all {N} examples; one iteration is one update of the weights. Mini-batches are
             drawn in a new random order every epoch. The same seed gives the same three runs.
           </p>
         </div>
-        <div class="batch-size__output" ref={outputRef}>
+        <div class="training__output batch-size__output" ref={outputRef}>
           <p data-readout="updates">
             <Tex
               tex={`\\text{updates per epoch} = \\lceil N / \\text{batch} \\rceil = \\lceil ${N} / ${state.batch} \\rceil = ${u}`}
@@ -187,11 +187,11 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
               ]),
             }}
           />
-          <p class="batch-size__legend">
+          <p class="training__note">
             Solid blue: full batch. Dashed orange: mini-batch. Dotted purple: single sample. Each curve carries its
             name; the dot marks its newest epoch.
           </p>
-          <p class="batch-size__legend">
+          <p class="training__note">
             Epochs count passes over all {N} examples; iterations count updates of the weights.
           </p>
           <ScrollTable label="The three runs so far">

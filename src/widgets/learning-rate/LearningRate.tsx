@@ -132,12 +132,12 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
           <TrainingControls loops={[loop]} lr seed={{ label: 'Seed (initial weights)' }}>
             <Slider field="steps" label="Steps on the parabola" />
           </TrainingControls>
-          <p class="learning-rate__note">
+          <p class="training__note">
             The network is trained with plain gradient descent on all {DATA.x.rows} points at once (one update per
             epoch), at most {MAX_EPOCHS} epochs. The same seed gives the same run.
           </p>
         </div>
-        <div class="learning-rate__output" ref={outputRef}>
+        <div class="training__output learning-rate__output" ref={outputRef}>
           <Chart
             options={parabolaOptions}
             sized={fixedHeight(parabolaOptions)}
@@ -149,7 +149,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
               rows: path.map((w, t) => [t, fmt(w, 4), fmt(w * w, 4)]),
             }}
           />
-          <p class="learning-rate__legend">
+          <p class="training__note">
             The parabola E(w) = w² (grey) and the steps from w = 3 (numbered dots joined by a line), the minimum at w =
             0.
             {offChart >= 0 && ` From step ${offChart} on, the steps leave the chart.`}
@@ -159,7 +159,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
             {small(wLast * wLast)}.
           </p>
           <LossChart chart={lossOptions} />
-          <dl class="widget__readout learning-rate__readout">
+          <dl class="widget__readout training__readout">
             <div>
               <dt>Learning rate α</dt>
               <dd data-readout="lr">{fmt(state.lr, 2)}</dd>

@@ -168,13 +168,13 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
           <Slider field="decay" label="Decay rate d" />
           <Slider field="steps" label="Steps drawn" />
           <TrainingControls loops={[decayed, constant]} seed={{ label: 'Seed (initial weight, batch order)' }} />
-          <p class="lr-decay__note">
+          <p class="training__note">
             Training: mini-batches of {BATCH}, so {N / BATCH} updates per epoch; the decayed rate falls once per update
             (t counts updates), over {MAX_EPOCHS} epochs = {MAX_EPOCHS * (N / BATCH)} updates. The same seed gives the
             same runs.
           </p>
         </div>
-        <div class="lr-decay__output" ref={outputRef}>
+        <div class="training__output lr-decay__output" ref={outputRef}>
           <p data-readout="formula">
             <Tex
               display
@@ -192,17 +192,17 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
               rows: rows.map((r) => [r.step, fmt(r.lr, 4)]),
             }}
           />
-          <p class="lr-decay__legend" data-readout="schedule">
+          <p class="training__note" data-readout="schedule">
             {half === undefined
               ? 'With decay 0 the rate stays at α₀: no decay.'
               : `The rate is halved at step ${fmt(half, half % 1 ? 1 : 0)} (where d·t = 1), a third of α₀ at step ${fmt(2 / state.decay, (2 / state.decay) % 1 ? 1 : 0)}; at the last step drawn, ${last.step}, it is ${fmt(last.lr, 4)}.`}
           </p>
           <LossChart chart={lossOptions} />
-          <p class="lr-decay__legend">
+          <p class="training__note">
             Solid green: decayed rate. Dashed red: constant rate α₀. Dotted grey: the lowest loss the neuron can reach
             (the least-squares line).
           </p>
-          <dl class="widget__readout lr-decay__readout">
+          <dl class="widget__readout training__readout">
             {runs.map((r) => (
               <div data-run={r.kind}>
                 <dt>{r.kind === 'decayed' ? 'Decayed' : 'Constant'}: loss, rate of the last update</dt>

@@ -189,12 +189,12 @@ export default function Momentum({ headingLevel }: WidgetProps) {
             <Slider field="momentum" label="Momentum β" />
             <Slider field="steps" label="Steps" />
           </TrainingControls>
-          <p class="momentum__note">
+          <p class="training__note">
             Each step is one update of the engine's SGD on the whole (two-example) data set: v ← β·v − α·∂E/∂w, then w ←
             w + v. With β = 0 it is plain SGD.
           </p>
         </div>
-        <div class="momentum__output" ref={outputRef}>
+        <div class="training__output momentum__output" ref={outputRef}>
           <Chart
             options={mapOptions}
             sized={HEIGHT_RULE}
@@ -212,12 +212,12 @@ export default function Momentum({ headingLevel }: WidgetProps) {
               ]),
             }}
           />
-          <p class="momentum__legend">
+          <p class="training__note">
             Grey ovals: contour lines of the loss; ×: the minimum. Dotted red with squares: plain SGD. Solid green with
             circles: SGD with momentum; its arrow is the velocity v, the last update, which the next step keeps β ={' '}
             {fmt(state.momentum, 2)} of.
           </p>
-          <dl class="widget__readout momentum__readout">
+          <dl class="widget__readout training__readout">
             <div>
               <dt>Steps</dt>
               <dd data-readout="steps">{steps}</dd>

@@ -21,6 +21,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { lossCurve, thin, type LossChartSpec, type LossCurve } from '~/charts/loss-curve';
 import { PlayControls, UntypedSlider } from './controls';
+import './training.css';
 import { StatusText, statusText, unhealthy } from './TrainingStatus';
 import type { TrainingLoopControls } from './useTrainingLoop';
 

@@ -187,7 +187,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
           {trained && (
             <>
               <TrainingControls loops={[loop]} lr={{ label: 'Learning rate η' }} seed />
-              <p class="sine-fit__note">
+              <p class="training__note">
                 Mean squared error on the 201 points, gradient descent on all of them at once with momentum {MOMENTUM},
                 at most {MAX_EPOCHS} epochs.
                 {state.mode === 'relu' && ' Each unit starts with its kink at a random x inside [0, 2π].'} The same seed
@@ -243,7 +243,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
           )}
           <Toggle field="parts" label="Show each unit's contribution" />
         </div>
-        <div class="sine-fit__output" ref={outputRef}>
+        <div class="training__output" ref={outputRef}>
           <Chart
             options={fitOptions}
             sized={HEIGHT_RULE}
@@ -257,14 +257,14 @@ export default function SineFit({ headingLevel }: WidgetProps) {
               rows: tableRows(view.curves),
             }}
           />
-          <p class="sine-fit__legend">
+          <p class="training__note">
             Solid blue: sin x. Dashed orange: the network's output ŷ
             {state.mode !== 'linear' && ', with dots at its corners (kinks)'}.
             {state.mode === 'linear' && ' Dotted green: the best straight line.'}
             {state.parts &&
               ` Thin purple: each unit's contribution${state.mode === 'hand' ? ' (the hinge being edited is thicker)' : ''}; they add up, with the output bias, to ŷ.`}
           </p>
-          <dl class="widget__readout sine-fit__readout">
+          <dl class="widget__readout training__readout">
             <div>
               <dt>Error (MSE on [0, 2π])</dt>
               <dd data-readout="mse">{fmtMse(view.mse)}</dd>

@@ -8,11 +8,10 @@ import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart, type ChartPointer, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
 import { symbolPath } from '~/charts/plot';
-import { Slider } from '../shared/controls';
 import { ScrollTable } from '../shared/ScrollTable';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useWidth } from '../shared/useWidth';
 import { clampToField } from '../shared/url-state';
 import { fmt, fmtTex, sci } from '~/util/format';
@@ -26,10 +25,7 @@ const SIGMOID_CURVE = sigmoidCurve();
 const RELU_PIECES = reluPieces();
 
 export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState(
-    'activation-derivatives',
-    activationDerivativesSchema,
-  );
+  const { state, update, frame, Slider } = useWidget('activation-derivatives', activationDerivativesSchema);
   const p = useMemo(() => probe(state.x), [state.x]);
   const { k, z } = state;
   const j = useMemo(() => jacobian({ k, z }), [k, z]);
@@ -39,12 +35,6 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
   const options = useMemo(() => derivativeChart(width), [width]);
 
   const onPointer = (e: ChartPointer) => update({ x: clampToField(activationDerivativesSchema.x, e.x) });
-  const setLogit = (i: number, v: number) => {
-    const z = [...state.z];
-    z[i] = v;
-    update({ z });
-  };
-
   const X = fmtTex(state.x);
   const texRelu = `\\text{ReLU}'(${X}) = \\mathbf{1}(${X} > 0) = ${p.reluDerivative}`;
   const texSigmoid = `\\begin{aligned} \\sigma'(${X}) &= \\sigma(${X})\\,\\bigl(1 - \\sigma(${X})\\bigr) \\\\[2pt] &\\approx ${fmtTex(p.sigmoid, 3)} \\times ${fmtTex(1 - p.sigmoid, 3)} \\approx ${fmtTex(p.sigmoidDerivative, 3)} \\end{aligned}`;
@@ -58,9 +48,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="activation-derivatives"
-      schema={activationDerivativesSchema}
-      state={state}
+      {...frame}
       headingLevel={headingLevel}
       title="Derivatives of ReLU, sigmoid and softmax"
       intro={
@@ -70,9 +58,6 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
           <sub>j</sub>.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
-      onReset={reset}
       announce={`At x = ${fmt(state.x)}: ReLU slope ${p.reluDerivative}, sigmoid slope ${fmt(p.sigmoidDerivative, 3)}. Softmax probabilities ${j.probs.map((v) => fmt(v, 3)).join(', ')}.`}
       report={{
         x: state.x,
@@ -84,15 +69,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider
-            label="Input x"
-            field="x"
-            value={state.x}
-            min={X_MIN}
-            max={X_MAX}
-            step={0.01}
-            onChange={(x) => update({ x })}
-          />
+          <Slider label="Input x" field="x" />
           <dl class="widget__readout">
             <dt>ReLU′(x)</dt>
             <dd data-readout="relu">
@@ -131,27 +108,11 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
       </div>
       <div class="activation-derivatives__softmax">
         <div class="widget__controls">
-          <Slider
-            label="Number of classes K"
-            field="k"
-            value={state.k}
-            min={2}
-            max={5}
-            step={1}
-            onChange={(k) => update({ k })}
-          />
+          <Slider label="Number of classes K" field="k" />
           <fieldset class="activation-derivatives__logits">
             <legend>Logits z</legend>
             {j.logits.map((_, i) => (
-              <Slider
-                label={`z${sub(i + 1)}`}
-                field="z"
-                value={state.z[i]!}
-                min={-5}
-                max={5}
-                step={0.1}
-                onChange={(v) => setLogit(i, v)}
-              />
+              <Slider label={`z${sub(i + 1)}`} field="z" index={i} />
             ))}
           </fieldset>
         </div>

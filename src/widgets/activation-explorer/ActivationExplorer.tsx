@@ -8,14 +8,13 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Chart, type ChartPointer, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
 import { symbolPath, type SymbolName } from '~/charts/plot';
-import { Slider, Toggle } from '../shared/controls';
 import { ScrollTable } from '../shared/ScrollTable';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { clampToField } from '../shared/url-state';
 import { fmt, fmtTex } from '~/util/format';
-import { activationExplorerSchema, type ActivationExplorerState } from './state';
+import { activationExplorerSchema } from './state';
 import {
   FUNCTIONS,
   NAMES,
@@ -75,10 +74,7 @@ function useNextFrame<T>(value: T): T {
 const num = (x: number | undefined, digits = 3) => (x === undefined ? 'none' : fmt(x, digits));
 
 export default function ActivationExplorer({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState(
-    'activation-explorer',
-    activationExplorerSchema,
-  );
+  const { state, update, frame, Slider, Toggle } = useWidget('activation-explorer', activationExplorerSchema);
   // Keyed on which functions are on, not on the whole state: moving the probe keeps the same list,
   // so the curves and both charts are not drawn again (only the overlay moves).
   const shownKey = shownFunctions(state).join(' ');
@@ -119,9 +115,7 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="activation-explorer"
-      schema={activationExplorerSchema}
-      state={state}
+      {...frame}
       headingLevel={headingLevel}
       title="Activation functions and their derivatives"
       intro={
@@ -130,9 +124,6 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
           gives f(x) and its slope f′(x), which the short straight line (the tangent) shows on the curve.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
-      onReset={reset}
       announce={announce}
     >
       <div class="widget__body widget__body--split">
@@ -147,8 +138,6 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
                     <Swatch fn={fn} /> {NAMES[fn]}
                   </>
                 }
-                checked={state[fn]}
-                onChange={(on) => update({ [fn]: on } as Partial<ActivationExplorerState>)}
               />
             ))}
           </fieldset>
@@ -182,26 +171,8 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
             }}
           />
           <div class="activation-explorer__sliders">
-            <Slider
-              field="x"
-              label="Probe x"
-              value={x}
-              min={X_MIN}
-              max={X_MAX}
-              step={0.01}
-              onChange={(v) => update({ x: v })}
-            />
-            {state.leaky && (
-              <Slider
-                field="alpha"
-                label="Leaky ReLU slope α (for x < 0)"
-                value={state.alpha}
-                min={0.01}
-                max={0.5}
-                step={0.01}
-                onChange={(alpha) => update({ alpha })}
-              />
-            )}
+            <Slider field="x" label="Probe x" />
+            {state.leaky && <Slider field="alpha" label="Leaky ReLU slope α (for x < 0)" />}
           </div>
         </div>
       </div>

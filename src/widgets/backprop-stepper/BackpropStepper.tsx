@@ -7,10 +7,9 @@
 import { ScrollTable } from '../shared/ScrollTable';
 import { useMemo } from 'preact/hooks';
 import { NetworkDiagram } from '../shared/NetworkDiagram';
-import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { fmt, sci } from '~/util/format';
 import { backpropStepperSchema as schema } from './state';
 import { TOTAL_STEPS, backprop, diagramLayers, diagramWeights, steps } from './model';
@@ -19,7 +18,7 @@ import './backprop-stepper.css';
 const ACT_LABELS = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'tanh', linear: 'Linear' } as const;
 
 export default function BackpropStepper({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice, access } = useWidgetState('backprop-stepper', schema);
+  const { state, update, frame, Slider, Select, access } = useWidget('backprop-stepper', schema);
   // A share link can fix the step (the buttons are disabled) or hide the buttons (only the count shows).
   const stepHidden = access.hidden.has('step');
   const stepLocked = access.locked.has('step');
@@ -39,9 +38,7 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="backprop-stepper"
-      schema={schema}
-      state={state}
+      {...frame}
       report={{
         step: index + 1,
         totalSteps: TOTAL_STEPS,
@@ -58,9 +55,6 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
           or α and the numbers follow; the table checks every gradient against a numerical one.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
-      onReset={reset}
       announce={`Step ${index + 1} of ${TOTAL_STEPS}. ${view.text}`}
     >
       <div class="backprop-stepper">
@@ -157,45 +151,23 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
             <Select
               field="loss"
               label="Loss E"
-              value={state.loss}
               options={[
                 { value: 'bce', label: 'Binary cross-entropy' },
                 { value: 'mse', label: 'Squared error (MSE)' },
               ]}
-              onChange={(loss) => update({ loss })}
             />
             <Select
               field="f"
               label="Hidden activation f"
-              value={state.f}
               options={schema.f.options.map((value) => ({ value, label: ACT_LABELS[value] }))}
-              onChange={(f) => update({ f })}
             />
             <Select
               field="g"
               label="Output activation g"
-              value={state.g}
               options={schema.g.options.map((value) => ({ value, label: ACT_LABELS[value] }))}
-              onChange={(g) => update({ g })}
             />
-            <Slider
-              field="y"
-              label="Target y"
-              value={state.y}
-              min={schema.y.min}
-              max={schema.y.max}
-              step={schema.y.step}
-              onChange={(y) => update({ y })}
-            />
-            <Slider
-              field="alpha"
-              label="Learning rate α"
-              value={state.alpha}
-              min={schema.alpha.min}
-              max={schema.alpha.max}
-              step={schema.alpha.step}
-              onChange={(alpha) => update({ alpha })}
-            />
+            <Slider field="y" label="Target y" />
+            <Slider field="alpha" label="Learning rate α" />
             {bceLinear && (
               <p class="backprop-stepper__warn" data-readout="warning">
                 Cross-entropy expects ŷ between 0 and 1, which a linear output does not promise; the engine clips ŷ to

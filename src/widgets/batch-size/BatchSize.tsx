@@ -6,7 +6,6 @@
 import { ScrollTable } from '../shared/ScrollTable';
 import { useMemo } from 'preact/hooks';
 import { LossChart } from '../shared/LossChart';
-import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import {
   TrainingControls,
@@ -17,7 +16,7 @@ import {
 } from '../shared/TrainingControls';
 import { runsAnnouncement, runsHealthText } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
 import { batchSizeSchema, type BatchSizeState } from './state';
@@ -57,7 +56,7 @@ function useRun(kind: RunKind, state: BatchSizeState): TrainingLoopControls {
 }
 
 export default function BatchSize({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('batch-size', batchSizeSchema);
+  const { state, reset, frame, Slider } = useWidget('batch-size', batchSizeSchema);
   const full = useRun('full', state);
   const mini = useRun('mini', state);
   const single = useRun('single', state);
@@ -132,9 +131,7 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="batch-size"
-      schema={batchSizeSchema}
-      state={state}
+      {...frame}
       report={{
         batchSize: state.batch,
         updatesPerEpoch: u,
@@ -157,8 +154,6 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
           each update averages over. Change the mini-batch size and compare the curves epoch by epoch.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         reset();
         for (const l of [full, mini, single]) l.reset();
@@ -167,30 +162,14 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider
-            field="batch"
-            label="Mini-batch size"
-            value={state.batch}
-            min={1}
-            max={N}
-            step={1}
-            onChange={(batch) => update({ batch })}
-          />
-          <TrainingControls
-            loops={[full, mini, single]}
-            lr={{ value: state.lr, min: 0.01, max: 0.3, step: 0.01, onChange: (lr) => update({ lr }) }}
-            seed={{
-              value: state.seed,
-              label: 'Seed (initial weights, sample order)',
-              onChange: (seed) => update({ seed }),
-            }}
-          />
-          <p class="batch-size__note">
+          <Slider field="batch" label="Mini-batch size" />
+          <TrainingControls loops={[full, mini, single]} lr seed={{ label: 'Seed (initial weights, sample order)' }} />
+          <p class="training__note">
             One epoch is one pass over all {N} examples; one iteration is one update of the weights. Mini-batches are
             drawn in a new random order every epoch. The same seed gives the same three runs.
           </p>
         </div>
-        <div class="batch-size__output" ref={outputRef}>
+        <div class="training__output batch-size__output" ref={outputRef}>
           <p data-readout="updates">
             <Tex
               tex={`\\text{updates per epoch} = \\lceil N / \\text{batch} \\rceil = \\lceil ${N} / ${state.batch} \\rceil = ${u}`}
@@ -208,11 +187,11 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
               ]),
             }}
           />
-          <p class="batch-size__legend">
+          <p class="training__note">
             Solid blue: full batch. Dashed orange: mini-batch. Dotted purple: single sample. Each curve carries its
             name; the dot marks its newest epoch.
           </p>
-          <p class="batch-size__legend">
+          <p class="training__note">
             Epochs count passes over all {N} examples; iterations count updates of the weights.
           </p>
           <ScrollTable label="The three runs so far">

@@ -6,10 +6,9 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo, useState } from 'preact/hooks';
 import { Chart, linePath, fixedHeight } from '../shared/Chart';
-import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useWidth } from '../shared/useWidth';
 import { fmt, fmtTex, sci, sciTex } from '~/util/format';
 import { chainRuleSchema as schema, type ChainRuleState } from './state';
@@ -21,7 +20,7 @@ const options = schema.f1.options.map((value) => ({ value, label: piece(value).l
 const factor = (v: number, digits = 4) => (v < 0 ? `(${fmtTex(v, digits)})` : fmtTex(v, digits));
 
 export default function ChainRule({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('chain-rule', schema);
+  const { state, frame, Slider, Select } = useWidget('chain-rule', schema);
   const c = useMemo(() => chain(state), [state]);
   const [box, width] = useWidth(480);
   // The curve depends on the pieces and weights only; it, the tangent and the point are the overlay.
@@ -58,9 +57,7 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="chain-rule"
-      schema={schema}
-      state={state}
+      {...frame}
       report={{
         analytic: Number(c.analytic.toPrecision(10)),
         numeric: Number(c.numeric.toPrecision(10)),
@@ -76,9 +73,6 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
           Can you make them disagree? (Try ReLU with x = 0.)
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
-      onReset={reset}
       announce={
         finite
           ? `Chain rule F′(x) = ${fmt(c.analytic, 5)}, numerical ${fmt(c.numeric, 5)}, relative error ${sci(c.relError)}.`
@@ -87,47 +81,11 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split chain-rule">
         <div class="widget__controls">
-          <Select
-            field="f1"
-            label="Inner piece f₁"
-            value={state.f1}
-            options={options}
-            onChange={(f1) => update({ f1 })}
-          />
-          <Select
-            field="f2"
-            label="Outer piece f₂"
-            value={state.f2}
-            options={options}
-            onChange={(f2) => update({ f2 })}
-          />
-          <Slider
-            field="x"
-            label="Input x"
-            value={state.x}
-            min={schema.x.min}
-            max={schema.x.max}
-            step={schema.x.step}
-            onChange={(x) => update({ x })}
-          />
-          <Slider
-            field="w1"
-            label="Weight w₁"
-            value={state.w1}
-            min={schema.w1.min}
-            max={schema.w1.max}
-            step={schema.w1.step}
-            onChange={(w1) => update({ w1 })}
-          />
-          <Slider
-            field="w2"
-            label="Weight w₂"
-            value={state.w2}
-            min={schema.w2.min}
-            max={schema.w2.max}
-            step={schema.w2.step}
-            onChange={(w2) => update({ w2 })}
-          />
+          <Select field="f1" label="Inner piece f₁" options={options} />
+          <Select field="f2" label="Outer piece f₂" options={options} />
+          <Slider field="x" label="Input x" />
+          <Slider field="w1" label="Weight w₁" />
+          <Slider field="w2" label="Weight w₂" />
           <dl class="widget__readout">
             <dt>Chain rule F′(x)</dt>
             <dd data-readout="analytic">{fmt(c.analytic, 8)}</dd>

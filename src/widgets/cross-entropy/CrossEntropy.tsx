@@ -8,10 +8,9 @@
 import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { Chart, type ChartScales, fixedHeight, linePath } from '../shared/Chart';
-import { Select, Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useWidth } from '../shared/useWidth';
 import { fmt, fmtTex } from '~/util/format';
 import { crossEntropySchema, type CrossEntropyState } from './state';
@@ -29,7 +28,7 @@ const PRESET_LOSS = {
 };
 
 export default function CrossEntropy({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('cross-entropy', crossEntropySchema);
+  const { state, update, frame, Slider, Select, Toggle } = useWidget('cross-entropy', crossEntropySchema);
   const r = useMemo(() => compute(state), [state]);
   const [box, boxWidth] = useWidth(520);
   const width = Math.max(260, Math.min(640, boxWidth));
@@ -69,9 +68,7 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="cross-entropy"
-      schema={crossEntropySchema}
-      state={state}
+      {...frame}
       headingLevel={headingLevel}
       title="Cross-entropy and the −log p curve"
       intro={
@@ -90,9 +87,6 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
           </p>
         )
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
-      onReset={reset}
       announce={`Loss ${lossText(r.loss)} for probability ${fmt(r.pTrue, 3)} on the true ${binary ? 'label' : 'class'} ${r.trueName}.`}
       report={{
         mode: state.mode,
@@ -108,44 +102,29 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
           <Select
             label="Case"
             field="mode"
-            value={state.mode}
             options={[
               { value: 'categorical', label: 'Categorical (softmax)' },
               { value: 'binary', label: 'Binary (sigmoid)' },
             ]}
-            onChange={(mode) => update({ mode })}
           />
           {binary ? (
             <>
               <Select
                 label="True label y"
                 field="y"
-                value={state.y}
                 options={[
                   { value: '1', label: 'y = 1' },
                   { value: '0', label: 'y = 0' },
                 ]}
-                onChange={(y) => update({ y })}
               />
-              <Slider
-                label="Prediction ŷ = P(y = 1)"
-                ariaLabel="Prediction y-hat"
-                field="yhat"
-                value={state.yhat}
-                min={0}
-                max={1}
-                step={0.001}
-                onChange={(yhat) => update({ yhat })}
-              />
+              <Slider label="Prediction ŷ = P(y = 1)" ariaLabel="Prediction y-hat" field="yhat" />
             </>
           ) : (
             <>
               <Select
                 label="True class"
                 field="cls"
-                value={String(state.cls)}
                 options={CLASSES.map((c, i) => ({ value: String(i), label: c }))}
-                onChange={(v) => update({ cls: Number(v) })}
               />
               <fieldset class="cross-entropy__probs">
                 <legend>Predicted probabilities</legend>
@@ -154,10 +133,8 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
                     label={`P(${c})${i === state.cls ? ' — true class' : ''}`}
                     ariaLabel={`P(${c})`}
                     field="p"
-                    value={state.p[i]!}
-                    min={0}
-                    max={1}
-                    step={0.001}
+                    index={i}
+                    // Moving one probability rescales the others so that they still sum to 1.
                     onChange={(v) => setP(i, v)}
                   />
                 ))}
@@ -182,12 +159,7 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
               </div>
             </>
           )}
-          <Toggle
-            label="Clip to [10⁻⁷, 1 − 10⁻⁷]"
-            field="clip"
-            checked={state.clip}
-            onChange={(clip) => update({ clip })}
-          />
+          <Toggle label="Clip to [10⁻⁷, 1 − 10⁻⁷]" field="clip" />
         </div>
         <div ref={box} class="cross-entropy__charts">
           {mode === 'categorical' && (

@@ -6,12 +6,12 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { NetworkDiagram } from '../shared/NetworkDiagram';
-import { PlayControls, Select, Slider } from '../shared/controls';
+import { PlayControls } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { prefersReducedMotion } from '../shared/theme';
-import { useWidgetState } from '../shared/useWidgetState';
-import { forwardPassSchema, hiddenOf, outputOf, type ForwardPassState } from './state';
+import { useWidget } from '../shared/useWidget';
+import { forwardPassSchema, hiddenOf, outputOf } from './state';
 import {
   ACTIVATIONS,
   STAGES,
@@ -31,7 +31,7 @@ const STAGE_MS = 1100;
 const SUB = ['₁', '₂', '₃'];
 
 export default function ForwardPass({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('forward-pass', forwardPassSchema);
+  const { state, reset, frame, Slider, Select } = useWidget('forward-pass', forwardPassSchema);
   const values = useMemo(() => forward(state), [state]);
   const blocks = useMemo(() => equations(state, values), [state, values]);
   const layers = useMemo(() => diagramLayers(state, values), [state, values]);
@@ -60,10 +60,6 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
     return () => window.clearInterval(timer);
   }, [playing]);
 
-  const setList = (key: 'x' | 'w1' | 'w2', index: number, v: number) =>
-    update({ [key]: state[key].map((old, k) => (k === index ? v : old)) } as Partial<ForwardPassState>);
-  const field = (key: 'x' | 'w1' | 'w2') => forwardPassSchema[key];
-
   const weightSlider = (key: 'w1' | 'w2', index: number, layer: 1 | 2, sub: string, from: string, to: string) => (
     <Slider
       field={key}
@@ -78,19 +74,13 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
         </span>
       }
       ariaLabel={`Weight w${layer === 1 ? '¹' : '²'}${sub.replace(/\d/g, (d) => SUB[Number(d) - 1]!)}, ${from} to ${to}`}
-      value={state[key][index]!}
-      min={field(key).min}
-      max={field(key).max}
-      step={field(key).step}
-      onChange={(v) => setList(key, index, v)}
+      index={index}
     />
   );
 
   return (
     <WidgetFrame
-      name="forward-pass"
-      schema={forwardPassSchema}
-      state={state}
+      {...frame}
       headingLevel={headingLevel}
       title="Forward propagation through a small network"
       intro={
@@ -100,8 +90,6 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
           hidden values.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         setPlaying(false);
         setStage(null);
@@ -150,17 +138,7 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
             <fieldset class="forward-pass__card" data-active={stage === 0 ? '' : undefined}>
               <legend>Inputs</legend>
               {[0, 1, 2].map((i) => (
-                <Slider
-                  field="x"
-                  key={`x-${i}`}
-                  label={`x${SUB[i]}`}
-                  ariaLabel={`Input x${SUB[i]}`}
-                  value={state.x[i]!}
-                  min={field('x').min}
-                  max={field('x').max}
-                  step={field('x').step}
-                  onChange={(v) => setList('x', i, v)}
-                />
+                <Slider field="x" key={`x-${i}`} label={`x${SUB[i]}`} ariaLabel={`Input x${SUB[i]}`} index={i} />
               ))}
             </fieldset>
             <fieldset class="forward-pass__card">
@@ -168,17 +146,13 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
               <Select
                 field="f"
                 label="Hidden activation f"
-                value={state.f}
                 options={forwardPassSchema.f.options.map((value) => ({ value, label: ACTIVATIONS[value].label }))}
-                onChange={(f) => update({ f })}
               />
               <Tex tex={definitionTex('f', hiddenOf(state))} />
               <Select
                 field="g"
                 label="Output activation g"
-                value={state.g}
                 options={forwardPassSchema.g.options.map((value) => ({ value, label: ACTIVATIONS[value].label }))}
-                onChange={(g) => update({ g })}
               />
               <Tex tex={definitionTex('g', outputOf(state))} />
             </fieldset>

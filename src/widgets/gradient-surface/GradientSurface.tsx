@@ -14,11 +14,10 @@ import {
   chartHeight,
   fixedHeight,
 } from '../shared/Chart';
-import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useThemeColors } from '../shared/theme';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useWidth } from '../shared/useWidth';
 import { clampToField } from '../shared/url-state';
 import { contourMark } from '~/charts/grid-marks';
@@ -54,7 +53,7 @@ function plateColours(dark: boolean) {
 const round = (x: number) => Number(x.toFixed(4));
 
 export default function GradientSurface({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('gradient-surface', schema);
+  const { state, update, frame, Slider } = useWidget('gradient-surface', schema);
   const colors = useThemeColors();
   const dark = typeof document !== 'undefined' && !!colors && document.documentElement.dataset.theme === 'dark';
   const [mapBox, mapWidth] = useWidth(480);
@@ -80,9 +79,7 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="gradient-surface"
-      schema={schema}
-      state={state}
+      {...frame}
       report={{ w1: state.w1, w2: state.w2, loss: round(loss), dLdw1: round(g[0]), dLdw2: round(g[1]) }}
       headingLevel={headingLevel}
       title="The gradient on a loss surface"
@@ -93,9 +90,6 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
           Where is the arrow shortest?
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
-      onReset={reset}
       announce={`At w₁ = ${fmt(state.w1)}, w₂ = ${fmt(state.w2)}: loss ${fmt(loss, 3)}, ∂E/∂w₁ = ${fmt(g[0], 3)}, ∂E/∂w₂ = ${fmt(g[1], 3)}.`}
     >
       <div class="gradient-surface">
@@ -140,24 +134,8 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
             />
           </div>
           <div class="gradient-surface__side">
-            <Slider
-              field="w1"
-              label="Weight w₁"
-              value={state.w1}
-              min={schema.w1.min}
-              max={schema.w1.max}
-              step={schema.w1.step}
-              onChange={(w1) => update({ w1 })}
-            />
-            <Slider
-              field="w2"
-              label="Weight w₂"
-              value={state.w2}
-              min={schema.w2.min}
-              max={schema.w2.max}
-              step={schema.w2.step}
-              onChange={(w2) => update({ w2 })}
-            />
+            <Slider field="w1" label="Weight w₁" />
+            <Slider field="w2" label="Weight w₂" />
             <dl class="widget__readout">
               <dt>Loss E (mean squared error)</dt>
               <dd data-readout="loss">{fmt(loss, 4)}</dd>

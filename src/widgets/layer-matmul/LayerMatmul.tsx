@@ -7,10 +7,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import { Select } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, useFieldAccess, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { INPUTS, NEURONS, layerMatmulSchema } from './state';
 import {
   CODE_LINE,
@@ -36,7 +35,7 @@ import './layer-matmul.css';
 type Mark = 'row' | 'col' | undefined;
 
 export default function LayerMatmul({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('layer-matmul', layerMatmulSchema);
+  const { state, update, reset, frame, Select } = useWidget('layer-matmul', layerMatmulSchema);
   // Preact's useId restarts in every island: the widget's name keeps the ids unique on a page.
   const id = `layer-matmul${useId()}`;
   const rows = rowCount(state);
@@ -147,9 +146,7 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="layer-matmul"
-      schema={layerMatmulSchema}
-      state={state}
+      {...frame}
       headingLevel={headingLevel}
       title="A layer as a matrix product"
       intro={
@@ -158,8 +155,6 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
           once. Point at or focus an entry of Z to see the sum behind it.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         reset();
         setHint({ text: '', entry: '' });
@@ -173,13 +168,11 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
             <Select
               field="rows"
               label="Examples in the batch (rows of X)"
-              value={state.rows}
               options={[
                 { value: '1', label: '1 example' },
                 { value: '2', label: '2 examples' },
                 { value: '3', label: '3 examples' },
               ]}
-              onChange={(r) => update({ rows: r })}
             />
             <p class="layer-matmul__shapes" data-readout="shapes">
               X is {shape(rows, INPUTS)} and W is {shape(INPUTS, NEURONS)}, so XW is {shape(rows, NEURONS)}. B (

@@ -9,11 +9,10 @@ import { Chart, linePath, type ChartScales, fixedHeight } from '../shared/Chart'
 import { LossChart } from '../shared/LossChart';
 import { lossCurve, thin } from '~/charts/loss-curve';
 import { symbolPath, type ChartOptions } from '~/charts/plot';
-import { Slider } from '../shared/controls';
 import { TrainingControls } from '../shared/TrainingControls';
 import { StatusText, statusText, trainingAnnouncement, unhealthy } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { divergenceCause, useTrainingLoop } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
 import { fmt, num } from '~/util/format';
@@ -39,7 +38,7 @@ const CHART_WIDTH = 720;
 const W_RANGE = 8;
 
 export default function LearningRate({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('learning-rate', learningRateSchema);
+  const { state, update, reset, frame, Slider } = useWidget('learning-rate', learningRateSchema);
   const loop = useTrainingLoop({
     key: `${state.lr}|${state.seed}`,
     create: () => makeTrainer(state),
@@ -95,9 +94,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="learning-rate"
-      schema={learningRateSchema}
-      state={state}
+      {...frame}
       report={{
         lr: state.lr,
         diverged,
@@ -117,8 +114,6 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
           weights. Try the three presets, then look for the largest α that still works.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         reset();
         loop.reset();
@@ -134,27 +129,15 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
               </button>
             ))}
           </div>
-          <TrainingControls
-            loops={[loop]}
-            lr={{ value: state.lr, min: 0.01, max: 1.5, step: 0.01, onChange: (lr) => update({ lr }) }}
-            seed={{ value: state.seed, label: 'Seed (initial weights)', onChange: (seed) => update({ seed }) }}
-          >
-            <Slider
-              field="steps"
-              label="Steps on the parabola"
-              value={state.steps}
-              min={1}
-              max={30}
-              step={1}
-              onChange={(steps) => update({ steps })}
-            />
+          <TrainingControls loops={[loop]} lr seed={{ label: 'Seed (initial weights)' }}>
+            <Slider field="steps" label="Steps on the parabola" />
           </TrainingControls>
-          <p class="learning-rate__note">
+          <p class="training__note">
             The network is trained with plain gradient descent on all {DATA.x.rows} points at once (one update per
             epoch), at most {MAX_EPOCHS} epochs. The same seed gives the same run.
           </p>
         </div>
-        <div class="learning-rate__output" ref={outputRef}>
+        <div class="training__output learning-rate__output" ref={outputRef}>
           <Chart
             options={parabolaOptions}
             sized={fixedHeight(parabolaOptions)}
@@ -166,7 +149,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
               rows: path.map((w, t) => [t, fmt(w, 4), fmt(w * w, 4)]),
             }}
           />
-          <p class="learning-rate__legend">
+          <p class="training__note">
             The parabola E(w) = w² (grey) and the steps from w = 3 (numbered dots joined by a line), the minimum at w =
             0.
             {offChart >= 0 && ` From step ${offChart} on, the steps leave the chart.`}
@@ -176,7 +159,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
             {small(wLast * wLast)}.
           </p>
           <LossChart chart={lossOptions} />
-          <dl class="widget__readout learning-rate__readout">
+          <dl class="widget__readout training__readout">
             <div>
               <dt>Learning rate α</dt>
               <dd data-readout="lr">{fmt(state.lr, 2)}</dd>

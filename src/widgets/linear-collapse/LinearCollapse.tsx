@@ -7,10 +7,9 @@ import { ScrollTable } from '../shared/ScrollTable';
 import * as Plot from '@observablehq/plot';
 import { useMemo, useState } from 'preact/hooks';
 import { Chart, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
-import { Select, Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { linearCollapseSchema, type LinearCollapseState } from './state';
 import { SAMPLES, SHOWN, compare, keepDomain, niceDomain, weightedSumTex, type Comparison } from './model';
 import './linear-collapse.css';
@@ -44,7 +43,7 @@ const LAYERS: { key: WeightKey; legend: string; weights: { label: string }[] }[]
 ];
 
 export default function LinearCollapse({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('linear-collapse', linearCollapseSchema);
+  const { state, update, frame, Slider, Select } = useWidget('linear-collapse', linearCollapseSchema);
   const result = useMemo(() => compare(state), [state]);
   const [chartBox, boxWidth] = useWidth(440);
   const chartWidth = Math.max(260, Math.min(520, boxWidth));
@@ -56,12 +55,6 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
   if (kept !== domain) setDomain(kept);
   const [lo, hi] = kept;
   const options = useMemo(() => chartOptions(lo, hi, chartWidth), [lo, hi, chartWidth]);
-
-  const setWeight = (key: WeightKey, index: number, value: number) => {
-    const next = [...state[key]];
-    next[index] = value;
-    update({ [key]: next } as Partial<LinearCollapseState>);
-  };
 
   const relu = state.act === 'relu';
   const we = result.product.get(0, 0);
@@ -147,9 +140,7 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="linear-collapse"
-      schema={linearCollapseSchema}
-      state={state}
+      {...frame}
       headingLevel={headingLevel}
       title="Stacked linear layers collapse"
       intro={
@@ -159,9 +150,6 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
           activation to ReLU.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
-      onReset={reset}
       announce={
         holds
           ? `Collapse holds: y-hat equals ${short(we)} x1 plus ${short(wf)} x2.`
@@ -173,12 +161,10 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
           <Select
             field="act"
             label="Hidden activation"
-            value={state.act}
             options={[
               { value: 'linear', label: 'Linear (identity)' },
               { value: 'relu', label: 'ReLU' },
             ]}
-            onChange={(act) => update({ act })}
           />
           <button type="button" onClick={() => update({ seed: (state.seed % 9999) + 1 })}>
             New random inputs
@@ -189,15 +175,7 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
             <fieldset class="linear-collapse__layer">
               <legend>{layer.legend}</legend>
               {layer.weights.map((wt, i) => (
-                <Slider
-                  field={layer.key}
-                  label={wt.label}
-                  value={state[layer.key][i]!}
-                  min={-5}
-                  max={5}
-                  step={0.1}
-                  onChange={(v) => setWeight(layer.key, i, v)}
-                />
+                <Slider field={layer.key} label={wt.label} index={i} />
               ))}
             </fieldset>
           ))}

@@ -7,10 +7,9 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { symbolPath, type SymbolName } from '~/charts/plot';
 import { Chart, type ChartPointer, type ChartScales, chartHeight, type ChartSizing, linePath } from '../shared/Chart';
-import { Slider } from '../shared/controls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { prefersReducedMotion } from '../shared/theme';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useWidth } from '../shared/useWidth';
 import { clampToField } from '../shared/url-state';
 import { fmt } from '~/util/format';
@@ -30,7 +29,7 @@ const STYLE: Record<Outcome, { color: string; symbol: SymbolName; word: string }
 };
 
 export default function LocalMinima({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('local-minima', schema);
+  const { state, update, reset, frame, Slider } = useWidget('local-minima', schema);
   const [runs, setRuns] = useState<ShownRun[]>([]);
   const nextId = useRef(1);
   const [box, width] = useWidth(600);
@@ -78,9 +77,7 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="local-minima"
-      schema={schema}
-      state={state}
+      {...frame}
       report={{
         runs: finished.length,
         globalReached: count('global'),
@@ -96,8 +93,6 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
           does a large learning rate do?
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         setRuns([]);
         reset();
@@ -137,24 +132,8 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
           </p>
         </div>
         <div class="local-minima__controls">
-          <Slider
-            field="lr"
-            label="Learning rate α"
-            value={state.lr}
-            min={schema.lr.min}
-            max={schema.lr.max}
-            step={schema.lr.step}
-            onChange={(lr) => update({ lr })}
-          />
-          <Slider
-            field="start"
-            label="Start w₀"
-            value={state.start}
-            min={schema.start.min}
-            max={schema.start.max}
-            step={schema.start.step}
-            onChange={(start) => update({ start })}
-          />
+          <Slider field="lr" label="Learning rate α" />
+          <Slider field="start" label="Start w₀" />
           <div class="control control--buttons">
             <button type="button" onClick={() => drop(state.start)}>
               Drop a ball here

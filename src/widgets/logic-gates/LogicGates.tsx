@@ -10,11 +10,10 @@ import { LossChart } from '../shared/LossChart';
 import { lossCurve, thin } from '~/charts/loss-curve';
 import type { ChartOptions } from '~/charts/plot';
 import { contourMark, heatMapMark } from '~/charts/grid-marks';
-import { Select } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useThemeColors, type ThemeColors } from '../shared/theme';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useTrainingLoop } from '../shared/useTrainingLoop';
 import { TrainingControls } from '../shared/TrainingControls';
 import { StatusText, statusText, trainingAnnouncement, unhealthy } from '../shared/TrainingStatus';
@@ -43,7 +42,7 @@ import {
 import './logic-gates.css';
 
 export default function LogicGates({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('logic-gates', logicGatesSchema);
+  const { state, reset, frame, Select } = useWidget('logic-gates', logicGatesSchema);
   const colors = useThemeColors();
   const loop = useTrainingLoop({
     key: runKey(state),
@@ -119,9 +118,7 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="logic-gates"
-      schema={logicGatesSchema}
-      state={state}
+      {...frame}
       report={{
         gate: state.gate,
         arch: state.arch,
@@ -139,8 +136,6 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
           too.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         reset();
         loop.reset();
@@ -158,36 +153,21 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
           <Select
             field="gate"
             label="Logic gate"
-            value={state.gate}
             options={[
               { value: 'and', label: 'AND' },
               { value: 'or', label: 'OR' },
               { value: 'xor', label: 'XOR' },
             ]}
-            onChange={(g) => update({ gate: g })}
           />
           <Select
             field="arch"
             label="Network"
-            value={state.arch}
             options={[
               { value: 'neuron', label: 'Single neuron (2 → 1)' },
               { value: '2-2-1', label: '2-2-1 (two hidden neurons)' },
             ]}
-            onChange={(arch) => update({ arch })}
           />
-          <TrainingControls
-            loops={[loop]}
-            lr={{
-              label: 'Learning rate η',
-              value: state.lr,
-              min: 0.1,
-              max: 5,
-              step: 0.1,
-              onChange: (lr) => update({ lr }),
-            }}
-            seed={{ value: state.seed, onChange: (seed) => update({ seed }) }}
-          />
+          <TrainingControls loops={[loop]} lr={{ label: 'Learning rate η' }} seed />
           <p class="logic-gates__note">
             Sigmoid neurons, binary cross-entropy, gradient descent on all four points at once with momentum {MOMENTUM};
             initial weights drawn from the seed. The same seed gives the same run.

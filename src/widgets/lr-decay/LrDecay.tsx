@@ -8,12 +8,11 @@ import { useMemo, useState } from 'preact/hooks';
 import { learningRateAt } from '@lib';
 import { Chart, fixedHeight, linePath, type ChartScales } from '../shared/Chart';
 import { LossChart } from '../shared/LossChart';
-import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from '../shared/TrainingControls';
 import { runsAnnouncement, runsHealthText } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
 import { symbolPath, type ChartOptions } from '~/charts/plot';
@@ -48,7 +47,7 @@ function useRun(kind: RunKind, state: LrDecayState): TrainingLoopControls {
 }
 
 export default function LrDecay({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('lr-decay', lrDecaySchema);
+  const { state, reset, frame, Slider } = useWidget('lr-decay', lrDecaySchema);
   const decayed = useRun('decayed', state);
   const constant = useRun('constant', state);
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);
@@ -134,9 +133,7 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="lr-decay"
-      schema={lrDecaySchema}
-      state={state}
+      {...frame}
       report={{
         lr0: state.lr0,
         decay: state.decay,
@@ -158,8 +155,6 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
           from the same initial weights and in the same mini-batch order.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         reset();
         decayed.reset();
@@ -169,48 +164,17 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider
-            field="lr0"
-            label="Initial learning rate α₀"
-            value={state.lr0}
-            min={0.05}
-            max={2}
-            step={0.05}
-            onChange={(lr0) => update({ lr0 })}
-          />
-          <Slider
-            field="decay"
-            label="Decay rate d"
-            value={state.decay}
-            min={0}
-            max={1}
-            step={0.01}
-            onChange={(decay) => update({ decay })}
-          />
-          <Slider
-            field="steps"
-            label="Steps drawn"
-            value={state.steps}
-            min={2}
-            max={100}
-            step={1}
-            onChange={(steps) => update({ steps })}
-          />
-          <TrainingControls
-            loops={[decayed, constant]}
-            seed={{
-              value: state.seed,
-              label: 'Seed (initial weight, batch order)',
-              onChange: (seed) => update({ seed }),
-            }}
-          />
-          <p class="lr-decay__note">
+          <Slider field="lr0" label="Initial learning rate α₀" />
+          <Slider field="decay" label="Decay rate d" />
+          <Slider field="steps" label="Steps drawn" />
+          <TrainingControls loops={[decayed, constant]} seed={{ label: 'Seed (initial weight, batch order)' }} />
+          <p class="training__note">
             Training: mini-batches of {BATCH}, so {N / BATCH} updates per epoch; the decayed rate falls once per update
             (t counts updates), over {MAX_EPOCHS} epochs = {MAX_EPOCHS * (N / BATCH)} updates. The same seed gives the
             same runs.
           </p>
         </div>
-        <div class="lr-decay__output" ref={outputRef}>
+        <div class="training__output lr-decay__output" ref={outputRef}>
           <p data-readout="formula">
             <Tex
               display
@@ -228,17 +192,17 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
               rows: rows.map((r) => [r.step, fmt(r.lr, 4)]),
             }}
           />
-          <p class="lr-decay__legend" data-readout="schedule">
+          <p class="training__note" data-readout="schedule">
             {half === undefined
               ? 'With decay 0 the rate stays at α₀: no decay.'
               : `The rate is halved at step ${fmt(half, half % 1 ? 1 : 0)} (where d·t = 1), a third of α₀ at step ${fmt(2 / state.decay, (2 / state.decay) % 1 ? 1 : 0)}; at the last step drawn, ${last.step}, it is ${fmt(last.lr, 4)}.`}
           </p>
           <LossChart chart={lossOptions} />
-          <p class="lr-decay__legend">
+          <p class="training__note">
             Solid green: decayed rate. Dashed red: constant rate α₀. Dotted grey: the lowest loss the neuron can reach
             (the least-squares line).
           </p>
-          <dl class="widget__readout lr-decay__readout">
+          <dl class="widget__readout training__readout">
             {runs.map((r) => (
               <div data-run={r.kind}>
                 <dt>{r.kind === 'decayed' ? 'Decayed' : 'Constant'}: loss, rate of the last update</dt>

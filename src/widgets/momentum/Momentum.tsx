@@ -7,11 +7,10 @@ import * as Plot from '@observablehq/plot';
 import { useMemo, useState } from 'preact/hooks';
 import { Chart, linePath, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
 import { LossChart } from '../shared/LossChart';
-import { Slider } from '../shared/controls';
 import { TrainingControls, overlayLossCurves, trainingText, useFrameLoops } from '../shared/TrainingControls';
 import { runsAnnouncement, runsHealthText } from '../shared/TrainingStatus';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { divergenceCause, useTrainingLoop, type TrainingLoopControls } from '../shared/useTrainingLoop';
 import { useWidth } from '../shared/useWidth';
 import { symbolPath, type ChartOptions, type SymbolName } from '~/charts/plot';
@@ -54,7 +53,7 @@ function useRun(kind: RunKind, state: MomentumState): TrainingLoopControls {
 }
 
 export default function Momentum({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('momentum', momentumSchema);
+  const { state, update, reset, frame, Slider } = useWidget('momentum', momentumSchema);
   const sgd = useRun('sgd', state);
   const mom = useRun('momentum', state);
   const [outputRef, outputWidth] = useWidth<HTMLDivElement>(CHART_WIDTH);
@@ -144,9 +143,7 @@ export default function Momentum({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="momentum"
-      schema={momentumSchema}
-      state={state}
+      {...frame}
       report={{
         lr: state.lr,
         momentum: state.momentum,
@@ -168,8 +165,6 @@ export default function Momentum({ headingLevel }: WidgetProps) {
           cases, then find a pair of α and β that reaches the minimum fastest.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         reset();
         sgd.reset();
@@ -190,37 +185,16 @@ export default function Momentum({ headingLevel }: WidgetProps) {
               </button>
             ))}
           </div>
-          <TrainingControls
-            loops={[sgd, mom]}
-            lr={{ value: state.lr, min: 0.005, max: 0.3, step: 0.005, onChange: (lr) => update({ lr }) }}
-            stepLabel="One step"
-            resetLabel="Back to the start"
-          >
-            <Slider
-              field="momentum"
-              label="Momentum β"
-              value={state.momentum}
-              min={0}
-              max={0.99}
-              step={0.01}
-              onChange={(momentum) => update({ momentum })}
-            />
-            <Slider
-              field="steps"
-              label="Steps"
-              value={state.steps}
-              min={5}
-              max={200}
-              step={1}
-              onChange={(steps) => update({ steps })}
-            />
+          <TrainingControls loops={[sgd, mom]} lr stepLabel="One step" resetLabel="Back to the start">
+            <Slider field="momentum" label="Momentum β" />
+            <Slider field="steps" label="Steps" />
           </TrainingControls>
-          <p class="momentum__note">
+          <p class="training__note">
             Each step is one update of the engine's SGD on the whole (two-example) data set: v ← β·v − α·∂E/∂w, then w ←
             w + v. With β = 0 it is plain SGD.
           </p>
         </div>
-        <div class="momentum__output" ref={outputRef}>
+        <div class="training__output momentum__output" ref={outputRef}>
           <Chart
             options={mapOptions}
             sized={HEIGHT_RULE}
@@ -238,12 +212,12 @@ export default function Momentum({ headingLevel }: WidgetProps) {
               ]),
             }}
           />
-          <p class="momentum__legend">
+          <p class="training__note">
             Grey ovals: contour lines of the loss; ×: the minimum. Dotted red with squares: plain SGD. Solid green with
             circles: SGD with momentum; its arrow is the velocity v, the last update, which the next step keeps β ={' '}
             {fmt(state.momentum, 2)} of.
           </p>
-          <dl class="widget__readout momentum__readout">
+          <dl class="widget__readout training__readout">
             <div>
               <dt>Steps</dt>
               <dd data-readout="steps">{steps}</dd>

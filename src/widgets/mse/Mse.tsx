@@ -9,10 +9,9 @@ import * as Plot from '@observablehq/plot';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { symbolPath } from '~/charts/plot';
 import { Chart, type ChartPointer, type ChartScales, fixedHeight } from '../shared/Chart';
-import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useWidth } from '../shared/useWidth';
 import { clampToField } from '../shared/url-state';
 import { fmt, fmtTex } from '~/util/format';
@@ -24,7 +23,7 @@ const HEIGHT = 300;
 const MARGIN = { top: 20, right: 12, bottom: 38, left: 44 };
 
 export default function Mse({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('mse', mseSchema);
+  const { state, update, reset, frame, Slider } = useWidget('mse', mseSchema);
   const r = useMemo(() => compute(state), [state]);
   const [box, boxWidth] = useWidth(560);
   const width = Math.max(280, Math.min(680, boxWidth));
@@ -73,9 +72,7 @@ export default function Mse({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="mse"
-      schema={mseSchema}
-      state={state}
+      {...frame}
       headingLevel={headingLevel}
       title="Mean squared error, square by square"
       intro={
@@ -85,8 +82,6 @@ export default function Mse({ headingLevel }: WidgetProps) {
           how one big miss outweighs several small ones.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         setFrozen(null);
         reset();
@@ -96,15 +91,7 @@ export default function Mse({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider
-            label="Number of days"
-            field="n"
-            value={n}
-            min={1}
-            max={5}
-            step={1}
-            onChange={(v) => update({ n: v })}
-          />
+          <Slider label="Number of days" field="n" />
           <div class="control control--buttons" role="group" aria-label="Examples">
             {PRESETS.map((p) => (
               <button type="button" onClick={() => update({ n: p.state.n, t: [...p.state.t], p: [...p.state.p] })}>
@@ -156,26 +143,8 @@ export default function Mse({ headingLevel }: WidgetProps) {
             <legend>
               Day {e.i}: error {fmt(e.error, 1)}, squared <span data-readout={`sq-${k}`}>{fmt(e.squared, 2)}</span>
             </legend>
-            <Slider
-              label={`True temperature y${sub(e.i)}`}
-              field="t"
-              value={state.t[k]!}
-              min={0}
-              max={40}
-              step={0.1}
-              unit="°C"
-              onChange={(v) => setValue('t', k, v)}
-            />
-            <Slider
-              label={`Prediction ŷ${sub(e.i)}`}
-              field="p"
-              value={state.p[k]!}
-              min={0}
-              max={40}
-              step={0.1}
-              unit="°C"
-              onChange={(v) => setValue('p', k, v)}
-            />
+            <Slider label={`True temperature y${sub(e.i)}`} field="t" index={k} unit="°C" />
+            <Slider label={`Prediction ŷ${sub(e.i)}`} field="p" index={k} unit="°C" />
           </fieldset>
         ))}
       </div>

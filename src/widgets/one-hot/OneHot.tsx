@@ -5,11 +5,10 @@
  * the sum of squares: 2 for any mistake, 0 for a match.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { Select } from '../shared/controls';
 import { ScrollTable } from '../shared/ScrollTable';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, useWidgetId, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { fmt } from '~/util/format';
 import { oneHotSchema } from './state';
 import { BUILT_IN, MAX_CATEGORIES, allPairs, checkLabel, compare } from './model';
@@ -18,7 +17,7 @@ import './one-hot.css';
 const vectorTex = (v: number[]) => `[${v.join(', ')}]`.replace(/-/g, '{-}');
 
 export default function OneHot({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('one-hot', oneHotSchema);
+  const { state, update, reset, frame, Select } = useWidget('one-hot', oneHotSchema);
   const [extra, setExtra] = useState<string[]>([]);
   const categories = useMemo(() => [...BUILT_IN, ...extra], [extra]);
   const k = categories.length;
@@ -38,9 +37,7 @@ export default function OneHot({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="one-hot"
-      schema={oneHotSchema}
-      state={state}
+      {...frame}
       headingLevel={headingLevel}
       title="One-hot vectors and squared errors"
       intro={
@@ -50,8 +47,6 @@ export default function OneHot({ headingLevel }: WidgetProps) {
           a mistake and 0 for a match.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         setExtra([]);
         reset();
@@ -71,17 +66,11 @@ export default function OneHot({ headingLevel }: WidgetProps) {
           <Select
             label="True category"
             field="truth"
+            // The index as compared: a link may name a category beyond those shown.
             value={String(c.truth)}
             options={options}
-            onChange={(v) => update({ truth: Number(v) })}
           />
-          <Select
-            label="Predicted category"
-            field="guess"
-            value={String(c.guess)}
-            options={options}
-            onChange={(v) => update({ guess: Number(v) })}
-          />
+          <Select label="Predicted category" field="guess" value={String(c.guess)} options={options} />
           <AddCategory categories={categories} onAdd={(label) => setExtra((xs) => [...xs, label])} />
           {extra.length > 0 && (
             <div class="control control--buttons" role="group" aria-label="Your categories">

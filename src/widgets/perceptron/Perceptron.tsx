@@ -7,11 +7,11 @@ import * as Plot from '@observablehq/plot';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sigmoid } from '@lib';
 import { Chart, type ChartPointer, type ChartScales, type ChartSizing, chartHeight } from '../shared/Chart';
-import { PlayControls, Select, Slider } from '../shared/controls';
+import { PlayControls } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { prefersReducedMotion } from '../shared/theme';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useWidth } from '../shared/useWidth';
 import { clampToField } from '../shared/url-state';
 import { fmt, fmtTex } from '~/util/format';
@@ -33,7 +33,7 @@ import type { Neuron2 } from '@lib';
 const MAX_EPOCHS = 200;
 
 export default function Perceptron({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('perceptron', perceptronSchema);
+  const { state, update, reset, frame, Slider, Select } = useWidget('perceptron', perceptronSchema);
   const data = useMemo(() => makePoints(state.seed), [state.seed]);
   const points = useMemo(() => classify(state, data), [state, data]);
   const wrong = points.filter((p) => p.wrong).length;
@@ -131,9 +131,7 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="perceptron"
-      schema={perceptronSchema}
-      state={state}
+      {...frame}
       report={{ correct: points.length - wrong, total: points.length, act: state.act }}
       headingLevel={headingLevel}
       title="The blue-orange classifier"
@@ -143,8 +141,6 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
           classify every point correctly? Then let the neuron learn it by itself.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         setPlaying(false);
         setEpochs(0);
@@ -155,52 +151,18 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider
-            field="w1"
-            label="Weight w₁"
-            value={state.w1}
-            min={-4}
-            max={4}
-            step={0.05}
-            onChange={(w1) => update({ w1 })}
-          />
-          <Slider
-            field="w2"
-            label="Weight w₂"
-            value={state.w2}
-            min={-4}
-            max={4}
-            step={0.05}
-            onChange={(w2) => update({ w2 })}
-          />
-          <Slider
-            field="b"
-            label="Bias b"
-            value={state.b}
-            min={-3}
-            max={3}
-            step={0.05}
-            onChange={(b) => update({ b })}
-          />
+          <Slider field="w1" label="Weight w₁" />
+          <Slider field="w2" label="Weight w₂" />
+          <Slider field="b" label="Bias b" />
           <Select
             field="act"
             label="Activation"
-            value={state.act}
             options={[
               { value: 'step', label: 'Step (perceptron)' },
               { value: 'sigmoid', label: 'Sigmoid (logistic regression)' },
             ]}
-            onChange={(act) => update({ act })}
           />
-          <Slider
-            field="lr"
-            label="Learning rate η"
-            value={state.lr}
-            min={0.01}
-            max={2}
-            step={0.01}
-            onChange={(lr) => update({ lr })}
-          />
+          <Slider field="lr" label="Learning rate η" />
           <PlayControls
             playing={playing}
             onPlay={() => {

@@ -13,9 +13,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Network, Trainer } from '@lib';
 import { LossChart } from '../shared/LossChart';
 import { lossCurve, thin } from '~/charts/loss-curve';
-import { PlayControls, Select, Slider } from '../shared/controls';
+import { PlayControls } from '../shared/controls';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { describeDivergence, useTrainingLoop } from '../shared/useTrainingLoop';
 import { StatusText, statusText, trainingAnnouncement, unhealthy } from '../shared/TrainingStatus';
 import { useThemeColors } from '../shared/theme';
@@ -52,7 +52,6 @@ import {
   HIDDEN_ACTIVATIONS,
   LEARNING_RATES,
   MAX_LAYERS,
-  MAX_UNITS,
   playgroundSchema,
   type PlaygroundState,
 } from './state';
@@ -148,7 +147,7 @@ const pct = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `
 const lossText = (x: number) => (Number.isFinite(x) ? fmt(x, 4) : '—');
 
 export default function Playground({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice, access } = useWidgetState('playground', playgroundSchema);
+  const { state, update, reset, frame, Slider, Select, access } = useWidget('playground', playgroundSchema);
   // A share link can fix the architecture (its buttons disabled) or hide its controls.
   const archLocked = access.locked.has('arch');
   const archHidden = access.hidden.has('arch');
@@ -436,25 +435,16 @@ export default function Playground({ headingLevel }: WidgetProps) {
           <Select
             field="data"
             label="Data set"
-            value={state.data}
             options={DATASETS.map((d) => ({
               value: d,
               label: DATASET_INFO[d].label,
             }))}
-            onChange={(d) => update({ data: d })}
           />
-          <Slider
-            field="noise"
-            label="Noise"
-            value={state.noise}
-            min={0}
-            max={1}
-            step={0.05}
-            onChange={(noise) => update({ noise })}
-          />
+          <Slider field="noise" label="Noise" />
           <Slider
             field="test"
             label="Test share (held out)"
+            // Shown in per cent (10 … 90 in steps of 5), stored as a fraction (0.1 … 0.9 in steps of 0.05).
             value={Math.round(state.test * 100)}
             min={10}
             max={90}
@@ -462,15 +452,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
             unit="%"
             onChange={(v) => update({ test: v / 100 })}
           />
-          <Slider
-            field="seed"
-            label="Seed"
-            value={state.seed}
-            min={0}
-            max={9999}
-            step={1}
-            onChange={(seed) => update({ seed })}
-          />
+          <Slider field="seed" label="Seed" />
           <p class="playground__note">
             {data.train.x.rows} training and {data.test.x.rows} test points. Noise: {info.noise}.
           </p>
@@ -509,33 +491,22 @@ export default function Playground({ headingLevel }: WidgetProps) {
               : `${state.arch.length} hidden layer${state.arch.length > 1 ? 's' : ''}`}
             , {trainer.network.parameterCount} weights and biases.
           </p>
-          {state.arch.map((units, k) => (
+          {state.arch.map((_, k) => (
             <div class="playground__layer" key={k}>
-              <Slider
-                field="arch"
-                label={`Units in hidden layer ${k + 1}`}
-                value={units}
-                min={1}
-                max={MAX_UNITS}
-                step={1}
-                onChange={(v) => setArch(state.arch.map((u, i) => (i === k ? v : u)))}
-              />
+              <Slider field="arch" label={`Units in hidden layer ${k + 1}`} index={k} />
               <Select
-                field={ACT_KEYS[k]}
+                field={ACT_KEYS[k]!}
                 label={`Activation of hidden layer ${k + 1}`}
-                value={state[ACT_KEYS[k]!]}
                 options={HIDDEN_ACTIVATIONS.map((a) => ({
                   value: a,
                   label: ACTIVATION_LABEL[a]!,
                 }))}
-                onChange={(a) => update({ [ACT_KEYS[k]!]: a } as Partial<PlaygroundState>)}
               />
             </div>
           ))}
           <Select
             field="out"
             label="Output activation"
-            value={state.out}
             options={[
               {
                 value: 'auto',
@@ -545,12 +516,10 @@ export default function Playground({ headingLevel }: WidgetProps) {
               { value: 'softmax', label: 'Softmax' },
               { value: 'linear', label: 'Linear' },
             ]}
-            onChange={(out) => update({ out })}
           />
           <Select
             field="loss"
             label="Loss"
-            value={state.loss}
             options={[
               {
                 value: 'auto',
@@ -560,7 +529,6 @@ export default function Playground({ headingLevel }: WidgetProps) {
               { value: 'cce', label: 'Categorical cross-entropy' },
               { value: 'mse', label: 'Mean squared error' },
             ]}
-            onChange={(loss) => update({ loss })}
           />
           {verdict.kind !== 'fits' && (
             <div class={`playground__pair playground__pair--${verdict.kind}`} data-readout="pair">
@@ -580,40 +548,10 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
         <fieldset class="playground__group">
           <legend>Training</legend>
-          <Select
-            field="lr"
-            label="Learning rate α₀"
-            value={state.lr}
-            options={LEARNING_RATES.map((v) => ({ value: v, label: v }))}
-            onChange={(lr) => update({ lr })}
-          />
-          <Slider
-            field="decay"
-            label="Decay"
-            value={state.decay}
-            min={0}
-            max={0.01}
-            step={0.0001}
-            onChange={(decay) => update({ decay })}
-          />
-          <Slider
-            field="mom"
-            label="Momentum β"
-            value={state.mom}
-            min={0}
-            max={0.99}
-            step={0.01}
-            onChange={(mom) => update({ mom })}
-          />
-          <Slider
-            field="batch"
-            label="Batch size"
-            value={state.batch}
-            min={1}
-            max={300}
-            step={1}
-            onChange={(batch) => update({ batch })}
-          />
+          <Select field="lr" label="Learning rate α₀" options={LEARNING_RATES.map((v) => ({ value: v, label: v }))} />
+          <Slider field="decay" label="Decay" />
+          <Slider field="mom" label="Momentum β" />
+          <Slider field="batch" label="Batch size" />
           <p class="playground__note" data-readout="batch">
             {trainer.batchSize === trainer.xTrain.rows
               ? `The whole training set (${trainer.xTrain.rows} points): batch gradient descent, one update per epoch.`
@@ -641,6 +579,8 @@ export default function Playground({ headingLevel }: WidgetProps) {
       pair.out,
       verdict.kind,
       verdict.why,
+      Slider,
+      Select,
     ],
   );
 
@@ -671,9 +611,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="playground"
-      schema={playgroundSchema}
-      state={state}
+      {...frame}
       report={report}
       headingLevel={headingLevel}
       title="The playground: train a network yourself"
@@ -685,8 +623,6 @@ export default function Playground({ headingLevel }: WidgetProps) {
           compare.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         reset();
         imported.current = undefined;

@@ -5,12 +5,13 @@
  *
  * ```tsx
  * const loop = useTrainingLoop({ key, create, maxEpochs });
- * <TrainingControls
- *   loops={[loop]}
- *   lr={{ value: state.lr, min: 0.01, max: 1.5, step: 0.01, onChange: (lr) => update({ lr }) }}
- *   seed={{ value: state.seed, onChange: (seed) => update({ seed }) }}
- *   status
- * />
+ * <TrainingControls loops={[loop]} lr seed={{ label: 'Seed (initial weights)' }} status />
+ * ```
+ *
+ * The sliders are bound to the widget's state fields `lr` and `seed` (number fields of its schema):
+ * bounds and step come from the schema, changes are written to the state.
+ *
+ * ```tsx
  * ```
  *
  * Also here: {@link overlayLossCurves}, several runs' loss curves in one chart, built on the one
@@ -19,27 +20,21 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { lossCurve, thin, type LossChartSpec, type LossCurve } from '~/charts/loss-curve';
-import { PlayControls, Slider } from './controls';
+import { PlayControls, UntypedSlider } from './controls';
+import './training.css';
 import { StatusText, statusText, unhealthy } from './TrainingStatus';
 import type { TrainingLoopControls } from './useTrainingLoop';
 
-export interface NumberControl {
-  value: number;
-  onChange: (value: number) => void;
-  min?: number;
-  max?: number;
-  step?: number;
-  label?: string;
-  digits?: number;
-}
+/** A slider bound to a number field of the widget's schema: `true`, or its label and digits if not the usual. */
+export type BoundNumberControl = true | { label?: string; digits?: number };
 
 export interface TrainingControlsProps {
   /** The run(s) these buttons drive; several runs start, pause, step and restart together. */
   loops: readonly TrainingLoopControls[];
-  /** The learning-rate slider (state field `lr`), if the reader sets it here. */
-  lr?: NumberControl;
-  /** The seed slider (state field `seed`): initial weights and sample order. */
-  seed?: NumberControl;
+  /** The learning-rate slider (number field `lr` of the schema), if the reader sets it here. */
+  lr?: BoundNumberControl;
+  /** The seed slider (number field `seed`): initial weights and sample order. */
+  seed?: BoundNumberControl;
   stepLabel?: string;
   resetLabel?: string;
   /** Show the run's status sentence, with its health warning (only for a single run; compared runs show their own). */
@@ -81,26 +76,17 @@ export function TrainingControls({
   return (
     <>
       {lr && (
-        <Slider
+        <UntypedSlider
           field="lr"
-          label={lr.label ?? 'Learning rate α'}
-          value={lr.value}
-          min={lr.min ?? 0.001}
-          max={lr.max ?? 1}
-          step={lr.step ?? 0.001}
-          digits={lr.digits}
-          onChange={lr.onChange}
+          label={(lr !== true && lr.label) || 'Learning rate α'}
+          digits={lr !== true ? lr.digits : undefined}
         />
       )}
       {seed && (
-        <Slider
+        <UntypedSlider
           field="seed"
-          label={seed.label ?? 'Seed'}
-          value={seed.value}
-          min={seed.min ?? 0}
-          max={seed.max ?? 9999}
-          step={1}
-          onChange={seed.onChange}
+          label={(seed !== true && seed.label) || 'Seed'}
+          digits={seed !== true ? seed.digits : undefined}
         />
       )}
       {children}

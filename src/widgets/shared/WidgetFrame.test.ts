@@ -9,22 +9,23 @@ import {
   type WidgetChange,
   type WidgetReport,
 } from './WidgetFrame';
-import type { Schema } from './url-state';
+import type { Schema, StateOf } from './url-state';
 
 const schema = {
   w: { kind: 'number', default: 0.5, min: -2, max: 2, step: 0.1 },
   act: { kind: 'choice', default: 'sigmoid', options: ['sigmoid', 'relu'] },
 } as const satisfies Schema;
 
-function mount(state: { w: number; act: string }, report: WidgetReport, into: HTMLElement) {
+function mount(state: StateOf<typeof schema>, report: WidgetReport, into: HTMLElement) {
   act(() => {
     render(
-      h(WidgetFrame, {
+      h(WidgetFrame<typeof schema>, {
         name: 'demo',
         title: 'Demo',
         onReset: () => {},
         schema,
         state,
+        update: () => {},
         report,
         children: h('p', null, 'body'),
       }),

@@ -1,6 +1,6 @@
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
-import { encodeState, readAccess, NO_ACCESS_LIMITS, type FieldAccess, type Schema } from './url-state';
+import { useContext, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { encodeState, readAccess, NO_ACCESS_LIMITS, type FieldAccess, type Schema, type StateOf } from './url-state';
 import { SharePanel } from './SharePanel';
 import './share.css';
 
@@ -31,13 +31,34 @@ export function useFieldAccess(field: string | undefined): 'free' | 'locked' | '
 }
 
 /**
+ * The widget's schema, state and setter, for the controls bound to a field (`<Slider field="lr" …/>`
+ * from `useWidget`): they take their bounds, step or options from the schema, read their value from
+ * the state and write through `update`.
+ */
+export interface WidgetBinding {
+  schema: Schema;
+  state: Record<string, unknown>;
+  update: (patch: Record<string, unknown>) => void;
+}
+const WidgetBindingContext = createContext<WidgetBinding | undefined>(undefined);
+
+/** The enclosing widget's schema, state and setter (undefined outside a `WidgetFrame`). */
+export function useWidgetBinding(): WidgetBinding | undefined {
+  return useContext(WidgetBindingContext);
+}
+
+/**
  * The frame every widget sits in: the root carries `data-widget="<name>"` (tests, embeds and
  * links find widgets by it) and an `id` anchor; a title, the controls, the output, a reset
- * button, a notice for unusable link settings, a polite live region for key results, and (when
- * the widget passes its `schema`) a "Share or embed" panel: copy a link to the current set-up,
- * copy an iframe snippet, and choose controls to lock or hide for a class.
+ * button, a notice for unusable link settings, a polite live region for key results, and a
+ * "Share or embed" panel: copy a link to the current set-up, copy an iframe snippet, and choose
+ * controls to lock or hide for a class.
+ *
+ * A view does not fill in `name`, `schema`, `state`, `update`, `notice`, `onDismissNotice` and
+ * `onReset` by hand: `useWidget(name, schema)` returns them as `frame`, spread into the frame
+ * (`<WidgetFrame {...frame} title=… >`).
  */
-export interface WidgetFrameProps {
+export interface WidgetFrameProps<S extends Schema = Schema> {
   name: string;
   title: string;
   /** Short text under the title: what to try. */
@@ -50,8 +71,10 @@ export interface WidgetFrameProps {
   /** Level of the widget's title: 3 inside a lecture section, 2 when the widget stands alone (embeds). */
   headingLevel?: WidgetHeadingLevel;
   /** The widget's schema and current state: published as `data-state` (the URL encoding). */
-  schema?: Schema;
-  state?: object;
+  schema: S;
+  state: StateOf<S>;
+  /** Sets state fields (what the controls bound to a field write through). */
+  update: (patch: Partial<StateOf<S>>) => void;
   /**
    * Derived facts about the current state that exercises check (e.g. `{ correct: 20, total: 20 }`,
    * `{ loss: 0.03, diverged: false }`): plain numbers, strings and booleans, published as
@@ -99,7 +122,7 @@ export interface WidgetProps {
   headingLevel?: WidgetHeadingLevel;
 }
 
-export function WidgetFrame({
+export function WidgetFrame<S extends Schema>({
   name,
   title,
   intro,
@@ -110,18 +133,23 @@ export function WidgetFrame({
   headingLevel = 3,
   schema,
   state,
+  update,
   report,
   children,
-}: WidgetFrameProps) {
+}: WidgetFrameProps<S>) {
   const titleId = `widget-${name}-title`;
   const Heading = `h${headingLevel}` as 'h3';
   const root = useRef<HTMLElement>(null);
-  const encoded = schema && state ? encodeState(schema, state as never) : '';
+  const encoded = encodeState(schema, state);
   // Controls a share link locks or hides: read once the widget is alive (the server renders all free).
   const [access, setAccess] = useState<FieldAccess>(NO_ACCESS_LIMITS);
   useEffect(() => {
-    if (schema) setAccess(readAccess(name, schema, window.location.search));
+    setAccess(readAccess(name, schema, window.location.search));
   }, [name, schema]);
+  const binding = useMemo<WidgetBinding>(
+    () => ({ schema, state, update: update as WidgetBinding['update'] }),
+    [schema, state, update],
+  );
   const reportJson = JSON.stringify(report ?? {});
   useEffect(() => {
     const detail: WidgetChange = { name, state: encoded, report: JSON.parse(reportJson) as WidgetReport };
@@ -159,7 +187,9 @@ export function WidgetFrame({
       )}
       <WidgetName.Provider value={name}>
         <FieldAccessContext.Provider value={access}>
-          <div class="widget__body">{children}</div>
+          <WidgetBindingContext.Provider value={binding}>
+            <div class="widget__body">{children}</div>
+          </WidgetBindingContext.Provider>
         </FieldAccessContext.Provider>
       </WidgetName.Provider>
       {schema && <SharePanel name={name} title={title} schema={schema} encoded={encoded} access={access} root={root} />}

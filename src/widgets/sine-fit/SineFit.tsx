@@ -10,16 +10,15 @@ import { Chart, linePath, type ChartScales, chartHeight, type ChartSizing } from
 import { LossChart } from '../shared/LossChart';
 import { lossCurve, thin } from '~/charts/loss-curve';
 import { symbolPath, type ChartOptions } from '~/charts/plot';
-import { Select, Slider, Toggle } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { useTrainingLoop } from '../shared/useTrainingLoop';
 import { TrainingControls } from '../shared/TrainingControls';
 import { StatusText, statusText, trainingAnnouncement, unhealthy } from '../shared/TrainingStatus';
 import { useWidth } from '../shared/useWidth';
 import { fmt } from '~/util/format';
-import { HINGES, sineFitSchema, type SineFitState } from './state';
+import { sineFitSchema, type SineFitState } from './state';
 import {
   EPOCHS_PER_SECOND,
   LINE,
@@ -64,7 +63,7 @@ interface Run {
 }
 
 export default function SineFit({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('sine-fit', sineFitSchema);
+  const { state, update, reset, frame, Slider, Select, Toggle } = useWidget('sine-fit', sineFitSchema);
   const trained = state.mode !== 'hand';
   const loop = useTrainingLoop({
     key: state.mode === 'hand' ? 'hand' : runKey(state),
@@ -128,10 +127,6 @@ export default function SineFit({ headingLevel }: WidgetProps) {
     [trained, view, trainer.epochCount, state.mode, width],
   );
 
-  const setList = (key: 'hw' | 'hb' | 'hv', value: number) =>
-    update({
-      [key]: state[key].map((x, i) => (i === editIndex ? value : x)),
-    } as Partial<SineFitState>);
   const k = editIndex + 1;
   const status = statusText(loop);
   /** Epochs trained, in the trained modes (undefined for hinges set by hand). */
@@ -153,9 +148,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
 
   return (
     <WidgetFrame
-      name="sine-fit"
-      schema={sineFitSchema}
-      state={state}
+      {...frame}
       report={{ mode: state.mode, mse: view.mse, lineMse: LINE.mse, health: loop.health.verdict }}
       headingLevel={headingLevel}
       title="Fitting a sine wave"
@@ -166,8 +159,6 @@ export default function SineFit({ headingLevel }: WidgetProps) {
           formula — and finally let gradient descent place the hinges.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
       onReset={() => {
         reset();
         loop.reset();
@@ -180,62 +171,23 @@ export default function SineFit({ headingLevel }: WidgetProps) {
           <Select
             field="mode"
             label="Hidden units"
-            value={state.mode}
             options={[
               { value: 'linear', label: '(a) Linear units, trained' },
               { value: 'hand', label: '(b) ReLU hinges, set by hand' },
               { value: 'relu', label: '(c) ReLU units, trained' },
             ]}
-            onChange={(mode) => update({ mode })}
           />
           {state.mode === 'linear' && (
             <>
-              <Slider
-                field="layers"
-                label="Hidden layers"
-                value={state.layers}
-                min={1}
-                max={3}
-                step={1}
-                onChange={(layers) => update({ layers })}
-              />
-              <Slider
-                field="units"
-                label="Linear units per layer"
-                value={state.units}
-                min={1}
-                max={32}
-                step={1}
-                onChange={(units) => update({ units })}
-              />
+              <Slider field="layers" label="Hidden layers" />
+              <Slider field="units" label="Linear units per layer" />
             </>
           )}
-          {state.mode === 'relu' && (
-            <Slider
-              field="units"
-              label="ReLU units"
-              value={state.units}
-              min={1}
-              max={32}
-              step={1}
-              onChange={(units) => update({ units })}
-            />
-          )}
+          {state.mode === 'relu' && <Slider field="units" label="ReLU units" />}
           {trained && (
             <>
-              <TrainingControls
-                loops={[loop]}
-                lr={{
-                  label: 'Learning rate η',
-                  value: state.lr,
-                  min: 0.001,
-                  max: 0.05,
-                  step: 0.001,
-                  onChange: (lr) => update({ lr }),
-                }}
-                seed={{ value: state.seed, onChange: (seed) => update({ seed }) }}
-              />
-              <p class="sine-fit__note">
+              <TrainingControls loops={[loop]} lr={{ label: 'Learning rate η' }} seed />
+              <p class="training__note">
                 Mean squared error on the 201 points, gradient descent on all of them at once with momentum {MOMENTUM},
                 at most {MAX_EPOCHS} epochs.
                 {state.mode === 'relu' && ' Each unit starts with its kink at a random x inside [0, 2π].'} The same seed
@@ -248,64 +200,29 @@ export default function SineFit({ headingLevel }: WidgetProps) {
               <Slider
                 field="hinges"
                 label="Hinges"
-                value={state.hinges}
-                min={1}
-                max={HINGES}
-                step={1}
+                // Fewer hinges: the hinge being edited stays among them.
                 onChange={(hinges) => update({ hinges, edit: Math.min(state.edit, hinges) })}
               />
               <Select
                 field="edit"
                 label="Hinge to edit"
+                // The hinge edited: a link may name one beyond the hinges shown.
                 value={String(k)}
                 options={Array.from({ length: state.hinges }, (_, i) => ({
                   value: String(i + 1),
                   label: `Hinge ${i + 1}`,
                 }))}
-                onChange={(v) => update({ edit: Number(v) })}
               />
               <fieldset class="sine-fit__hinge">
                 <legend>
                   Hinge {k}: v{SUB[k]}·max(w{SUB[k]}x + b{SUB[k]}, 0), kink at x ={' '}
                   {kinkText(state.hw[editIndex]!, state.hb[editIndex]!)}
                 </legend>
-                <Slider
-                  field="hw"
-                  label={`Weight w${SUB[k]}`}
-                  value={state.hw[editIndex]!}
-                  min={-8}
-                  max={8}
-                  step={0.1}
-                  onChange={(v) => setList('hw', v)}
-                />
-                <Slider
-                  field="hb"
-                  label={`Bias b${SUB[k]}`}
-                  value={state.hb[editIndex]!}
-                  min={-10}
-                  max={10}
-                  step={0.05}
-                  onChange={(v) => setList('hb', v)}
-                />
-                <Slider
-                  field="hv"
-                  label={`Output weight v${SUB[k]}`}
-                  value={state.hv[editIndex]!}
-                  min={-3}
-                  max={3}
-                  step={0.01}
-                  onChange={(v) => setList('hv', v)}
-                />
+                <Slider field="hw" label={`Weight w${SUB[k]}`} index={editIndex} />
+                <Slider field="hb" label={`Bias b${SUB[k]}`} index={editIndex} />
+                <Slider field="hv" label={`Output weight v${SUB[k]}`} index={editIndex} />
               </fieldset>
-              <Slider
-                field="c"
-                label="Output bias c"
-                value={state.c}
-                min={-2}
-                max={2}
-                step={0.05}
-                onChange={(c) => update({ c })}
-              />
+              <Slider field="c" label="Output bias c" />
               <div class="control control--buttons" role="group" aria-label="Presets">
                 <button type="button" onClick={() => update(slidePreset())}>
                   The slide's formula
@@ -317,23 +234,16 @@ export default function SineFit({ headingLevel }: WidgetProps) {
               <Select
                 field="view"
                 label="x range shown"
-                value={state.view}
                 options={[
                   { value: 'slide', label: '−0.2 … 0.35 (the slide)' },
                   { value: 'sine', label: '0 … 2π (the sine)' },
                 ]}
-                onChange={(v) => update({ view: v })}
               />
             </>
           )}
-          <Toggle
-            field="parts"
-            label="Show each unit's contribution"
-            checked={state.parts}
-            onChange={(parts) => update({ parts })}
-          />
+          <Toggle field="parts" label="Show each unit's contribution" />
         </div>
-        <div class="sine-fit__output" ref={outputRef}>
+        <div class="training__output" ref={outputRef}>
           <Chart
             options={fitOptions}
             sized={HEIGHT_RULE}
@@ -347,14 +257,14 @@ export default function SineFit({ headingLevel }: WidgetProps) {
               rows: tableRows(view.curves),
             }}
           />
-          <p class="sine-fit__legend">
+          <p class="training__note">
             Solid blue: sin x. Dashed orange: the network's output ŷ
             {state.mode !== 'linear' && ', with dots at its corners (kinks)'}.
             {state.mode === 'linear' && ' Dotted green: the best straight line.'}
             {state.parts &&
               ` Thin purple: each unit's contribution${state.mode === 'hand' ? ' (the hinge being edited is thicker)' : ''}; they add up, with the output bias, to ŷ.`}
           </p>
-          <dl class="widget__readout sine-fit__readout">
+          <dl class="widget__readout training__readout">
             <div>
               <dt>Error (MSE on [0, 2π])</dt>
               <dd data-readout="mse">{fmtMse(view.mse)}</dd>

@@ -9,10 +9,9 @@ import * as Plot from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { Chart, type ChartScales, fixedHeight } from '../shared/Chart';
-import { Slider } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { useWidgetState } from '../shared/useWidgetState';
+import { useWidget } from '../shared/useWidget';
 import { softmaxSchema, type SoftmaxState } from './state';
 import { CLASSES, EXP_OVERFLOW, compute, numberTex, numberText, type Softmaxes, type Steps } from './model';
 import './softmax.css';
@@ -36,7 +35,7 @@ function Num({ x, digits = 3 }: { x: number; digits?: number }) {
 }
 
 export default function Softmax({ headingLevel }: WidgetProps) {
-  const { state, update, reset, notice, dismissNotice } = useWidgetState('softmax', softmaxSchema);
+  const { state, update, frame, Slider } = useWidget('softmax', softmaxSchema);
   const r = useMemo(() => compute(state), [state]);
   const [box, boxWidth] = useWidth(440);
   const width = Math.max(260, Math.min(560, boxWidth));
@@ -48,21 +47,13 @@ export default function Softmax({ headingLevel }: WidgetProps) {
   const naiveOk = r.verdict.kind === 'ok';
   const subLevel = Math.min(6, (headingLevel ?? 3) + 1) as 3 | 4 | 5;
 
-  const setLogit = (i: number, v: number) => {
-    const z = [...state.z];
-    z[i] = v;
-    update({ z });
-  };
-
   const announce =
     classes.map((c, i) => `${c} ${numberText(r.stable.probs[i]!).text}`).join(', ') +
     `. Naive formula: ${naiveOk ? 'the same' : r.naive.probs.some(Number.isNaN) ? 'NaN' : 'wrong'}.`;
 
   return (
     <WidgetFrame
-      name="softmax"
-      schema={softmaxSchema}
-      state={state}
+      {...frame}
       report={{ k: state.k, maxProb: Math.max(...r.stable.probs) }}
       headingLevel={headingLevel}
       title="Softmax, step by step"
@@ -73,45 +64,18 @@ export default function Softmax({ headingLevel }: WidgetProps) {
           compare the textbook formula with the stable one.
         </p>
       }
-      notice={notice}
-      onDismissNotice={dismissNotice}
-      onReset={reset}
       announce={announce}
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
-          <Slider
-            field="k"
-            label="Number of classes"
-            value={state.k}
-            min={2}
-            max={6}
-            step={1}
-            onChange={(k) => update({ k })}
-          />
+          <Slider field="k" label="Number of classes" />
           <fieldset class="softmax__logits">
             <legend>Logits z (before the shift)</legend>
             {classes.map((c, i) => (
-              <Slider
-                field="z"
-                label={`z${sub(i + 1)} (${c})`}
-                value={state.z[i]!}
-                min={-10}
-                max={10}
-                step={0.1}
-                onChange={(v) => setLogit(i, v)}
-              />
+              <Slider field="z" label={`z${sub(i + 1)} (${c})`} index={i} />
             ))}
           </fieldset>
-          <Slider
-            field="shift"
-            label="Add to every logit"
-            value={state.shift}
-            min={-1000}
-            max={1000}
-            step={1}
-            onChange={(shift) => update({ shift })}
-          />
+          <Slider field="shift" label="Add to every logit" />
           <div class="control control--buttons" role="group" aria-label="Shift presets">
             <button type="button" onClick={() => update({ k: 3, z: [2, 1, 0.1, ...state.z.slice(3)], shift: 998 })}>
               The lecture's (1000, 999, 998.1)

@@ -8,6 +8,7 @@ import {
   type Schema,
   type StateOf,
 } from './url-state';
+import { controlsFor } from './controls';
 
 /**
  * A widget's own state, typed by its schema. It starts from the defaults (that is what the
@@ -19,7 +20,7 @@ import {
  * every patch (slider, drag, keyboard, a training step alike) and `reset` returns them to the
  * link's value, not the default.
  */
-export function useWidgetState<S extends Schema>(name: string, schema: S) {
+function useWidgetState<S extends Schema>(name: string, schema: S) {
   const [state, setState] = useState<StateOf<S>>(() => defaultsOf(schema));
   const [notice, setNotice] = useState('');
   const [access, setAccess] = useState<FieldAccess>(NO_ACCESS_LIMITS);
@@ -60,5 +61,42 @@ export function useWidgetState<S extends Schema>(name: string, schema: S) {
     setNotice('');
   }, [schema]);
 
-  return { state, update, reset, notice, dismissNotice: () => setNotice(''), access } as const;
+  const dismissNotice = useCallback(() => setNotice(''), []);
+  return { state, update, reset, notice, dismissNotice, access } as const;
+}
+
+/**
+ * Everything a widget's view needs from its name and schema, named once:
+ *
+ * ```tsx
+ * const { state, update, frame, Slider, Select } = useWidget('perceptron', perceptronSchema);
+ * <WidgetFrame {...frame} title="…" report={…}>
+ *   <Slider field="w1" label="Weight w₁" />
+ *   <Select field="act" label="Activation" options={[…]} />
+ * </WidgetFrame>
+ * ```
+ *
+ * - `state`, `update`, `reset`, `notice`, `dismissNotice`, `access`: the widget's state (see
+ *   `useWidgetState` above: defaults, then the link's setting; locked fields ignore changes).
+ * - `frame`: the props `WidgetFrame` needs from the state (name, schema, state, update, notice,
+ *   onDismissNotice, onReset). A widget that must clear more on reset (a training run, a hint)
+ *   overrides `onReset` after the spread and calls `reset()` in it.
+ * - `Slider`, `Select`, `Toggle`: the shared controls typed by this schema, bound to a field —
+ *   `field` must be a key of the schema of the right kind (a number or number-list field for
+ *   `Slider`, a choice or number field for `Select`, a boolean field for `Toggle`), so a typo is a
+ *   type error; bounds, step and value come from the schema and state, and a change is written with
+ *   `update` (see `controls.tsx`).
+ */
+export function useWidget<S extends Schema>(name: string, schema: S) {
+  const w = useWidgetState(name, schema);
+  const frame = {
+    name,
+    schema,
+    state: w.state,
+    update: w.update,
+    notice: w.notice,
+    onDismissNotice: w.dismissNotice,
+    onReset: w.reset,
+  };
+  return { ...w, frame, ...controlsFor<S>() } as const;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { embedPageSource, viewName, widgetNames } from '../../src/build/embed-pages.mjs';
 import { placedWidgets, widgetFolders, widgets } from '~/widgets/registry';
 
 const root = new URL('../../', import.meta.url);
@@ -43,15 +45,17 @@ describe('widget registry (read from the lecture and the widget folders)', () =>
     for (const w of widgets) expect(parts, w.name).toContain(w.part);
   });
 
-  it('gives every widget an embed page that renders that widget, and has no other embed pages', () => {
-    const dir = new URL('src/pages/embed/', root);
-    const pages = readdirSync(dir).filter((f) => f.endsWith('.astro'));
-    expect(pages.map((f) => f.replace(/\.astro$/, '')).sort()).toEqual(widgets.map((w) => w.name).sort());
+  it('gives every widget an embed page (written by src/build/embed-pages.mjs) that hydrates its view', () => {
+    const dir = fileURLToPath(root);
+    expect(widgetNames(dir)).toEqual(widgets.map((w) => w.name).sort());
     for (const { name } of widgets) {
-      const page = readFileSync(new URL(`${name}.astro`, dir), 'utf8');
-      expect(page, `embed/${name}.astro`).toContain(`<EmbedPage name="${name}">`);
-      expect(page, `embed/${name}.astro`).toMatch(new RegExp(`from '~/widgets/${name}/\\w+';`));
+      const view = viewName(name);
+      expect(existsSync(new URL(`src/widgets/${name}/${view}.tsx`, root)), `${name}/${view}.tsx`).toBe(true);
+      const page = embedPageSource(name, dir);
+      expect(page).toContain(`import ${view} from '${dir}src/widgets/${name}/${view}';`);
+      expect(page).toContain(`<EmbedPage name="${name}"><${view} client:load headingLevel={2} /></EmbedPage>`);
       expect(existsSync(new URL(`src/widgets/${name}/widget.json`, root)), name).toBe(true);
     }
+    expect(viewName('lr-decay')).toBe('LrDecay');
   });
 });

@@ -11,7 +11,7 @@
  * not supported on dynamic tags). So this writes, for each widget folder, the five-line page that
  * imports its view by name (into `.astro/embed-pages/`, not kept in git) and adds it as a route.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -60,7 +60,12 @@ export function embedPages() {
         const root = fileURLToPath(config.root);
         const dir = join(root, '.astro', 'embed-pages');
         mkdirSync(dir, { recursive: true });
-        for (const name of widgetNames(root)) {
+        const names = widgetNames(root);
+        // A page left from a widget folder since removed goes too.
+        for (const file of readdirSync(dir)) {
+          if (!names.includes(file.replace(/\.astro$/, ''))) rmSync(join(dir, file));
+        }
+        for (const name of names) {
           const view = join(root, 'src', 'widgets', name, `${viewName(name)}.tsx`);
           if (!existsSync(view)) {
             throw new Error(

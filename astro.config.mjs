@@ -12,6 +12,7 @@ import { shikiCodeLabel } from './src/build/shiki-code-label.mjs';
 import { csp } from './src/build/csp.mjs';
 import { plotD3Lite } from './src/build/plot-d3-lite.mjs';
 import { engineChunk } from './src/build/engine-chunk.mjs';
+import { embedPages } from './src/build/embed-pages.mjs';
 
 /**
  * The site can live at the root of a host or under a sub-path (e.g. BASE_PATH=/mmai5500/).
@@ -35,8 +36,9 @@ export default defineConfig({
   outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // embedPages(): /embed/<widget>/ for every widget folder (src/build/embed-pages.mjs).
   // csp() last: it fills in each built page's Content-Security-Policy and writes the notebook runner's frame.
-  integrations: [preact(), mdx(), csp()],
+  integrations: [preact(), mdx(), embedPages(), csp()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [

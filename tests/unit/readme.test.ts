@@ -9,4 +9,8 @@ describe('README', () => {
     const named = [...readme.matchAll(/\(`([a-z][a-z-]+)`\)/g)].map((m) => m[1]);
     expect(named).toEqual(widgets.map((w) => w.name));
   });
+
+  it('counts the widgets of the registry', () => {
+    expect(readme).toContain(`**${widgets.length} widgets you can touch**`);
+  });
 });

@@ -18,6 +18,7 @@ import { fmt, fmtTex, sci } from '~/util/format';
 import { activationDerivativesSchema } from './state';
 import { J_MAX, X_MAX, X_MIN, jacobian, numpyMatrix, probe, reluPieces, sigmoidCurve, type Probe } from './model';
 import './activation-derivatives.css';
+import meta from './widget.json';
 
 const SUB = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
 const sub = (i: number) => String(i).replace(/\d/g, (d) => SUB[Number(d)]!);
@@ -50,7 +51,7 @@ export default function ActivationDerivatives({ headingLevel }: WidgetProps) {
     <WidgetFrame
       {...frame}
       headingLevel={headingLevel}
-      title="Derivatives of ReLU, sigmoid and softmax"
+      title={meta.title}
       intro={
         <p>
           Move x (slider, or drag across the chart) and read the slope each activation passes back. Then set the logits

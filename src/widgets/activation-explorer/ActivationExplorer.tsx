@@ -31,6 +31,7 @@ import {
 } from './model';
 import './activation-explorer.css';
 import { useWidth } from '../shared/useWidth';
+import meta from './widget.json';
 
 /** Colour, dash and probe symbol of each function (never colour alone). */
 const STYLE: Record<FunctionName, { color: string; dash?: string; symbol: SymbolName }> = {
@@ -117,7 +118,7 @@ export default function ActivationExplorer({ headingLevel }: WidgetProps) {
     <WidgetFrame
       {...frame}
       headingLevel={headingLevel}
-      title="Activation functions and their derivatives"
+      title={meta.title}
       intro={
         <p>
           Switch functions on to compare them. Move the probe x with the slider, or drag across either chart: the table

@@ -14,6 +14,7 @@ import { fmt, sci } from '~/util/format';
 import { backpropStepperSchema as schema } from './state';
 import { TOTAL_STEPS, backprop, diagramLayers, diagramWeights, steps } from './model';
 import './backprop-stepper.css';
+import meta from './widget.json';
 
 const ACT_LABELS = { relu: 'ReLU', sigmoid: 'Sigmoid', tanh: 'tanh', linear: 'Linear' } as const;
 
@@ -47,7 +48,7 @@ export default function BackpropStepper({ headingLevel }: WidgetProps) {
         maxRelError: Number(b.maxRelError.toPrecision(3)),
       }}
       headingLevel={headingLevel}
-      title="Backpropagation, step by step"
+      title={meta.title}
       intro={
         <p>
           The small network of the lecture on real numbers. Step forward through the forward pass, then backwards

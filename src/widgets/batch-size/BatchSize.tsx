@@ -35,6 +35,7 @@ import {
 } from './model';
 import { initialLoss } from '../learning-rate/model';
 import './batch-size.css';
+import meta from './widget.json';
 
 const CHART_WIDTH = 720;
 const STYLE: Record<RunKind, { color: string; dash: string; short: string }> = {
@@ -146,7 +147,7 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
         singleHealth: single.health.verdict,
       }}
       headingLevel={headingLevel}
-      title="Full batch, mini-batch, single sample"
+      title={meta.title}
       intro={
         <p>
           The same network (1 input, 8 tanh units, 1 output) learns the same {N} noisy points of a sine wave three

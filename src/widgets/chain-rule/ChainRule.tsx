@@ -14,6 +14,7 @@ import { fmt, fmtTex, sci, sciTex } from '~/util/format';
 import { chainRuleSchema as schema, type ChainRuleState } from './state';
 import { piece, chain, graph, keepDomain, tangentLine, yDomain, type Chain } from './model';
 import './chain-rule.css';
+import meta from './widget.json';
 
 const options = schema.f1.options.map((value) => ({ value, label: piece(value).label }));
 /** A number as a factor: negatives in parentheses. */
@@ -65,7 +66,7 @@ export default function ChainRule({ headingLevel }: WidgetProps) {
         atKink: c.atKink,
       }}
       headingLevel={headingLevel}
-      title="The chain rule, link by link"
+      title={meta.title}
       intro={
         <p>
           Build a two-link chain F(x) = f₂(w₂ · f₁(w₁x)) from the pieces below and move x and the weights. The

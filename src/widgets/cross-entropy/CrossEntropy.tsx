@@ -16,6 +16,7 @@ import { fmt, fmtTex } from '~/util/format';
 import { crossEntropySchema, type CrossEntropyState } from './state';
 import { CLASSES, LOSS_CAP, PRESETS, categoricalLoss, compute, lossCurves, setProbability, type Result } from './model';
 import './cross-entropy.css';
+import meta from './widget.json';
 
 /** A loss as text: four decimals, or "infinite" in words. */
 const lossText = (x: number) => (x === Infinity ? 'infinite (∞)' : fmt(x, 4));
@@ -70,7 +71,7 @@ export default function CrossEntropy({ headingLevel }: WidgetProps) {
     <WidgetFrame
       {...frame}
       headingLevel={headingLevel}
-      title="Cross-entropy and the −log p curve"
+      title={meta.title}
       intro={
         binary ? (
           <p>

@@ -25,6 +25,7 @@ import {
   stageText,
 } from './model';
 import './forward-pass.css';
+import meta from './widget.json';
 
 /** Time each layer stays lit while the flow is animated. */
 const STAGE_MS = 1100;
@@ -82,7 +83,7 @@ export default function ForwardPass({ headingLevel }: WidgetProps) {
     <WidgetFrame
       {...frame}
       headingLevel={headingLevel}
-      title="Forward propagation through a small network"
+      title={meta.title}
       intro={
         <p>
           Set the inputs and the weights, and pick the activation functions f (hidden layer) and g (output). Every value

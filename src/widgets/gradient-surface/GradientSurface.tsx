@@ -38,6 +38,7 @@ import {
   type SlicePoint,
 } from './model';
 import './gradient-surface.css';
+import meta from './widget.json';
 
 const data = makeData();
 const MIN = minimum(data);
@@ -82,7 +83,7 @@ export default function GradientSurface({ headingLevel }: WidgetProps) {
       {...frame}
       report={{ w1: state.w1, w2: state.w2, loss: round(loss), dLdw1: round(g[0]), dLdw2: round(g[1]) }}
       headingLevel={headingLevel}
-      title="The gradient on a loss surface"
+      title={meta.title}
       intro={
         <p>
           Drag the point across the map (or use the sliders). The arrow shows which way the loss falls fastest; the two

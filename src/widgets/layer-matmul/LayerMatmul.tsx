@@ -31,6 +31,7 @@ import {
   withEntry,
 } from './model';
 import './layer-matmul.css';
+import meta from './widget.json';
 
 type Mark = 'row' | 'col' | undefined;
 
@@ -148,7 +149,7 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
     <WidgetFrame
       {...frame}
       headingLevel={headingLevel}
-      title="A layer as a matrix product"
+      title={meta.title}
       intro={
         <p>
           Type any number into X, W or B — or focus an entry and press ↑/↓ (0.1; with Shift, 1). Z = XW + B follows at

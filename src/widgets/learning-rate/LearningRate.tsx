@@ -29,6 +29,7 @@ import {
   parabolaVerdict,
 } from './model';
 import './learning-rate.css';
+import meta from './widget.json';
 
 /** A number for the readout: four decimals, or a power of ten when it is tiny. */
 const small = (x: number) => num(x, 4);
@@ -106,7 +107,7 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
         parabolaDiverges: verdict.kind === 'diverges',
       }}
       headingLevel={headingLevel}
-      title="Too small, good, too big"
+      title={meta.title}
       intro={
         <p>
           One learning rate α, used twice: for gradient descent on the parabola E(w) = w², and for training a small

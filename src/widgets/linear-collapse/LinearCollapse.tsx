@@ -15,6 +15,7 @@ import { SAMPLES, SHOWN, compare, keepDomain, niceDomain, weightedSumTex, type C
 import './linear-collapse.css';
 import { useWidth } from '../shared/useWidth';
 import { sci } from '~/util/format';
+import meta from './widget.json';
 
 /** A number as short as it can be (at most `digits` decimals, no trailing zeros), with a true minus sign. */
 function short(x: number, digits = 3): string {
@@ -142,7 +143,7 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
     <WidgetFrame
       {...frame}
       headingLevel={headingLevel}
-      title="Stacked linear layers collapse"
+      title={meta.title}
       intro={
         <p>
           The slide's network with two hidden layers. Change any weight: the product of the three weight matrices is the

@@ -16,6 +16,7 @@ import { fmt } from '~/util/format';
 import { localMinimaSchema as schema } from './state';
 import { DOMAIN, OUTCOME_TEXT, POINTS, basinOf, descend, loss, runMarks, type Outcome, type ShownRun } from './model';
 import './local-minima.css';
+import meta from './widget.json';
 
 /** Steps shown per animation frame: at least 2, more for long runs so none takes over ~1.5 s (90 frames). */
 const stepsPerFrame = (length: number) => Math.max(2, Math.ceil(length / 90));
@@ -85,7 +86,7 @@ export default function LocalMinima({ headingLevel }: WidgetProps) {
         diverged: count('diverged') + count('unsettled'),
       }}
       headingLevel={headingLevel}
-      title="Where does gradient descent end up?"
+      title={meta.title}
       intro={
         <p>
           Click the chart to drop a ball at that weight (or choose a start with the slider and press "Drop a ball

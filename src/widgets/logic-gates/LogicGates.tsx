@@ -40,6 +40,7 @@ import {
   type Segment,
 } from './model';
 import './logic-gates.css';
+import meta from './widget.json';
 
 export default function LogicGates({ headingLevel }: WidgetProps) {
   const { state, reset, frame, Select } = useWidget('logic-gates', logicGatesSchema);
@@ -128,7 +129,7 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
         health: loop.health.verdict,
       }}
       headingLevel={headingLevel}
-      title="AND, OR and XOR"
+      title={meta.title}
       intro={
         <p>
           Train a single sigmoid neuron on AND, then on OR: it finds a line that separates the 1s from the 0s. Then

@@ -32,6 +32,7 @@ import {
 } from './model';
 import { keepAxisEnd } from '~/charts/loss-curve';
 import './lr-decay.css';
+import meta from './widget.json';
 
 const CHART_WIDTH = 720;
 
@@ -147,7 +148,7 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
         constantHealth: constant.health.verdict,
       }}
       headingLevel={headingLevel}
-      title="Learning-rate decay"
+      title={meta.title}
       intro={
         <p>
           The slide's schedule, α₀ = 1.0 and decay 0.1 over 20 steps, and what it does to training: a single neuron ŷ =

@@ -31,6 +31,7 @@ import {
 } from './model';
 import { keepAxisEnd } from '~/charts/loss-curve';
 import './momentum.css';
+import meta from './widget.json';
 
 const CHART_WIDTH = 720;
 const VIEW = { x: [-5, 5], y: [-1.6, 1.6] } as const;
@@ -157,7 +158,7 @@ export default function Momentum({ headingLevel }: WidgetProps) {
         momentumHealth: mom.health.verdict,
       }}
       headingLevel={headingLevel}
-      title="Momentum in a ravine"
+      title={meta.title}
       intro={
         <p>
           The ravine E(w₁, w₂) = ½(0.2·w₁² + 10·w₂²): nearly flat along w₁, steep across w₂, the minimum at (0, 0).

@@ -18,6 +18,7 @@ import { fmt, fmtTex } from '~/util/format';
 import { mseSchema, type MseState } from './state';
 import { PRESETS, compute, meanText, nearestHandle, yDomain, type MseResult } from './model';
 import './mse.css';
+import meta from './widget.json';
 
 const HEIGHT = 300;
 const MARGIN = { top: 20, right: 12, bottom: 38, left: 44 };
@@ -74,7 +75,7 @@ export default function Mse({ headingLevel }: WidgetProps) {
     <WidgetFrame
       {...frame}
       headingLevel={headingLevel}
-      title="Mean squared error, square by square"
+      title={meta.title}
       intro={
         <p>
           Drag a true temperature (filled circle) or a prediction (hollow diamond) up or down, or set them with the

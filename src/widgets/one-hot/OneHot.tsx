@@ -13,6 +13,7 @@ import { fmt } from '~/util/format';
 import { oneHotSchema } from './state';
 import { BUILT_IN, MAX_CATEGORIES, allPairs, checkLabel, compare } from './model';
 import './one-hot.css';
+import meta from './widget.json';
 
 const vectorTex = (v: number[]) => `[${v.join(', ')}]`.replace(/-/g, '{-}');
 
@@ -39,7 +40,7 @@ export default function OneHot({ headingLevel }: WidgetProps) {
     <WidgetFrame
       {...frame}
       headingLevel={headingLevel}
-      title="One-hot vectors and squared errors"
+      title={meta.title}
       intro={
         <p>
           Choose the true category and the network's guess, or click a cell of the table of all pairs. Add a category of

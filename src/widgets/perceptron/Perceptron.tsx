@@ -29,6 +29,7 @@ import {
   shiftThrough,
 } from './model';
 import type { Neuron2 } from '@lib';
+import meta from './widget.json';
 
 const MAX_EPOCHS = 200;
 
@@ -134,7 +135,7 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
       {...frame}
       report={{ correct: points.length - wrong, total: points.length, act: state.act }}
       headingLevel={headingLevel}
-      title="The blue-orange classifier"
+      title={meta.title}
       intro={
         <p>
           Move the weights and the bias, or drag the line (its round handles turn it; anywhere else shifts it). Can you

@@ -56,6 +56,7 @@ import {
   type PlaygroundState,
 } from './state';
 import './playground.css';
+import meta from './widget.json';
 
 type FileIO = typeof FileIOModule;
 
@@ -614,7 +615,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
       {...frame}
       report={report}
       headingLevel={headingLevel}
-      title="The playground: train a network yourself"
+      title={meta.title}
       intro={
         <p>
           Pick a data set and a network, press Play and watch it learn: the shading shows the class the network predicts

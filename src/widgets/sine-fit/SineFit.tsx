@@ -47,6 +47,7 @@ import {
   type Curves,
 } from './model';
 import './sine-fit.css';
+import meta from './widget.json';
 
 const SUB = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
 const MODE_LABEL: Record<SineFitState['mode'], string> = {
@@ -151,7 +152,7 @@ export default function SineFit({ headingLevel }: WidgetProps) {
       {...frame}
       report={{ mode: state.mode, mse: view.mse, lineMse: LINE.mse, health: loop.health.verdict }}
       headingLevel={headingLevel}
-      title="Fitting a sine wave"
+      title={meta.title}
       intro={
         <p>
           Fit y = sin x on [0, 2π]. First with linear units: train them, add units and layers, and the fit stays a

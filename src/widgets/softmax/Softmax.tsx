@@ -16,6 +16,7 @@ import { softmaxSchema, type SoftmaxState } from './state';
 import { CLASSES, EXP_OVERFLOW, compute, numberTex, numberText, type Softmaxes, type Steps } from './model';
 import './softmax.css';
 import { useWidth } from '../shared/useWidth';
+import meta from './widget.json';
 
 const SUB = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
 const sub = (i: number) => String(i).replace(/\d/g, (d) => SUB[Number(d)]!);
@@ -56,7 +57,7 @@ export default function Softmax({ headingLevel }: WidgetProps) {
       {...frame}
       report={{ k: state.k, maxProb: Math.max(...r.stable.probs) }}
       headingLevel={headingLevel}
-      title="Softmax, step by step"
+      title={meta.title}
       intro={
         <p>
           Set the logits of an apple, orange and banana classifier (or up to six classes) and follow the softmax:

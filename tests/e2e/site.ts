@@ -144,17 +144,23 @@ export async function remember(drawn: Locator): Promise<{ count: number; stay: (
  * still fails the test.
  */
 export async function frames(page: Page, n = 2): Promise<void> {
-  const drawn = await page.evaluate(
-    (count) =>
-      new Promise<boolean>((done) => {
-        let left = count;
-        const tick = () => (--left > 0 ? requestAnimationFrame(tick) : done(true));
-        requestAnimationFrame(tick);
-        setTimeout(() => done(false), 10_000);
-      }),
-    n,
-  );
-  if (!drawn) test.info().annotations.push({ type: 'stall', description: `no ${n} frames drawn in 10 s` });
+  const wait = () =>
+    page.evaluate(
+      (count) =>
+        new Promise<boolean>((done) => {
+          let left = count;
+          const tick = () => (--left > 0 ? requestAnimationFrame(tick) : done(true));
+          requestAnimationFrame(tick);
+          setTimeout(() => done(false), 10_000);
+        }),
+      n,
+    );
+  if (await wait()) return;
+  test.info().annotations.push({ type: 'stall', description: `no ${n} frames drawn in 10 s` });
+  // A stalled page stayed stalled for every later wait (CI: 17 waits in a row on one page, the
+  // test timed out); bringing its tab to the front makes chromium schedule frames for it again.
+  await page.bringToFront();
+  if (!(await wait())) test.info().annotations.push({ type: 'stall', description: 'still none after bringToFront' });
 }
 
 /**

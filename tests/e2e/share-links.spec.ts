@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openWidget, useScheme } from './site';
+import { test, expect, openWidget, overflowX, useScheme } from './site';
+import { widgets } from '../../src/widgets/registry';
 
 const PART = 'lectures/02-feedforward/forward-pass/';
 
@@ -104,6 +105,27 @@ test.describe('share links', () => {
     await expect(opened.getByRole('slider', { name: 'Weight w₂' })).toHaveValue('-4');
     await expect(opened.getByRole('slider', { name: 'Weight w₂' })).toBeDisabled();
     await expect(opened.locator('[data-field="lr"]')).toHaveCount(0);
+    expect(watch.problems).toEqual([]);
+  });
+
+  test("every widget's open share panel stays inside the widget at 360 px", async ({ page, watch }) => {
+    test.setTimeout(30_000 + widgets.length * 10_000);
+    await page.setViewportSize({ width: 360, height: 800 });
+    for (const { name } of widgets) {
+      const widget = await openWidget(page, `embed/${name}/`, name);
+      await widget.getByText('Share or embed').click();
+      await widget.locator('[data-share-link]').waitFor();
+      // Everything in the panel ends at the widget's right edge: the lock selects, the link and its
+      // "Copy" buttons (which move under their field when there is no room beside it).
+      const outside = await widget.evaluate((w) => {
+        const edge = w.getBoundingClientRect().right + 0.5;
+        return [...w.querySelectorAll('.share *')]
+          .filter((el) => el.getBoundingClientRect().right > edge)
+          .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
+      });
+      expect(outside, `${name}: share panel parts past the widget's edge`).toEqual([]);
+      expect(await overflowX(page), `${name}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+    }
     expect(watch.problems).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, useScheme } from './site';
+import { test, expect, PARTS, useScheme } from './site';
 
 /** Presenter mode: the forward-pass part as slides (title + 5 sections). */
 const DECK = 'present/02-feedforward/forward-pass/';
@@ -193,6 +193,73 @@ test.describe('presenter mode', () => {
     await page.goto('lectures/02-feedforward/forward-pass/');
     await expect(page.locator('[data-speaker-notes]').first()).toBeHidden();
     await expect(page.getByText('compute h₁ and h₂ by hand')).toBeHidden();
+  });
+
+  test('O opens and closes the overview; closing returns the focus where it was', async ({ page, watch }) => {
+    await openDeck(page, '#3');
+    const overview = page.getByRole('navigation', { name: 'All slides' });
+    await page.keyboard.press('o');
+    await expect(overview).toBeVisible();
+    await expect(overview.locator('[aria-current]')).toBeFocused();
+    await page.keyboard.press('o');
+    await expect(overview).toBeHidden();
+    await expect(page.locator('[data-deck-stage]')).toBeFocused();
+    expect(slideNo(page)).toBe('#3');
+
+    // From the toolbar's button: O and Esc close the overview, and the button has the focus again.
+    const toggle = page.locator('[data-deck-overview-toggle]');
+    await toggle.click();
+    await expect(overview).toBeVisible();
+    await page.keyboard.press('o');
+    await expect(overview).toBeHidden();
+    await expect(toggle).toBeFocused();
+    await page.keyboard.press('o');
+    await expect(overview).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(overview).toBeHidden();
+    await expect(toggle).toBeFocused();
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('a correction to the original slides is in the speaker notes, not on the projected slide', async ({
+    page,
+    watch,
+  }) => {
+    await openDeck(page);
+    const correction = page.locator('[data-deck-content] .aside--correction');
+    await expect(correction).toHaveCount(1);
+    const slide = await correction.getAttribute('data-slide');
+    await openDeck(page, `?notes#${slide}`);
+    await expect(page.locator(`[data-deck-content] > [data-slide="${slide}"]:visible`).first()).toBeVisible();
+    await expect(correction).toBeHidden();
+    const notes = page.getByRole('complementary', { name: 'Speaker notes' });
+    await expect(
+      notes.getByRole('note', { name: /^Correction to the slides: Which weights the slide lists/ }),
+    ).toBeVisible();
+    expect(watch.problems).toEqual([]);
+  });
+
+  test('no slide of any part scrolls sideways at 360 px', async ({ page, watch }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 360, height: 720 });
+    for (const part of PARTS) {
+      await page.goto(`present/02-feedforward/${part}/`);
+      await page.locator('html[data-deck-ready]').waitFor({ state: 'attached' });
+      const count = Number((await page.locator('[data-deck-count]').textContent())!.split('/')[1]);
+      for (let n = 1; n <= count; n++) {
+        if (n > 1) await page.locator('[data-deck-next-button]').click();
+        await expect(page.locator('[data-deck-count]')).toHaveText(`${n} / ${count}`);
+        const sideways = await page.evaluate(() => {
+          const stage = document.querySelector('[data-deck-stage]')!;
+          return Math.max(
+            document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            stage.scrollWidth - stage.clientWidth,
+          );
+        });
+        expect(sideways, `${part} slide ${n} is wider than the phone by`).toBeLessThanOrEqual(0);
+      }
+    }
+    expect(watch.problems).toEqual([]);
   });
 
   test('axe finds no violation in presenter mode: slide with notes (light), overview (dark)', async ({ page }) => {

@@ -18,6 +18,8 @@ interface Slide {
 }
 
 const OFF = 'deck-off';
+/** A block that belongs in the notes panel, never on the projected slide (see present.css). */
+const OFF_FOR_GOOD = 'deck-note';
 /** sessionStorage key: ↑ from a part's first slide asks the previous part to show its last slide's bottom. */
 const ARRIVE = 'deck:arrive-bottom';
 
@@ -35,6 +37,21 @@ function ownsKeys(target: EventTarget | null): boolean {
   );
 }
 
+/** The keys that mean a deck command whatever has focus among the deck's own buttons. */
+const DECK_LETTER_KEYS = new Set(['overview', 'notes', 'window', 'help']);
+
+/** A correction to the original slides (`<Aside kind="correction">`). */
+function isCorrection(el: Element): boolean {
+  return el.classList.contains('aside--correction');
+}
+
+/** A copy of a block for the notes panel, shown there even if the block is hidden on the slide. */
+function noteCopy(el: HTMLElement): Node {
+  const copy = el.cloneNode(true) as HTMLElement;
+  copy.classList.remove(OFF_FOR_GOOD);
+  return copy;
+}
+
 export function startDeck(): void {
   const content = q('[data-deck-content]');
   const stage = q('[data-deck-stage]');
@@ -45,7 +62,8 @@ export function startDeck(): void {
   const blocks: Block[] = elements.map((el) => ({
     title: el.hasAttribute('data-slide-title'),
     heading: el.tagName === 'H2',
-    notes: el.hasAttribute('data-speaker-notes'),
+    // A correction to the original slides is for the lecturer, not the room: it goes to the notes.
+    notes: el.hasAttribute('data-speaker-notes') || isCorrection(el),
     invisible:
       ['SCRIPT', 'STYLE', 'LINK', 'TEMPLATE'].includes(el.tagName) ||
       (el.tagName !== 'ASTRO-ISLAND' &&
@@ -58,8 +76,10 @@ export function startDeck(): void {
     const n = numbers[i]!;
     slides[n] ??= { title: '', elements: [], notes: [] };
     const slide = slides[n]!;
-    if (blocks[i]!.notes) slide.notes.push(el);
-    else slide.elements.push(el);
+    if (blocks[i]!.notes) {
+      slide.notes.push(el);
+      if (isCorrection(el)) el.classList.add(OFF_FOR_GOOD);
+    } else slide.elements.push(el);
     el.dataset.slide = String(n + 1);
     if (blocks[i]!.title) slide.title = el.getAttribute('data-slide-title') ?? '';
     if (blocks[i]!.heading) slide.title = (el.textContent ?? '').replace(/[#¶]\s*$/, '').trim();
@@ -190,7 +210,9 @@ export function startDeck(): void {
     notesWhere.textContent = `for slide ${current + 1}`;
     notesBody.replaceChildren(
       ...(slide.notes.length
-        ? slide.notes.flatMap((n) => [...n.childNodes].map((c) => c.cloneNode(true)))
+        ? slide.notes.flatMap((n) =>
+            isCorrection(n) ? [noteCopy(n)] : [...n.childNodes].map((c) => c.cloneNode(true)),
+          )
         : [
             Object.assign(document.createElement('p'), {
               className: 'deck__no-notes',
@@ -234,12 +256,24 @@ export function startDeck(): void {
     return top ? Number(top.dataset.slide) - 1 : undefined;
   }
 
+  /** Where the focus was when the overview opened: it goes back there when the overview closes. */
+  let focusBeforeOverview: HTMLElement | null = null;
   function setOverview(open: boolean): void {
+    if (open === !overview.hidden) return;
+    if (open && document.activeElement instanceof HTMLElement && !overview.contains(document.activeElement))
+      focusBeforeOverview = document.activeElement;
     overview.hidden = !open;
     overviewToggle.setAttribute('aria-expanded', String(open));
     root.toggleAttribute('data-overview', open);
     if (open) overviewList.querySelector<HTMLButtonElement>(`[data-goto="${current}"]`)?.focus();
-    else stage.focus({ preventScroll: true });
+    else {
+      // Back where it was, unless that is gone or now hidden (a control of another slide).
+      const back = focusBeforeOverview;
+      focusBeforeOverview = null;
+      if (back?.isConnected && back.offsetParent !== null && back !== document.body)
+        back.focus({ preventScroll: true });
+      else stage.focus({ preventScroll: true });
+    }
   }
 
   function setNotes(open: boolean): void {
@@ -282,7 +316,9 @@ export function startDeck(): void {
       e.preventDefault();
       return;
     }
-    if (owned) return;
+    // The deck's own buttons (toolbar, overview cards) keep Enter and Space, but not its letter keys.
+    const deckButton = e.target instanceof Element && !content.contains(e.target) && !!e.target.closest('button');
+    if (owned && !(DECK_LETTER_KEYS.has(action.kind) && deckButton)) return;
     switch (action.kind) {
       case 'next':
         step(1);

@@ -7,7 +7,7 @@
  *
  * This view puts the parts together: the controls column (PlaygroundControls), the run's buttons
  * and readouts (RunPanel), the heat map (HeatMap), the curves (RunCharts), the pin (PinnedRun),
- * the network drawing with its weight editor (useWeightEditing) and the model file (ModelFile).
+ * the network drawing with its weight editor (useWeightEditing) and the model file (useModelFile).
  *
  * Speed: training runs in chunks per animation frame (useTrainingLoop). The heat map is a canvas
  * redrawn every frame from a GridPredictor; the charts and the network drawing are redrawn at
@@ -35,13 +35,13 @@ import {
   sizesOf,
   trimIterations,
 } from './model';
-import { ModelFilePanel, useModelFile } from './ModelFile';
 import { pairVerdict, resolvePair } from './output-and-loss';
 import { PinPanel, type Pinned } from './PinnedRun';
 import { PlaygroundControls } from './PlaygroundControls';
 import { RunCharts, startOf } from './RunCharts';
 import { RunPanel, SPEEDS, type Speed } from './RunPanel';
 import { playgroundSchema } from './state';
+import { useModelFile } from './useModelFile';
 import { useStaggered } from './useStaggered';
 import { useWeightEditing } from './useWeightEditing';
 import './playground.css';
@@ -114,7 +114,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
   const colors = useThemeColors();
   const [pinned, setPinned] = useState<Pinned | undefined>(undefined);
   const editor = useWeightEditing({ trainer, state, version: slow, pause: loop.pause, onEdit: countEdit });
-  const file = useModelFile({
+  const modelFile = useModelFile({
     trainer,
     state,
     onImport: (model) => {
@@ -199,7 +199,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
         imported.current = undefined;
         setImportId(0);
         setPinned(undefined);
-        file.clear();
+        modelFile.clear();
         setSpeed('normal');
         loop.reset();
       }}
@@ -230,7 +230,7 @@ export default function Playground({ headingLevel }: WidgetProps) {
           />
           <PinPanel pinned={pinned} state={state} trainer={trainer} onPin={setPinned} />
           {editor}
-          <ModelFilePanel file={file} shape={shape} epochs={trainer.epochCount} />
+          {modelFile.panel}
         </div>
       </div>
     </WidgetFrame>

@@ -1,5 +1,6 @@
 /**
- * Saving the model as a JSON file and loading one back. The file code (`file-io.ts`, with the
+ * Saving the model as a JSON file and loading one back: the "Save or load the model" controls, the
+ * question before a load replaces the model, and the outcome. The file code (`file-io.ts`, with the
  * engine's JSON reader) is loaded by `useLazyModule` when the reader first saves or loads a model
  * or points at the controls, so the first paint does without it; while a use waits for it, both
  * controls are disabled so that nothing fires twice. Loading a model asks first: it replaces the
@@ -21,7 +22,10 @@ export interface ModelFileOptions {
   onImport: (model: FileIOModule.ImportedModel) => void;
 }
 
-/** The state and actions of the save/load controls; `clear()` forgets the question and the message (Reset). */
+/**
+ * The save/load controls as one element (`panel`) and `clear()`, which forgets the question and
+ * the message (the widget's Reset).
+ */
 export function useModelFile({ trainer, state, onImport }: ModelFileOptions) {
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | undefined>(undefined);
   const [pending, setPending] = useState<{ model: FileIOModule.ImportedModel; file: string } | undefined>(undefined);
@@ -95,36 +99,11 @@ export function useModelFile({ trainer, state, onImport }: ModelFileOptions) {
     setPending(undefined);
     setMessage(undefined);
   };
-  return {
-    message,
-    pending,
-    loading,
-    fileInput,
-    confirmButton,
-    prefetch: fileIO.prefetch,
-    download,
-    readFile,
-    accept,
-    keep,
-    clear,
-  };
-}
-
-export interface ModelFilePanelProps {
-  file: ReturnType<typeof useModelFile>;
-  /** The current model's layer sizes, e.g. "2-8-8-1", and epochs trained (for the question). */
-  shape: string;
-  epochs: number;
-}
-
-/** The "Save or load the model" controls, the question before a load replaces the model, and the outcome. */
-export function ModelFilePanel({ file, shape, epochs }: ModelFilePanelProps) {
-  const { pending, message } = file;
-  return (
-    <fieldset class="playground__file" onPointerEnter={file.prefetch} onFocusIn={file.prefetch}>
+  const panel = (
+    <fieldset class="playground__file" onPointerEnter={fileIO.prefetch} onFocusIn={fileIO.prefetch}>
       <legend>Save or load the model</legend>
       <div class="control control--buttons">
-        <button type="button" disabled={file.loading} onClick={() => void file.download()}>
+        <button type="button" disabled={loading} onClick={() => void download()}>
           Download the model (JSON)
         </button>
       </div>
@@ -134,27 +113,27 @@ export function ModelFilePanel({ file, shape, epochs }: ModelFilePanelProps) {
         </label>
         <input
           id="playground-import"
-          ref={file.fileInput}
+          ref={fileInput}
           type="file"
           accept="application/json,.json"
-          disabled={file.loading}
+          disabled={loading}
           onChange={(e) => {
             const input = e.currentTarget as HTMLInputElement;
-            void file.readFile(input.files?.[0]).finally(() => (input.value = ''));
+            void readFile(input.files?.[0]).finally(() => (input.value = ''));
           }}
         />
       </div>
       {pending && (
         <div class="playground__confirm" role="alertdialog" aria-labelledby="playground-confirm-text">
           <p id="playground-confirm-text">
-            Replace the current model ({shape}, {epochs} epochs trained) with {pending.model.summary} from{' '}
-            {pending.file}? The current weights are lost unless you download them first.
+            Replace the current model ({trainer.network.sizes.join('-')}, {trainer.epochCount} epochs trained) with{' '}
+            {pending.model.summary} from {pending.file}? The current weights are lost unless you download them first.
           </p>
           <div class="control control--buttons">
-            <button type="button" ref={file.confirmButton} onClick={file.accept}>
+            <button type="button" ref={confirmButton} onClick={accept}>
               Replace the model
             </button>
-            <button type="button" onClick={file.keep}>
+            <button type="button" onClick={keep}>
               Keep the current model
             </button>
           </div>
@@ -171,4 +150,5 @@ export function ModelFilePanel({ file, shape, epochs }: ModelFilePanelProps) {
       )}
     </fieldset>
   );
+  return { panel, clear };
 }

@@ -14,7 +14,8 @@ import { GridPredictor, Matrix, type Network } from '@lib';
 import { symbolPath } from '~/charts/plot';
 import { Chart, aspectSizing, type ChartScales } from '../shared/Chart';
 import type { ThemeColors } from '../shared/theme';
-import { cellCentres, parseColor, shadeGrid, type MapColors, type PlaygroundData } from './model';
+import type { PlaygroundData } from './datasets';
+import { cellCentres, parseColor, shadeGrid, type MapColors } from './heat-map-shading';
 
 /** Cells per side of the heat map (drawn smoothed). */
 export const GRID = 48;

@@ -1,6 +1,6 @@
 /**
- * The playground's model file, loaded only when a reader saves or loads one (a dynamic `import()`
- * from the view, so the first paint does without it and the engine's JSON reader): the model as
+ * The playground's model file, loaded only when a reader saves or loads one (`useLazyModule` in
+ * `useModelFile.tsx`, so the first paint does without it and the engine's JSON reader): the model as
  * JSON (the engine's network format plus where it came from), the validated import of such a
  * file for the current data set, and the browser's side of both (download, reading the file).
  */

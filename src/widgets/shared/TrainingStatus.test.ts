@@ -10,7 +10,8 @@ import {
   trainingAnnouncement,
   unhealthy,
 } from './TrainingStatus';
-import { makeData, makeTrainer } from '../playground/model';
+import { makeData } from '../playground/datasets';
+import { makeTrainer } from '../playground/model';
 import { playgroundSchema, type PlaygroundState } from '../playground/state';
 
 /** Schedulers that never run anything: the tests drive the loop with step(). */

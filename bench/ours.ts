@@ -40,12 +40,13 @@ export function activationNames(spec: NetSpec): ActivationName[] {
 /** A Network carrying exactly the spec's weights. */
 export function buildNetwork(spec: NetSpec): Network {
   const L = spec.sizes.length - 1;
+  const activations = activationNames(spec);
   return Network.fromParameters(
     Array.from({ length: L }, (_, l) => ({
       weights: new Matrix(spec.sizes[l]!, spec.sizes[l + 1]!, spec.weights[l]!.slice()).toArray(),
       biases: Array.from(spec.biases[l]!),
-      activation: activationNames(spec)[l],
-    }))!,
+      activation: activations[l]!,
+    })),
   );
 }
 

@@ -457,7 +457,7 @@ describe('capped history', () => {
       yTrain: data.y,
       batchSize: 8,
       seed: 4,
-      historyLimit,
+      ...(historyLimit && { historyLimit }),
     });
 
   it('keeps the first record, a contiguous newest quarter and evenly thinned older records, never more than the limit', () => {

@@ -120,7 +120,7 @@ async function drive(
     await page.keyboard.up(key);
     // let whatever the widget deferred finish before the next press: two more frames
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    if (i >= WARMUP) times.push(await page.evaluate((n) => window.__bench.samples[n], before));
+    if (i >= WARMUP) times.push(await page.evaluate((n) => window.__bench.samples[n]!, before));
   }
   // Event Timing entries are reported after the frame they end in: give the observer a moment.
   await page.waitForTimeout(300);

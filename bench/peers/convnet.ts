@@ -72,7 +72,7 @@ export function convnetTrainer(spec: NetSpec, data: DataSet, batches: Batch[]): 
   const targets: (number | number[])[] = [];
   for (let s = 0; s < data.n; s++) {
     targets.push(
-      spec.head === 'softmax-ce' ? data.labels![s] : Array.from(data.y.subarray(s * data.k, (s + 1) * data.k)),
+      spec.head === 'softmax-ce' ? data.labels![s]! : Array.from(data.y.subarray(s * data.k, (s + 1) * data.k)),
     );
   }
   const nb = batches.length;

@@ -214,7 +214,7 @@ describe('softmaxJacobian', () => {
           let rowSum = 0;
           for (let j = 0; j < n; j++) {
             expect(J.get(i, j)).toBeCloseTo(J.get(j, i), 15);
-            expect(J.get(i, j)).toBeCloseTo((i === j ? s[i] : 0) - s[i]! * s[j]!, 15);
+            expect(J.get(i, j)).toBeCloseTo((i === j ? s[i]! : 0) - s[i]! * s[j]!, 15);
             rowSum += J.get(i, j);
           }
           expect(rowSum).toBeCloseTo(0, 14);

@@ -22,8 +22,9 @@ export function softmax(z: Matrix, out?: Matrix): Matrix {
     for (let j = start; j < end; j++) if (Z[j]! > max) max = Z[j]!;
     let sum = 0;
     for (let j = start; j < end; j++) {
-      P[j] = Math.exp(Z[j]! - max);
-      sum += P[j]!;
+      const e = Math.exp(Z[j]! - max);
+      P[j] = e;
+      sum += e;
     }
     // probs = e_z / e_z.sum(axis=1, keepdims=True)
     for (let j = start; j < end; j++) P[j]! /= sum;

@@ -40,11 +40,12 @@ export function activationNames(spec: NetSpec): ActivationName[] {
 /** A Network carrying exactly the spec's weights. */
 export function buildNetwork(spec: NetSpec): Network {
   const L = spec.sizes.length - 1;
+  const activations = activationNames(spec);
   return Network.fromParameters(
     Array.from({ length: L }, (_, l) => ({
-      weights: new Matrix(spec.sizes[l], spec.sizes[l + 1], spec.weights[l].slice()).toArray(),
-      biases: Array.from(spec.biases[l]),
-      activation: activationNames(spec)[l],
+      weights: new Matrix(spec.sizes[l]!, spec.sizes[l + 1]!, spec.weights[l]!.slice()).toArray(),
+      biases: Array.from(spec.biases[l]!),
+      activation: activations[l]!,
     })),
   );
 }
@@ -78,9 +79,9 @@ export function oursCore(
     optimizer: sgd,
     step(i: number) {
       const j = i % nb;
-      const yPred = network.forward(xs[j]);
-      lastLoss[0] = loss.calculate(yPred, ys[j]);
-      network.backwardFromLoss(loss, ys[j], NO_INPUT_GRADIENT);
+      const yPred = network.forward(xs[j]!);
+      lastLoss[0] = loss.calculate(yPred, ys[j]!);
+      network.backwardFromLoss(loss, ys[j]!, NO_INPUT_GRADIENT);
       sgd.step(network.layers);
     },
     sync() {

@@ -1,7 +1,7 @@
 /** Prints the self-time of the hottest functions in a .cpuprofile (from node --cpu-prof). */
 import fs from 'node:fs';
 
-const file = process.argv[2];
+const file = process.argv[2]!;
 const top = Number(process.argv[3] ?? 25);
 const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];

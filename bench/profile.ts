@@ -20,7 +20,7 @@ if (detach !== 'clean') {
 
 function spec(sizes: number[], head: NetSpec['head']): NetSpec {
   const net = Network.create({
-    inputs: sizes[0],
+    inputs: sizes[0]!,
     layers: sizes.slice(1).map((neurons, l) => ({
       neurons,
       activation: l < sizes.length - 2 ? 'relu' : head === 'softmax-ce' ? 'softmax' : 'linear',

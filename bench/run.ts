@@ -78,7 +78,7 @@ async function factory(
     case 'ours':
       return () => oursCore(spec, data, batches);
     case 'ours (Trainer)':
-      return () => oursTrainer(spec, data, batches[0].size);
+      return () => oursTrainer(spec, data, batches[0]!.size);
     case 'tfjs-cpu':
       await useBackend('cpu');
       return () => tfTrainer('tfjs-cpu', spec, data, batches);
@@ -89,7 +89,7 @@ async function factory(
       return () => convnetTrainer(spec, data, batches);
     case 'brain.js':
       // brain.js only trains per sample (see peers/brain.ts)
-      if (batches[0].size !== 1) return undefined;
+      if (batches[0]!.size !== 1) return undefined;
       return () => brainTrainer(spec, data, batches);
   }
 }
@@ -143,8 +143,8 @@ function pad(s: string, n: number, right = false): string {
 
 /** Markdown-compatible table (also readable as plain text). */
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => '| ' + cells.map((cell, c) => pad(cell, widths[c], c > 0)).join(' | ') + ' |';
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) => '| ' + cells.map((cell, c) => pad(cell, widths[c]!, c > 0)).join(' | ') + ' |';
   const sep = '|' + widths.map((wd, c) => (c > 0 ? '-'.repeat(wd + 1) + ':' : '-'.repeat(wd + 2))).join('|') + '|';
   return [line(header), sep, ...rows.map(line)].join('\n');
 }
@@ -211,11 +211,11 @@ async function benchWorkload(w: Workload): Promise<void> {
     const times = new Map<Engine, number[]>(engines.map((e) => [e, []]));
     for (let round = 0; round < RUNS; round++) {
       for (let j = 0; j < engines.length; j++) {
-        const engine = engines[(j + round) % engines.length];
+        const engine = engines[(j + round) % engines.length]!;
         const ts = await buildAll(engine, reps.get(engine)!);
         times.get(engine)!.push(runAll(ts));
         if (round === 0) {
-          const loss = ts[0].loss();
+          const loss = ts[0]!.loss();
           if (!Number.isFinite(loss) && engine !== 'brain.js')
             throw new Error(`${engine} ${w.id}/${mode}: loss ${loss}`);
           r.lossAfterEpisode[engine] = loss;
@@ -303,8 +303,8 @@ async function benchGrid(workload: Workload): Promise<void> {
   const grid = new Float64Array(side * side * 2);
   for (let j = 0; j < side; j++)
     for (let i = 0; i < side; i++) {
-      grid[(j * side + i) * 2] = xs[i];
-      grid[(j * side + i) * 2 + 1] = xs[j];
+      grid[(j * side + i) * 2] = xs[i]!;
+      grid[(j * side + i) * 2 + 1] = xs[j]!;
     }
   const k = 3;
   const make = async (e: Engine): Promise<Predictor | undefined> => {
@@ -343,14 +343,14 @@ async function benchGrid(workload: Workload): Promise<void> {
     if (e === 'ours') oursOut = out.slice();
     else if (e !== 'brain.js') {
       let m = 0;
-      for (let i = 0; i < out.length; i++) m = Math.max(m, Math.abs(out[i] - oursOut![i]));
+      for (let i = 0; i < out.length; i++) m = Math.max(m, Math.abs(out[i]! - oursOut![i]!));
       res.maxAbsDiffVsOurs[e] = m;
     }
     p.dispose();
   }
   for (let round = 0; round < TIMING.runs; round++) {
     for (let j = 0; j < engines.length; j++) {
-      const e = engines[(j + round) % engines.length];
+      const e = engines[(j + round) % engines.length]!;
       const p = (await make(e))!;
       p.run(); // not timed: first call after (re)creation
       const n = calls.get(e)!;
@@ -394,7 +394,7 @@ async function benchGrid(workload: Workload): Promise<void> {
 function flopsPerStep(spec: NetSpec, batch: number): number {
   let f = 0;
   for (let l = 0; l < spec.sizes.length - 1; l++)
-    f += (l === 0 ? 2 : 3) * 2 * batch * spec.sizes[l] * spec.sizes[l + 1];
+    f += (l === 0 ? 2 : 3) * 2 * batch * spec.sizes[l]! * spec.sizes[l + 1]!;
   return f;
 }
 
@@ -613,8 +613,8 @@ async function main(): Promise<void> {
 
   const workloads = makeWorkloads();
   for (const w of workloads) if (ONLY.includes(w.id)) await benchWorkload(w);
-  if (ONLY.includes('grid')) await benchGrid(workloads[0]);
-  if (ONLY.includes('memory')) longRun(workloads[0]);
+  if (ONLY.includes('grid')) await benchGrid(workloads[0]!);
+  if (ONLY.includes('memory')) longRun(workloads[0]!);
 
   // GFLOP/s of our engine on the wide workload
   const gflops: Record<string, number> = {};
@@ -632,7 +632,7 @@ async function main(): Promise<void> {
           .map((r) => [
             MODE_LABEL[r.mode],
             flopsPerStep(wide.spec, r.batchSize).toLocaleString('en-US'),
-            gflops[r.mode].toFixed(2),
+            gflops[r.mode]!.toFixed(2),
           ]),
       ),
     );
@@ -640,7 +640,7 @@ async function main(): Promise<void> {
 
   // heap growth over 10,000 training steps
   if (ONLY.includes('memory')) {
-    const sp = workloads[0];
+    const sp = workloads[0]!;
     const steps = 10_000;
     for (const mode of ['mb32', 'single', 'full'] as Mode[]) {
       const bs = batchSize(mode, sp.data.n);

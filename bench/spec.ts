@@ -26,7 +26,7 @@ export interface DataSet {
   /** n × k targets, row-major (one-hot for classification) */
   y: Float64Array;
   /** class index per sample (classification only) */
-  labels?: Int32Array;
+  labels?: Int32Array | undefined;
   n: number;
   d: number;
   k: number;

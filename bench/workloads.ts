@@ -30,7 +30,7 @@ function specFrom(sizes: number[], head: NetSpec['head'], hiddenBiasInit?: { kin
       'relu' | 'softmax' | 'linear',
     ...(hiddenBiasInit && l < sizes.length - 2 ? { biasInit: hiddenBiasInit } : {}),
   }));
-  const net = Network.create({ inputs: sizes[0], layers, seed: SEED });
+  const net = Network.create({ inputs: sizes[0]!, layers, seed: SEED });
   return {
     sizes,
     hidden: 'relu',
@@ -52,7 +52,7 @@ function shuffled(x: Float64Array, y: Float64Array, d: number, k: number, labels
   order.forEach((r, i) => {
     xs.set(x.subarray(r * d, (r + 1) * d), i * d);
     ys.set(y.subarray(r * k, (r + 1) * k), i * k);
-    if (ls && labels) ls[i] = labels[r];
+    if (ls && labels) ls[i] = labels[r]!;
   });
   return { x: xs, y: ys, labels: ls, n, d, k };
 }

@@ -15,8 +15,8 @@ describe('data generators', () => {
     expect(Array.from(perceptron.predictClasses(data.x))).toEqual(Array.from(data.labels!));
     for (let i = 0; i < 200; i++) {
       const [x1, x2] = data.x.rowToArray(i);
-      expect(Math.abs(x1 - 2 * x2 + 0.3) / Math.hypot(1, 2)).toBeGreaterThanOrEqual(0.05);
-      expect(Math.abs(x1)).toBeLessThanOrEqual(1);
+      expect(Math.abs(x1! - 2 * x2! + 0.3) / Math.hypot(1, 2)).toBeGreaterThanOrEqual(0.05);
+      expect(Math.abs(x1!)).toBeLessThanOrEqual(1);
     }
     expect(new Set(data.labels).size).toBe(2);
     expect(blueOrange(200, createRng(1), { weights: [1, -2], bias: 0.3, margin: 0.05 }).x.toArray()).toEqual(
@@ -43,7 +43,7 @@ describe('data generators', () => {
     expect(clean.x.toArray().flat()).toEqual([0, Math.PI / 2, Math.PI, (3 * Math.PI) / 2, 2 * Math.PI]);
     clean.x.data.forEach((x, i) => expect(clean.y.data[i]).toBeCloseTo(Math.sin(x), 15));
     const noisy = sine(100, { noise: 0.1, rng: createRng(2) });
-    const residuals = noisy.y.data.map((y, i) => y - Math.sin(noisy.x.data[i]));
+    const residuals = noisy.y.data.map((y, i) => y - Math.sin(noisy.x.data[i]!));
     const sd = Math.sqrt(residuals.reduce((s, r) => s + r * r, 0) / 100);
     expect(sd).toBeGreaterThan(0.05);
     expect(sd).toBeLessThan(0.2);
@@ -60,11 +60,11 @@ describe('data generators', () => {
     for (let c = 0; c < 3; c++) {
       const rows = data.x.toArray().filter((_, i) => data.labels![i] === c);
       expect(rows.length).toBe(50);
-      data.y.toArray().forEach((row, i) => expect(row[data.labels![i]]).toBe(1));
+      data.y.toArray().forEach((row, i) => expect(row[data.labels![i]!]).toBe(1));
     }
     const meanOf = (c: number, f: number) => {
       const rows = data.x.toArray().filter((_, i) => data.labels![i] === c);
-      return rows.reduce((s, r) => s + r[f], 0) / rows.length;
+      return rows.reduce((s, r) => s + r[f]!, 0) / rows.length;
     };
     expect(meanOf(2, 0)).toBeGreaterThan(meanOf(0, 0) + 0.4); // bananas are elongated
     expect(meanOf(1, 1)).toBeGreaterThan(meanOf(0, 1) + 0.2); // oranges are more orange than apples
@@ -77,7 +77,7 @@ describe('data generators', () => {
     for (let c = 0; c < 4; c++) {
       expect(Math.hypot(...data.x.rowToArray(c * 40))).toBe(0);
       const [a, b] = data.x.rowToArray(c * 40 + 39);
-      expect(Math.hypot(a, b)).toBeCloseTo(1, 12);
+      expect(Math.hypot(a!, b!)).toBeCloseTo(1, 12);
     }
     expect(Array.from(data.labels!).filter((l) => l === 3).length).toBe(40);
   });
@@ -105,7 +105,7 @@ describe('data generators', () => {
     expect(new Set(seen).size).toBe(60);
     seen.forEach((k) => expect(all.has(k)).toBe(true));
     // labels and targets stay aligned with their inputs
-    train.y.toArray().forEach((row, i) => expect(row[train.labels![i]]).toBe(1));
+    train.y.toArray().forEach((row, i) => expect(row[train.labels![i]!]).toBe(1));
     expect(train.classNames).toEqual(data.classNames);
     expect(trainTestSplit(data, 0.25, createRng(8)).test.x.toArray()).toEqual(test.x.toArray());
     expect(() => trainTestSplit(data, 1.5, createRng(8))).toThrow(/testFraction/);

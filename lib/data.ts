@@ -60,7 +60,7 @@ export type GateName = 'and' | 'or' | 'xor';
 
 /** Truth table of a logic gate: inputs [0,0], [0,1], [1,0], [1,1], target y as a 4×1 column. */
 export function logicGate(gate: GateName): Dataset {
-  const inputs = [
+  const inputs: [number, number][] = [
     [0, 0],
     [0, 1],
     [1, 0],
@@ -119,11 +119,11 @@ export function fruits(nPerClass: number, rng: Rng, options: { spread?: number }
   const n = 3 * nPerClass;
   const x = Matrix.zeros(n, 2);
   const labels = new Int32Array(n);
-  for (let c = 0; c < 3; c++) {
+  for (const [c, [cx, cy]] of centres.entries()) {
     for (let i = 0; i < nPerClass; i++) {
       const r = c * nPerClass + i;
-      x.set(r, 0, rng.normal(centres[c][0], spread));
-      x.set(r, 1, rng.normal(centres[c][1], spread));
+      x.set(r, 0, rng.normal(cx, spread));
+      x.set(r, 1, rng.normal(cy, spread));
       labels[r] = c;
     }
   }
@@ -201,7 +201,8 @@ export function trainTestSplit(data: Dataset, testFraction: number, rng: Rng): {
   const nTest = Math.round(n * testFraction);
   const pick = (indices: Int32Array): Dataset => {
     const subset: Dataset = { x: gatherRows(data.x, indices), y: gatherRows(data.y, indices) };
-    if (data.labels) subset.labels = Int32Array.from(indices, (i) => data.labels![i]);
+    const labels = data.labels;
+    if (labels) subset.labels = Int32Array.from(indices, (i) => labels[i]!);
     if (data.classNames) subset.classNames = [...data.classNames];
     if (data.featureNames) subset.featureNames = [...data.featureNames];
     return subset;

@@ -63,7 +63,7 @@ describe('Dense', () => {
     const one = layer.forward(Matrix.from([X.rowToArray(0)]));
     expect(one.rows).toBe(1);
     expect(one.data.buffer).toBe(first.data.buffer); // smaller batch reuses the same memory
-    expect(maxAbsDifference(one, Matrix.from([first.toArray()[0]]))).toBe(0);
+    expect(maxAbsDifference(one, Matrix.from([first.toArray()[0]!]))).toBe(0);
   });
 
   it('validates shapes with messages naming both shapes', () => {
@@ -137,7 +137,7 @@ describe('seeded initialisation', () => {
   it('kinksIn puts every ReLU kink −b/w inside the given input range', () => {
     const rng = createRng(3);
     const layer = new Dense(1, 200, { rng, weightInit: 'he', biasInit: { kinksIn: [0, 2 * Math.PI] } });
-    const kinks = Array.from(layer.biases.data, (b, j) => -b / layer.weights.data[j]);
+    const kinks = Array.from(layer.biases.data, (b, j) => -b / layer.weights.data[j]!);
     expect(Math.min(...kinks)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...kinks)).toBeLessThanOrEqual(2 * Math.PI);
     // spread over the range, not bunched: both halves get plenty
@@ -169,7 +169,7 @@ describe('seeded initialisation', () => {
       [1, 2],
     ];
     for (let j = 0; j < 50; j++) {
-      const zs = corners.map(([x1, x2]) => addRowVector(matmul(Matrix.from([[x1, x2]]), w), b).get(0, j));
+      const zs = corners.map(([x1, x2]) => addRowVector(matmul(Matrix.from([[x1!, x2!]]), w), b).get(0, j));
       expect(Math.min(...zs)).toBeLessThanOrEqual(0);
       expect(Math.max(...zs)).toBeGreaterThanOrEqual(0);
     }

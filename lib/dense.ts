@@ -154,7 +154,7 @@ export class Dense {
       const nested = values as ArrayLike<ArrayLike<number>>;
       if (nested.length !== 1)
         throw new Error(`Dense.setBiases: expected 1×${this.nNeurons}, got ${nested.length} rows`);
-      flat = nested[0];
+      flat = nested[0]!;
     } else {
       flat = values as ArrayLike<number>;
     }

@@ -52,7 +52,7 @@ describe('gradientCheck', () => {
       calculate: meanSquaredError,
       backward: (p, t, out) => {
         const g = meanSquaredErrorBackward(p, t, out);
-        for (let i = 0; i < g.data.length; i++) g.data[i] *= 2;
+        for (let i = 0; i < g.data.length; i++) g.data[i]! *= 2;
         return g;
       },
     };

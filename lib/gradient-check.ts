@@ -76,16 +76,16 @@ export function gradientCheck(
   network.layers.forEach((layer, li) => {
     for (const parameter of ['weights', 'biases'] as const) {
       const values = layer[parameter];
-      const grads = analytic[li][parameter];
+      const grads = analytic[li]![parameter];
       for (let k = 0; k < values.data.length; k++) {
-        const original = values.data[k];
+        const original = values.data[k]!;
         values.data[k] = original + eps;
         const plus = lossAt();
         values.data[k] = original - eps;
         const minus = lossAt();
         values.data[k] = original;
         const numeric = (plus - minus) / (2 * eps);
-        const a = grads[k];
+        const a = grads[k]!;
         const absoluteError = Math.abs(a - numeric);
         const relativeError = absoluteError / Math.max(Math.abs(a) + Math.abs(numeric), floor);
         maxAbsoluteError = Math.max(maxAbsoluteError, absoluteError);

@@ -26,7 +26,7 @@ describe('grid prediction', () => {
       expect(grid.length).toBe(5 * 4 * 3);
       for (let j = 0; j < 4; j++) {
         for (let i = 0; i < 5; i++) {
-          const single = net.predict(Matrix.from([[xs[i], ys[j]]]));
+          const single = net.predict(Matrix.from([[xs[i]!, ys[j]!]]));
           for (let k = 0; k < 3; k++) expect(grid[(j * 5 + i) * 3 + k]).toBeCloseTo(single.get(0, k), 14);
         }
       }

@@ -81,8 +81,8 @@ export class GridPredictor {
       for (let p = 0; p < count; p++) {
         const index = start + p;
         const j = Math.floor(index / nx);
-        c[2 * p] = xs[index - j * nx];
-        c[2 * p + 1] = ys[j];
+        c[2 * p] = xs[index - j * nx]!;
+        c[2 * p + 1] = ys[j]!;
       }
       use(start, this.network.forward(this.chunk));
     }

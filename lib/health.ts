@@ -71,9 +71,9 @@ export interface LossPoint {
 export interface RunView {
   history: { epochs: readonly LossPoint[] };
   /** Loss before the first update (the reference scale). */
-  initialLoss?: number;
+  initialLoss?: number | undefined;
   /** Set when the trainer stopped on a divergence. */
-  diverged?: { reason: string; epoch: number };
+  diverged?: { reason: string; epoch: number } | undefined;
 }
 
 /**

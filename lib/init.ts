@@ -77,8 +77,8 @@ export function initializeBiases(biases: Matrix, weights: Matrix, init: BiasInit
       // b_j = −x₀·w_j for a random point x₀ of the input box
       let dot = 0;
       for (let i = 0; i < weights.rows; i++) {
-        const [low, high] = ranges[i];
-        dot += rng.uniform(low, high) * weights.data[i * weights.cols + j];
+        const [low, high] = ranges[i]!;
+        dot += rng.uniform(low, high) * weights.data[i * weights.cols + j]!;
       }
       b[j] = -dot;
     }

@@ -251,11 +251,11 @@ describe('loss gradients match central differences', () => {
       const eps = 1e-7;
       for (let i = 0; i < pred.data.length; i++) {
         const plus = pred.clone();
-        plus.data[i] += eps;
+        plus.data[i]! += eps;
         const minus = pred.clone();
-        minus.data[i] -= eps;
+        minus.data[i]! -= eps;
         const numeric = (loss.calculate(plus, truth) - loss.calculate(minus, truth)) / (2 * eps);
-        expect(Math.abs(analytic.data[i] - numeric)).toBeLessThan(1e-7 * Math.max(1, Math.abs(numeric)));
+        expect(Math.abs(analytic.data[i]! - numeric)).toBeLessThan(1e-7 * Math.max(1, Math.abs(numeric)));
       }
     });
   }

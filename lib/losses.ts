@@ -26,7 +26,7 @@ export function meanSquaredError(yPred: Matrix, yTrue: Matrix): number {
   // L = 1/m · Σ (y_true − y_predict)²
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
-    const diff = t[i] - p[i];
+    const diff = t[i]! - p[i]!;
     sum += diff * diff;
   }
   return sum / p.length;
@@ -38,7 +38,7 @@ export function meanSquaredErrorBackward(yPred: Matrix, yTrue: Matrix, out?: Mat
   assertSameShape(yPred, yTrue, 'meanSquaredErrorBackward (yPred vs yTrue)');
   const d = outputBuffer(out, yPred.rows, yPred.cols, 'meanSquaredErrorBackward');
   const m = yPred.data.length;
-  for (let i = 0; i < m; i++) d.data[i] = (2 * (yPred.data[i] - yTrue.data[i])) / m;
+  for (let i = 0; i < m; i++) d.data[i] = (2 * (yPred.data[i]! - yTrue.data[i]!)) / m;
   return d;
 }
 
@@ -59,8 +59,8 @@ export function binaryCrossEntropy(yPred: Matrix, yTrue: Matrix): number {
   // L = −mean(y·log(ŷ) + (1 − y)·log(1 − ŷ)), with ŷ = probs_clipped
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
-    const probsClipped = clip(p[i], 1e-7, 1 - 1e-7);
-    sum += t[i] * Math.log(probsClipped) + (1 - t[i]) * Math.log(1 - probsClipped);
+    const probsClipped = clip(p[i]!, 1e-7, 1 - 1e-7);
+    sum += t[i]! * Math.log(probsClipped) + (1 - t[i]!) * Math.log(1 - probsClipped);
   }
   return -sum / p.length;
   // #endregion binary-cross-entropy
@@ -76,8 +76,8 @@ export function binaryCrossEntropyBackward(yPred: Matrix, yTrue: Matrix, out?: M
   const m = yPred.data.length;
   const p = yPred.data;
   for (let i = 0; i < m; i++) {
-    const probsClipped = clip(p[i], 1e-7, 1 - 1e-7);
-    const y = yTrue.data[i];
+    const probsClipped = clip(p[i]!, 1e-7, 1 - 1e-7);
+    const y = yTrue.data[i]!;
     d.data[i] = -(y / probsClipped - (1 - y) / (1 - probsClipped)) / m;
   }
   return d;
@@ -98,8 +98,8 @@ export function categoricalCrossEntropy(probs: Matrix, oneHotTrue: Matrix): numb
   // loss = -np.sum(oh_y_true * np.log(probs_clipped), axis=1).mean(axis=0)
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
-    const probsClipped = clip(p[i], 1e-7, 1 - 1e-7);
-    sum += y[i] * Math.log(probsClipped);
+    const probsClipped = clip(p[i]!, 1e-7, 1 - 1e-7);
+    sum += y[i]! * Math.log(probsClipped);
   }
   return -sum / probs.rows;
   // #endregion categorical-cross-entropy
@@ -112,8 +112,8 @@ function categoricalCrossEntropyBackward(probs: Matrix, oneHotTrue: Matrix, out?
   const n = probs.rows;
   const p = probs.data;
   for (let i = 0; i < p.length; i++) {
-    const probsClipped = clip(p[i], 1e-7, 1 - 1e-7);
-    d.data[i] = -oneHotTrue.data[i] / probsClipped / n;
+    const probsClipped = clip(p[i]!, 1e-7, 1 - 1e-7);
+    d.data[i] = -oneHotTrue.data[i]! / probsClipped / n;
   }
   return d;
 }
@@ -128,7 +128,7 @@ export function softmaxCrossEntropyBackward(probs: Matrix, oneHotTrue: Matrix, o
   assertSameShape(probs, oneHotTrue, 'softmaxCrossEntropyBackward (probs vs oneHotTrue)');
   const d = outputBuffer(out, probs.rows, probs.cols, 'softmaxCrossEntropyBackward');
   const n = probs.rows;
-  for (let i = 0; i < probs.data.length; i++) d.data[i] = (probs.data[i] - oneHotTrue.data[i]) / n;
+  for (let i = 0; i < probs.data.length; i++) d.data[i] = (probs.data[i]! - oneHotTrue.data[i]!) / n;
   flushSubnormals(d.data); // a gradient below 2^−1022 is 0 for all purposes, and slow (see lib/kernels)
   return d;
 }
@@ -143,7 +143,7 @@ export function oneHot(labels: ArrayLike<number>, classes: number): Matrix {
   }
   const encoded = Matrix.zeros(labels.length, classes);
   for (let i = 0; i < labels.length; i++) {
-    const label = labels[i];
+    const label = labels[i]!;
     if (!Number.isInteger(label) || label < 0 || label >= classes) {
       throw new Error(`oneHot: label ${label} at index ${i} is not an integer in [0, ${classes - 1}]`);
     }
@@ -175,7 +175,7 @@ export function accuracy(yPred: Matrix, labels: ArrayLike<number>): number {
 export function predictedClasses(yPred: Matrix, out?: Int32Array): Int32Array {
   if (yPred.cols === 1) {
     const classes = out ?? new Int32Array(yPred.rows);
-    for (let i = 0; i < yPred.rows; i++) classes[i] = yPred.data[i] > 0.5 ? 1 : 0;
+    for (let i = 0; i < yPred.rows; i++) classes[i] = yPred.data[i]! > 0.5 ? 1 : 0;
     return classes;
   }
   return rowArgmax(yPred, out);
@@ -188,7 +188,7 @@ export function predictedClasses(yPred: Matrix, out?: Int32Array): Int32Array {
 export function labelsFromTargets(yTrue: Matrix): Int32Array {
   if (yTrue.cols === 1) {
     const labels = new Int32Array(yTrue.rows);
-    for (let i = 0; i < yTrue.rows; i++) labels[i] = yTrue.data[i] >= 0.5 ? 1 : 0;
+    for (let i = 0; i < yTrue.rows; i++) labels[i] = yTrue.data[i]! >= 0.5 ? 1 : 0;
     return labels;
   }
   return rowArgmax(yTrue);

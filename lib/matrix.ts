@@ -61,16 +61,16 @@ export class Matrix {
   /** Builds a matrix from nested arrays, one inner array per row: [[1, 2], [3, 4]]. */
   static from(rows: ArrayLike<ArrayLike<number>>): Matrix {
     const nRows = rows.length;
-    const nCols = nRows > 0 ? rows[0].length : 0;
+    const nCols = rows[0]?.length ?? 0;
     const m = new Matrix(nRows, nCols);
     for (let r = 0; r < nRows; r++) {
-      const row = rows[r];
+      const row = rows[r]!;
       if (row.length !== nCols) {
         throw new Error(
           `Matrix.from: row ${r} has ${row.length} values but row 0 has ${nCols}; all rows must have the same length`,
         );
       }
-      for (let c = 0; c < nCols; c++) m.data[r * nCols + c] = row[c];
+      for (let c = 0; c < nCols; c++) m.data[r * nCols + c] = row[c]!;
     }
     return m;
   }
@@ -93,7 +93,7 @@ export class Matrix {
   /** Element (r, c), zero-based. Throws when out of range. */
   get(r: number, c: number): number {
     this.checkIndex(r, c, 'get');
-    return this.data[r * this.cols + c];
+    return this.data[r * this.cols + c]!;
   }
 
   /** Sets element (r, c), zero-based. Throws when out of range. */
@@ -205,7 +205,7 @@ function viewOf(buffer: Matrix, rows: number, cols: number): Matrix {
     VIEWS.set(memory, views);
   }
   for (let i = 0; i < views.length; i++) {
-    const v = views[i];
+    const v = views[i]!;
     if (v.rows === rows && v.cols === cols && v.data.byteOffset === offset) return v;
   }
   const view = new Matrix(rows, cols, new Float64Array(memory, offset, rows * cols));
@@ -236,7 +236,7 @@ export function addRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
   const cols = a.cols;
   for (let i = 0; i < a.rows; i++) {
     const base = i * cols;
-    for (let j = 0; j < cols; j++) C[base + j] = A[base + j] + R[j];
+    for (let j = 0; j < cols; j++) C[base + j] = A[base + j]! + R[j]!;
   }
   return c;
 }
@@ -245,7 +245,7 @@ export function addRowVector(a: Matrix, row: Matrix, out?: Matrix): Matrix {
 export function add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   assertSameShape(a, b, 'add');
   const c = outputBuffer(out, a.rows, a.cols, 'add');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = a.data[i] + b.data[i];
+  for (let i = 0; i < a.data.length; i++) c.data[i] = a.data[i]! + b.data[i]!;
   return c;
 }
 
@@ -253,14 +253,14 @@ export function add(a: Matrix, b: Matrix, out?: Matrix): Matrix {
 export function multiply(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   assertSameShape(a, b, 'multiply');
   const c = outputBuffer(out, a.rows, a.cols, 'multiply');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = a.data[i] * b.data[i];
+  for (let i = 0; i < a.data.length; i++) c.data[i] = a.data[i]! * b.data[i]!;
   return c;
 }
 
 /** Element-wise map C_ij = f(A_ij). `out` may be `a` (in-place). */
 export function map(a: Matrix, f: (x: number) => number, out?: Matrix): Matrix {
   const c = outputBuffer(out, a.rows, a.cols, 'map');
-  for (let i = 0; i < a.data.length; i++) c.data[i] = f(a.data[i]);
+  for (let i = 0; i < a.data.length; i++) c.data[i] = f(a.data[i]!);
   return c;
 }
 
@@ -272,9 +272,9 @@ export function rowArgmax(a: Matrix, out?: Int32Array): Int32Array {
     throw new Error(`rowArgmax: out has length ${idx.length} but the matrix has ${a.rows} rows`);
   for (let i = 0; i < a.rows; i++) {
     let best = 0;
-    let bestValue = a.data[i * a.cols];
+    let bestValue = a.data[i * a.cols]!;
     for (let j = 1; j < a.cols; j++) {
-      const v = a.data[i * a.cols + j];
+      const v = a.data[i * a.cols + j]!;
       if (v > bestValue) {
         bestValue = v;
         best = j;
@@ -292,7 +292,7 @@ export function columnSums(a: Matrix, out?: Matrix): Matrix {
   s.data.fill(0);
   for (let i = 0; i < a.rows; i++) {
     const base = i * a.cols;
-    for (let j = 0; j < a.cols; j++) s.data[j] += a.data[base + j];
+    for (let j = 0; j < a.cols; j++) s.data[j]! += a.data[base + j]!;
   }
   return s;
 }
@@ -308,7 +308,7 @@ export function maxAbsDifference(a: Matrix, b: Matrix): number {
   assertSameShape(a, b, 'maxAbsDifference');
   let worst = 0;
   for (let i = 0; i < a.data.length; i++) {
-    const d = Math.abs(a.data[i] - b.data[i]);
+    const d = Math.abs(a.data[i]! - b.data[i]!);
     if (d > worst || Number.isNaN(d)) worst = d;
   }
   return worst;
@@ -319,7 +319,7 @@ export function gatherRows(source: Matrix, indices: ArrayLike<number>, out?: Mat
   const g = outputBuffer(out, indices.length, source.cols, 'gatherRows');
   const cols = source.cols;
   for (let i = 0; i < indices.length; i++) {
-    const r = indices[i];
+    const r = indices[i]!;
     if (!(r >= 0 && r < source.rows)) throw new Error(`gatherRows: row index ${r} is outside a ${source.shape} matrix`);
     g.data.set(source.data.subarray(r * cols, (r + 1) * cols), i * cols);
   }

@@ -39,7 +39,7 @@ describe("the slide's linear-layers-collapse example", () => {
     expect(twoHiddenLinear.predict(Matrix.from([[0, 1]])).get(0, 0)).toBe(20);
     // the collapse is the matrix product W¹W²W³
     const [l1, l2, l3] = twoHiddenLinear.layers;
-    expect(matmul(matmul(l1.weights, l2.weights), l3.weights).toArray()).toEqual([[8], [20]]);
+    expect(matmul(matmul(l1!.weights, l2!.weights), l3!.weights).toArray()).toEqual([[8], [20]]);
   });
 
   it("the slide's expansion x1(1×2) + x2(2×3×3) + x2(2×1) + x1(1×2×1) drops the factor 3 on the first path", () => {
@@ -187,9 +187,9 @@ describe('Network structure', () => {
     });
     const copy = net.clone();
     copy.setWeight(0, 0, 0, 42);
-    expect(net.layers[0].weights.get(0, 0)).not.toBe(42);
+    expect(net.layers[0]!.weights.get(0, 0)).not.toBe(42);
     net.copyParametersFrom(copy);
-    expect(net.layers[0].weights.get(0, 0)).toBe(42);
+    expect(net.layers[0]!.weights.get(0, 0)).toBe(42);
   });
 
   it('a hand-set step perceptron classifies blue/orange, and cannot be trained by backprop', () => {
@@ -254,20 +254,20 @@ describe('backprop = central differences (gradient checks through Dense layers a
         it(name, () => {
           const sizes = shape.sizes;
           // a single-output softmax is constant; give it at least 2 classes
-          const outSize = head.out === 'softmax' ? Math.max(2, sizes[sizes.length - 1]) : sizes[sizes.length - 1];
+          const outSize = head.out === 'softmax' ? Math.max(2, sizes[sizes.length - 1]!) : sizes[sizes.length - 1]!;
           const layers = sizes.slice(1, -1).map((n) => ({ neurons: n, activation: hidden }));
           const net = Network.create({
-            inputs: sizes[0],
+            inputs: sizes[0]!,
             layers: [...layers, { neurons: outSize, activation: head.out }],
             seed,
             weightInit: { uniform: 0.8 },
             biasInit: { uniform: 0.3 },
           });
           // keep a ReLU output unit alive (positive pre-activation), or every gradient would be 0 and the check vacuous
-          if (head.out === 'relu') net.layers[net.layers.length - 1].biases.fill(1);
+          if (head.out === 'relu') net.layers[net.layers.length - 1]!.biases.fill(1);
           const rng = createRng(1000 + seed);
           const X = Matrix.from(
-            Array.from({ length: shape.batch }, () => Array.from({ length: sizes[0] }, () => rng.uniform(-1, 1))),
+            Array.from({ length: shape.batch }, () => Array.from({ length: sizes[0]! }, () => rng.uniform(-1, 1))),
           );
           const Y = targetsFor(head.loss, shape.batch, outSize, seed);
           const result = gradientCheck(net, X, Y, head.loss, 1e-5, { fused: head.fused ?? true });
@@ -301,8 +301,8 @@ describe('backprop = central differences (gradient checks through Dense layers a
     net.forward(X);
     net.backward(getLoss('cce').backward(net.output, Y));
     net.layers.forEach((l, i) => {
-      expect(maxAbsDifference(l.dweights, fused[i][0])).toBeLessThan(1e-15);
-      expect(maxAbsDifference(l.dbiases, fused[i][1])).toBeLessThan(1e-15);
+      expect(maxAbsDifference(l.dweights, fused[i]![0]!)).toBeLessThan(1e-15);
+      expect(maxAbsDifference(l.dbiases, fused[i]![1]!)).toBeLessThan(1e-15);
     });
   });
 });
@@ -336,10 +336,10 @@ describe('backward with { inputGradient: false }', () => {
     const skipped = lean.backwardFromLoss('cce', y, { inputGradient: false });
     expect(dx.shape).toBe('3×2');
     expect(skipped.shape).toBe('0×2');
-    expect(lean.layers[0].dinputs.shape).toBe('0×2');
+    expect(lean.layers[0]!.dinputs.shape).toBe('0×2');
     for (let l = 0; l < 2; l++) {
-      expect(lean.layers[l].dweights.toArray()).toEqual(full.layers[l].dweights.toArray());
-      expect(lean.layers[l].dbiases.toArray()).toEqual(full.layers[l].dbiases.toArray());
+      expect(lean.layers[l]!.dweights.toArray()).toEqual(full.layers[l]!.dweights.toArray());
+      expect(lean.layers[l]!.dbiases.toArray()).toEqual(full.layers[l]!.dbiases.toArray());
     }
     // asking again restores it (the memory is reused)
     lean.forward(x);

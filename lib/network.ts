@@ -81,10 +81,12 @@ export class Network {
       );
     }
     for (let i = 1; i < layers.length; i++) {
-      if (layers[i].nInputs !== layers[i - 1].nNeurons) {
+      const below = layers[i - 1]!;
+      const layer = layers[i]!;
+      if (layer.nInputs !== below.nNeurons) {
         throw new Error(
-          `Network: layer ${i} expects ${layers[i].nInputs} inputs but layer ${i - 1} has ${layers[i - 1].nNeurons} neurons ` +
-            `(weights ${layers[i - 1].weights.shape} then ${layers[i].weights.shape})`,
+          `Network: layer ${i} expects ${layer.nInputs} inputs but layer ${i - 1} has ${below.nNeurons} neurons ` +
+            `(weights ${below.weights.shape} then ${layer.weights.shape})`,
         );
       }
     }
@@ -97,7 +99,7 @@ export class Network {
         );
       return createActivation(a);
     });
-    this.kernelKinds = this.activations.map((a, i) => kernelKind(this.layers[i], a));
+    this.kernelKinds = this.activations.map((a, i) => kernelKind(this.layers[i]!, a));
   }
 
   /** Builds and initialises a network from sizes (see NetworkSpec). */
@@ -131,12 +133,12 @@ export class Network {
 
   /** Number of input features. */
   get inputSize(): number {
-    return this.layers[0].nInputs;
+    return this.layers[0]!.nInputs;
   }
 
   /** Number of outputs per sample. */
   get outputSize(): number {
-    return this.layers[this.layers.length - 1].nNeurons;
+    return this.layers[this.layers.length - 1]!.nNeurons;
   }
 
   /** Layer sizes, e.g. [1, 8, 1]. */
@@ -156,7 +158,12 @@ export class Network {
 
   /** ŷ from the last forward pass (a buffer owned by the network). */
   get output(): Matrix {
-    return this.activations[this.activations.length - 1].output;
+    return this.outputActivation.output;
+  }
+
+  /** The last layer's activation (the constructor guarantees there is one). */
+  private get outputActivation(): Activation {
+    return this.activations[this.activations.length - 1]!;
   }
 
   /**
@@ -167,8 +174,8 @@ export class Network {
     if (this.useTinyNetworkKernel()) return tinyNetworkForward(this.layers, this.activations, this.kernelKinds, inputs);
     let h = inputs;
     for (let i = 0; i < this.layers.length; i++) {
-      const z = this.layers[i].forward(h);
-      h = this.activations[i].forward(z);
+      const z = this.layers[i]!.forward(h);
+      h = this.activations[i]!.forward(z);
     }
     return h;
   }
@@ -214,7 +221,7 @@ export class Network {
         inputGradient,
       );
     }
-    if (lossFn.name === 'categorical-cross-entropy' && this.activations[last].name === 'softmax') {
+    if (lossFn.name === 'categorical-cross-entropy' && this.outputActivation.name === 'softmax') {
       softmaxCrossEntropyBackward(this.output, yTrue, this.dlogits);
       return this.backwardFrom(last, this.dlogits, false, options);
     }
@@ -230,7 +237,7 @@ export class Network {
   /** The output/loss pair when backwardFromLoss may use the tiny-network kernel, else undefined. */
   private tinyNetworkHead(lossFn: ReturnType<typeof getLoss>): TinyNetworkHead | undefined {
     if (!this.useTinyNetworkKernel()) return undefined;
-    const output = this.activations[this.activations.length - 1].name;
+    const output = this.outputActivation.name;
     if (output === 'linear' && lossFn === LOSSES['mean-squared-error']) return 'linear-mse';
     if (output === 'softmax' && lossFn === LOSSES['categorical-cross-entropy']) return 'softmax-cross-entropy';
     return undefined;
@@ -245,8 +252,8 @@ export class Network {
   ): Matrix {
     let d = dvalues;
     for (let i = start; i >= 0; i--) {
-      if (i !== start || throughLastActivation) d = this.activations[i].backward(d);
-      d = this.layers[i].backward(d, i === 0 ? options : undefined);
+      if (i !== start || throughLastActivation) d = this.activations[i]!.backward(d);
+      d = this.layers[i]!.backward(d, i === 0 ? options : undefined);
     }
     return d;
   }
@@ -256,7 +263,7 @@ export class Network {
     return this.layers.map((layer, i) => ({
       weights: layer.weights.toArray(),
       biases: Array.from(layer.biases.data),
-      activation: this.activations[i].name,
+      activation: this.activations[i]!.name,
     }));
   }
 
@@ -286,8 +293,9 @@ export class Network {
       throw new Error(`Network.copyParametersFrom: ${other.layers.length} layers vs ${this.layers.length}`);
     }
     this.layers.forEach((layer, i) => {
-      layer.setWeights(other.layers[i].weights);
-      layer.setBiases(other.layers[i].biases);
+      const source = other.layers[i]!;
+      layer.setWeights(source.weights);
+      layer.setBiases(source.biases);
     });
   }
 

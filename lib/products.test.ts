@@ -9,7 +9,7 @@ import { matmul, matmulAddRowVector, matmulTransposeA, matmulTransposeB } from '
 
 /** Textbook triple loop, the reference for the optimised products. */
 function naiveMatmul(a: number[][], b: number[][]): number[][] {
-  return a.map((row) => b[0].map((_, j) => row.reduce((sum, aik, k) => sum + aik * b[k][j], 0)));
+  return a.map((row) => b[0]!.map((_, j) => row.reduce((sum, aik, k) => sum + aik * b[k]![j]!, 0)));
 }
 
 const small = fc.double({ min: -10, max: 10, noNaN: true });
@@ -23,7 +23,7 @@ const dims = fc.integer({ min: 1, max: 9 });
 /** Aᵀ, written out (the engine never builds a transpose: it has Aᵀ·B and A·Bᵀ). */
 function transposed(a: Matrix): Matrix {
   const t = Matrix.zeros(a.cols, a.rows);
-  for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) t.data[c * a.rows + r] = a.data[r * a.cols + c];
+  for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) t.data[c * a.rows + r] = a.data[r * a.cols + c]!;
   return t;
 }
 

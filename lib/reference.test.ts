@@ -109,18 +109,18 @@ const shapeArb = (head: Head) =>
     .map(({ depth, widths, hidden, batch, seed }): Case => {
       const sizes = widths.slice(0, depth + 1);
       // a softmax over one class is constant (ŷ = 1, zero gradient): give CE at least 2 classes
-      if (head === 'softmax+cce') sizes[depth] = Math.max(2, sizes[depth]);
+      if (head === 'softmax+cce') sizes[depth] = Math.max(2, sizes[depth]!);
       const rand = mulberry32(seed);
       const u = (a: number) => Math.fround((2 * rand() - 1) * a);
       const weights: Float64Array[] = [];
       const biases: Float64Array[] = [];
       for (let l = 0; l < depth; l++) {
-        const scale = 1 / Math.sqrt(sizes[l]);
-        weights.push(Float64Array.from({ length: sizes[l] * sizes[l + 1] }, () => u(scale)));
-        biases.push(Float64Array.from({ length: sizes[l + 1] }, () => u(0.5)));
+        const scale = 1 / Math.sqrt(sizes[l]!);
+        weights.push(Float64Array.from({ length: sizes[l]! * sizes[l + 1]! }, () => u(scale)));
+        biases.push(Float64Array.from({ length: sizes[l + 1]! }, () => u(0.5)));
       }
-      const x = Float64Array.from({ length: batch * sizes[0] }, () => u(1));
-      const k = sizes[depth];
+      const x = Float64Array.from({ length: batch * sizes[0]! }, () => u(1));
+      const k = sizes[depth]!;
       const y = new Float64Array(batch * k);
       for (let s = 0; s < batch; s++) {
         if (head === 'softmax+cce') y[s * k + Math.floor(rand() * k)] = 1;
@@ -152,8 +152,8 @@ function buildOurs(c: Case): Network {
   for (let l = 0; l < L; l++) {
     layers.push(
       Dense.fromWeights(
-        new Matrix(c.sizes[l], c.sizes[l + 1], c.weights[l].slice()),
-        new Matrix(1, c.sizes[l + 1], c.biases[l].slice()),
+        new Matrix(c.sizes[l]!, c.sizes[l + 1]!, c.weights[l]!.slice()),
+        new Matrix(1, c.sizes[l + 1]!, c.biases[l]!.slice()),
       ),
     );
   }
@@ -169,8 +169,8 @@ function lossValue(loss: LossName, pred: Matrix, truth: Matrix): number {
 function runOurs(c: Case): Result & { net: Network } {
   const L = c.sizes.length - 1;
   const net = buildOurs(c);
-  const X = new Matrix(c.batch, c.sizes[0], c.x.slice());
-  const Y = new Matrix(c.batch, c.sizes[L], c.y.slice());
+  const X = new Matrix(c.batch, c.sizes[0]!, c.x.slice());
+  const Y = new Matrix(c.batch, c.sizes[L]!, c.y.slice());
   const out = net.forward(X).clone();
   const loss = lossValue(HEADS[c.head].loss, out, Y);
   const dinputs = net.backwardFromLoss(HEADS[c.head].loss, Y);
@@ -189,11 +189,11 @@ function runTf(c: Case): Result {
   let result: Result | undefined;
   // tidy disposes every intermediate tensor; the results are copied out as plain Float64Arrays
   tf.tidy(() => {
-    const yTrue = tf.tensor2d(Float32Array.from(c.y), [c.batch, c.sizes[L]]);
+    const yTrue = tf.tensor2d(Float32Array.from(c.y), [c.batch, c.sizes[L]!]);
     const forward = (x: tf.Tensor, params: tf.Tensor[]): tf.Tensor => {
       let h = x;
       for (let l = 0; l < L; l++) {
-        h = tf.add(tf.matMul(h as tf.Tensor2D, params[2 * l] as tf.Tensor2D), params[2 * l + 1]);
+        h = tf.add(tf.matMul(h as tf.Tensor2D, params[2 * l] as tf.Tensor2D), params[2 * l + 1]!);
         const a = l < L - 1 ? c.hidden[l] : HEADS[c.head].activation;
         if (a === 'relu') h = tf.relu(h);
         else if (a === 'sigmoid') h = tf.sigmoid(h);
@@ -211,24 +211,24 @@ function runTf(c: Case): Result {
             : tfl.metrics.categoricalCrossentropy(yTrue, pred);
       return tf.mean(perSample) as tf.Scalar;
     };
-    const x = tf.tensor2d(Float32Array.from(c.x), [c.batch, c.sizes[0]]);
+    const x = tf.tensor2d(Float32Array.from(c.x), [c.batch, c.sizes[0]!]);
     const params: tf.Tensor[] = [];
     for (let l = 0; l < L; l++) {
-      params.push(tf.tensor2d(Float32Array.from(c.weights[l]), [c.sizes[l], c.sizes[l + 1]]));
-      params.push(tf.tensor1d(Float32Array.from(c.biases[l])));
+      params.push(tf.tensor2d(Float32Array.from(c.weights[l]!), [c.sizes[l]!, c.sizes[l + 1]!]));
+      params.push(tf.tensor1d(Float32Array.from(c.biases[l]!)));
     }
     const output = forward(x, params);
-    const { value, grads } = tf.valueAndGrads((...args: tf.Tensor[]) => lossOf(forward(args[0], args.slice(1))))([
+    const { value, grads } = tf.valueAndGrads((...args: tf.Tensor[]) => lossOf(forward(args[0]!, args.slice(1))))([
       x,
       ...params,
     ]);
     const f64 = (t: tf.Tensor) => Float64Array.from(t.dataSync());
     result = {
       output: f64(output),
-      loss: value.dataSync()[0],
-      dinputs: f64(grads[0]),
-      dweights: Array.from({ length: L }, (_, l) => f64(grads[1 + 2 * l])),
-      dbiases: Array.from({ length: L }, (_, l) => f64(grads[2 + 2 * l])),
+      loss: value.dataSync()[0]!,
+      dinputs: f64(grads[0]!),
+      dweights: Array.from({ length: L }, (_, l) => f64(grads[1 + 2 * l]!)),
+      dbiases: Array.from({ length: L }, (_, l) => f64(grads[2 + 2 * l]!)),
     };
   });
   return result!;
@@ -252,7 +252,7 @@ interface Worst {
 function compareArrays(name: string, ours: ArrayLike<number>, ref: ArrayLike<number>, worst: Worst): void {
   if (ours.length !== ref.length) throw new Error(`${name}: ours has ${ours.length} values, tfjs ${ref.length}`);
   for (let i = 0; i < ours.length; i++) {
-    const e = relErr(ours[i], ref[i]);
+    const e = relErr(ours[i]!, ref[i]!);
     if (e > worst.err || Number.isNaN(e)) {
       worst.err = e;
       worst.where = `${name}[${i}]: ours ${ours[i]}, tfjs ${ref[i]}`;
@@ -271,8 +271,8 @@ function compare(ours: Result, ref: Result): Worst {
   compareArrays('loss', [ours.loss], [ref.loss], worst);
   compareArrays('dinputs(layer 0)', ours.dinputs, ref.dinputs, worst);
   for (let l = 0; l < ours.dweights.length; l++) {
-    compareArrays(`dweights(layer ${l})`, ours.dweights[l], ref.dweights[l], worst);
-    compareArrays(`dbiases(layer ${l})`, ours.dbiases[l], ref.dbiases[l], worst);
+    compareArrays(`dweights(layer ${l})`, ours.dweights[l]!, ref.dweights[l]!, worst);
+    compareArrays(`dbiases(layer ${l})`, ours.dbiases[l]!, ref.dbiases[l]!, worst);
   }
   return worst;
 }
@@ -281,8 +281,8 @@ function compare(ours: Result, ref: Result): Worst {
 function reluKinksClear(net: Network, c: Case): boolean {
   for (let l = 0; l < c.hidden.length; l++) {
     if (c.hidden[l] !== 'relu') continue;
-    const z = net.layers[l].output.data;
-    for (let i = 0; i < z.length; i++) if (Math.abs(z[i]) < 1e-5) return false;
+    const z = net.layers[l]!.output.data;
+    for (let i = 0; i < z.length; i++) if (Math.abs(z[i]!) < 1e-5) return false;
   }
   return true;
 }
@@ -351,9 +351,9 @@ describe('reference: our engine vs TensorFlow.js (forward, loss, all gradients)'
       hidden: ['relu', 'relu'],
       batch: 16,
       weights: [0, 1, 2].map((l) =>
-        Float64Array.from({ length: sizes[l] * sizes[l + 1] }, () => u(1 / Math.sqrt(sizes[l]))),
+        Float64Array.from({ length: sizes[l]! * sizes[l + 1]! }, () => u(1 / Math.sqrt(sizes[l]!))),
       ),
-      biases: [0, 1, 2].map((l) => Float64Array.from({ length: sizes[l + 1] }, () => u(0.5))),
+      biases: [0, 1, 2].map((l) => Float64Array.from({ length: sizes[l + 1]! }, () => u(0.5))),
       x: Float64Array.from({ length: 32 }, () => u(1)),
       y: new Float64Array(48),
     };
@@ -378,16 +378,16 @@ describe('SGD with momentum: updated weights vs. a hand computation', () => {
     const Y = Matrix.from([[1]]);
     net.forward(X);
     net.backwardFromLoss('mean-squared-error', Y);
-    expect(net.layers[0].dweights.get(0, 0)).toBeCloseTo(4, 12);
+    expect(net.layers[0]!.dweights.get(0, 0)).toBeCloseTo(4, 12);
     sgd.step(net.layers);
-    expect(net.layers[0].weights.get(0, 0)).toBeCloseTo(0.6, 12);
-    expect(net.layers[0].biases.get(0, 0)).toBeCloseTo(-0.2, 12);
+    expect(net.layers[0]!.weights.get(0, 0)).toBeCloseTo(0.6, 12);
+    expect(net.layers[0]!.biases.get(0, 0)).toBeCloseTo(-0.2, 12);
     net.forward(X);
     net.backwardFromLoss('mean-squared-error', Y);
-    expect(net.layers[0].dweights.get(0, 0)).toBeCloseTo(0, 12);
+    expect(net.layers[0]!.dweights.get(0, 0)).toBeCloseTo(0, 12);
     sgd.step(net.layers);
-    expect(net.layers[0].weights.get(0, 0)).toBeCloseTo(0.24, 12);
-    expect(net.layers[0].biases.get(0, 0)).toBeCloseTo(-0.38, 12);
+    expect(net.layers[0]!.weights.get(0, 0)).toBeCloseTo(0.24, 12);
+    expect(net.layers[0]!.biases.get(0, 0)).toBeCloseTo(-0.38, 12);
   });
 
   it('2-3-2 tanh/softmax network: two momentum steps with decay equal the formula applied by hand', () => {
@@ -424,27 +424,27 @@ describe('SGD with momentum: updated weights vs. a hand computation', () => {
       // apply the slides' rule by hand: α_t = α₀/(1 + decay·t); u = β·u − α_t·g; p += u
       const lr = lr0 / (1 + decay * t);
       for (let l = 0; l < 2; l++) {
-        const g = net.layers[l].dweights.data;
-        const gb = net.layers[l].dbiases.data;
-        for (let i = 0; i < W[l].length; i++) {
-          mW[l][i] = beta * mW[l][i] - lr * g[i];
-          W[l][i] += mW[l][i];
+        const g = net.layers[l]!.dweights.data;
+        const gb = net.layers[l]!.dbiases.data;
+        for (let i = 0; i < W[l]!.length; i++) {
+          mW[l]![i] = beta * mW[l]![i]! - lr * g[i]!;
+          W[l]![i]! += mW[l]![i]!;
         }
-        for (let j = 0; j < B[l].length; j++) {
-          mB[l][j] = beta * mB[l][j] - lr * gb[j];
-          B[l][j] += mB[l][j];
+        for (let j = 0; j < B[l]!.length; j++) {
+          mB[l]![j] = beta * mB[l]![j]! - lr * gb[j]!;
+          B[l]![j]! += mB[l]![j]!;
         }
       }
       sgd.step(net.layers);
       for (let l = 0; l < 2; l++) {
-        const w = net.layers[l].weights.data;
-        const b = net.layers[l].biases.data;
-        for (let i = 0; i < W[l].length; i++) expect(w[i]).toBeCloseTo(W[l][i], 13);
-        for (let j = 0; j < B[l].length; j++) expect(b[j]).toBeCloseTo(B[l][j], 13);
+        const w = net.layers[l]!.weights.data;
+        const b = net.layers[l]!.biases.data;
+        for (let i = 0; i < W[l]!.length; i++) expect(w[i]).toBeCloseTo(W[l]![i]!, 13);
+        for (let j = 0; j < B[l]!.length; j++) expect(b[j]).toBeCloseTo(B[l]![j]!, 13);
       }
     }
     // the step really moved the weights, and the second step used momentum (≠ plain SGD)
-    expect(Math.abs(W[0][0] - c.weights[0][0])).toBeGreaterThan(1e-4);
+    expect(Math.abs(W[0]![0]! - c.weights[0]![0]!)).toBeGreaterThan(1e-4);
     expect(sgd.iterations).toBe(2);
     expect(sgd.currentLearningRate).toBeCloseTo(lr0 / (1 + decay * 1), 14);
   });

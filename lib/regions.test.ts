@@ -51,7 +51,7 @@ function collectRegions(): Region[] {
       const end = line.match(/^\s*\/\/ #endregion (\S+)\s*$/);
       if (start) {
         if (open) throw new Error(`${relative(LIB, file)}:${i + 1}: region ${start[1]} opened inside ${open.name}`);
-        open = { name: start[1], start: i };
+        open = { name: start[1]!, start: i };
       } else if (end) {
         if (!open || open.name !== end[1])
           throw new Error(

@@ -23,11 +23,11 @@ describe('network JSON', () => {
     fc.assert(
       fc.property(architecture, (spec) => {
         const network = Network.create(spec);
-        network.layers[0].trainBiases = spec.seed % 2 === 0;
+        network.layers[0]!.trainBiases = spec.seed % 2 === 0;
         const text = JSON.stringify(networkToJSON(network));
         const restored = networkFromJSON(JSON.parse(text));
         expect(restored.getParameters()).toEqual(network.getParameters());
-        expect(restored.layers[0].trainBiases).toBe(network.layers[0].trainBiases);
+        expect(restored.layers[0]!.trainBiases).toBe(network.layers[0]!.trainBiases);
         const rng = createRng(spec.seed);
         const X = Matrix.from(
           Array.from({ length: 3 }, () => Array.from({ length: spec.inputs }, () => rng.uniform(-1, 1))),

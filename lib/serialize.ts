@@ -38,7 +38,7 @@ export function networkToJSON(network: Network): NetworkJSON {
     version: 1,
     kind: 'network',
     layers: network.layers.map((layer, i) => ({
-      activation: network.activations[i].name,
+      activation: network.activations[i]!.name,
       weights: layer.weights.toArray(),
       biases: Array.from(layer.biases.data),
       // only written when not the default, to keep files small
@@ -71,9 +71,10 @@ export function networkFromJSON(json: unknown): Network {
         `Invalid network JSON: ${path}.biases has ${biases.length} values but ${path}.weights is ${weights.shape} (need ${weights.cols})`,
       );
     }
-    if (i > 0 && weights.rows !== dense[i - 1].nNeurons) {
+    const below = dense.at(-1); // layer i − 1, read before this one is pushed
+    if (below && weights.rows !== below.nNeurons) {
       throw new Error(
-        `Invalid network JSON: ${path}.weights is ${weights.shape} but layer ${i - 1} has ${dense[i - 1].nNeurons} neurons (need ${dense[i - 1].nNeurons} rows)`,
+        `Invalid network JSON: ${path}.weights is ${weights.shape} but layer ${i - 1} has ${below.nNeurons} neurons (need ${below.nNeurons} rows)`,
       );
     }
     const built = Dense.fromWeights(weights, biases);
@@ -140,7 +141,7 @@ function readMatrix(value: unknown, path: string, kind: string): Matrix {
   if (!Array.isArray(value) || value.length === 0)
     throw new Error(`Invalid ${kind} JSON: ${path} must be a non-empty array of rows, got ${describe(value)}`);
   const rows = value.map((row, r) => readVector(row, `${path}[${r}]`, kind));
-  const cols = rows[0].length;
+  const cols = rows[0]!.length;
   rows.forEach((row, r) => {
     if (row.length !== cols)
       throw new Error(`Invalid ${kind} JSON: ${path}[${r}] has ${row.length} values but ${path}[0] has ${cols}`);

@@ -11,7 +11,7 @@ describe("learning-rate decay (the slides' schedule)", () => {
     expect(schedule[1]).toBeCloseTo(1 / 1.1, 15);
     expect(schedule[10]).toBeCloseTo(0.5, 15);
     expect(schedule[19]).toBeCloseTo(1 / 2.9, 15);
-    for (let i = 1; i < 20; i++) expect(schedule[i]).toBeLessThan(schedule[i - 1]);
+    for (let i = 1; i < 20; i++) expect(schedule[i]).toBeLessThan(schedule[i - 1]!);
   });
 
   it('decay 0 keeps the rate constant', () => {
@@ -81,8 +81,8 @@ describe('SGD updates', () => {
       bias += biasUpdates;
       expect(layer.weights.get(0, 0)).toBe(weight);
       expect(layer.biases.get(0, 0)).toBe(bias);
-      expect(sgd.weightMomentums[0].get(0, 0)).toBe(weightMoms);
-      expect(sgd.biasMomentums[0].get(0, 0)).toBe(biasMoms);
+      expect(sgd.weightMomentums[0]!.get(0, 0)).toBe(weightMoms);
+      expect(sgd.biasMomentums[0]!.get(0, 0)).toBe(biasMoms);
     }
   });
 
@@ -126,7 +126,7 @@ describe('SGD updates', () => {
     copy.step([layer]);
     expect(sgd.iterations).toBe(1);
     expect(copy.iterations).toBe(2);
-    expect(copy.weightMomentums[0].toArray()).not.toEqual(sgd.weightMomentums[0].toArray());
+    expect(copy.weightMomentums[0]!.toArray()).not.toEqual(sgd.weightMomentums[0]!.toArray());
   });
 
   it('frozen weights or biases are not updated', () => {
@@ -154,9 +154,9 @@ describe('SGD updates', () => {
     const isSubnormal = (v: number) => v !== 0 && Math.abs(v) < 2.2250738585072014e-308;
     for (let t = 0; t < 10000; t++) {
       sgd.step([layer]);
-      expect(isSubnormal(sgd.weightMomentums[0].get(0, 0))).toBe(false);
+      expect(isSubnormal(sgd.weightMomentums[0]!.get(0, 0))).toBe(false);
     }
-    expect(sgd.weightMomentums[0].get(0, 0)).toBe(0);
+    expect(sgd.weightMomentums[0]!.get(0, 0)).toBe(0);
     // the weight moved by the geometric series −0.1·(1 + 0.9 + 0.81 + …) = −1
     expect(layer.weights.get(0, 0)).toBeCloseTo(0, 12);
   });

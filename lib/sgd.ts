@@ -92,22 +92,22 @@ export class SGD {
       // weight_updates = momentum * weight_moms - lr * dweights
       // weight_moms = weight_updates;  weights += weight_updates  (biases likewise)
       for (let i = 0; i < weights.length; i++) {
-        const weightUpdate = momentum * weightMoms[i] - lr * dweights[i];
+        const weightUpdate = momentum * weightMoms[i]! - lr * dweights[i]!;
         weightMoms[i] = weightUpdate;
-        weights[i] += weightUpdate;
+        weights[i]! += weightUpdate;
       }
       for (let j = 0; j < biases.length; j++) {
-        const biasUpdate = momentum * biasMoms[j] - lr * dbiases[j];
+        const biasUpdate = momentum * biasMoms[j]! - lr * dbiases[j]!;
         biasMoms[j] = biasUpdate;
-        biases[j] += biasUpdate;
+        biases[j]! += biasUpdate;
       }
       // #endregion momentum-update
     } else {
       // #region sgd-update
       // weights -= learning_rate * dweights
-      for (let i = 0; i < weights.length; i++) weights[i] -= lr * dweights[i];
+      for (let i = 0; i < weights.length; i++) weights[i]! -= lr * dweights[i]!;
       // biases -= learning_rate * dbiases
-      for (let j = 0; j < biases.length; j++) biases[j] -= lr * dbiases[j];
+      for (let j = 0; j < biases.length; j++) biases[j]! -= lr * dbiases[j]!;
       // #endregion sgd-update
     }
   }
@@ -121,7 +121,7 @@ export class SGD {
   /** One full optimisation step over every layer. */
   step(layers: readonly Dense[]): void {
     this.preUpdateParams();
-    for (let i = 0; i < layers.length; i++) this.updateParams(layers[i], i);
+    for (let i = 0; i < layers.length; i++) this.updateParams(layers[i]!, i);
     this.postUpdateParams();
   }
 

@@ -28,20 +28,20 @@ describe('traceStep', () => {
     const network = make();
     const trace = traceStep(network, X, Y, { loss: 'mse', learningRate: 0.5 });
     const reference = make();
-    const z1 = reference.layers[0].forward(X).clone();
-    const h1 = reference.activations[0].forward(z1).clone();
+    const z1 = reference.layers[0]!.forward(X).clone();
+    const h1 = reference.activations[0]!.forward(z1).clone();
     expect(trace.inputs).toEqual(X.toArray());
     expect(trace.targets).toEqual(Y.toArray());
-    expect(trace.forward[0].z).toEqual(z1.toArray());
-    expect(trace.forward[0].h).toEqual(h1.toArray());
-    expect(trace.forward[1].h).toEqual(trace.prediction);
+    expect(trace.forward[0]!.z).toEqual(z1.toArray());
+    expect(trace.forward[0]!.h).toEqual(h1.toArray());
+    expect(trace.forward[1]!.h).toEqual(trace.prediction);
     expect(trace.prediction).toEqual(reference.predict(X).toArray());
-    expect(trace.forward[0].weights).toEqual([
+    expect(trace.forward[0]!.weights).toEqual([
       [0.15, 0.25],
       [0.2, 0.3],
     ]);
     const yHat = trace.prediction.map((r) => r[0]);
-    expect(trace.loss).toBeCloseTo(((yHat[0] - 0.01) ** 2 + (yHat[1] - 0.99) ** 2) / 2, 15);
+    expect(trace.loss).toBeCloseTo(((yHat[0]! - 0.01) ** 2 + (yHat[1]! - 0.99) ** 2) / 2, 15);
   });
 
   it("follows the slides' seven backprop steps with the network's own gradients", () => {
@@ -60,24 +60,24 @@ describe('traceStep', () => {
 
     // step 1: dE/dŷ = 2(ŷ − y)/n for MSE
     const yHat = trace.prediction;
-    expect(trace.dPrediction[0][0]).toBeCloseTo((2 * (yHat[0][0] - 0.01)) / 2, 15);
+    expect(trace.dPrediction[0]![0]).toBeCloseTo((2 * (yHat[0]![0]! - 0.01)) / 2, 15);
     // step 2: dE/dz = dE/dŷ · ŷ(1 − ŷ) for a sigmoid output
-    expect(trace.backward[0].dz[0][0]).toBeCloseTo(trace.dPrediction[0][0] * yHat[0][0] * (1 - yHat[0][0]), 15);
+    expect(trace.backward[0]!.dz[0]![0]).toBeCloseTo(trace.dPrediction[0]![0]! * yHat[0]![0]! * (1 - yHat[0]![0]!), 15);
     // step 4: dE/dh = dE/dz · Wᵀ
-    expect(trace.backward[1].dh[0][1]).toBeCloseTo(trace.backward[0].dz[0][0] * 0.5, 15);
+    expect(trace.backward[1]!.dh[0]![1]).toBeCloseTo(trace.backward[0]!.dz[0]![0]! * 0.5, 15);
 
     const reference = make();
     reference.forward(X);
     reference.backwardFromLoss('mse', Y);
-    expect(trace.backward[0].dweights).toEqual(reference.layers[1].dweights.toArray());
-    expect(trace.backward[1].dweights).toEqual(reference.layers[0].dweights.toArray());
-    expect(trace.backward[1].dbiases).toEqual(Array.from(reference.layers[0].dbiases.data));
+    expect(trace.backward[0]!.dweights).toEqual(reference.layers[1]!.dweights.toArray());
+    expect(trace.backward[1]!.dweights).toEqual(reference.layers[0]!.dweights.toArray());
+    expect(trace.backward[1]!.dbiases).toEqual(Array.from(reference.layers[0]!.dbiases.data));
 
     // step 7: W ← W − α·dE/dW
-    const expectedW1 = reference.layers[0].weights
-      .toArray()
-      .map((row, i) => row.map((w, j) => w - 0.5 * reference.layers[0].dweights.get(i, j)));
-    expect(trace.updated[0].weights).toEqual(expectedW1);
+    const expectedW1 = reference.layers[0]!.weights.toArray().map((row, i) =>
+      row.map((w, j) => w - 0.5 * reference.layers[0]!.dweights.get(i, j)),
+    );
+    expect(trace.updated[0]!.weights).toEqual(expectedW1);
     expect(trace.learningRate).toBe(0.5);
   });
 
@@ -114,8 +114,8 @@ describe('traceStep', () => {
     const trace = traceStep(network, X, targets, { loss: 'categorical-cross-entropy', learningRate: 1 });
     expect(trace.fused).toBe(true);
     const expected = Matrix.from(trace.prediction.map((row, i) => row.map((p, k) => (p - targets.get(i, k)) / 2)));
-    expect(maxAbsDifference(Matrix.from(trace.backward[0].dz), expected)).toBe(0);
-    expect(trace.dPrediction[0][2]).toBeCloseTo(-1 / trace.prediction[0][2] / 2, 12);
+    expect(maxAbsDifference(Matrix.from(trace.backward[0]!.dz), expected)).toBe(0);
+    expect(trace.dPrediction[0]![2]).toBeCloseTo(-1 / trace.prediction[0]![2]! / 2, 12);
   });
 
   it('handles deeper networks: steps 4–6 repeat for every hidden layer', () => {

@@ -103,13 +103,15 @@ export function traceStep(network: Network, inputs: Matrix, targets: Matrix, opt
   const forward: LayerForwardTrace[] = [];
   let h = inputs;
   for (let i = 0; i < L; i++) {
-    const z = net.layers[i].forward(h);
-    h = net.activations[i].forward(z);
+    const layer = net.layers[i]!;
+    const activation = net.activations[i]!;
+    const z = layer.forward(h);
+    h = activation.forward(z);
     forward.push({
       layer: i + 1,
-      activation: net.activations[i].name,
-      weights: net.layers[i].weights.toArray(),
-      biases: Array.from(net.layers[i].biases.data),
+      activation: activation.name,
+      weights: layer.weights.toArray(),
+      biases: Array.from(layer.biases.data),
       z: z.toArray(),
       h: h.toArray(),
     });
@@ -119,22 +121,23 @@ export function traceStep(network: Network, inputs: Matrix, targets: Matrix, opt
 
   // Backward pass, output layer first.
   const dPrediction = lossFn.backward(prediction, targets);
-  const fused = lossFn.name === 'categorical-cross-entropy' && net.activations[L - 1].name === 'softmax';
+  const fused = lossFn.name === 'categorical-cross-entropy' && net.activations.at(-1)?.name === 'softmax';
   const backward: LayerBackwardTrace[] = [];
   const steps: TraceStepEntry[] = [];
   let dh: Matrix = dPrediction;
   for (let i = L - 1; i >= 0; i--) {
     const layerNo = i + 1;
     const isOutput = i === L - 1;
+    const layer = net.layers[i]!;
     const dz =
-      isOutput && fused ? softmaxCrossEntropyBackward(prediction, targets) : net.activations[i].backward(dh).clone();
-    const dinputs = net.layers[i].backward(dz).clone();
+      isOutput && fused ? softmaxCrossEntropyBackward(prediction, targets) : net.activations[i]!.backward(dh).clone();
+    const dinputs = layer.backward(dz).clone();
     const entry: LayerBackwardTrace = {
       layer: layerNo,
       dh: dh.toArray(),
       dz: dz.toArray(),
-      dweights: net.layers[i].dweights.toArray(),
-      dbiases: Array.from(net.layers[i].dbiases.data),
+      dweights: layer.dweights.toArray(),
+      dbiases: Array.from(layer.dbiases.data),
       dinputs: dinputs.toArray(),
     };
     backward.push(entry);

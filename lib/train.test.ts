@@ -15,13 +15,13 @@ function bestLine(x: Matrix, y: Matrix): { slope: number; intercept: number; mse
   let sxy = 0;
   let sxx = 0;
   for (let i = 0; i < n; i++) {
-    sxy += (x.data[i] - mx) * (y.data[i] - my);
-    sxx += (x.data[i] - mx) ** 2;
+    sxy += (x.data[i]! - mx) * (y.data[i]! - my);
+    sxx += (x.data[i]! - mx) ** 2;
   }
   const slope = sxy / sxx;
   const intercept = my - slope * mx;
   let mse = 0;
-  for (let i = 0; i < n; i++) mse += (y.data[i] - slope * x.data[i] - intercept) ** 2;
+  for (let i = 0; i < n; i++) mse += (y.data[i]! - slope * x.data[i]! - intercept) ** 2;
   return { slope, intercept, mse: mse / n };
 }
 
@@ -132,11 +132,11 @@ describe('zero biases: all ReLU kinks at x = 0, so the net is a straight line on
     for (const seed of [1, 2, 3, 4, 5]) {
       const network = oneEightOne(seed, 'zeros');
       network.setLayerParameters(1, { biases: [0.3] });
-      for (const b of network.layers[0].biases.data) expect(b).toBe(0);
+      for (const b of network.layers[0]!.biases.data) expect(b).toBe(0);
       const xs = Array.from({ length: 50 }, (_, i) => (i / 49) * 2 * Math.PI);
       const y = network.predict(Matrix.column(xs)).data;
       // equal steps in x → equal steps in y (second differences vanish)
-      for (let i = 2; i < xs.length; i++) expect(y[i] - 2 * y[i - 1] + y[i - 2]).toBeCloseTo(0, 10);
+      for (let i = 2; i < xs.length; i++) expect(y[i]! - 2 * y[i - 1]! + y[i - 2]!).toBeCloseTo(0, 10);
     }
   });
 
@@ -146,7 +146,7 @@ describe('zero biases: all ReLU kinks at x = 0, so the net is a straight line on
     expect(line.mse).toBeCloseTo(0.2072, 4);
 
     const flat = oneEightOne(2, 'zeros');
-    flat.layers[0].trainBiases = false;
+    flat.layers[0]!.trainBiases = false;
     const stalled = new Trainer({
       network: flat,
       optimizer: new SGD({ learningRate: 0.01, momentum: 0.9 }),
@@ -158,7 +158,7 @@ describe('zero biases: all ReLU kinks at x = 0, so the net is a straight line on
     expect(stalled.loss).toBeCloseTo(line.mse, 8);
     const prediction = flat.predict(data.x);
     for (let i = 0; i < data.x.rows; i++)
-      expect(prediction.data[i]).toBeCloseTo(line.slope * data.x.data[i] + line.intercept, 6);
+      expect(prediction.data[i]).toBeCloseTo(line.slope * data.x.data[i]! + line.intercept, 6);
 
     const kinked = oneEightOne(2, { kinksIn: [0, 2 * Math.PI] });
     const fitted = new Trainer({
@@ -219,7 +219,7 @@ describe('divergence detection', () => {
     if (outcome.status !== 'diverged') throw new Error('unreachable');
     expect(outcome.reason).toBe('loss is Infinity');
     expect(outcome.restoredIteration).toBe(0);
-    expect(network.layers[0].weights.get(0, 0)).toBe(1e200);
+    expect(network.layers[0]!.weights.get(0, 0)).toBe(1e200);
   });
 
   it('a loss growing over 1000× the first one counts as divergence', () => {
@@ -364,7 +364,7 @@ describe('batch modes, shuffling and history', () => {
       expect(e.testLoss).toBeGreaterThan(0);
       expect(e.testAccuracy).toBeGreaterThanOrEqual(0);
     }
-    const last = trainer.history.epochs[4];
+    const last = trainer.history.epochs[4]!;
     expect(last.loss).toBeCloseTo(trainer.evaluateTrain().loss, 12);
     expect(last.testLoss).toBeCloseTo(trainer.evaluateTest()!.loss, 12);
     expect(trainer.history.iterations.length).toBe(5 * 3);
@@ -374,7 +374,7 @@ describe('batch modes, shuffling and history', () => {
       expect(r.learningRate).toBe(0.5);
     }
     // learning happens
-    expect(trainer.history.epochs[4].loss).toBeLessThan(trainer.history.iterations[0].loss);
+    expect(trainer.history.epochs[4]!.loss).toBeLessThan(trainer.history.iterations[0]!.loss);
   });
 
   it('regression runs carry no accuracy unless asked for', () => {
@@ -457,7 +457,7 @@ describe('capped history', () => {
       yTrain: data.y,
       batchSize: 8,
       seed: 4,
-      historyLimit,
+      ...(historyLimit && { historyLimit }),
     });
 
   it('keeps the first record, a contiguous newest quarter and evenly thinned older records, never more than the limit', () => {
@@ -470,7 +470,7 @@ describe('capped history', () => {
     }
     const its = trainer.history.iterations;
     expect(its[0]).toBe(first.status === 'ok' ? first.record : undefined);
-    expect(its[0].iteration).toBe(1);
+    expect(its[0]!.iteration).toBe(1);
     expect(its.at(-1)!.iteration).toBe(2000);
     const numbers = its.map((r) => r.iteration);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b)); // oldest first, no duplicates
@@ -478,7 +478,7 @@ describe('capped history', () => {
     const tail = numbers.slice(-10); // the newest quarter: consecutive updates
     expect(tail).toEqual(tail.map((_, i) => 1991 + i));
     // the thinned part: still spread over the whole run (no gap longer than a small part of it)
-    const gaps = numbers.slice(1).map((n, i) => n - numbers[i]);
+    const gaps = numbers.slice(1).map((n, i) => n - numbers[i]!);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(2000 / 8);
     const epochs = trainer.history.epochs.map((e) => e.epoch);
     expect(epochs[0]).toBe(1);

@@ -183,8 +183,8 @@ export class Trainer {
   readonly loss: Loss;
   readonly xTrain: Matrix;
   readonly yTrain: Matrix;
-  readonly xTest?: Matrix;
-  readonly yTest?: Matrix;
+  readonly xTest?: Matrix | undefined;
+  readonly yTest?: Matrix | undefined;
   /** Samples per update; equals the training-set size for full-batch training. */
   readonly batchSize: number;
   /** Whether the sample order is reshuffled at the start of each epoch. */
@@ -442,10 +442,10 @@ export class Trainer {
     const xc = this.xTrain.cols;
     const yc = this.yTrain.cols;
     for (let i = 0; i < rows; i++) {
-      const r = this.order[start + i];
-      for (let c = 0; c < xc; c++) this.xBatch.data[i * xc + c] = this.xTrain.data[r * xc + c];
-      for (let c = 0; c < yc; c++) this.yBatch.data[i * yc + c] = this.yTrain.data[r * yc + c];
-      if (this.trainLabels) this.labelBatch[i] = this.trainLabels[r];
+      const r = this.order[start + i]!;
+      for (let c = 0; c < xc; c++) this.xBatch.data[i * xc + c] = this.xTrain.data[r * xc + c]!;
+      for (let c = 0; c < yc; c++) this.yBatch.data[i * yc + c] = this.yTrain.data[r * yc + c]!;
+      if (this.trainLabels) this.labelBatch[i] = this.trainLabels[r]!;
     }
   }
 
@@ -459,7 +459,10 @@ export class Trainer {
    */
   private int32Scratch(length: number, busy: Int32Array): Int32Array {
     const list = this.intScratch;
-    for (let i = 0; i < list.length; i++) if (list[i].length === length && list[i] !== busy) return list[i];
+    for (let i = 0; i < list.length; i++) {
+      const scratch = list[i]!;
+      if (scratch.length === length && scratch !== busy) return scratch;
+    }
     const fresh = new Int32Array(length);
     list.push(fresh);
     return fresh;
@@ -494,15 +497,18 @@ export class Trainer {
   private saveSnapshot(): void {
     const layers = this.network.layers;
     for (let i = 0; i < layers.length; i++) {
-      this.snapshot[i].weights.set(layers[i].weights.data);
-      this.snapshot[i].biases.set(layers[i].biases.data);
+      const layer = layers[i]!;
+      const saved = this.snapshot[i]!;
+      saved.weights.set(layer.weights.data);
+      saved.biases.set(layer.biases.data);
     }
   }
 
   private restoreSnapshot(): void {
     this.network.layers.forEach((layer, i) => {
-      layer.weights.data.set(this.snapshot[i].weights);
-      layer.biases.data.set(this.snapshot[i].biases);
+      const saved = this.snapshot[i]!;
+      layer.weights.data.set(saved.weights);
+      layer.biases.data.set(saved.biases);
     });
   }
 
@@ -510,7 +516,8 @@ export class Trainer {
     // A plain loop, not layers.every(callback): this runs after every update.
     const layers = this.network.layers;
     for (let i = 0; i < layers.length; i++) {
-      if (!isFiniteMatrix(layers[i].weights) || !isFiniteMatrix(layers[i].biases)) return false;
+      const layer = layers[i]!;
+      if (!isFiniteMatrix(layer.weights) || !isFiniteMatrix(layer.biases)) return false;
     }
     return true;
   }
@@ -523,8 +530,8 @@ export class Trainer {
 function shuffleOrder(order: Int32Array, rng: Rng): void {
   for (let i = order.length - 1; i > 0; i--) {
     const j = rng.int(i + 1); // ⌊next()·(i + 1)⌋, returned as a small integer (a double would be boxed)
-    const tmp = order[i];
-    order[i] = order[j];
+    const tmp = order[i]!;
+    order[i] = order[j]!;
     order[j] = tmp;
   }
 }
@@ -553,7 +560,8 @@ function appendCapped<R extends { iteration: number; epoch: number }>(
     const recentFrom = records.length - recent;
     let kept = 1; // records[0] always stays
     for (let i = 1; i < records.length; i++) {
-      if (i >= recentFrom || records[i][key] % stride === 0) records[kept++] = records[i];
+      const record = records[i]!;
+      if (i >= recentFrom || record[key] % stride === 0) records[kept++] = record;
     }
     records.length = kept;
     // done once `recent` appends fit before the next thinning (or only the first and the newest are left)

@@ -38,7 +38,7 @@ export function percentile(xs: readonly number[], p: number): number {
   const rank = (p / 100) * (s.length - 1);
   const lo = Math.floor(rank);
   const hi = Math.ceil(rank);
-  return s[lo] + (s[hi] - s[lo]) * (rank - lo);
+  return s[lo]! + (s[hi]! - s[lo]!) * (rank - lo);
 }
 
 /** Bytes of `body` once gzipped at level 9 — what a host that compresses would send. */
@@ -61,10 +61,10 @@ export const mark = (ok: boolean) => (ok ? 'yes' : '**no**');
  * by default the first column is left-aligned and the others right.
  */
 export function table(header: string[], rows: string[][], align = 'l' + 'r'.repeat(header.length - 1)): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const right = (c: number) => align[c] === 'r';
   const line = (cells: string[]) =>
-    '| ' + cells.map((cell, c) => (right(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join(' | ') + ' |';
+    '| ' + cells.map((cell, c) => (right(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join(' | ') + ' |';
   const sep = '|' + widths.map((w, c) => (right(c) ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|';
   return [line(header), sep, ...rows.map(line)].join('\n');
 }
@@ -73,7 +73,7 @@ export function table(header: string[], rows: string[][], align = 'l' + 'r'.repe
 export function flag(args: readonly string[], name: string): string | undefined {
   const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   if (i < 0) return undefined;
-  return args[i].includes('=') ? args[i].slice(args[i].indexOf('=') + 1) : args[i + 1];
+  return args[i]!.includes('=') ? args[i]!.slice(args[i]!.indexOf('=') + 1) : args[i + 1];
 }
 
 export function loadAverage(): string {

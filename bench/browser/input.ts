@@ -114,13 +114,13 @@ async function drive(
   const times: { t0: number; ms: number }[] = [];
   for (let i = 0; i < WARMUP + samples; i++) {
     const before = await page.evaluate(() => window.__bench.samples.length);
-    const key = keys[i % 2];
+    const key = keys[i % 2]!;
     await page.keyboard.down(key);
     await page.waitForFunction((n) => window.__bench.samples.length > n, before);
     await page.keyboard.up(key);
     // let whatever the widget deferred finish before the next press: two more frames
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    if (i >= WARMUP) times.push(await page.evaluate((n) => window.__bench.samples[n], before));
+    if (i >= WARMUP) times.push(await page.evaluate((n) => window.__bench.samples[n]!, before));
   }
   // Event Timing entries are reported after the frame they end in: give the observer a moment.
   await page.waitForTimeout(300);
@@ -129,8 +129,8 @@ async function drive(
   const longest = times.map(() => 0);
   for (const e of events) {
     let k = -1;
-    for (let j = 0; j < times.length; j++) if (times[j].t0 <= e.start + 0.01) k = j;
-    if (k >= 0 && e.start < times[k].t0 + 1000) longest[k] = Math.max(longest[k], e.duration);
+    for (let j = 0; j < times.length; j++) if (times[j]!.t0 <= e.start + 0.01) k = j;
+    if (k >= 0 && e.start < times[k]!.t0 + 1000) longest[k] = Math.max(longest[k]!, e.duration);
   }
   const ms = times.map((t) => t.ms);
   return {

@@ -72,14 +72,14 @@ try {
       const accessibility = categories.accessibility;
       results.push({
         page,
-        performance: Math.round((categories.performance.score ?? 0) * 100),
-        accessibility: Math.round((accessibility.score ?? 0) * 100),
-        lcp: audits['largest-contentful-paint'].numericValue ?? NaN,
-        cls: audits['cumulative-layout-shift'].numericValue ?? NaN,
-        tbt: audits['total-blocking-time'].numericValue ?? NaN,
-        fcp: audits['first-contentful-paint'].numericValue ?? NaN,
-        failing: accessibility.auditRefs
-          .filter((ref) => ref.weight > 0 && audits[ref.id].score === 0)
+        performance: Math.round((categories.performance!.score ?? 0) * 100),
+        accessibility: Math.round((accessibility!.score ?? 0) * 100),
+        lcp: audits['largest-contentful-paint']!.numericValue ?? NaN,
+        cls: audits['cumulative-layout-shift']!.numericValue ?? NaN,
+        tbt: audits['total-blocking-time']!.numericValue ?? NaN,
+        fcp: audits['first-contentful-paint']!.numericValue ?? NaN,
+        failing: accessibility!.auditRefs
+          .filter((ref) => ref.weight > 0 && audits[ref.id]!.score === 0)
           .map((ref) => ref.id),
         benchmarkIndex: run.lhr.environment.benchmarkIndex,
       });

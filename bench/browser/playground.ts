@@ -54,7 +54,7 @@ export async function measurePlayground(browser: Browser, base: string): Promise
     await new Promise<void>((resolve) => {
       const tick = (t: number) => {
         frames.push(t);
-        if (t - frames[0] < duration) requestAnimationFrame(tick);
+        if (t - frames[0]! < duration) requestAnimationFrame(tick);
         else resolve();
       };
       requestAnimationFrame(tick);
@@ -64,8 +64,8 @@ export async function measurePlayground(browser: Browser, base: string): Promise
   const epochs = (await epoch()) - epochsBefore;
   await context.close();
 
-  const gaps = measured.frames.slice(1).map((t, i) => t - measured.frames[i]);
-  const span = measured.frames[measured.frames.length - 1] - measured.frames[0];
+  const gaps = measured.frames.slice(1).map((t, i) => t - measured.frames[i]!);
+  const span = measured.frames[measured.frames.length - 1]! - measured.frames[0]!;
   return {
     fps: (gaps.length / span) * 1000,
     longestFrame: Math.max(...gaps),

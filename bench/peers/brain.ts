@@ -34,18 +34,18 @@ function buildNet(spec: NetSpec): any {
   net.sizes = spec.sizes.slice();
   net.initialize();
   for (let l = 1; l < spec.sizes.length; l++) {
-    const nIn = spec.sizes[l - 1],
-      nOut = spec.sizes[l];
+    const nIn = spec.sizes[l - 1]!,
+      nOut = spec.sizes[l]!;
     for (let node = 0; node < nOut; node++) {
-      for (let k = 0; k < nIn; k++) net.weights[l][node][k] = spec.weights[l - 1][k * nOut + node];
-      net.biases[l][node] = spec.biases[l - 1][node];
+      for (let k = 0; k < nIn; k++) net.weights[l][node][k] = spec.weights[l - 1]![k * nOut + node];
+      net.biases[l][node] = spec.biases[l - 1]![node];
     }
   }
   return net;
 }
 
 export function brainTrainer(spec: NetSpec, data: DataSet, batches: Batch[]): Trainer {
-  if (batches[0].size !== 1) throw new Error('brain.js trains per sample only');
+  if (batches[0]!.size !== 1) throw new Error('brain.js trains per sample only');
   const net = buildNet(spec);
   const patterns: { input: Float64Array; output: Float64Array }[] = [];
   for (let s = 0; s < data.n; s++) {
@@ -58,7 +58,7 @@ export function brainTrainer(spec: NetSpec, data: DataSet, batches: Batch[]): Tr
   return {
     name: 'brain.js',
     step(i: number) {
-      net.trainPattern(patterns[batches[i % nb].start]);
+      net.trainPattern(patterns[batches[i % nb]!.start]);
     },
     sync() {},
     loss() {

@@ -31,12 +31,12 @@ function buildNet(spec: NetSpec): any {
   const fcs = net.layers.filter((ly: any) => ly.layer_type === 'fc');
   if (fcs.length !== L) throw new Error(`convnetjs built ${fcs.length} fc layers, expected ${L}`);
   for (let l = 0; l < L; l++) {
-    const nIn = spec.sizes[l],
-      nOut = spec.sizes[l + 1];
+    const nIn = spec.sizes[l]!,
+      nOut = spec.sizes[l + 1]!;
     for (let j = 0; j < nOut; j++) {
       const w = fcs[l].filters[j].w;
-      for (let i = 0; i < nIn; i++) w[i] = spec.weights[l][i * nOut + j];
-      fcs[l].biases.w[j] = spec.biases[l][j];
+      for (let i = 0; i < nIn; i++) w[i] = spec.weights[l]![i * nOut + j];
+      fcs[l].biases.w[j] = spec.biases[l]![j];
     }
   }
   return net;
@@ -56,13 +56,13 @@ function vols(x: Float64Array, d: number): any[] {
 
 export function convnetTrainer(spec: NetSpec, data: DataSet, batches: Batch[]): Trainer {
   const net = buildNet(spec);
-  const batchSize = batches[0].size;
+  const batchSize = batches[0]!.size;
   const trainer = new convnetjs.Trainer(net, {
     method: 'sgd',
     // convnetjs's RegressionLayer differentiates ½(ŷ − y)² per output (gradient ŷ − y), while
     // MSE = mean (ŷ − y)² has gradient 2(ŷ − y)/k; doubling the rate (÷ k outputs) makes the update identical.
     learning_rate:
-      spec.head === 'linear-mse' ? (2 * spec.learningRate) / spec.sizes[spec.sizes.length - 1] : spec.learningRate,
+      spec.head === 'linear-mse' ? (2 * spec.learningRate) / spec.sizes[spec.sizes.length - 1]! : spec.learningRate,
     momentum: spec.momentum,
     batch_size: batchSize,
     l2_decay: 0,
@@ -72,14 +72,14 @@ export function convnetTrainer(spec: NetSpec, data: DataSet, batches: Batch[]): 
   const targets: (number | number[])[] = [];
   for (let s = 0; s < data.n; s++) {
     targets.push(
-      spec.head === 'softmax-ce' ? data.labels![s] : Array.from(data.y.subarray(s * data.k, (s + 1) * data.k)),
+      spec.head === 'softmax-ce' ? data.labels![s]! : Array.from(data.y.subarray(s * data.k, (s + 1) * data.k)),
     );
   }
   const nb = batches.length;
   return {
     name: 'convnetjs',
     step(i: number) {
-      const b = batches[i % nb];
+      const b = batches[i % nb]!;
       for (let s = b.start; s < b.start + b.size; s++) trainer.train(xs[s], targets[s]);
     },
     sync() {},
@@ -87,8 +87,8 @@ export function convnetTrainer(spec: NetSpec, data: DataSet, batches: Batch[]): 
       let sum = 0;
       for (let s = 0; s < data.n; s++) {
         const out = net.forward(xs[s], false).w;
-        if (spec.head === 'softmax-ce') sum += -Math.log(Math.min(Math.max(out[data.labels![s]], 1e-7), 1 - 1e-7));
-        else for (let j = 0; j < data.k; j++) sum += (out[j] - data.y[s * data.k + j]) ** 2 / data.k;
+        if (spec.head === 'softmax-ce') sum += -Math.log(Math.min(Math.max(out[data.labels![s]!], 1e-7), 1 - 1e-7));
+        else for (let j = 0; j < data.k; j++) sum += (out[j] - data.y[s * data.k + j]!) ** 2 / data.k;
       }
       return sum / data.n;
     },

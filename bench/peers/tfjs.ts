@@ -46,10 +46,10 @@ class TfNet {
   bs: tf.Variable[] = [];
   constructor(readonly spec: NetSpec) {
     for (let l = 0; l < spec.weights.length; l++) {
-      const nIn = spec.sizes[l],
-        nOut = spec.sizes[l + 1];
-      this.ws.push(tf.variable(tf.tensor2d(f32(spec.weights[l]), [nIn, nOut]), true, `w${l}_${Math.random()}`));
-      this.bs.push(tf.variable(tf.tensor1d(f32(spec.biases[l])), true, `b${l}_${Math.random()}`));
+      const nIn = spec.sizes[l]!,
+        nOut = spec.sizes[l + 1]!;
+      this.ws.push(tf.variable(tf.tensor2d(f32(spec.weights[l]!), [nIn, nOut]), true, `w${l}_${Math.random()}`));
+      this.bs.push(tf.variable(tf.tensor1d(f32(spec.biases[l]!)), true, `b${l}_${Math.random()}`));
     }
   }
   /** logits (softmax head) or outputs (linear head) */
@@ -57,7 +57,7 @@ class TfNet {
     let h: tf.Tensor2D = x;
     const L = this.ws.length;
     for (let l = 0; l < L; l++) {
-      h = tf.add(tf.matMul(h, this.ws[l]), this.bs[l]);
+      h = tf.add(tf.matMul(h, this.ws[l]!), this.bs[l]!);
       if (l < L - 1) {
         switch (this.spec.hidden) {
           case 'relu':
@@ -108,14 +108,14 @@ export function tfTrainer(label: string, spec: NetSpec, data: DataSet, batches: 
     step(i: number) {
       const j = i % nb;
       tf.tidy(() => {
-        opt.minimize(() => net.loss(xs[j], ys[j]), false, vars);
+        opt.minimize(() => net.loss(xs[j]!, ys[j]!), false, vars);
       });
     },
     sync() {
-      net.ws[0].dataSync();
+      net.ws[0]!.dataSync();
     },
     loss() {
-      return tf.tidy(() => net.loss(xAll, yAll).dataSync()[0]);
+      return tf.tidy(() => net.loss(xAll, yAll).dataSync()[0]!);
     },
     dispose() {
       opt.dispose();

@@ -97,14 +97,14 @@ describe('activation layers: backward = dvalues ⊙ f′(z), checked by central 
       const energy = (m: Matrix) => {
         const out = createActivation(name).forward(m);
         let s = 0;
-        for (let i = 0; i < out.data.length; i++) s += g.data[i] * out.data[i];
+        for (let i = 0; i < out.data.length; i++) s += g.data[i]! * out.data[i]!;
         return s;
       };
       for (let i = 0; i < z.data.length; i++) {
         const plus = z.clone();
-        plus.data[i] += eps;
+        plus.data[i]! += eps;
         const minus = z.clone();
-        minus.data[i] -= eps;
+        minus.data[i]! -= eps;
         numeric.data[i] = (energy(plus) - energy(minus)) / (2 * eps);
       }
       expect(maxAbsDifference(analytic, numeric)).toBeLessThan(1e-8);
@@ -199,7 +199,7 @@ describe('softmax', () => {
     const s = e.reduce((a, b) => a + b);
     const expected = e.map((v) => v / s);
     softmax(z, z);
-    z.data.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 15));
+    z.data.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 15));
   });
 });
 
@@ -214,7 +214,7 @@ describe('softmaxJacobian', () => {
           let rowSum = 0;
           for (let j = 0; j < n; j++) {
             expect(J.get(i, j)).toBeCloseTo(J.get(j, i), 15);
-            expect(J.get(i, j)).toBeCloseTo((i === j ? s[i] : 0) - s[i] * s[j], 15);
+            expect(J.get(i, j)).toBeCloseTo((i === j ? s[i]! : 0) - s[i]! * s[j]!, 15);
             rowSum += J.get(i, j);
           }
           expect(rowSum).toBeCloseTo(0, 14);
@@ -232,7 +232,7 @@ describe('softmaxJacobian', () => {
     for (let j = 0; j < z.length; j++) {
       const plus = softmax(Matrix.from([z.map((v, k) => (k === j ? v + eps : v))])).data;
       const minus = softmax(Matrix.from([z.map((v, k) => (k === j ? v - eps : v))])).data;
-      for (let i = 0; i < z.length; i++) expect(J.get(i, j)).toBeCloseTo((plus[i] - minus[i]) / (2 * eps), 8);
+      for (let i = 0; i < z.length; i++) expect(J.get(i, j)).toBeCloseTo((plus[i]! - minus[i]!) / (2 * eps), 8);
     }
     const d = Matrix.from([[0.3, -0.1, 0.7, -0.4]]);
     const layer = new Softmax();

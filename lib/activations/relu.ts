@@ -27,7 +27,7 @@ export class ReLU implements Activation {
     this.output = resizeBuffer(this.output, inputs.rows, inputs.cols);
     const z = inputs.data;
     const h = this.output.data;
-    for (let i = 0; i < z.length; i++) h[i] = relu(z[i]);
+    for (let i = 0; i < z.length; i++) h[i] = relu(z[i]!);
     return this.output;
   }
 
@@ -40,7 +40,7 @@ export class ReLU implements Activation {
     // #region relu-backward
     // f'(z) = 1(z > 0): the gradient flows only through units that were active
     for (let i = 0; i < d.length; i++) {
-      dz[i] = z[i] > 0 ? d[i] : 0;
+      dz[i] = z[i]! > 0 ? d[i]! : 0;
     }
     // #endregion relu-backward
     return this.dinputs;

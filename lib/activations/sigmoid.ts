@@ -25,7 +25,7 @@ export class Sigmoid implements Activation {
     this.output = resizeBuffer(this.output, inputs.rows, inputs.cols);
     const z = inputs.data;
     const h = this.output.data;
-    for (let i = 0; i < z.length; i++) h[i] = sigmoid(z[i]);
+    for (let i = 0; i < z.length; i++) h[i] = sigmoid(z[i]!);
     return this.output;
   }
 
@@ -38,8 +38,8 @@ export class Sigmoid implements Activation {
     // #region sigmoid-backward
     // f'(z) = σ(z)·(1 − σ(z)), and σ(z) is the output we kept from forward
     for (let i = 0; i < d.length; i++) {
-      const s = h[i];
-      dz[i] = d[i] * s * (1 - s);
+      const s = h[i]!;
+      dz[i] = d[i]! * s * (1 - s);
     }
     // #endregion sigmoid-backward
     return this.dinputs;

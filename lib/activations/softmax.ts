@@ -19,14 +19,15 @@ export function softmax(z: Matrix, out?: Matrix): Matrix {
     // #region softmax
     // e_z = np.exp(z - np.max(z, axis=1, keepdims=True))
     let max = -Infinity;
-    for (let j = start; j < end; j++) if (Z[j] > max) max = Z[j];
+    for (let j = start; j < end; j++) if (Z[j]! > max) max = Z[j]!;
     let sum = 0;
     for (let j = start; j < end; j++) {
-      P[j] = Math.exp(Z[j] - max);
-      sum += P[j];
+      const e = Math.exp(Z[j]! - max);
+      P[j] = e;
+      sum += e;
     }
     // probs = e_z / e_z.sum(axis=1, keepdims=True)
-    for (let j = start; j < end; j++) P[j] /= sum;
+    for (let j = start; j < end; j++) P[j]! /= sum;
     // #endregion softmax
   }
   return probs;
@@ -46,8 +47,8 @@ export function softmaxJacobian(probs: ArrayLike<number>): Matrix {
   // dz = np.diagflat(prob) - np.dot(prob, prob.T)
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      const diagonal = i === j ? probs[i] : 0;
-      J[i * n + j] = diagonal - probs[i] * probs[j];
+      const diagonal = i === j ? probs[i]! : 0;
+      J[i * n + j] = diagonal - probs[i]! * probs[j]!;
     }
   }
   // #endregion softmax-jacobian
@@ -81,8 +82,8 @@ export class Softmax implements Activation {
       const start = i * cols;
       // (S · d) for this row: the part of the gradient shared by every class
       let dot = 0;
-      for (let j = start; j < start + cols; j++) dot += S[j] * d[j];
-      for (let j = start; j < start + cols; j++) dz[j] = S[j] * (d[j] - dot);
+      for (let j = start; j < start + cols; j++) dot += S[j]! * d[j]!;
+      for (let j = start; j < start + cols; j++) dz[j] = S[j]! * (d[j]! - dot);
     }
     return this.dinputs;
   }

@@ -36,7 +36,7 @@ export class Step implements Activation {
     this.output = resizeBuffer(this.output, inputs.rows, inputs.cols);
     const z = inputs.data;
     const h = this.output.data;
-    for (let i = 0; i < z.length; i++) h[i] = step(z[i]);
+    for (let i = 0; i < z.length; i++) h[i] = step(z[i]!);
     return this.output;
   }
 

@@ -22,7 +22,7 @@ export class Tanh implements Activation {
     this.output = resizeBuffer(this.output, inputs.rows, inputs.cols);
     const z = inputs.data;
     const h = this.output.data;
-    for (let i = 0; i < z.length; i++) h[i] = Math.tanh(z[i]);
+    for (let i = 0; i < z.length; i++) h[i] = Math.tanh(z[i]!);
     return this.output;
   }
 
@@ -32,7 +32,7 @@ export class Tanh implements Activation {
     const d = dvalues.data;
     const h = this.output.data;
     const dz = this.dinputs.data;
-    for (let i = 0; i < d.length; i++) dz[i] = d[i] * (1 - h[i] * h[i]);
+    for (let i = 0; i < d.length; i++) dz[i] = d[i]! * (1 - h[i]! * h[i]!);
     return this.dinputs;
   }
 }

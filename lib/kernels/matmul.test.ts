@@ -21,8 +21,8 @@ function plainProduct(
   const C = new Float64Array(n * p);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < p; j++) {
-      let sum = start ? start[j] : 0;
-      for (let k = 0; k < m; k++) sum += A[i * m + k] * B[k * p + j];
+      let sum = start ? start[j]! : 0;
+      for (let k = 0; k < m; k++) sum += A[i * m + k]! * B[k * p + j]!;
       C[i * p + j] = sum;
     }
   }
@@ -32,7 +32,7 @@ function plainProduct(
 /** The r×c transpose of a c×r row-major array. */
 function plainTranspose(A: Float64Array, rows: number, cols: number): Float64Array {
   const T = new Float64Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) T[c * rows + r] = A[r * cols + c];
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) T[c * rows + r] = A[r * cols + c]!;
   return T;
 }
 
@@ -54,7 +54,7 @@ function randomArray(length: number, rand: () => number): Float64Array {
 function maxDifference(a: Float64Array, b: Float64Array): number {
   expect(a.length).toBe(b.length);
   let worst = 0;
-  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
   return worst;
 }
 

@@ -43,36 +43,36 @@ export function matmulKernel(
     let k = 0;
     for (; k + 4 <= m; k += 4) {
       // rows i and i+1 of C += A_ik·(row k of B) + … + A_i,k+3·(row k+3 of B)
-      const x0 = A[a0 + k],
-        x1 = A[a0 + k + 1],
-        x2 = A[a0 + k + 2],
-        x3 = A[a0 + k + 3];
-      const y0 = A[a1 + k],
-        y1 = A[a1 + k + 1],
-        y2 = A[a1 + k + 2],
-        y3 = A[a1 + k + 3];
+      const x0 = A[a0 + k]!,
+        x1 = A[a0 + k + 1]!,
+        x2 = A[a0 + k + 2]!,
+        x3 = A[a0 + k + 3]!;
+      const y0 = A[a1 + k]!,
+        y1 = A[a1 + k + 1]!,
+        y2 = A[a1 + k + 2]!,
+        y3 = A[a1 + k + 3]!;
       const b0 = k * p;
       const b1 = b0 + p;
       const b2 = b1 + p;
       const b3 = b2 + p;
       for (let j = 0; j < p; j++) {
-        const w0 = B[b0 + j],
-          w1 = B[b1 + j],
-          w2 = B[b2 + j],
-          w3 = B[b3 + j];
-        C[c0 + j] += x0 * w0 + x1 * w1 + x2 * w2 + x3 * w3;
-        C[c1 + j] += y0 * w0 + y1 * w1 + y2 * w2 + y3 * w3;
+        const w0 = B[b0 + j]!,
+          w1 = B[b1 + j]!,
+          w2 = B[b2 + j]!,
+          w3 = B[b3 + j]!;
+        C[c0 + j]! += x0 * w0 + x1 * w1 + x2 * w2 + x3 * w3;
+        C[c1 + j]! += y0 * w0 + y1 * w1 + y2 * w2 + y3 * w3;
       }
     }
     for (; k < m; k++) {
       // the remaining (fewer than four) k's, one at a time
-      const x = A[a0 + k];
-      const y = A[a1 + k];
+      const x = A[a0 + k]!;
+      const y = A[a1 + k]!;
       const bRow = k * p;
       for (let j = 0; j < p; j++) {
-        const w = B[bRow + j];
-        C[c0 + j] += x * w;
-        C[c1 + j] += y * w;
+        const w = B[bRow + j]!;
+        C[c0 + j]! += x * w;
+        C[c1 + j]! += y * w;
       }
     }
   }
@@ -83,18 +83,18 @@ export function matmulKernel(
     startRow(start, C, cRow, p);
     let k = 0;
     for (; k + 4 <= m; k += 4) {
-      const x0 = A[aRow + k],
-        x1 = A[aRow + k + 1],
-        x2 = A[aRow + k + 2],
-        x3 = A[aRow + k + 3];
+      const x0 = A[aRow + k]!,
+        x1 = A[aRow + k + 1]!,
+        x2 = A[aRow + k + 2]!,
+        x3 = A[aRow + k + 3]!;
       const b0 = k * p;
       for (let j = 0; j < p; j++)
-        C[cRow + j] += x0 * B[b0 + j] + x1 * B[b0 + p + j] + x2 * B[b0 + 2 * p + j] + x3 * B[b0 + 3 * p + j];
+        C[cRow + j]! += x0 * B[b0 + j]! + x1 * B[b0 + p + j]! + x2 * B[b0 + 2 * p + j]! + x3 * B[b0 + 3 * p + j]!;
     }
     for (; k < m; k++) {
-      const aik = A[aRow + k];
+      const aik = A[aRow + k]!;
       const bRow = k * p;
-      for (let j = 0; j < p; j++) C[cRow + j] += aik * B[bRow + j];
+      for (let j = 0; j < p; j++) C[cRow + j]! += aik * B[bRow + j]!;
     }
   }
 }
@@ -102,7 +102,7 @@ export function matmulKernel(
 /** Sets C[offset … offset + p) to the start row, or to zeros when there is none. */
 function startRow(start: Float64Array | undefined, C: Float64Array, offset: number, p: number): void {
   if (start) {
-    for (let j = 0; j < p; j++) C[offset + j] = start[j];
+    for (let j = 0; j < p; j++) C[offset + j] = start[j]!;
   } else {
     for (let j = 0; j < p; j++) C[offset + j] = 0;
   }
@@ -118,9 +118,9 @@ function oneInputRows(
   p: number,
 ): void {
   for (let i = 0; i < n; i++) {
-    const x = A[i];
+    const x = A[i]!;
     const cRow = i * p;
-    for (let j = 0; j < p; j++) C[cRow + j] = start[j] + x * B[j];
+    for (let j = 0; j < p; j++) C[cRow + j] = start[j]! + x * B[j]!;
   }
 }
 
@@ -134,10 +134,10 @@ function twoInputRows(
   p: number,
 ): void {
   for (let i = 0; i < n; i++) {
-    const x0 = A[2 * i];
-    const x1 = A[2 * i + 1];
+    const x0 = A[2 * i]!;
+    const x1 = A[2 * i + 1]!;
     const cRow = i * p;
-    for (let j = 0; j < p; j++) C[cRow + j] = start[j] + x0 * B[j] + x1 * B[p + j];
+    for (let j = 0; j < p; j++) C[cRow + j] = start[j]! + x0 * B[j]! + x1 * B[p + j]!;
   }
 }
 
@@ -164,41 +164,41 @@ export function matmulTransposeAKernel(
     let k = 0;
     for (; k + 2 <= m; k += 2) {
       // rows k and k+1 of C share the four rows of B they load (halving the loads of B)
-      const x0 = A[i * m + k],
-        x1 = A[(i + 1) * m + k],
-        x2 = A[(i + 2) * m + k],
-        x3 = A[(i + 3) * m + k];
-      const y0 = A[i * m + k + 1],
-        y1 = A[(i + 1) * m + k + 1],
-        y2 = A[(i + 2) * m + k + 1],
-        y3 = A[(i + 3) * m + k + 1];
+      const x0 = A[i * m + k]!,
+        x1 = A[(i + 1) * m + k]!,
+        x2 = A[(i + 2) * m + k]!,
+        x3 = A[(i + 3) * m + k]!;
+      const y0 = A[i * m + k + 1]!,
+        y1 = A[(i + 1) * m + k + 1]!,
+        y2 = A[(i + 2) * m + k + 1]!,
+        y3 = A[(i + 3) * m + k + 1]!;
       const c0 = k * p;
       const c1 = c0 + p;
       for (let j = 0; j < p; j++) {
-        const v0 = B[b0 + j],
-          v1 = B[b1 + j],
-          v2 = B[b2 + j],
-          v3 = B[b3 + j];
-        C[c0 + j] += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
-        C[c1 + j] += y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3;
+        const v0 = B[b0 + j]!,
+          v1 = B[b1 + j]!,
+          v2 = B[b2 + j]!,
+          v3 = B[b3 + j]!;
+        C[c0 + j]! += x0 * v0 + x1 * v1 + x2 * v2 + x3 * v3;
+        C[c1 + j]! += y0 * v0 + y1 * v1 + y2 * v2 + y3 * v3;
       }
     }
     if (k < m) {
       // an odd last column of A on its own
-      const a0 = A[i * m + k],
-        a1 = A[(i + 1) * m + k],
-        a2 = A[(i + 2) * m + k],
-        a3 = A[(i + 3) * m + k];
+      const a0 = A[i * m + k]!,
+        a1 = A[(i + 1) * m + k]!,
+        a2 = A[(i + 2) * m + k]!,
+        a3 = A[(i + 3) * m + k]!;
       const cRow = k * p;
-      for (let j = 0; j < p; j++) C[cRow + j] += a0 * B[b0 + j] + a1 * B[b1 + j] + a2 * B[b2 + j] + a3 * B[b3 + j];
+      for (let j = 0; j < p; j++) C[cRow + j]! += a0 * B[b0 + j]! + a1 * B[b1 + j]! + a2 * B[b2 + j]! + a3 * B[b3 + j]!;
     }
   }
   for (; i < n; i++) {
     const bRow = i * p;
     for (let k = 0; k < m; k++) {
-      const aik = A[i * m + k];
+      const aik = A[i * m + k]!;
       const cRow = k * p;
-      for (let j = 0; j < p; j++) C[cRow + j] += aik * B[bRow + j];
+      for (let j = 0; j < p; j++) C[cRow + j]! += aik * B[bRow + j]!;
     }
   }
 }
@@ -237,12 +237,12 @@ export function matmulTransposeBKernel(
         t2 = 0,
         t3 = 0; // row i+1 · rows k … k+3 of B
       for (let j = 0; j < p; j++) {
-        const x = A[a0 + j];
-        const y = A[a1 + j];
-        const w0 = B[b0 + j],
-          w1 = B[b1 + j],
-          w2 = B[b2 + j],
-          w3 = B[b3 + j];
+        const x = A[a0 + j]!;
+        const y = A[a1 + j]!;
+        const w0 = B[b0 + j]!,
+          w1 = B[b1 + j]!,
+          w2 = B[b2 + j]!,
+          w3 = B[b3 + j]!;
         s0 += x * w0;
         s1 += x * w1;
         s2 += x * w2;
@@ -266,8 +266,8 @@ export function matmulTransposeBKernel(
       let s = 0;
       let t = 0;
       for (let j = 0; j < p; j++) {
-        s += A[a0 + j] * B[bRow + j];
-        t += A[a1 + j] * B[bRow + j];
+        s += A[a0 + j]! * B[bRow + j]!;
+        t += A[a1 + j]! * B[bRow + j]!;
       }
       C[c0 + k] = s;
       C[c1 + k] = t;
@@ -280,7 +280,7 @@ export function matmulTransposeBKernel(
     for (let k = 0; k < m; k++) {
       const bRow = k * p;
       let sum = 0;
-      for (let j = 0; j < p; j++) sum += A[aRow + j] * B[bRow + j];
+      for (let j = 0; j < p; j++) sum += A[aRow + j]! * B[bRow + j]!;
       C[cRow + k] = sum;
     }
   }

@@ -37,7 +37,7 @@ function state(network: Network): Record<string, string> {
     for (const key of ['weights', 'biases', 'output', 'dweights', 'dbiases', 'dinputs'] as const)
       out[`layer${l}.${key}`] = bits(layer[key]);
     out[`layer${l}.inputs.rows`] = String(layer.inputs.rows);
-    const a = network.activations[l];
+    const a = network.activations[l]!;
     out[`act${l}.output`] = bits(a.output);
     out[`act${l}.dinputs`] = bits(a.dinputs);
   });
@@ -55,7 +55,7 @@ function trainBoth(
   inputGradient = false,
 ) {
   const nets = [Network.create(spec), Network.create(spec)];
-  nets[1].tinyNetworkKernel = false;
+  nets[1]!.tinyNetworkKernel = false;
   const sgds = [new SGD({ learningRate: 0.05, momentum: 0.9 }), new SGD({ learningRate: 0.05, momentum: 0.9 })];
   const lossFn = getLoss(loss);
   const states: [Record<string, string>, Record<string, string>][] = [];
@@ -68,11 +68,11 @@ function trainBoth(
       const yPred = net.forward(xb);
       const value = lossFn.calculate(yPred, yb);
       net.backwardFromLoss(lossFn, yb, { inputGradient });
-      sgds[i].step(net.layers);
+      sgds[i]!.step(net.layers);
       return value;
     });
-    losses.push([pair[0], pair[1]]);
-    states.push([state(nets[0]), state(nets[1])]);
+    losses.push([pair[0]!, pair[1]!]);
+    states.push([state(nets[0]!), state(nets[1]!)]);
   }
   return { nets, states, losses };
 }
@@ -147,7 +147,7 @@ describe('tiny-network kernel = layer-by-layer path, bit for bit', () => {
     const { states, losses } = trainBoth(sineNet, sn.x, sn.y, 'mse', 32, 300);
     for (const [kernel, general] of states) expect(kernel).toEqual(general);
     for (const [a, b] of losses) expect(Object.is(a, b)).toBe(true);
-    expect(losses.at(-1)![0]).toBeLessThan(losses[0][0]); // and it really trained
+    expect(losses.at(-1)![0]).toBeLessThan(losses[0]![0]); // and it really trained
   });
 
   it('2-8-8-3 spiral, softmax + cross-entropy, batches of 32, 7 and 1 (odd rows, fewer than four samples), with and without ∂E/∂X', () => {

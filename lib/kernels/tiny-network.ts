@@ -66,7 +66,7 @@ export function tinyNetworkFits(
 ): boolean {
   const last = layers.length - 1;
   for (let l = 0; l <= last; l++) {
-    const layer = layers[l];
+    const layer = layers[l]!;
     if (layer.nInputs > MAX_TINY_WIDTH || layer.nNeurons > MAX_TINY_WIDTH) return false;
     const kind = kinds[l];
     if (kind === undefined || (kind === 'softmax' && l !== last)) return false;
@@ -83,8 +83,8 @@ export function tinyNetworkForward(
 ): Matrix {
   let h = inputs;
   for (let l = 0; l < layers.length; l++) {
-    const layer = layers[l];
-    const activation = activations[l];
+    const layer = layers[l]!;
+    const activation = activations[l]!;
     if (h.cols !== layer.nInputs) {
       throw new Error(
         `Dense.forward: inputs have shape ${h.shape} but weights are ${layer.weights.shape} (need ${layer.nInputs} columns)`,
@@ -134,18 +134,18 @@ function layerForward(
 ): void {
   if (p === 1) {
     // one neuron: a dot product per sample, summed in a register
-    const b = B[0];
+    const b = B[0]!;
     for (let i = 0; i < n; i++) {
       const x = i * m;
       let s: number;
-      if (m === 1) s = b + X[x] * W[0];
-      else if (m === 2) s = b + X[x] * W[0] + X[x + 1] * W[1];
+      if (m === 1) s = b + X[x]! * W[0]!;
+      else if (m === 2) s = b + X[x]! * W[0]! + X[x + 1]! * W[1]!;
       else {
         s = b;
         let k = 0;
         for (; k + 4 <= m; k += 4)
-          s += X[x + k] * W[k] + X[x + k + 1] * W[k + 1] + X[x + k + 2] * W[k + 2] + X[x + k + 3] * W[k + 3];
-        for (; k < m; k++) s += X[x + k] * W[k];
+          s += X[x + k]! * W[k]! + X[x + k + 1]! * W[k + 1]! + X[x + k + 2]! * W[k + 2]! + X[x + k + 3]! * W[k + 3]!;
+        for (; k < m; k++) s += X[x + k]! * W[k]!;
       }
       Z[i] = s;
       if (kind !== SOFTMAX) H[i] = activate(s, kind);
@@ -156,31 +156,31 @@ function layerForward(
     const x = i * m;
     const z = i * p;
     if (m === 1) {
-      const x0 = X[x];
-      for (let j = 0; j < p; j++) Z[z + j] = B[j] + x0 * W[j];
+      const x0 = X[x]!;
+      for (let j = 0; j < p; j++) Z[z + j] = B[j]! + x0 * W[j]!;
     } else if (m === 2) {
-      const x0 = X[x];
-      const x1 = X[x + 1];
-      for (let j = 0; j < p; j++) Z[z + j] = B[j] + x0 * W[j] + x1 * W[p + j];
+      const x0 = X[x]!;
+      const x1 = X[x + 1]!;
+      for (let j = 0; j < p; j++) Z[z + j] = B[j]! + x0 * W[j]! + x1 * W[p + j]!;
     } else {
-      for (let j = 0; j < p; j++) Z[z + j] = B[j];
+      for (let j = 0; j < p; j++) Z[z + j] = B[j]!;
       let k = 0;
       for (; k + 4 <= m; k += 4) {
-        const x0 = X[x + k],
-          x1 = X[x + k + 1],
-          x2 = X[x + k + 2],
-          x3 = X[x + k + 3];
+        const x0 = X[x + k]!,
+          x1 = X[x + k + 1]!,
+          x2 = X[x + k + 2]!,
+          x3 = X[x + k + 3]!;
         const w = k * p;
         for (let j = 0; j < p; j++)
-          Z[z + j] += x0 * W[w + j] + x1 * W[w + p + j] + x2 * W[w + 2 * p + j] + x3 * W[w + 3 * p + j];
+          Z[z + j]! += x0 * W[w + j]! + x1 * W[w + p + j]! + x2 * W[w + 2 * p + j]! + x3 * W[w + 3 * p + j]!;
       }
       for (; k < m; k++) {
-        const xk = X[x + k];
+        const xk = X[x + k]!;
         const w = k * p;
-        for (let j = 0; j < p; j++) Z[z + j] += xk * W[w + j];
+        for (let j = 0; j < p; j++) Z[z + j]! += xk * W[w + j]!;
       }
     }
-    if (kind !== SOFTMAX) for (let j = z; j < z + p; j++) H[j] = activate(Z[j], kind);
+    if (kind !== SOFTMAX) for (let j = z; j < z + p; j++) H[j] = activate(Z[j]!, kind);
   }
 }
 
@@ -200,7 +200,7 @@ export function tinyNetworkBackward(
   inputGradient: boolean,
 ): Matrix {
   const last = layers.length - 1;
-  const output = activations[last];
+  const output = activations[last]!;
   let dZ: Matrix;
   if (head === 'linear-mse') {
     assertSameShape(output.output, yTrue, 'meanSquaredErrorBackward (yPred vs yTrue)');
@@ -212,7 +212,7 @@ export function tinyNetworkBackward(
     const G = output.dinputs.data;
     const m = P.length;
     for (let i = 0; i < m; i++) {
-      const g = (2 * (P[i] - T[i])) / m;
+      const g = (2 * (P[i]! - T[i]!)) / m;
       D[i] = g;
       G[i] = g;
     }
@@ -225,14 +225,14 @@ export function tinyNetworkBackward(
     const D = dlogits.data;
     const n = yTrue.rows;
     for (let i = 0; i < P.length; i++) {
-      const g = (P[i] - T[i]) / n;
+      const g = (P[i]! - T[i]!) / n;
       D[i] = Math.abs(g) < SUBNORMAL_LIMIT ? 0 : g;
     }
     dZ = dlogits;
   }
 
   for (let l = last; l >= 0; l--) {
-    const layer = layers[l];
+    const layer = layers[l]!;
     const n = layer.inputs.rows;
     const m = layer.nInputs;
     const p = layer.nNeurons;
@@ -250,13 +250,13 @@ export function tinyNetworkBackward(
       break;
     }
     // ∂E/∂h of the layer below, and its activation's ∂E/∂z = ∂E/∂h ⊙ f'(z) in the same pass
-    const below = activations[l - 1];
+    const below = activations[l - 1]!;
     below.dinputs = resizeBuffer(below.dinputs, n, m);
-    const reluZ = kinds[l - 1] === 'relu' ? layers[l - 1].output.data : undefined;
+    const reluZ = kinds[l - 1] === 'relu' ? layers[l - 1]!.output.data : undefined;
     inputGradients(dZ.data, layer.weights.data, layer.dinputs.data, below.dinputs.data, reluZ, n, m, p);
     dZ = below.dinputs;
   }
-  return layers[0].dinputs;
+  return layers[0]!.dinputs;
 }
 
 /**
@@ -281,36 +281,36 @@ function weightGradients(
       d1 = d0 + p,
       d2 = d1 + p,
       d3 = d2 + p;
-    for (let j = 0; j < p; j++) dB[j] = dB[j] + D[d0 + j] + D[d1 + j] + D[d2 + j] + D[d3 + j];
+    for (let j = 0; j < p; j++) dB[j] = dB[j]! + D[d0 + j]! + D[d1 + j]! + D[d2 + j]! + D[d3 + j]!;
     const x0 = i * m,
       x1 = x0 + m,
       x2 = x1 + m,
       x3 = x2 + m;
     if (p === 1) {
       // one neuron: the four gradients stay in registers for every input k
-      const g0 = D[d0],
-        g1 = D[d1],
-        g2 = D[d2],
-        g3 = D[d3];
-      for (let k = 0; k < m; k++) dW[k] += X[x0 + k] * g0 + X[x1 + k] * g1 + X[x2 + k] * g2 + X[x3 + k] * g3;
+      const g0 = D[d0]!,
+        g1 = D[d1]!,
+        g2 = D[d2]!,
+        g3 = D[d3]!;
+      for (let k = 0; k < m; k++) dW[k]! += X[x0 + k]! * g0 + X[x1 + k]! * g1 + X[x2 + k]! * g2 + X[x3 + k]! * g3;
       continue;
     }
     for (let k = 0; k < m; k++) {
-      const a0 = X[x0 + k],
-        a1 = X[x1 + k],
-        a2 = X[x2 + k],
-        a3 = X[x3 + k];
+      const a0 = X[x0 + k]!,
+        a1 = X[x1 + k]!,
+        a2 = X[x2 + k]!,
+        a3 = X[x3 + k]!;
       const w = k * p;
-      for (let j = 0; j < p; j++) dW[w + j] += a0 * D[d0 + j] + a1 * D[d1 + j] + a2 * D[d2 + j] + a3 * D[d3 + j];
+      for (let j = 0; j < p; j++) dW[w + j]! += a0 * D[d0 + j]! + a1 * D[d1 + j]! + a2 * D[d2 + j]! + a3 * D[d3 + j]!;
     }
   }
   for (; i < n; i++) {
     const d = i * p;
-    for (let j = 0; j < p; j++) dB[j] += D[d + j];
+    for (let j = 0; j < p; j++) dB[j]! += D[d + j]!;
     for (let k = 0; k < m; k++) {
-      const a = X[i * m + k];
+      const a = X[i * m + k]!;
       const w = k * p;
-      for (let j = 0; j < p; j++) dW[w + j] += a * D[d + j];
+      for (let j = 0; j < p; j++) dW[w + j]! += a * D[d + j]!;
     }
   }
 }
@@ -333,12 +333,12 @@ function inputGradients(
   if (p === 1) {
     // one neuron above: ∂E/∂h_ik = 0 + dZ_i·W_k (the 0 + keeps the general path's sign of zero)
     for (let i = 0; i < n; i++) {
-      const g = D[i];
+      const g = D[i]!;
       const x = i * m;
       for (let k = 0; k < m; k++) {
-        const s = 0 + g * W[k];
+        const s = 0 + g * W[k]!;
         dX[x + k] = s;
-        if (dz) dz[x + k] = reluZ ? (reluZ[x + k] > 0 ? s : 0) : s;
+        if (dz) dz[x + k] = reluZ ? (reluZ[x + k]! > 0 ? s : 0) : s;
       }
     }
     return;
@@ -349,9 +349,9 @@ function inputGradients(
     for (let k = 0; k < m; k++) {
       const w = k * p;
       let s = 0;
-      for (let j = 0; j < p; j++) s += D[d + j] * W[w + j];
+      for (let j = 0; j < p; j++) s += D[d + j]! * W[w + j]!;
       dX[x + k] = s;
-      if (dz) dz[x + k] = reluZ ? (reluZ[x + k] > 0 ? s : 0) : s;
+      if (dz) dz[x + k] = reluZ ? (reluZ[x + k]! > 0 ? s : 0) : s;
     }
   }
 }

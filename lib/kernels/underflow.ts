@@ -15,7 +15,7 @@ export const SUBNORMAL_LIMIT = 2.2250738585072014e-308;
  * gradient behind.
  */
 export function flushSubnormals(values: Float64Array): void {
-  for (let i = 0; i < values.length; i++) if (Math.abs(values[i]) < SUBNORMAL_LIMIT) values[i] = 0;
+  for (let i = 0; i < values.length; i++) if (Math.abs(values[i]!) < SUBNORMAL_LIMIT) values[i] = 0;
 }
 
 /**
@@ -39,6 +39,6 @@ export function flushTinyMomentums(
 
 function flushTiny(values: Float64Array): void {
   for (let i = 0; i < values.length; i++) {
-    if (values[i] !== 0 && Math.abs(values[i]) < TINY_MOMENTUM) values[i] = 0;
+    if (values[i] !== 0 && Math.abs(values[i]!) < TINY_MOMENTUM) values[i] = 0;
   }
 }

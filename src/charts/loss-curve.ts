@@ -71,7 +71,7 @@ export interface LossLine {
   points: [number, number][];
   color: string;
   width: number;
-  dash?: string;
+  dash?: string | undefined;
   dot: boolean;
   name?: { text: string; point: [number, number] };
 }

@@ -47,8 +47,8 @@ export interface ChartOptions extends Plot.PlotOptions {
 export function plotChart({ alt, ...options }: ChartOptions, document?: Document): SVGSVGElement | HTMLElement {
   const style = { ...(defaults.style as object), ...(typeof options.style === 'object' ? options.style : {}) };
   // An aspect ratio sets the height from the scales; a default height would override it.
-  const { height, ...base } = defaults;
-  const sized = options.aspectRatio != null && options.height === undefined ? base : { ...base, height };
+  const { height: _defaultHeight, ...base } = defaults;
+  const sized = options.aspectRatio != null && options.height === undefined ? base : defaults;
   const chart = Plot.plot({ ...sized, ...options, style, ariaLabel: alt, ...(document ? { document } : {}) });
   fixAria(chart);
   return chart;

@@ -95,14 +95,14 @@ function bestLine(x: Matrix, y: Matrix) {
   let mx = 0;
   let my = 0;
   for (let i = 0; i < n; i++) {
-    mx += x.data[i] / n;
-    my += y.data[i] / n;
+    mx += x.data[i]! / n;
+    my += y.data[i]! / n;
   }
   let sxy = 0;
   let sxx = 0;
   for (let i = 0; i < n; i++) {
-    sxy += (x.data[i] - mx) * (y.data[i] - my);
-    sxx += (x.data[i] - mx) ** 2;
+    sxy += (x.data[i]! - mx) * (y.data[i]! - my);
+    sxx += (x.data[i]! - mx) ** 2;
   }
   const slope = sxy / sxx;
   return { slope, intercept: my - slope * mx };
@@ -118,11 +118,11 @@ const RELU_UNITS = 8;
  */
 function reluSineNetwork(): { network: Network; knots: number[] } {
   const knots = Array.from(linspace(0, 2 * Math.PI, RELU_UNITS + 1));
-  const slopes = knots.slice(0, -1).map((t, k) => (Math.sin(knots[k + 1]) - Math.sin(t)) / (knots[k + 1] - t));
-  const outWeights = slopes.map((s, k) => [k === 0 ? s : s - slopes[k - 1]]);
+  const slopes = knots.slice(0, -1).map((t, k) => (Math.sin(knots[k + 1]!) - Math.sin(t)) / (knots[k + 1]! - t));
+  const outWeights = slopes.map((s, k) => [k === 0 ? s : s - slopes[k - 1]!]);
   const network = Network.fromParameters([
     { weights: [knots.slice(0, -1).map(() => 1)], biases: knots.slice(0, -1).map((t) => -t), activation: 'relu' },
-    { weights: outWeights, biases: [Math.sin(knots[0])], activation: 'linear' },
+    { weights: outWeights, biases: [Math.sin(knots[0]!)], activation: 'linear' },
   ]);
   return { network, knots };
 }

@@ -95,7 +95,7 @@ function drawLossContour(narrow: boolean): Plot.PlotOptions {
   const w2s = linspace(W2_DOMAIN[1], W2_DOMAIN[0], ny); // rows from top (high w₂) to bottom
   // Plot.contour fills the region where "value ≥ threshold" once per threshold, so the bands pile up (darker) where the loss is high.
   const values = new Float64Array(nx * ny);
-  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) values[j * nx + i] = lossAt(X, y, w1s[i], w2s[j]);
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) values[j * nx + i] = lossAt(X, y, w1s[i]!, w2s[j]!);
   const thresholds = LEVELS;
   const [m1, m2] = minimum(X, y);
   const p = { w1: 0.6, w2: 0.4 };
@@ -346,7 +346,7 @@ export function nonConvexLoss(): Plot.PlotOptions {
       Plot.dot(left, { x: 'w', y: 'e', r: 3.5, symbol: 'circle', fill: 'var(--c-blue)' }),
       Plot.line(right, { x: 'w', y: 'e', stroke: 'var(--c-orange)', strokeOpacity: 0.5 }),
       Plot.dot(right, { x: 'w', y: 'e', r: 3.5, symbol: 'square', fill: 'var(--c-orange)' }),
-      Plot.text([{ w: runs.left.end, e: wavyLoss(runs.left.end) }], {
+      Plot.text([{ w: runs.left.end, e: wavyLoss(runs.left.end!) }], {
         x: 'w',
         y: 'e',
         text: () => 'local minimum',
@@ -354,7 +354,7 @@ export function nonConvexLoss(): Plot.PlotOptions {
         fill: 'var(--c-blue)',
         fontWeight: 'bold',
       }),
-      Plot.text([{ w: runs.right.end, e: wavyLoss(runs.right.end) }], {
+      Plot.text([{ w: runs.right.end, e: wavyLoss(runs.right.end!) }], {
         x: 'w',
         y: 'e',
         text: () => 'global minimum',

@@ -43,8 +43,8 @@ const LR = { start: 3, steps: 8, small: 0.05, good: 0.25, big: 1.05 };
 /** The three runs of the learning-rate figure: α, path, final weight and final loss. */
 export function learningRateRuns() {
   const run = (alpha: number) => {
-    const path = sgdPath([LR.start], ([w]) => [2 * w], { learningRate: alpha }, LR.steps).map(([w]) => w);
-    const final = path[path.length - 1];
+    const path = sgdPath([LR.start], ([w]) => [2 * w!], { learningRate: alpha }, LR.steps).map(([w]) => w!);
+    const final = path[path.length - 1]!;
     return { alpha, path, final, loss: parabola(final) };
   };
   return { start: LR.start, steps: LR.steps, small: run(LR.small), good: run(LR.good), big: run(LR.big) };
@@ -186,9 +186,10 @@ export function decaySchedule(): Plot.PlotOptions {
 // ---------------------------------------------------------------- momentum on a ravine
 
 /** E(w₁, w₂) = ½(0.2·w₁² + 10·w₂²): shallow along w₁, steep along w₂. */
-const CURVATURE = [0.2, 10];
-const ravine = ([w1, w2]: number[]) => 0.5 * (CURVATURE[0] * w1 * w1 + CURVATURE[1] * w2 * w2);
-const ravineGradient = ([w1, w2]: number[]) => [CURVATURE[0] * w1, CURVATURE[1] * w2];
+const [C1, C2] = [0.2, 10];
+// sgdPath hands a point as number[]; here it always has the two entries w₁, w₂
+const ravine = ([w1, w2]: number[]) => 0.5 * (C1 * w1! * w1! + C2 * w2! * w2!);
+const ravineGradient = ([w1, w2]: number[]) => [C1 * w1!, C2 * w2!];
 const MOM = {
   start: [-4, 1],
   steps: 40,
@@ -201,7 +202,7 @@ const MOM = {
 export function momentumRuns() {
   const run = ({ alpha, beta }: { alpha: number; beta: number }) => {
     const path = sgdPath(MOM.start, ravineGradient, { learningRate: alpha, momentum: beta }, MOM.steps);
-    return { alpha, beta, path, loss: ravine(path[path.length - 1]) };
+    return { alpha, beta, path, loss: ravine(path[path.length - 1]!) };
   };
   return { steps: MOM.steps, plain: run(MOM.plain), heavy: run(MOM.heavy), good: run(MOM.good) };
 }
@@ -212,11 +213,11 @@ export function momentumRuns() {
  * from the floor it still strays from a given step on.
  */
 export function describeMomentumPath(path: number[][]) {
-  const w1 = path.map(([a]) => a);
-  const w2 = path.map(([, b]) => b);
+  const w1 = path.map(([a]) => a!);
+  const w2 = path.map(([, b]) => b!);
   let crossings = 0;
-  for (let t = 1; t < w2.length; t++) if (w2[t - 1] * w2[t] < 0) crossings++;
-  const w1Steps = w1.slice(1).map((w, t) => w - w1[t]);
+  for (let t = 1; t < w2.length; t++) if (w2[t - 1]! * w2[t]! < 0) crossings++;
+  const w1Steps = w1.slice(1).map((w, t) => w - w1[t]!);
   return {
     w1Start: w1[0],
     w1End: w1[w1.length - 1],
@@ -230,7 +231,7 @@ export function describeMomentumPath(path: number[][]) {
     /** Largest |w₂| from step `from` to the end. */
     w2StraysFrom: (from: number) => Math.max(...w2.slice(from).map(Math.abs)),
     /** |w₂| after two steps over |w₂| after one: how much each plain zig-zag shrinks. */
-    w2ShrinkPerStep: Math.abs(w2[2] / w2[1]),
+    w2ShrinkPerStep: Math.abs(w2[2]! / w2[1]!),
   };
 }
 

@@ -251,7 +251,7 @@ test('a cell that runs out of memory stops only the runner, and the page says so
     args: [...(launch.args ?? []), `--remote-debugging-port=${port}`, '--js-flags=--max-old-space-size=256'],
   });
   try {
-    const first = await browser.newPage({ baseURL });
+    const first = await browser.newPage({ baseURL: baseURL! });
     const errors: string[] = [];
     first.on('pageerror', (e) => errors.push(e.message));
     await openNotebook(first);

@@ -71,7 +71,11 @@ interface Opened {
 async function open(
   browser: Browser,
   baseURL: string,
-  { seed = {}, fault, quota = false }: { seed?: Record<string, string>; fault?: keyof typeof FAULTS; quota?: boolean },
+  {
+    seed = {},
+    fault,
+    quota = false,
+  }: { seed?: Record<string, string> | undefined; fault?: keyof typeof FAULTS | undefined; quota?: boolean },
 ): Promise<Opened> {
   const context = await browser.newContext({ baseURL, acceptDownloads: true });
   const page = await context.newPage();

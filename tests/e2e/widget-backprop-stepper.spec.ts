@@ -42,7 +42,7 @@ test.describe('backprop-stepper widget', () => {
     const r = await report(widget);
     expect(r).toMatchObject({ step: 11, totalSteps: 11 });
     expect(r.loss).toBeCloseTo(0.2464, 4);
-    expect(r.lossAfter).toBeLessThan(r.loss);
+    expect(r.lossAfter).toBeLessThan(r.loss!);
     expect(r.maxRelError).toBeLessThan(1e-6);
     await page.keyboard.press('ArrowLeft');
     await expect(title).toContainText('step 6 of 7');

@@ -49,10 +49,10 @@ test.describe('gradient-surface widget', () => {
     await page.mouse.move(end.x, end.y);
     await page.mouse.up();
     const r = await report(widget);
-    expect(Math.abs(r.w1 - 2)).toBeLessThan(0.15);
-    expect(Math.abs(r.w2 + 1)).toBeLessThan(0.15);
+    expect(Math.abs(r.w1! - 2)).toBeLessThan(0.15);
+    expect(Math.abs(r.w2! + 1)).toBeLessThan(0.15);
     expect(r.loss).toBeLessThan(0.3);
-    expect(Math.hypot(r.dLdw1, r.dLdw2)).toBeLessThan(1);
+    expect(Math.hypot(r.dLdw1!, r.dLdw2!)).toBeLessThan(1);
     expect(watch.problems).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedent, extractRegion, findRegion } from './regions';
+import { dedent, extractRegion, findRegion, withoutNonNullAssertions } from './regions';
 
 const source = [
   'export function f() {',
@@ -32,5 +32,20 @@ describe('engine code regions', () => {
   });
   it('dedent trims blank edges', () => {
     expect(dedent(['', '    x', '      y', ''])).toBe('x\n  y');
+  });
+  it('shows engine code without its non-null assertions, and only those', () => {
+    const engine = [
+      'for (let i = 0; i < w.length; i++) w[i]! -= lr * dw[i]!;',
+      "const ok = a !== b && !done && note === 'wow!'; // really!",
+      'const last = layers.at(-1)!.output!.data[0]!;',
+    ].join('\n');
+    expect(withoutNonNullAssertions(engine)).toEqual({
+      code: [
+        'for (let i = 0; i < w.length; i++) w[i] -= lr * dw[i];',
+        "const ok = a !== b && !done && note === 'wow!'; // really!",
+        'const last = layers.at(-1).output.data[0];',
+      ].join('\n'),
+      removed: 5,
+    });
   });
 });

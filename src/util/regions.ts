@@ -1,3 +1,5 @@
+import ts from 'typescript';
+
 /**
  * Pull a named region out of a source file, for showing real engine code beside the slides'
  * NumPy. A region is the lines between `// #region NAME` and `// #endregion NAME`.
@@ -40,4 +42,28 @@ export function findRegion(files: Record<string, string>, name: string): { file:
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The source without its non-null assertions (`x[i]!` → `x[i]`), for showing engine code to readers.
+ * The engine is compiled with `noUncheckedIndexedAccess`, so every read of a typed array in a loop
+ * carries a `!` that tells the compiler the index is in range. It is erased when the code is compiled
+ * and changes nothing the code does; on the page it would only stand between the reader and the
+ * math. Found with the TypeScript parser (a `!` in a string, a comment or `!==` is left alone); give
+ * it a whole file, not a region (a region alone may not parse).
+ */
+export function withoutNonNullAssertions(source: string): { code: string; removed: number } {
+  const file = ts.createSourceFile('engine.ts', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const marks: number[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isNonNullExpression(node)) marks.push(node.end - 1);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  let code = source;
+  for (const at of marks.sort((a, b) => b - a)) {
+    if (code[at] !== '!') throw new Error(`Expected a non-null "!" at offset ${at}, found "${code[at]}".`);
+    code = code.slice(0, at) + code.slice(at + 1);
+  }
+  return { code, removed: marks.length };
 }

@@ -41,11 +41,20 @@ test("every part has typeset math or code, and the slides' NumPy sits beside the
     for (let i = 0; i < (await panes.count()); i++) {
       await expect(panes.nth(i).locator('pre[data-language="python"]')).toHaveCount(1);
       await expect(panes.nth(i).locator('.engine-code pre')).toHaveCount(1);
-      await expect(panes.nth(i).locator('.engine-code__label code')).toHaveText(/^lib\/.+\.ts$/);
+      await expect(panes.nth(i).locator('.engine-code__file')).toHaveText(/^lib\/.+\.ts$/);
+      // The compiler's non-null marks (`w[i]!`) are not shown, and the label says when some were left out.
+      const shown = (await panes.nth(i).locator('.engine-code pre').textContent()) ?? '';
+      expect(shown, `${part}: engine code shown with a non-null mark`).not.toMatch(/[\w\])]!(?!=)/);
+      expect(shown).not.toBe('');
     }
   }
   // softmax, cross-entropy, diagflat, SGD, decay, momentum, Z = XW + B
   expect(twins).toBeGreaterThanOrEqual(7);
+  await page.goto(`${LECTURE}weight-updates/`);
+  await expect(
+    page.locator('.engine-code pre').filter({ hasText: 'weights[i] -= lr * dweights[i];' }).first(),
+  ).toBeAttached();
+  await expect(page.locator('.engine-code__note').first()).toHaveText('(without its non-null marks !)');
 });
 
 test("the slides' worked numbers appear, computed by the engine", async ({ page }) => {

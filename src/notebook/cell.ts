@@ -103,37 +103,32 @@ export function clearErrorLine(cell: Cell): void {
   cell.codeEl.querySelectorAll('.nb-error-line').forEach((l) => l.classList.remove('nb-error-line'));
 }
 
+type EditorHooks = { save(cell: Cell): void; run(cell: Cell): void };
+
+async function loadEditor(cell: Cell, on: EditorHooks): Promise<void> {
+  const { createEditor } = await import('./editor');
+  const holder = document.createElement('div');
+  holder.className = 'nb-editor';
+  cell.editor = createEditor(holder, {
+    code: cell.code,
+    label: `Code of cell “${cell.title}”. Shift+Enter runs it.`,
+    onChange(code) {
+      cell.code = code;
+      markEdited(cell);
+      window.clearTimeout(cell.saveTimer);
+      cell.saveTimer = window.setTimeout(() => on.save(cell), 300);
+    },
+    onRun: () => on.run(cell),
+  });
+  cell.codeEl.replaceChildren(holder);
+  cell.el.dataset.editor = 'ready';
+}
+
 /**
  * Loads the editor into the cell (once; CodeMirror is fetched on the first call for any cell).
  * Edits are saved 300 ms after the last keystroke.
  */
-export function mountEditor(
-  cell: Cell,
-  focus: boolean,
-  on: { save(cell: Cell): void; run(cell: Cell): void },
-): Promise<void> {
-  if (cell.editor) {
-    if (focus) cell.editor.focus();
-    return Promise.resolve();
-  }
-  cell.editorLoading ??= import('./editor').then(({ createEditor }) => {
-    const holder = document.createElement('div');
-    holder.className = 'nb-editor';
-    cell.editor = createEditor(holder, {
-      code: cell.code,
-      label: `Code of cell “${cell.title}”. Shift+Enter runs it.`,
-      onChange(code) {
-        cell.code = code;
-        markEdited(cell);
-        window.clearTimeout(cell.saveTimer);
-        cell.saveTimer = window.setTimeout(() => on.save(cell), 300);
-      },
-      onRun: () => on.run(cell),
-    });
-    cell.codeEl.replaceChildren(holder);
-    cell.el.dataset.editor = 'ready';
-  });
-  return cell.editorLoading.then(() => {
-    if (focus) cell.editor!.focus();
-  });
+export async function mountEditor(cell: Cell, focus: boolean, on: EditorHooks): Promise<void> {
+  if (!cell.editor) await (cell.editorLoading ??= loadEditor(cell, on));
+  if (focus) cell.editor!.focus();
 }

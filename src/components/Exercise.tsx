@@ -30,8 +30,6 @@ export default function Exercise(props: ExerciseView) {
 
 function LiveExercise(v: ExerciseView) {
   const [progress, store, update] = useProgress(v.lecture, v.id);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<Feedback>(undefined);
   const [judging, setJudging] = useState(false);
   const showNotice = useNoticeOwner(v.id);
@@ -52,17 +50,10 @@ function LiveExercise(v: ExerciseView) {
     <div class="exercise__body">
       <AnswerForm
         v={v}
-        chosen={chosen}
-        setChosen={setChosen}
-        text={text}
-        setText={setText}
         hintCount={hintCount}
         attempted={attempted}
         revealed={revealed}
-        onCheck={(e) => {
-          e.preventDefault();
-          apply(checkAnswer(v, chosen, text));
-        }}
+        onCheck={(chosen, text) => apply(checkAnswer(v, chosen, text))}
         onHint={() => update((p) => ({ ...p, hints: Math.min(v.hintsHtml.length, p.hints + 1) }))}
         onReveal={() => (attempted ? update((p) => ({ ...p, revealed: true })) : setFeedback(HAVE_A_GO))}
       />

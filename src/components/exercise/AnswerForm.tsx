@@ -1,19 +1,27 @@
-/** The live answer form: options or a text field, then Check, Hint and Show the answer. */
+/**
+ * The live answer form: options or a text field (what the reader has chosen or typed lives here;
+ * it is not saved), then Check, Hint and Show the answer.
+ */
+import { useState } from 'preact/hooks';
 import { unwrapParagraph, type ExerciseView } from './view';
 
 export interface AnswerFormProps {
+  v: ExerciseView;
+  /** Hints shown so far; whether an answer was checked, or shown. */
+  hintCount: number;
+  attempted: boolean;
+  revealed: boolean;
+  onCheck(chosen: string[], text: string): void;
+  onHint(): void;
+  onReveal(): void;
+}
+
+interface Answer {
   v: ExerciseView;
   chosen: string[];
   setChosen(change: (chosen: string[]) => string[]): void;
   text: string;
   setText(text: string): void;
-  /** Hints shown so far; whether an answer was checked, or shown. */
-  hintCount: number;
-  attempted: boolean;
-  revealed: boolean;
-  onCheck(e: Event): void;
-  onHint(): void;
-  onReveal(): void;
 }
 
 /** Trusted HTML rendered at build time (option text with math), as a span. */
@@ -21,7 +29,7 @@ function Html({ html }: { html: string }) {
   return <span dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function Options({ v, chosen, setChosen }: Pick<AnswerFormProps, 'v' | 'chosen' | 'setChosen'>) {
+function Options({ v, chosen, setChosen }: Answer) {
   const uid = `ex-${v.id}`;
   return (
     <fieldset class="exercise__options" aria-labelledby={`q-${v.id}-title ${uid}-kind`}>
@@ -44,7 +52,7 @@ function Options({ v, chosen, setChosen }: Pick<AnswerFormProps, 'v' | 'chosen' 
   );
 }
 
-function Field({ v, text, setText }: Pick<AnswerFormProps, 'v' | 'text' | 'setText'>) {
+function Field({ v, text, setText }: Answer) {
   const id = `ex-${v.id}-input`;
   if (v.kind === 'reflection')
     return (
@@ -75,16 +83,25 @@ function Field({ v, text, setText }: Pick<AnswerFormProps, 'v' | 'text' | 'setTe
 }
 
 export function AnswerForm(props: AnswerFormProps) {
-  const { v, chosen, text, hintCount, attempted, revealed } = props;
+  const { v, hintCount, attempted, revealed } = props;
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [text, setText] = useState('');
+  const answer = { v, chosen, setChosen, text, setText };
   const uid = `ex-${v.id}`;
   const choice = v.kind === 'single' || v.kind === 'multiple';
   const canCheck = choice ? chosen.length > 0 : text.trim().length > 0;
   return (
-    <form class="exercise__form" onSubmit={props.onCheck}>
+    <form
+      class="exercise__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onCheck(chosen, text);
+      }}
+    >
       <p class="exercise__kind" id={`${uid}-kind`}>
         {v.kindLabel}
       </p>
-      {choice ? <Options {...props} /> : <Field {...props} />}
+      {choice ? <Options {...answer} /> : <Field {...answer} />}
       <div class="exercise__actions">
         <button type="submit" class="exercise__check" aria-disabled={canCheck ? undefined : 'true'}>
           {v.kind === 'reflection' ? 'Compare with the model answer' : 'Check'}

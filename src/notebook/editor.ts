@@ -1,6 +1,6 @@
 /**
  * The cell editor: CodeMirror 6 with TypeScript highlighting in the site's colours. Loaded only when
- * the reader first focuses or clicks a cell (dynamic import from client.ts), so a cold tutorial page
+ * the reader first focuses or clicks a cell (dynamic import from cell.ts), so a cold tutorial page
  * carries none of it.
  *
  * Keys: Shift+Enter runs the cell; Tab is left to the browser (it moves focus on, so the keyboard

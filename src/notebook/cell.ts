@@ -8,7 +8,7 @@ export interface Cell {
   el: HTMLElement;
   id: string;
   title: string;
-  check?: string;
+  check?: string | undefined;
   original: string;
   code: string;
   codeEl: HTMLElement;

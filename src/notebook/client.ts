@@ -81,7 +81,11 @@ function restart({ session, cells, announce }: Notebook): void {
 
 function download({ slug, title, cells, announce }: Notebook): void {
   const sources = cells.map((c) => ({ title: c.title, code: currentCode(c), edited: c.code !== c.original }));
-  saveFile(`${slug}.ts`, notebookScript(title, location.href.split('#')[0], sources), 'text/typescript');
+  saveFile(
+    `${slug}.ts`,
+    notebookScript(title, location.origin + location.pathname + location.search, sources),
+    'text/typescript',
+  );
   announce(`Downloaded ${slug}.ts with ${cells.length} cells.`);
 }
 

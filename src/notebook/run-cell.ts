@@ -80,7 +80,7 @@ export interface CellError {
   line?: number;
   column?: number;
   /** The text of that line. */
-  source?: string;
+  source?: string | undefined;
 }
 
 export interface CellIO {
@@ -99,7 +99,7 @@ export interface RunOptions {
   /** What `import … from 'feedforward'` gives: the engine's exports. */
   engine: Record<string, unknown>;
   /** Run after the cell succeeded. */
-  check?: CheckFn;
+  check?: CheckFn | undefined;
   /**
    * Say in an output item how many items the cap held back (default). The worker turns this off
    * and sends the count in its `done` message instead, so that the page's own cap counts it.

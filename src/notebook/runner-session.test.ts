@@ -52,8 +52,8 @@ describe('RunnerSession', () => {
     session.run({ cellId: 'a', code: '1' }, watcher().w);
     session.run({ cellId: 'b', code: '2', check: 'c' }, watcher().w);
     expect(runners).toHaveLength(1);
-    expect(runners[0].started && runners[0].watching).toBe(true);
-    expect(runners[0].sent).toEqual([
+    expect(runners[0]!.started && runners[0]!.watching).toBe(true);
+    expect(runners[0]!.sent).toEqual([
       { type: 'run', id: 1, cellId: 'a', code: '1' },
       { type: 'run', id: 2, cellId: 'b', code: '2', check: 'c' },
     ]);
@@ -63,7 +63,7 @@ describe('RunnerSession', () => {
     const { session, runners } = setup();
     const { w, seen } = watcher();
     session.run({ cellId: 'a', code: '' }, w);
-    const r = runners[0];
+    const r = runners[0]!;
     r.events.message({ type: 'ready' });
     r.events.message({ type: 'output', id: 7, item: text('other run') });
     r.events.message({ type: 'output', id: 1, item: text('mine') });
@@ -78,8 +78,8 @@ describe('RunnerSession', () => {
     const { session, runners } = setup();
     let summary: string | null = null;
     session.run({ cellId: 'a', code: '' }, { ...watcher().w, done: (_ok, _ms, d, o) => (summary = o.summary(d)) });
-    runners[0].events.message({ type: 'output', id: 1, item: { kind: 'nonsense' } });
-    runners[0].events.message({ type: 'done', id: 1, ok: true, ms: 1, dropped: 0 });
+    runners[0]!.events.message({ type: 'output', id: 1, item: { kind: 'nonsense' } });
+    runners[0]!.events.message({ type: 'done', id: 1, ok: true, ms: 1, dropped: 0 });
     expect(summary).toMatch(/^1 message from the runner could not be shown/);
   });
 
@@ -87,7 +87,7 @@ describe('RunnerSession', () => {
     const { session, runners } = setup();
     const { w, seen } = watcher();
     session.run({ cellId: 'a', code: '' }, w);
-    runners[0].events.lost('crashed', 'gone');
+    runners[0]!.events.lost('crashed', 'gone');
     expect(seen.lost).toEqual(['crashed: gone']);
     expect(session.generation).toBe(1);
     session.run({ cellId: 'a', code: '' }, watcher().w);
@@ -99,10 +99,10 @@ describe('RunnerSession', () => {
     const { w, seen } = watcher();
     session.run({ cellId: 'a', code: '' }, w);
     session.stop();
-    expect(runners[0].ended).toBe(true);
+    expect(runners[0]!.ended).toBe(true);
     expect(session.generation).toBe(1);
-    runners[0].events.message({ type: 'output', id: 1, item: text('late') });
-    runners[0].events.lost('crashed', 'late');
+    runners[0]!.events.message({ type: 'output', id: 1, item: text('late') });
+    runners[0]!.events.lost('crashed', 'late');
     expect(seen).toEqual({ items: [], done: [], lost: [] });
     expect(session.generation).toBe(1);
   });

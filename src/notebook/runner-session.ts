@@ -29,7 +29,7 @@ export interface RunWatcher {
 export interface RunJob {
   cellId: string;
   code: string;
-  check?: string;
+  check?: string | undefined;
 }
 
 export class RunnerSession {

@@ -22,7 +22,7 @@ const shorten = (code: string) =>
 
 interface ParsedCell {
   id: string;
-  check?: string;
+  check?: string | undefined;
   code: string;
   solution?: string;
 }

@@ -25,13 +25,13 @@ export type Feedback =
   | {
       tone: 'right' | 'wrong' | 'unsure' | 'info';
       lead: string;
-      items?: { ok: boolean; html: string }[];
+      items?: { ok: boolean; html: string }[] | undefined;
       /** Said right after the verdict: the chosen option's feedback, or what an unsure verdict asks for. */
-      detailHtml?: string;
-      detail?: string;
+      detailHtml?: string | undefined;
+      detail?: string | undefined;
       /** The reason, shown as "Why: …" (plain text, or the exercise's explanation as HTML). */
-      html?: string;
-      text?: string;
+      html?: string | undefined;
+      text?: string | undefined;
     }
   | undefined;
 

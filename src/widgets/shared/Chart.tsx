@@ -13,8 +13,8 @@ import { ScrollTable } from './ScrollTable';
 export interface ChartProps {
   options: ChartOptions;
   /** Optional data as a table for readers who cannot use the chart. */
-  table?: { caption: string; columns: string[]; rows: (string | number)[][] };
-  class?: string;
+  table?: { caption: string; columns: string[]; rows: (string | number)[][] } | undefined;
+  class?: string | undefined;
   /**
    * Pointer input in data coordinates (drag points, lines…). The chart captures the pointer
    * between down and up, so a drag may leave the chart. Keyboard users get the same control
@@ -39,7 +39,7 @@ export interface ChartProps {
    * before it is drawn is `clamp(min, perWidth × the box's width + plus, max)` — a fixed height
    * when only `min` is given. Without it, the reserve keeps the proportions of `options`.
    */
-  sized?: ChartSizing;
+  sized?: ChartSizing | undefined;
 }
 
 /** A chart's height as a rule of its width: `clamp(min, perWidth × width + plus, max)`. */
@@ -156,7 +156,7 @@ export function Chart({ options, table, class: className, onPointer, overlay, al
   pointer.current = onPointer;
   const description = useRef(alt);
   description.current = alt;
-  const layer = useRef<{ g: SVGGElement; scales?: ChartScales; clip: string }>();
+  const layer = useRef<{ g: SVGGElement; scales?: ChartScales | undefined; clip: string }>();
   // The data table is built only while it is open: a closed one costs nothing per input.
   const [tableOpen, setTableOpen] = useState(false);
 

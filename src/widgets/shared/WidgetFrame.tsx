@@ -69,7 +69,7 @@ export interface WidgetFrameProps<S extends Schema = Schema> {
   /** Key result to announce to screen readers when it changes (keep it short). */
   announce?: string;
   /** Level of the widget's title: 3 inside a lecture section, 2 when the widget stands alone (embeds). */
-  headingLevel?: WidgetHeadingLevel;
+  headingLevel?: WidgetHeadingLevel | undefined;
   /** The widget's schema and current state: published as `data-state` (the URL encoding). */
   schema: S;
   state: StateOf<S>;
@@ -119,7 +119,7 @@ export type WidgetHeadingLevel = 2 | 3 | 4;
 
 /** Props every widget component accepts from the page that places it. */
 export interface WidgetProps {
-  headingLevel?: WidgetHeadingLevel;
+  headingLevel?: WidgetHeadingLevel | undefined;
 }
 
 export function WidgetFrame<S extends Schema>({

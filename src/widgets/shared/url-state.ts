@@ -155,7 +155,7 @@ function capped(problems: string[]): string[] {
   return [...problems.slice(0, MAX_PROBLEMS), `and ${more} more ${more === 1 ? 'problem' : 'problems'}`];
 }
 
-type FieldResult = { ok: true; value: unknown; note?: string } | { ok: false; note: string };
+type FieldResult = { ok: true; value: unknown; note?: string | undefined } | { ok: false; note: string };
 
 function decodeNumber(field: NumberField | NumberListField, raw: string): FieldResult {
   if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw)) return { ok: false, note: `"${truncate(raw)}" is not a number` };

@@ -65,7 +65,7 @@ export interface TrainingLoopConfig {
   /** The run stops once the trainer has completed this many epochs in total. */
   maxEpochs: number;
   /** Convergence / stall rule, asked after each completed epoch. */
-  check?: StopCheck;
+  check?: StopCheck | undefined;
   /** Training time per animation frame, ms (default 8). */
   budgetMs?: number;
   /** Training time per background chunk when the reader prefers reduced motion, ms (default 30). */

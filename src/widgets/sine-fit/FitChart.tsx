@@ -11,7 +11,8 @@ import { lossCurve } from '~/charts/loss-curve';
 import { symbolPath, type ChartOptions } from '~/charts/plot';
 import { fmt } from '~/util/format';
 import type { SineFitState } from './state';
-import { LINE, VIEWS, Y_DOMAIN, curves, fmtMse, hingesOf, type Curves } from './model';
+import { LINE, VIEWS, Y_DOMAIN, curves, fmtMse, type Curves } from './model';
+import { hingesOf } from './hinges';
 
 export const MODE_LABEL: Record<SineFitState['mode'], string> = {
   linear: 'linear units, trained',

@@ -6,7 +6,7 @@
 import { controlsFor } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { fmt } from '~/util/format';
-import { hingesOf, hingesTex, sinePreset, slidePreset } from './model';
+import { hingesOf, hingesTex, sinePreset, slidePreset } from './hinges';
 import type { SineFitState, sineFitSchema } from './state';
 
 const { Slider, Select } = controlsFor<typeof sineFitSchema>();

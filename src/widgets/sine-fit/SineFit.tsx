@@ -27,7 +27,6 @@ import {
   compareWithLine,
   curves,
   fmtMse,
-  handNetwork,
   kinksOf,
   makeTrainer,
   maxEpochsMessage,
@@ -36,6 +35,7 @@ import {
   samplePoints,
   stopCheck,
 } from './model';
+import { handNetwork } from './hinges';
 import { CHART_WIDTH, FitChart, MODE_LABEL, kinkMarks, lossChartOptions } from './FitChart';
 import { StraightLineControls, StraightLineExplain } from './StraightLine';
 import { HingeControls, HingeExplain } from './HingesByHand';

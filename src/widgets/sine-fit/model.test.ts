@@ -12,19 +12,14 @@ import {
   compareWithLine,
   curves,
   fmtMse,
-  handNetwork,
-  hingesOf,
-  hingesTex,
   kinksOf,
   makeNetwork,
   makeTrainer,
   mseOf,
   samplePoints,
-  sinePreset,
-  slideFormula,
-  slidePreset,
   trainToEnd,
 } from './model';
+import { handNetwork, hingesOf, hingesTex, sinePreset, slideFormula, slidePreset } from './hinges';
 
 const defaults = defaultsOf(sineFitSchema);
 const settings = (patch: Partial<SineFitState>): SineFitState => ({

@@ -1,16 +1,14 @@
 /**
  * Everything the sine-fit widget shows, derived with the engine (lib/): the data (201 evenly
  * spaced points of sin x on [0, 2π], as in the lecture's figures), the best straight line,
- * networks of linear units (which always multiply out to one straight line), ReLU hinges set by
- * hand (the slide's two-ReLU formula is a preset), and trained 1-n-1 ReLU networks whose kinks
- * start inside [0, 2π]; the error (MSE), each unit's contribution, and the sentences that say
- * how a run ended.
+ * networks of linear units (which always multiply out to one straight line) and trained 1-n-1
+ * ReLU networks whose kinks start inside [0, 2π]; the error (MSE), each unit's contribution, and
+ * the sentences that say how a run ended. The hinges set by hand are in `hinges.ts`.
  */
-import { Matrix, Network, SGD, Trainer, add, linspace, matmul, meanSquaredError, relu, sine, type Dataset } from '@lib';
+import { Matrix, Network, SGD, Trainer, add, linspace, matmul, meanSquaredError, sine, type Dataset } from '@lib';
 import { fmt, fmtTex, num } from '~/util/format';
-import { clampToField } from '../shared/url-state';
 import type { StopCheck } from '../shared/useTrainingLoop';
-import { HINGES, sineFitSchema, type SineFitState } from './state';
+import type { SineFitState } from './state';
 
 export const TWO_PI = 2 * Math.PI;
 /** The training data: 201 evenly spaced points of sin x on [0, 2π] (the lecture's figures use the same). */
@@ -121,77 +119,6 @@ export function collapseLinear(network: Network): {
     b = add(matmul(b, layer.weights), layer.biases);
   }
   return { slope: w.get(0, 0), intercept: b.get(0, 0) };
-}
-
-/** Hinge k (0-based) of the hand state: ReLU(w·x + b), weighted by v in the sum. */
-export interface Hinge {
-  w: number;
-  b: number;
-  v: number;
-}
-
-export function hingesOf(s: Pick<SineFitState, 'hinges' | 'hw' | 'hb' | 'hv'>): Hinge[] {
-  return Array.from({ length: s.hinges }, (_, k) => ({
-    w: s.hw[k]!,
-    b: s.hb[k]!,
-    v: s.hv[k]!,
-  }));
-}
-
-/** The hand-set hinges as an engine network: 1 input → n ReLU units → 1 linear output with bias c. */
-export function handNetwork(s: Pick<SineFitState, 'hinges' | 'hw' | 'hb' | 'hv' | 'c'>): Network {
-  const hinges = hingesOf(s);
-  return Network.fromParameters([
-    {
-      weights: [hinges.map((h) => h.w)],
-      biases: hinges.map((h) => h.b),
-      activation: 'relu',
-    },
-    { weights: hinges.map((h) => [h.v]), biases: [s.c], activation: 'linear' },
-  ]);
-}
-
-/** The slide's formula y = max(max(6x + 0, 0)·(−1) + 0.7, 0)·(−1), with the engine's ReLU. */
-export function slideFormula(x: number): number {
-  return relu(relu(x * 6.0 + 0.0) * -1.0 + 0.7) * -1.0;
-}
-
-type HandPreset = Pick<SineFitState, 'hinges' | 'hw' | 'hb' | 'hv' | 'c' | 'view' | 'edit'>;
-
-/**
- * The slide's formula as a sum of hinges: −0.7 + 1·max(6x, 0) − 1·max(6x − 0.7, 0).
- * (For x ≤ 0 both hinges are off: −0.7; between 0 and 0.7/6 the first rises with slope 6; after
- * 0.7/6 the second cancels it: 0.) The unused hinges keep their defaults.
- */
-export function slidePreset(): HandPreset {
-  const d = sineFitSchema;
-  return {
-    hinges: 2,
-    hw: [...d.hw.default],
-    hb: [...d.hb.default],
-    hv: [...d.hv.default],
-    c: d.c.default,
-    view: 'slide',
-    edit: 1,
-  };
-}
-
-/**
- * Six hinges that join seven points of the sine, at x = kπ/3: hinge k bends at knot k
- * (w = 1, b = −kπ/3) and its output weight is the change of slope there. Rounded to the sliders' steps.
- */
-export function sinePreset(): HandPreset {
-  const knots = Array.from(linspace(0, TWO_PI, HINGES + 1));
-  const slopes = knots.slice(0, -1).map((t, k) => (Math.sin(knots[k + 1]!) - Math.sin(t)) / (knots[k + 1]! - t));
-  return {
-    hinges: HINGES,
-    hw: knots.slice(0, -1).map(() => 1),
-    hb: knots.slice(0, -1).map((t) => clampToField(sineFitSchema.hb, -t)),
-    hv: slopes.map((sl, k) => clampToField(sineFitSchema.hv, k === 0 ? sl : sl - slopes[k - 1]!)),
-    c: 0,
-    view: 'sine',
-    edit: 1,
-  };
 }
 
 /** x positions to draw a curve on: evenly spaced over the view, plus the exact kinks inside it (so corners are sharp). */
@@ -338,21 +265,12 @@ export function trainToEnd(s: SineFitState): {
   return { trainer, stopped: 'max-epochs' };
 }
 
-function signed(x: number, digits = 2): string {
+/** A term with its sign for a sum in TeX: "+ 0.50", "- 0.50". */
+export function signed(x: number, digits = 2): string {
   return x < 0 ? `- ${fmtTex(-x, digits)}` : `+ ${fmtTex(x, digits)}`;
 }
 
 /** ŷ = a·x + b, the straight line a linear network collapses to. */
 export function lineTex(line: { slope: number; intercept: number }): string {
   return `\\hat{y} = ${fmtTex(line.slope, 3)}\\,x ${signed(line.intercept, 3)}`;
-}
-
-/** ŷ = v₁·max(w₁x + b₁, 0) + … + c, one hinge per line (narrow screens). */
-export function hingesTex(hinges: readonly Hinge[], c: number): string {
-  const terms = hinges.map((h, k) => {
-    const v = k === 0 ? fmtTex(h.v) : signed(h.v);
-    return `${v} \\max(${fmtTex(h.w, 1)}x ${signed(h.b)}, 0)`;
-  });
-  terms.push(signed(c));
-  return `\\begin{aligned} \\hat{y} = {} & ${terms.join(' \\\\ & ')} \\end{aligned}`;
 }

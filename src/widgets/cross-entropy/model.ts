@@ -25,6 +25,13 @@ export function categoricalLoss(probs: readonly number[], trueClass: number): nu
 }
 
 /** The engine's binary cross-entropy of one sigmoid output (clipped). */
+/** The loss of each example prediction when the true class is Pear (the slides' blue and yellow). */
+export const PRESET_LOSS = {
+  blue: categoricalLoss(PRESETS.blue, 1),
+  yellow: categoricalLoss(PRESETS.yellow, 1),
+  uniform: categoricalLoss(PRESETS.uniform, 1),
+};
+
 export function binaryLoss(yhat: number, y: 0 | 1): number {
   return binaryCrossEntropy(Matrix.from([[yhat]]), Matrix.from([[y]]));
 }

@@ -5,35 +5,29 @@
  * row-times-column sum with the current numbers and marks the row of X and the column of W it
  * uses. The slide's NumPy line and the engine's TypeScript line stand side by side.
  */
-import type { ComponentChildren } from 'preact';
-import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import { Tex } from '../shared/Tex';
-import { WidgetFrame, useFieldAccess, type WidgetProps } from '../shared/WidgetFrame';
+import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidget } from '../shared/useWidget';
 import { INPUTS, NEURONS, layerMatmulSchema } from './state';
 import {
-  CODE_LINE,
-  ENTRY,
   announceZ,
   engineCode,
   explain,
   explanationTex,
   explanationText,
-  formatEntry,
   formatResult,
-  keyStep,
   logits,
   names,
-  nudge,
   numpyCode,
-  readTyped,
   rowCount,
   withEntry,
 } from './model';
+import { Entry, type Mark } from './MatrixEntry';
+import { Block } from './MatrixBlock';
+import { CodePanes } from './CodePanes';
 import './layer-matmul.css';
 import meta from './widget.json';
-
-type Mark = 'row' | 'col' | undefined;
 
 export default function LayerMatmul({ headingLevel }: WidgetProps) {
   const { state, update, reset, frame, Select } = useWidget('layer-matmul', layerMatmulSchema);
@@ -242,184 +236,8 @@ export default function LayerMatmul({ headingLevel }: WidgetProps) {
           <Tex display tex={explanationTex(explanation, batch)} />
         </div>
 
-        <div class="layer-matmul__code layer-matmul__code--lines">
-          <div class="layer-matmul__pane">
-            <p class="layer-matmul__pane-label">NumPy (the slide)</p>
-            <pre class="layer-matmul__line">
-              <code>{CODE_LINE.numpy}</code>
-            </pre>
-          </div>
-          <div class="layer-matmul__pane">
-            <p class="layer-matmul__pane-label">TypeScript (this site’s engine)</p>
-            <pre class="layer-matmul__line">
-              <code>{CODE_LINE.engine}</code>
-            </pre>
-          </div>
-        </div>
-        <details class="layer-matmul__full">
-          <summary>Show both as runnable code with these numbers</summary>
-          <div class="layer-matmul__code">
-            <pre class="layer-matmul__listing" tabIndex={0} aria-label="NumPy code with the current numbers">
-              <code>{code.numpy}</code>
-            </pre>
-            <pre class="layer-matmul__listing" tabIndex={0} aria-label="TypeScript code with the current numbers">
-              <code>{code.engine}</code>
-            </pre>
-          </div>
-        </details>
+        <CodePanes {...code} />
       </div>
     </WidgetFrame>
-  );
-}
-
-function Block({
-  area,
-  id,
-  symbol,
-  what,
-  shape,
-  cols,
-  labelled = false,
-  indent = false,
-  output = false,
-  children,
-}: {
-  area: string;
-  id: string;
-  symbol: string;
-  what: string;
-  shape: string;
-  cols: number;
-  labelled?: boolean;
-  /** Leave room for the example labels of X and Z, so W's columns stay above Z's. */
-  indent?: boolean;
-  output?: boolean;
-  children: ComponentChildren;
-}) {
-  return (
-    <div
-      class={`layer-matmul__block layer-matmul__block--${area}`}
-      role="group"
-      aria-labelledby={`${id}-caption`}
-      data-block={area}
-    >
-      <p class="layer-matmul__caption" id={`${id}-caption`}>
-        <strong>{symbol}</strong>
-        {what && ` ${what}`} <span class="layer-matmul__shape">({shape})</span>
-        {output && <span class="visually-hidden">, computed</span>}
-      </p>
-      <div
-        class={`layer-matmul__grid ${labelled ? 'layer-matmul__grid--labelled' : ''} ${indent ? 'layer-matmul__grid--indent' : ''}`}
-        style={{ '--lm-cols': cols }}
-      >
-        {children}
-      </div>
-    </div>
-  );
-}
-
-interface EntryProps {
-  entryKey: string;
-  name: string;
-  /** Read after the name by screen readers only, e.g. " of example 2". */
-  context: string;
-  value: number;
-  mark: Mark;
-  onValue: (v: number) => void;
-  onHint: (text: string) => void;
-  describedBy?: string;
-}
-
-/**
- * One editable entry: a text field with the spinbutton role. Valid typing updates at once; Enter
- * or leaving the field settles it (clamped, with a hint); Escape restores the value it had when
- * typing began; ↑/↓ (Shift: ×10) and PageUp/PageDown step it.
- */
-function Entry({ entryKey, name, context, value, mark, onValue, onHint, describedBy }: EntryProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const before = useRef(value);
-  const shown = formatEntry(value);
-  const label = `${name}${context}`;
-  // The entry's matrix (`x`, `w` or `b`) may be locked or hidden by a share link. An entry cannot
-  // be left out of its matrix: a locked one is a read-only field, a hidden one plain text (no control).
-  const field = entryKey.split('-')[0];
-  const access = useFieldAccess(field);
-  const locked = access !== 'free';
-
-  const commit = (text: string) => {
-    setDraft(null);
-    const r = readTyped(text, label, before.current);
-    onHint(r.hint);
-    onValue(r.ok ? r.value : before.current);
-  };
-
-  if (access === 'hidden') {
-    return (
-      <span class={`layer-matmul__cell ${mark ? `layer-matmul__cell--${mark}` : ''}`} data-entry-text={entryKey}>
-        <span class="layer-matmul__name">
-          {name}
-          {context && <span class="visually-hidden">{context}</span>}
-        </span>
-        <span class="layer-matmul__input layer-matmul__input--text">{shown}</span>
-      </span>
-    );
-  }
-
-  return (
-    <label
-      class={`layer-matmul__cell ${mark ? `layer-matmul__cell--${mark}` : ''}`}
-      data-field={field}
-      data-locked={locked ? '' : undefined}
-    >
-      <span class="layer-matmul__name">
-        {name}
-        {context && <span class="visually-hidden">{context}</span>}
-        {locked && <span class="visually-hidden"> (set by your instructor)</span>}
-      </span>
-      <input
-        type="text"
-        role="spinbutton"
-        class="layer-matmul__input"
-        data-entry={entryKey}
-        readOnly={locked}
-        aria-readonly={locked || undefined}
-        title={locked ? 'Set by your instructor' : undefined}
-        autoComplete="off"
-        spellcheck={false}
-        aria-valuenow={value}
-        aria-valuemin={ENTRY.min}
-        aria-valuemax={ENTRY.max}
-        aria-valuetext={shown}
-        aria-describedby={describedBy}
-        value={draft ?? shown}
-        onInput={(e) => {
-          const text = (e.currentTarget as HTMLInputElement).value;
-          if (draft === null) before.current = value;
-          setDraft(text);
-          const r = readTyped(text, label, value);
-          if (r.ok && r.hint === '') onValue(r.value);
-        }}
-        onBlur={(e) => draft !== null && commit((e.currentTarget as HTMLInputElement).value)}
-        onKeyDown={(e) => {
-          if (locked) return;
-          if (e.key === 'Enter') {
-            if (draft !== null) commit((e.currentTarget as HTMLInputElement).value);
-            return;
-          }
-          if (e.key === 'Escape') {
-            if (draft !== null) onValue(before.current);
-            setDraft(null);
-            onHint('');
-            return;
-          }
-          const delta = keyStep(e.key, e.shiftKey);
-          if (delta === undefined) return;
-          e.preventDefault();
-          setDraft(null);
-          onHint('');
-          onValue(nudge(value, delta));
-        }}
-      />
-    </label>
   );
 }

@@ -9,34 +9,41 @@
  * The drawing is laid out in real pixels for the width it gets (text stays readable on a phone)
  * and is one `role="img"` with a short name and a generated description of every value and weight.
  */
-import type { JSX } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
 import { fmt } from '~/util/format';
+import { DiagramLegend } from './DiagramLegend';
+import { NodeMark } from './NodeMark';
+import {
+  defaultHeight,
+  describeNetwork,
+  edgeStyle,
+  forEachEdge,
+  isActive,
+  layoutDiagram,
+  type DiagramHighlight,
+  type DiagramLayer,
+  type DiagramWeights,
+} from './network-layout';
 
-export interface DiagramNode {
-  /** Plain-text name, e.g. "x₁", "h₂", "ŷ" (no markup: it is also read out). */
-  label: string;
-  /** What the node holds now: a number (formatted with `digits`) or ready text; omit for none. */
-  value?: number | string;
-}
-
-export interface DiagramLayer {
-  /** First line of the column heading, e.g. "inputs". */
-  title?: string;
-  /** Second, lighter line, e.g. "f = ReLU". */
-  subtitle?: string;
-  nodes: readonly DiagramNode[];
-}
-
-/** A node: [layer, index], both zero-based. */
-export type NodeRef = readonly [layer: number, index: number];
-/** An edge from node `from` of layer `layer` to node `to` of layer `layer + 1`. */
-export type EdgeRef = readonly [layer: number, from: number, to: number];
-
-export interface DiagramHighlight {
-  nodes?: readonly NodeRef[];
-  edges?: readonly EdgeRef[];
-}
+// The pure part (types, layout, edge styles, description) lives in network-layout.ts; widgets and
+// tests import all of it from here, the diagram's one address.
+export {
+  defaultHeight,
+  describeNetwork,
+  edgeStyle,
+  layerHighlight,
+  layoutDiagram,
+  type DiagramHighlight,
+  type DiagramLayer,
+  type DiagramLayout,
+  type DiagramNode,
+  type DiagramWeights,
+  type EdgeRef,
+  type EdgeStyle,
+  type NodeRef,
+  type Point,
+} from './network-layout';
 
 export interface NetworkDiagramProps {
   layers: readonly DiagramLayer[];
@@ -44,7 +51,7 @@ export interface NetworkDiagramProps {
    * `weights[l][i][j]` joins node i of layer l to node j of layer l + 1 — the engine's layout of
    * W (n_in rows × n_out columns). A missing (or non-finite) entry draws no edge.
    */
-  weights: readonly (readonly (readonly number[])[])[];
+  weights: DiagramWeights;
   /** Short accessible name, e.g. "The 3-2-1 network with its current values". */
   label: string;
   /** Longer text for screen readers; by default every node value and weight, generated. */
@@ -71,133 +78,6 @@ export interface NetworkDiagramProps {
    */
   idPrefix?: string;
   class?: string;
-}
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface DiagramLayout {
-  width: number;
-  height: number;
-  radius: number;
-  /** positions[l][i]: centre of node i of layer l. */
-  positions: Point[][];
-  /** x of each column. */
-  columns: number[];
-  /** Baseline of the column headings' first line. */
-  titleY: number;
-}
-
-const HEADING = 40; // room for two heading lines
-const NAME = 16; // room for a node's name above it
-
-/** Default height for these layer sizes: room for the headings and the largest column. */
-export function defaultHeight(sizes: readonly number[]): number {
-  const most = Math.max(1, ...sizes);
-  return Math.round(HEADING + NAME + 8 + most * 78);
-}
-
-/** Node centres for layer sizes in a width×height box: columns evenly spread, each column centred. */
-export function layoutDiagram(sizes: readonly number[], width: number, height: number): DiagramLayout {
-  const most = Math.max(1, ...sizes);
-  const top = HEADING + NAME;
-  const usable = Math.max(1, height - top - 8);
-  const slot = usable / most;
-  const columnGap = sizes.length > 1 ? width / sizes.length : width;
-  const radius = Math.max(9, Math.min(22, (slot - NAME) / 2 - 2, columnGap / 4));
-  const side = radius + 4;
-  const columns = sizes.map((_, l) =>
-    sizes.length === 1 ? width / 2 : side + (l * (width - 2 * side)) / (sizes.length - 1),
-  );
-  const positions = sizes.map((n, l) => {
-    const span = n * slot;
-    const start = top + (usable - span) / 2 + slot / 2;
-    return Array.from({ length: n }, (_, i) => ({ x: columns[l]!, y: start + i * slot + NAME / 2 }));
-  });
-  return { width, height, radius, positions, columns, titleY: 14 };
-}
-
-export interface EdgeStyle {
-  sign: 'positive' | 'negative' | 'zero';
-  /** Stroke width in px, 1 … 7. */
-  width: number;
-  color: string;
-  /** SVG stroke-dasharray, or undefined for a solid line. */
-  dash?: string;
-}
-
-/** How an edge of weight `w` is drawn when |w| = `scale` gets the thickest line. */
-export function edgeStyle(w: number, scale: number): EdgeStyle {
-  const s = scale > 0 && Number.isFinite(scale) ? scale : 1;
-  const size = Math.min(1, Math.abs(w) / s);
-  if (w === 0) return { sign: 'zero', width: 1, color: 'var(--c-muted)', dash: '1.5 4' };
-  if (w > 0) return { sign: 'positive', width: 1 + 6 * size, color: 'var(--c-blue)' };
-  return { sign: 'negative', width: 1 + 6 * size, color: 'var(--c-orange)', dash: '7 4' };
-}
-
-function nodeValueText(value: number | string | undefined, digits: number): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
-  return Number.isFinite(value) ? fmt(value, digits) : 'not a number';
-}
-
-/** The generated description: each layer's values, then every weight, in reading order. */
-export function describeNetwork(
-  layers: readonly DiagramLayer[],
-  weights: NetworkDiagramProps['weights'],
-  digits = 2,
-  weightDigits = 2,
-): string {
-  const parts: string[] = [];
-  parts.push(`${layers.length} layers of ${layers.map((l) => l.nodes.length).join(', ')} nodes.`);
-  layers.forEach((layer, l) => {
-    const heading = [layer.title, layer.subtitle].filter(Boolean).join(', ') || `Layer ${l + 1}`;
-    const values = layer.nodes.map((n) =>
-      n.value === undefined ? n.label : `${n.label} = ${nodeValueText(n.value, digits)}`,
-    );
-    parts.push(`${heading}: ${values.join(', ')}.`);
-  });
-  const edges: string[] = [];
-  forEachEdge(layers, weights, (l, i, j, w) =>
-    edges.push(`${layers[l]!.nodes[i]!.label} to ${layers[l + 1]!.nodes[j]!.label} ${fmt(w, weightDigits)}`),
-  );
-  if (edges.length) parts.push(`Weights: ${edges.join('; ')}.`);
-  return parts.join(' ');
-}
-
-function forEachEdge(
-  layers: readonly DiagramLayer[],
-  weights: NetworkDiagramProps['weights'],
-  f: (l: number, i: number, j: number, w: number) => void,
-) {
-  for (let l = 0; l + 1 < layers.length; l++) {
-    const W = weights[l];
-    if (!W) continue;
-    for (let i = 0; i < layers[l]!.nodes.length; i++) {
-      for (let j = 0; j < layers[l + 1]!.nodes.length; j++) {
-        const w = W[i]?.[j];
-        if (w !== undefined && Number.isFinite(w)) f(l, i, j, w);
-      }
-    }
-  }
-}
-
-/** The highlight for "layer `layer` is being computed": its nodes and the edges coming into it. */
-export function layerHighlight(sizes: readonly number[], layer: number): DiagramHighlight {
-  const nodes: NodeRef[] = [];
-  const edges: EdgeRef[] = [];
-  for (let i = 0; i < (sizes[layer] ?? 0); i++) nodes.push([layer, i]);
-  if (layer > 0) {
-    for (let i = 0; i < sizes[layer - 1]!; i++) for (let j = 0; j < sizes[layer]!; j++) edges.push([layer - 1, i, j]);
-  }
-  return { nodes, edges };
-}
-
-/** Whether a highlight marks anything (an empty one dims nothing). */
-function isActive(h: DiagramHighlight | undefined): h is DiagramHighlight {
-  return !!h && ((h.nodes?.length ?? 0) > 0 || (h.edges?.length ?? 0) > 0);
 }
 
 export function NetworkDiagram({
@@ -374,92 +254,25 @@ export function NetworkDiagram({
         <g>{edgeLabels}</g>
         {layers.map((layer, l) =>
           layer.nodes.map((node, i) => {
-            const p = layout.positions[l]![i]!;
             const on = !lit || nodeLit.has(`${l}:${i}`);
-            const strong = lit && on;
-            const text = nodeValueText(node.value, digits);
             return (
-              <g
+              <NodeMark
                 key={`n${l}-${i}`}
-                data-node={`${l}-${i}`}
-                data-lit={strong ? '' : undefined}
-                style={{ opacity: on ? 1 : 0.35, transition: fade }}
-              >
-                <circle
-                  cx={p.x}
-                  cy={p.y}
-                  r={r}
-                  style={{
-                    fill: strong ? 'color-mix(in srgb, var(--c-purple) 14%, var(--bg))' : 'var(--bg)',
-                    stroke: strong ? 'var(--c-purple)' : 'var(--c-ink)',
-                    strokeWidth: strong ? 3 : 1.5,
-                  }}
-                />
-                <text
-                  x={p.x}
-                  y={p.y - r - 5}
-                  text-anchor="middle"
-                  style={{ fill: 'var(--c-muted)', fontSize: '13px', fontStyle: 'italic' }}
-                >
-                  {node.label}
-                </text>
-                {text && (
-                  <text
-                    data-value={`${l}-${i}`}
-                    x={p.x}
-                    y={p.y}
-                    dy="0.35em"
-                    text-anchor="middle"
-                    style={{
-                      fill: 'var(--c-ink)',
-                      fontSize: text.length > 5 ? '11px' : '12px',
-                      fontWeight: 600,
-                      fontVariantNumeric: 'tabular-nums',
-                    }}
-                  >
-                    {text}
-                  </text>
-                )}
-              </g>
+                node={node}
+                l={l}
+                i={i}
+                p={layout.positions[l]![i]!}
+                r={r}
+                on={on}
+                strong={lit && on}
+                digits={digits}
+                fade={fade}
+              />
             );
           }),
         )}
       </svg>
-      {legend && (
-        <p
-          class="network-diagram__legend"
-          style={{ margin: '0.25rem 0 0', fontSize: '0.85rem', color: 'var(--c-muted)', lineHeight: 1.6 }}
-        >
-          <LegendLine style={edgeStyle(1, 1)} /> positive weight, <LegendLine style={edgeStyle(-1, 1)} /> negative,{' '}
-          <LegendLine style={edgeStyle(0, 1)} /> zero; a thicker line is a larger |w|.
-        </p>
-      )}
+      {legend && <DiagramLegend />}
     </div>
-  );
-}
-
-/** A short sample of an edge's line style for the legend. */
-function LegendLine({ style }: { style: EdgeStyle }) {
-  return (
-    <svg
-      width="28"
-      height="10"
-      aria-hidden="true"
-      focusable="false"
-      style={{ verticalAlign: 'middle', overflow: 'visible' }}
-    >
-      <line
-        x1="1"
-        y1="5"
-        x2="27"
-        y2="5"
-        style={{
-          stroke: style.color,
-          strokeWidth: Math.min(style.width, 4),
-          strokeDasharray: style.dash,
-          strokeLinecap: style.dash ? 'butt' : 'round',
-        }}
-      />
-    </svg>
   );
 }

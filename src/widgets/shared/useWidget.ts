@@ -85,7 +85,7 @@ function useWidgetState<S extends Schema>(name: string, schema: S) {
  *   `field` must be a key of the schema of the right kind (a number or number-list field for
  *   `Slider`, a choice or number field for `Select`, a boolean field for `Toggle`), so a typo is a
  *   type error; bounds, step and value come from the schema and state, and a change is written with
- *   `update` (see `controls.tsx`).
+ *   `update` (see `controls/`).
  */
 export function useWidget<S extends Schema>(name: string, schema: S) {
   const w = useWidgetState(name, schema);

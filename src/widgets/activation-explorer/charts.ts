@@ -19,7 +19,7 @@ function lines(data: Curve, shown: FunctionName[]) {
         z: 'piece',
         stroke: STYLE[fn].color,
         strokeWidth: 2.5,
-        strokeDasharray: STYLE[fn].dash,
+        ...(STYLE[fn].dash ? { strokeDasharray: STYLE[fn].dash } : {}),
         strokeLinecap: fn === 'relu' ? 'round' : 'butt',
       },
     ),

@@ -15,7 +15,7 @@ export interface EntryProps {
   mark: Mark;
   onValue: (v: number) => void;
   onHint: (text: string) => void;
-  describedBy?: string;
+  describedBy?: string | undefined;
 }
 
 /**

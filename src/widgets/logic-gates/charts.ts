@@ -72,7 +72,7 @@ export function heatMapOptions(
           y: 'x2',
           stroke: 'var(--c-purple)',
           strokeWidth: 1.75,
-          strokeDasharray: HIDDEN_DASH[k % 2],
+          strokeDasharray: HIDDEN_DASH[k % 2]!,
         }),
       ),
       Plot.text(lineEnds, {

@@ -65,7 +65,7 @@ export interface NetworkDiagramProps {
   /** |w| drawn with the thickest line; default the largest |w| in the drawing (at least 1). */
   weightScale?: number;
   /** Nodes and edges to emphasise; everything else is dimmed. Empty or absent: nothing dimmed. */
-  highlight?: DiagramHighlight;
+  highlight?: DiagramHighlight | undefined;
   /** Height in px; default from the largest layer. */
   height?: number;
   /** Widest drawing in px; it shrinks to its container (default 560). */

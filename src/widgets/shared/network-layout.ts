@@ -16,7 +16,7 @@ export interface DiagramLayer {
   /** First line of the column heading, e.g. "inputs". */
   title?: string;
   /** Second, lighter line, e.g. "f = ReLU". */
-  subtitle?: string;
+  subtitle?: string | undefined;
   nodes: readonly DiagramNode[];
 }
 

@@ -15,7 +15,7 @@ interface SliderCommon {
   ariaLabel?: string;
   unit?: string;
   /** Digits shown in the number field; by default those of `step`. */
-  digits?: number;
+  digits?: number | undefined;
   disabled?: boolean;
 }
 interface SliderExplicit {
@@ -41,7 +41,7 @@ export type BoundSliderProps<S extends Schema> = SliderCommon &
 export type SliderProps = SliderCommon & SliderExplicit & { field?: undefined };
 
 /** What the slider's implementation accepts (bound or not). */
-type AnySliderProps = SliderCommon & Partial<SliderExplicit> & { field?: string; index?: number };
+type AnySliderProps = SliderCommon & Partial<SliderExplicit> & { field?: string | undefined; index?: number | undefined };
 
 function digitsOf(step: number): number {
   const text = String(step);
@@ -101,7 +101,7 @@ function SliderView({
   onChange,
   disabled: disabledProp,
   field,
-}: SliderCommon & SliderExplicit & { field?: string }) {
+}: SliderCommon & SliderExplicit & { field?: string | undefined }) {
   const id = useWidgetId();
   const [draft, setDraft] = useState<string | null>(null);
   const [hint, setHint] = useState('');

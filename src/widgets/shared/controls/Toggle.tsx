@@ -19,7 +19,7 @@ export type BoundToggleProps<S extends Schema> = ToggleCommon & {
 export type ToggleProps = ToggleCommon & { checked: boolean; onChange: (checked: boolean) => void; field?: undefined };
 
 export function UntypedToggle(
-  props: ToggleCommon & { field?: string; checked?: boolean; onChange?: (c: boolean) => void },
+  props: ToggleCommon & { field?: string | undefined; checked?: boolean; onChange?: (c: boolean) => void },
 ) {
   const bound = useBoundField(props.field, 'Toggle');
   if (bound && bound.spec.kind !== 'boolean') throw new Error(`Toggle "${props.field}": not a boolean field`);
@@ -39,7 +39,7 @@ function ToggleView({
   onChange,
   disabled,
   field,
-}: ToggleCommon & { checked: boolean; onChange: (checked: boolean) => void; field?: string }) {
+}: ToggleCommon & { checked: boolean; onChange: (checked: boolean) => void; field?: string | undefined }) {
   const id = useWidgetId();
   const access = useFieldAccess(field);
   if (access === 'hidden') return null;

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { checkGoals, meets } from './goals';
 import {
   answerWords,
-  checkGoals,
   checkNumeric,
   checkText,
   containsPhrase,
   gradeChoice,
   hasMeaning,
-  meets,
   normaliseText,
   parseNumber,
 } from './check';

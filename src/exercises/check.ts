@@ -1,7 +1,9 @@
 /**
- * Checking answers: pure functions, no DOM (tested in `check.test.ts`).
+ * Checking answers: pure functions, no DOM (tested in `check.test.ts`). A widget task's goals are
+ * checked in `goals.ts`: that part is needed as soon as a task is on screen, this one only when a
+ * reader checks an answer, so the page loads it then (see Exercise.tsx).
  */
-import type { AnswerMeaning, ChoiceOption, Condition, Goal, Operand, ShortAnswer } from './types';
+import type { AnswerMeaning, ChoiceOption, ShortAnswer } from './types';
 
 /**
  * A short answer reduced to what matters: Unicode-normalised, lower case, curly quotes and
@@ -147,38 +149,4 @@ export function gradeChoice(options: readonly ChoiceOption[], chosenIds: readonl
   const missed = options.filter((o) => o.correct && !chosenSet.has(o.id)).map((o) => o.id);
   const correct = chosen.length > 0 && missed.length === 0 && chosen.every((c) => c.correct);
   return { correct, chosen, missed };
-}
-
-type Report = Record<string, number | string | boolean | null>;
-
-function resolve(op: Operand, report: Report): number | string | boolean | null | undefined {
-  return typeof op === 'object' && op !== null ? report[op.field] : op;
-}
-
-/** Whether one reported value meets a condition. Missing or null values never do; NaN fails every order. */
-export function meets(report: Report, field: string, is: Condition): boolean {
-  const v = report[field];
-  if (v === undefined || v === null) return false;
-  for (const [op, raw] of Object.entries(is) as [keyof Condition, Operand][]) {
-    if (op === 'absLt') {
-      if (typeof v !== 'number' || !(Math.abs(v) < (raw as number))) return false;
-      continue;
-    }
-    const w = resolve(raw, report);
-    if (w === undefined || w === null) return false;
-    if (op === 'eq' && v !== w) return false;
-    if (op === 'ne' && v === w) return false;
-    if (op === 'lt' || op === 'le' || op === 'gt' || op === 'ge') {
-      if (typeof v !== 'number' || typeof w !== 'number') return false;
-      const ok = op === 'lt' ? v < w : op === 'le' ? v <= w : op === 'gt' ? v > w : v >= w;
-      if (!ok) return false;
-    }
-  }
-  return true;
-}
-
-/** Which goals of a widget task hold for a report. */
-export function checkGoals(goals: readonly Goal[], report: Report): { met: boolean[]; solved: boolean } {
-  const met = goals.map((g) => meets(report, g.field, g.is));
-  return { met, solved: met.length > 0 && met.every(Boolean) };
 }

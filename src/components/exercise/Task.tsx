@@ -3,7 +3,7 @@
  * (`data-report`, and the change event every widget sends), remembered once met.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { checkGoals } from '~/exercises/check';
+import { checkGoals } from '~/exercises/goals';
 import {
   WIDGET_CHANGE_EVENT,
   readWidgetChange,

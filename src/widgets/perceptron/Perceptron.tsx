@@ -4,34 +4,32 @@
  * probability shading, count what is misclassified, and let the perceptron rule learn.
  */
 import * as Plot from '@observablehq/plot';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { sigmoid } from '@lib';
-import { Chart, type ChartPointer, type ChartScales, type ChartSizing, chartHeight } from '../shared/Chart';
+import { useMemo, useRef } from 'preact/hooks';
+import type { Neuron2 } from '@lib';
+import { Chart, type ChartPointer, type ChartSizing, chartHeight } from '../shared/Chart';
 import { PlayControls } from '../shared/controls';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
-import { prefersReducedMotion } from '../shared/theme';
 import { useWidget } from '../shared/useWidget';
+import { useTrainingLoop } from '../shared/useTrainingLoop';
+import { statusText } from '../shared/TrainingStatus';
 import { useWidth } from '../shared/useWidth';
-import { clampToField } from '../shared/url-state';
 import { fmt, fmtTex } from '~/util/format';
-import { perceptronSchema, type PerceptronState } from './state';
+import { perceptronSchema } from './state';
 import {
   VIEW,
+  clampNeuron,
   classify,
-  decisionSegment,
   handles,
-  learn,
   logisticLoss,
   makePoints,
   neuronOf,
   neuronThrough,
   shiftThrough,
 } from './model';
-import type { Neuron2 } from '@lib';
+import { EPOCHS_PER_SECOND, MAX_EPOCHS, PerceptronRun, converged, runStatus } from './run';
+import { Marks } from './Marks';
 import meta from './widget.json';
-
-const MAX_EPOCHS = 200;
 
 export default function Perceptron({ headingLevel }: WidgetProps) {
   const { state, update, reset, frame, Slider, Select } = useWidget('perceptron', perceptronSchema);
@@ -39,69 +37,29 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
   const points = useMemo(() => classify(state, data), [state, data]);
   const wrong = points.filter((p) => p.wrong).length;
   const accuracy = (points.length - wrong) / points.length;
-  const [epochs, setEpochs] = useState(0);
-  const [playing, setPlaying] = useState(false);
-  const [status, setStatus] = useState('');
   const drag = useRef<{ kind: 'handle'; fixed: { x1: number; x2: number } } | { kind: 'shift' } | undefined>(undefined);
 
-  const setNeuron = useCallback(
-    (n: Neuron2) =>
-      update({
-        w1: clampToField(perceptronSchema.w1, n.w1),
-        w2: clampToField(perceptronSchema.w2, n.w2),
-        b: clampToField(perceptronSchema.b, n.b),
-      }),
-    [update],
-  );
-
-  const learnOnce = useCallback(
-    (s: PerceptronState): number => {
-      const { neuron, mistakes } = learn(s, data);
-      setNeuron(neuron);
-      setEpochs((e) => e + 1);
-      return mistakes;
-    },
-    [data, setNeuron],
-  );
-
-  // Play: one epoch per animation frame batch (about 8 per second so the line's motion can be followed).
+  // The neuron lives in the state. Every change of it (drag, training step) goes through here;
+  // `live` keeps the newest one for a training step that comes before the view renders again.
   const live = useRef(state);
   live.current = state;
-  useEffect(() => {
-    if (!playing) return;
-    if (prefersReducedMotion()) {
-      // No animation: run to the end at once and show the result.
-      let s = live.current;
-      let n = 0;
-      let mistakes = Infinity;
-      while (n < MAX_EPOCHS && mistakes > 0) {
-        const r = learn(s, data);
-        s = {
-          ...s,
-          w1: clampToField(perceptronSchema.w1, r.neuron.w1),
-          w2: clampToField(perceptronSchema.w2, r.neuron.w2),
-          b: clampToField(perceptronSchema.b, r.neuron.b),
-        };
-        mistakes = r.mistakes;
-        n++;
-      }
-      update({ w1: s.w1, w2: s.w2, b: s.b });
-      setEpochs((e) => e + n);
-      setPlaying(false);
-      setStatus(mistakes === 0 ? `Converged after ${n} epochs.` : `Stopped after ${n} epochs.`);
-      return;
-    }
-    let count = 0;
-    const timer = window.setInterval(() => {
-      count++;
-      const mistakes = learnOnce(live.current);
-      if (mistakes === 0 || count >= MAX_EPOCHS) {
-        setPlaying(false);
-        setStatus(mistakes === 0 ? `No mistakes in the last epoch: converged.` : `Stopped after ${MAX_EPOCHS} epochs.`);
-      }
-    }, 120);
-    return () => window.clearInterval(timer);
-  }, [playing, data, learnOnce, update]);
+  const setNeuron = (n: Neuron2): Neuron2 => {
+    const stored = clampNeuron(n);
+    live.current = { ...live.current, ...stored };
+    update(stored);
+    return stored;
+  };
+
+  // The shared training loop drives the perceptron's rule (see run.ts): one step is one epoch.
+  const loop = useTrainingLoop({
+    key: `${state.seed}|${state.act}`, // new points or another activation: a fresh run
+    create: () => new PerceptronRun(data, () => live.current, setNeuron),
+    maxEpochs: MAX_EPOCHS,
+    check: converged,
+    epochsPerSecond: EPOCHS_PER_SECOND,
+    describeMaxEpochs: () => `Stopped after ${MAX_EPOCHS} epochs.`,
+  });
+  const status = loop.background ? statusText(loop) : runStatus(loop.trainer, loop.stop, loop.playing);
 
   const onPointer = (p: ChartPointer) => {
     const n = neuronOf(state);
@@ -143,12 +101,14 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
         </p>
       }
       onReset={() => {
-        setPlaying(false);
-        setEpochs(0);
-        setStatus('');
         reset();
+        loop.reset();
       }}
-      announce={`${points.length - wrong} of ${points.length} points classified correctly.`}
+      // While the line moves, one short announcement; the count is read when it stops. (Not the
+      // loop's health warnings: their advice is for gradient descent, the perceptron counts mistakes.)
+      announce={
+        loop.playing ? 'Training.' : `${points.length - wrong} of ${points.length} points classified correctly.`
+      }
     >
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
@@ -165,16 +125,10 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
           />
           <Slider field="lr" label="Learning rate η" />
           <PlayControls
-            playing={playing}
-            onPlay={() => {
-              setStatus('');
-              setPlaying(true);
-            }}
-            onPause={() => setPlaying(false)}
-            onStep={() => {
-              const m = learnOnce(state);
-              setStatus(m === 0 ? 'No mistakes in this epoch: converged.' : `${m} mistakes during this epoch.`);
-            }}
+            playing={loop.playing}
+            onPlay={loop.play}
+            onPause={loop.pause}
+            onStep={loop.step}
             stepLabel="Learn one epoch"
           />
           <button type="button" onClick={() => update({ seed: (state.seed % 9999) + 1 })}>
@@ -215,7 +169,7 @@ export default function Perceptron({ headingLevel }: WidgetProps) {
             )}
             <dt>Epochs learned</dt>
             <dd data-readout="epochs">
-              {epochs}
+              {loop.trainer.epochCount}
               {status && ` — ${status}`}
             </dd>
           </dl>
@@ -248,111 +202,4 @@ function chartOptions(width: number) {
       Plot.text([`blue: z > 0`], { frameAnchor: 'top-right', dx: -6, dy: 6, fill: 'var(--c-muted)' }),
     ],
   };
-}
-
-/** The shade of a class probability: orange at 0, the page's background at ½, blue at 1. */
-const shadeOf = (p: number) =>
-  p >= 0.5
-    ? `color-mix(in srgb, var(--c-blue) ${((2 * p - 1) * 100).toFixed(1)}%, var(--bg))`
-    : `color-mix(in srgb, var(--c-orange) ${((1 - 2 * p) * 100).toFixed(1)}%, var(--bg))`;
-
-/**
- * The neuron's shading, decision line, handles and the points. The shading depends only on
- * z = w₁x₁ + w₂x₂ + b, which changes along one direction: a linear gradient across the frame
- * draws it exactly (a hard edge at z = 0 for the step, the sigmoid's ramp otherwise).
- */
-function Marks({
-  sc,
-  state,
-  points,
-}: {
-  sc: ChartScales;
-  state: PerceptronState;
-  points: ReturnType<typeof classify>;
-}) {
-  const n = neuronOf(state);
-  const segment = decisionSegment(n);
-  const hs = handles(n);
-  // z in pixel coordinates: z = gx·px + gy·py + z0 (the scales are linear).
-  const ax = sc.x(1) - sc.x(0);
-  const ay = sc.y(1) - sc.y(0);
-  const gx = n.w1 / ax;
-  const gy = n.w2 / ay;
-  const z0 = n.b - (n.w1 * sc.x(0)) / ax - (n.w2 * sc.y(0)) / ay;
-  const g2 = gx * gx + gy * gy;
-  const cx = (sc.left + sc.right) / 2;
-  const cy = (sc.top + sc.bottom) / 2;
-  const step = state.act === 'step';
-  const Z = 8;
-  let stops: [number, number][]; // offset, probability
-  let ends = { x1: cx, y1: cy, x2: cx + 1, y2: cy };
-  if (g2 > 1e-12) {
-    const zc = gx * cx + gy * cy + z0;
-    const at = (z: number) => [cx + ((z - zc) * gx) / g2, cy + ((z - zc) * gy) / g2] as const;
-    const [x1, y1] = at(-Z);
-    const [x2, y2] = at(Z);
-    ends = { x1, y1, x2, y2 };
-    stops = step
-      ? [
-          [0.5, 0],
-          [0.5, 1],
-        ]
-      : Array.from({ length: 33 }, (_, i) => [i / 32, sigmoid(-Z + (2 * Z * i) / 32)] as [number, number]);
-  } else {
-    const p = step ? (n.b > 0 ? 1 : 0) : sigmoid(n.b);
-    stops = [
-      [0, p],
-      [1, p],
-    ];
-  }
-  const id = `${sc.clip.slice(5, -1)}-shade`;
-  return (
-    <>
-      <linearGradient id={id} gradientUnits="userSpaceOnUse" {...ends}>
-        {stops.map(([o, p]) => (
-          <stop offset={o} style={{ stopColor: shadeOf(p) }} />
-        ))}
-      </linearGradient>
-      <rect
-        x={sc.left}
-        y={sc.top}
-        width={sc.right - sc.left}
-        height={sc.bottom - sc.top}
-        fill={`url(#${id})`}
-        fill-opacity={0.28}
-      />
-      {segment && (
-        <line
-          x1={sc.x(segment[0]!.x1)}
-          y1={sc.y(segment[0]!.x2)}
-          x2={sc.x(segment[1]!.x1)}
-          y2={sc.y(segment[1]!.x2)}
-          stroke="var(--c-ink)"
-          stroke-width={2.5}
-        />
-      )}
-      <g stroke="var(--bg)" stroke-width={1}>
-        {points.map((p) => {
-          const x = sc.x(p.x1);
-          const y = sc.y(p.x2);
-          // Plot's symbols of radius 5.5: a circle, and a square of the same area.
-          return p.label ? (
-            <circle cx={x} cy={y} r={5.5} fill="var(--c-blue)" />
-          ) : (
-            <rect x={x - 4.87} y={y - 4.87} width={9.75} height={9.75} fill="var(--c-orange)" />
-          );
-        })}
-      </g>
-      <g stroke="var(--c-red)" stroke-width={2.5} fill="none">
-        {points.map((p) => (p.wrong ? <circle cx={sc.x(p.x1)} cy={sc.y(p.x2)} r={10} /> : null))}
-      </g>
-      {hs && segment && (
-        <g fill="var(--bg)" stroke="var(--c-ink)" stroke-width={2}>
-          {hs.map((h) => (
-            <circle cx={sc.x(h.x1)} cy={sc.y(h.x2)} r={7} />
-          ))}
-        </g>
-      )}
-    </>
-  );
 }

@@ -16,7 +16,8 @@ import {
   type Dataset,
   type Neuron2,
 } from '@lib';
-import type { PerceptronState } from './state';
+import { clampToField } from '../shared/url-state';
+import { perceptronSchema, type PerceptronState } from './state';
 
 /** The view shows [−VIEW, VIEW]² ; the data lie in [−1, 1]². */
 export const VIEW = 1.25;
@@ -37,6 +38,15 @@ export interface Point {
 
 export function neuronOf(s: PerceptronState): Neuron2 {
   return { w1: s.w1, w2: s.w2, b: s.b };
+}
+
+/** The neuron as the sliders can hold it: each parameter clamped to its range and rounded to its step. */
+export function clampNeuron(n: Neuron2): Neuron2 {
+  return {
+    w1: clampToField(perceptronSchema.w1, n.w1),
+    w2: clampToField(perceptronSchema.w2, n.w2),
+    b: clampToField(perceptronSchema.b, n.b),
+  };
 }
 
 export function classify(s: PerceptronState, data: Dataset): Point[] {

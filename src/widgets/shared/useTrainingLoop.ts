@@ -1,7 +1,7 @@
 /**
  * `useTrainingLoop` — train an engine `Trainer` (lib/train.ts) in small chunks, one chunk per
- * animation frame, with play / pause / step / reset. Every widget that trains something (logic
- * gates, sine fit, batch size, learning rate, momentum, playground) uses it, so they all behave
+ * animation frame, with play / pause / step / reset. Every widget that trains something (perceptron,
+ * logic gates, sine fit, batch size, learning rate, momentum, playground) uses it, so they all behave
  * the same way:
  *
  * - **The page never freezes.** Each frame does at most `budgetMs` (default 8 ms) of training,
@@ -37,10 +37,20 @@
  * ```
  *
  * The loop itself (`TrainingLoop`, `trainChunk`) has no DOM or Preact dependency and is tested
- * with a fake clock in `useTrainingLoop.test.ts`.
+ * with a fake clock in `useTrainingLoop.test.ts`. It drives anything {@link Trainable}: the engine's
+ * `Trainer`, or a widget's own learning rule with the same `step()` and history (the perceptron's).
  */
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
-import { HealthMonitor, type DivergedStatus, type EpochRecord, type Health, type Trainer } from '@lib';
+import {
+  HealthMonitor,
+  type DivergedStatus,
+  type EpochRecord,
+  type Health,
+  type RunView,
+  type StepOutcome,
+  type Trainer,
+  type TrainingHistory,
+} from '@lib';
 import { prefersReducedMotion } from './theme';
 import { num } from '~/util/format';
 
@@ -54,18 +64,32 @@ export type TrainingStop =
   | { kind: 'max-epochs'; message: string }
   | { kind: 'diverged'; message: string; diverged: DivergedStatus };
 
+/**
+ * What the loop trains: the engine's `Trainer` has all of it; a rule the engine does not train
+ * (the perceptron's) fits when its `step()` reports the same records and keeps the same history.
+ */
+export interface Trainable extends RunView {
+  /** Epochs completed so far. */
+  readonly epochCount: number;
+  /** Set when the run diverged (the loop then stops). */
+  readonly diverged: DivergedStatus | undefined;
+  readonly history: TrainingHistory;
+  /** One update; `epochRecord` is set when it completed an epoch. */
+  step(): StepOutcome;
+}
+
 /** A widget's own stop rule, asked after every completed epoch. Return undefined to go on. */
-export type StopCheck = (
-  trainer: Trainer,
+export type StopCheck<T extends Trainable = Trainer> = (
+  trainer: T,
   record: EpochRecord,
 ) => { kind: 'converged' | 'stalled'; message: string } | undefined;
 
 /** How a run is driven. Everything may change between renders without restarting the run. */
-export interface TrainingLoopConfig {
+export interface TrainingLoopConfig<T extends Trainable = Trainer> {
   /** The run stops once the trainer has completed this many epochs in total. */
   maxEpochs: number;
   /** Convergence / stall rule, asked after each completed epoch. */
-  check?: StopCheck | undefined;
+  check?: StopCheck<T> | undefined;
   /** Training time per animation frame, ms (default 8). */
   budgetMs?: number;
   /** Training time per background chunk when the reader prefers reduced motion, ms (default 30). */
@@ -77,7 +101,7 @@ export interface TrainingLoopConfig {
   /** The sentence shown when the run diverges (default: {@link describeDivergence}). */
   describeDivergence?: (diverged: DivergedStatus) => string;
   /** The sentence shown when the run reaches maxEpochs. */
-  describeMaxEpochs?: (trainer: Trainer) => string;
+  describeMaxEpochs?: (trainer: T) => string;
 }
 
 /** Something that runs a task later: the next animation frame, or the next macrotask. */
@@ -159,7 +183,11 @@ export interface ChunkResult {
  * are complete, the run reaches `config.maxEpochs`, the check stops it, or it diverges. The clock
  * is read after every update, so a chunk overruns its budget by at most one update.
  */
-export function trainChunk(trainer: Trainer, limits: ChunkLimits, config: TrainingLoopConfig): ChunkResult {
+export function trainChunk<T extends Trainable>(
+  trainer: T,
+  limits: ChunkLimits,
+  config: TrainingLoopConfig<T>,
+): ChunkResult {
   const start = limits.now();
   let epochs = 0;
   let iterations = 0;
@@ -180,7 +208,7 @@ export function trainChunk(trainer: Trainer, limits: ChunkLimits, config: Traini
   return { epochs, iterations };
 }
 
-function divergedStop(d: DivergedStatus, config: TrainingLoopConfig): TrainingStop {
+function divergedStop<T extends Trainable>(d: DivergedStatus, config: TrainingLoopConfig<T>): TrainingStop {
   return {
     kind: 'diverged',
     diverged: d,
@@ -188,7 +216,7 @@ function divergedStop(d: DivergedStatus, config: TrainingLoopConfig): TrainingSt
   };
 }
 
-function maxEpochsStop(trainer: Trainer, config: TrainingLoopConfig): TrainingStop {
+function maxEpochsStop<T extends Trainable>(trainer: T, config: TrainingLoopConfig<T>): TrainingStop {
   const message =
     config.describeMaxEpochs?.(trainer) ?? `Stopped after ${trainer.epochCount} epochs, the limit of this widget.`;
   return { kind: 'max-epochs', message };
@@ -203,8 +231,8 @@ export interface LoopSchedulers {
  * The loop behind the hook: owns the trainer, its status and the scheduled chunk. Listeners are
  * told after every change (a frame of training, a state change); `version` counts the changes.
  */
-export class TrainingLoop {
-  trainer: Trainer;
+export class TrainingLoop<T extends Trainable = Trainer> {
+  trainer: T;
   status: LoopStatus = 'idle';
   stop: TrainingStop | undefined = undefined;
   /** A new number on every change of the trainer or the status (unique across loops). */
@@ -223,8 +251,8 @@ export class TrainingLoop {
   constructor(
     /** The settings this loop was made for (a new key, a new loop). */
     readonly key: string,
-    private readonly create: () => Trainer,
-    private readonly config: () => TrainingLoopConfig,
+    private readonly create: () => T,
+    private readonly config: () => TrainingLoopConfig<T>,
     private readonly schedulers: LoopSchedulers = {
       animation: animationFrames,
       background: backgroundTasks,
@@ -367,9 +395,9 @@ export class TrainingLoop {
   }
 }
 
-export interface TrainingLoopOptions extends TrainingLoopConfig {
+export interface TrainingLoopOptions<T extends Trainable = Trainer> extends TrainingLoopConfig<T> {
   /** Builds a fresh Trainer for the current settings (on mount, on reset, after a stop + Play, and when `key` changes). */
-  create: () => Trainer;
+  create: () => T;
   /** The settings the trainer is built from, as one string: when it changes, a fresh, idle run starts. */
   key: string;
   /** For tests: replace requestAnimationFrame / setTimeout. */
@@ -378,9 +406,9 @@ export interface TrainingLoopOptions extends TrainingLoopConfig {
   reducedMotion?: () => boolean;
 }
 
-export interface TrainingLoopControls {
+export interface TrainingLoopControls<T extends Trainable = Trainer> {
   /** The trainer of the current run (mutated in place while training). */
-  trainer: Trainer;
+  trainer: T;
   /** Changes whenever the trainer or the status changed: use it as a memo dependency. */
   version: number;
   status: LoopStatus;
@@ -398,7 +426,9 @@ export interface TrainingLoopControls {
 }
 
 /** Preact binding of {@link TrainingLoop}: see the top of this file. */
-export function useTrainingLoop(options: TrainingLoopOptions): TrainingLoopControls {
+export function useTrainingLoop<T extends Trainable = Trainer>(
+  options: TrainingLoopOptions<T>,
+): TrainingLoopControls<T> {
   const latest = useRef(options);
   latest.current = options;
   // A new key means new settings: a fresh loop with a fresh trainer. The loop reads every other

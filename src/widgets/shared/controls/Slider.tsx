@@ -41,7 +41,8 @@ export type BoundSliderProps<S extends Schema> = SliderCommon &
 export type SliderProps = SliderCommon & SliderExplicit & { field?: undefined };
 
 /** What the slider's implementation accepts (bound or not). */
-type AnySliderProps = SliderCommon & Partial<SliderExplicit> & { field?: string | undefined; index?: number | undefined };
+type AnySliderProps = SliderCommon &
+  Partial<SliderExplicit> & { field?: string | undefined; index?: number | undefined };
 
 function digitsOf(step: number): number {
   const text = String(step);

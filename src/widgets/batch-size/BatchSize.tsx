@@ -164,7 +164,10 @@ export default function BatchSize({ headingLevel }: WidgetProps) {
       <div class="widget__body widget__body--split">
         <div class="widget__controls">
           <Slider field="batch" label="Mini-batch size" />
-          <TrainingControls loops={[full, mini, single]} lr seed={{ label: 'Seed (initial weights, sample order)' }} />
+          <TrainingControls loops={[full, mini, single]}>
+            <Slider field="lr" label="Learning rate α" />
+            <Slider field="seed" label="Seed (initial weights, sample order)" />
+          </TrainingControls>
           <p class="training__note">
             One epoch is one pass over all {N} examples; one iteration is one update of the weights. Mini-batches are
             drawn in a new random order every epoch. The same seed gives the same three runs.

@@ -130,7 +130,9 @@ export default function LearningRate({ headingLevel }: WidgetProps) {
               </button>
             ))}
           </div>
-          <TrainingControls loops={[loop]} lr seed={{ label: 'Seed (initial weights)' }}>
+          <TrainingControls loops={[loop]}>
+            <Slider field="lr" label="Learning rate α" />
+            <Slider field="seed" label="Seed (initial weights)" />
             <Slider field="steps" label="Steps on the parabola" />
           </TrainingControls>
           <p class="training__note">

@@ -37,7 +37,7 @@ import './logic-gates.css';
 import meta from './widget.json';
 
 export default function LogicGates({ headingLevel }: WidgetProps) {
-  const { state, reset, frame, Select } = useWidget('logic-gates', logicGatesSchema);
+  const { state, reset, frame, Select, Slider } = useWidget('logic-gates', logicGatesSchema);
   const colors = useThemeColors();
   const loop = useTrainingLoop({
     key: runKey(state),
@@ -162,7 +162,10 @@ export default function LogicGates({ headingLevel }: WidgetProps) {
               { value: '2-2-1', label: '2-2-1 (two hidden neurons)' },
             ]}
           />
-          <TrainingControls loops={[loop]} lr={{ label: 'Learning rate η' }} seed />
+          <TrainingControls loops={[loop]}>
+            <Slider field="lr" label="Learning rate η" />
+            <Slider field="seed" label="Seed" />
+          </TrainingControls>
           <p class="logic-gates__note">
             Sigmoid neurons, binary cross-entropy, gradient descent on all four points at once with momentum {MOMENTUM};
             initial weights drawn from the seed. The same seed gives the same run.

@@ -168,7 +168,9 @@ export default function LrDecay({ headingLevel }: WidgetProps) {
           <Slider field="lr0" label="Initial learning rate α₀" />
           <Slider field="decay" label="Decay rate d" />
           <Slider field="steps" label="Steps drawn" />
-          <TrainingControls loops={[decayed, constant]} seed={{ label: 'Seed (initial weight, batch order)' }} />
+          <TrainingControls loops={[decayed, constant]}>
+            <Slider field="seed" label="Seed (initial weight, batch order)" />
+          </TrainingControls>
           <p class="training__note">
             Training: mini-batches of {BATCH}, so {N / BATCH} updates per epoch; the decayed rate falls once per update
             (t counts updates), over {MAX_EPOCHS} epochs = {MAX_EPOCHS * (N / BATCH)} updates. The same seed gives the

@@ -186,7 +186,8 @@ export default function Momentum({ headingLevel }: WidgetProps) {
               </button>
             ))}
           </div>
-          <TrainingControls loops={[sgd, mom]} lr stepLabel="One step" resetLabel="Back to the start">
+          <TrainingControls loops={[sgd, mom]} stepLabel="One step" resetLabel="Back to the start">
+            <Slider field="lr" label="Learning rate α" />
             <Slider field="momentum" label="Momentum β" />
             <Slider field="steps" label="Steps" />
           </TrainingControls>

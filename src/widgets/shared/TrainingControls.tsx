@@ -1,17 +1,16 @@
 /**
- * `TrainingControls` — what every widget that trains something repeats: the learning-rate and seed
- * sliders, then Play/Pause, Step and Restart (`PlayControls`) for one run or for several runs that
- * are compared side by side (they start, pause, step and restart together), and the status line.
+ * `TrainingControls` — what every widget that trains something repeats: the sliders that set the
+ * run (the view's own, typed by its schema: learning rate, seed, …), then Play/Pause, Step and
+ * Restart (`PlayControls`) for one run or for several runs that are compared side by side (they
+ * start, pause, step and restart together), and the status line.
  *
  * ```tsx
+ * const { frame, Slider } = useWidget('learning-rate', learningRateSchema);
  * const loop = useTrainingLoop({ key, create, maxEpochs });
- * <TrainingControls loops={[loop]} lr seed={{ label: 'Seed (initial weights)' }} status />
- * ```
- *
- * The sliders are bound to the widget's state fields `lr` and `seed` (number fields of its schema):
- * bounds and step come from the schema, changes are written to the state.
- *
- * ```tsx
+ * <TrainingControls loops={[loop]} status>
+ *   <Slider field="lr" label="Learning rate α" />
+ *   <Slider field="seed" label="Seed (initial weights)" />
+ * </TrainingControls>
  * ```
  *
  * Also here: {@link overlayLossCurves}, several runs' loss curves in one chart, built on the one
@@ -20,26 +19,19 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { lossCurve, thin, type LossChartSpec, type LossCurve } from '~/charts/loss-curve';
-import { PlayControls, UntypedSlider } from './controls';
+import { PlayControls } from './controls';
 import './training.css';
 import { StatusText, statusText, unhealthy } from './TrainingStatus';
 import type { TrainingLoopControls } from './useTrainingLoop';
 
-/** A slider bound to a number field of the widget's schema: `true`, or its label and digits if not the usual. */
-export type BoundNumberControl = true | { label?: string; digits?: number };
-
 export interface TrainingControlsProps {
   /** The run(s) these buttons drive; several runs start, pause, step and restart together. */
   loops: readonly TrainingLoopControls[];
-  /** The learning-rate slider (number field `lr` of the schema), if the reader sets it here. */
-  lr?: BoundNumberControl;
-  /** The seed slider (number field `seed`): initial weights and sample order. */
-  seed?: BoundNumberControl;
   stepLabel?: string;
   resetLabel?: string;
   /** Show the run's status sentence, with its health warning (only for a single run; compared runs show their own). */
   status?: boolean;
-  /** Extra controls, placed between the sliders and the buttons. */
+  /** The controls that set the run (the view's schema-bound sliders), placed before the buttons. */
   children?: ComponentChildren;
 }
 
@@ -63,8 +55,6 @@ export function stepAll(loops: readonly Pick<TrainingLoopControls, 'status' | 's
 
 export function TrainingControls({
   loops,
-  lr,
-  seed,
   stepLabel = 'Train one epoch',
   resetLabel = 'Restart training',
   status,
@@ -75,20 +65,6 @@ export function TrainingControls({
   const bad = single !== undefined && (single.stop?.kind === 'diverged' || unhealthy(single));
   return (
     <>
-      {lr && (
-        <UntypedSlider
-          field="lr"
-          label={(lr !== true && lr.label) || 'Learning rate α'}
-          digits={lr !== true ? lr.digits : undefined}
-        />
-      )}
-      {seed && (
-        <UntypedSlider
-          field="seed"
-          label={(seed !== true && seed.label) || 'Seed'}
-          digits={seed !== true ? seed.digits : undefined}
-        />
-      )}
       {children}
       <PlayControls
         playing={playing}

@@ -44,7 +44,7 @@ import './sine-fit.css';
 import meta from './widget.json';
 
 export default function SineFit({ headingLevel }: WidgetProps) {
-  const { state, update, reset, frame, Select, Toggle } = useWidget('sine-fit', sineFitSchema);
+  const { state, update, reset, frame, Select, Slider, Toggle } = useWidget('sine-fit', sineFitSchema);
   const trained = state.mode !== 'hand';
   const loop = useTrainingLoop({
     key: state.mode === 'hand' ? 'hand' : runKey(state),
@@ -155,7 +155,10 @@ export default function SineFit({ headingLevel }: WidgetProps) {
           {state.mode === 'relu' && <UnitsControl />}
           {trained && (
             <>
-              <TrainingControls loops={[loop]} lr={{ label: 'Learning rate η' }} seed />
+              <TrainingControls loops={[loop]}>
+                <Slider field="lr" label="Learning rate η" />
+                <Slider field="seed" label="Seed" />
+              </TrainingControls>
               <p class="training__note">
                 Mean squared error on the 201 points, gradient descent on all of them at once with momentum {MOMENTUM},
                 at most {MAX_EPOCHS} epochs.

@@ -67,7 +67,7 @@ export function parseTyped(text: string): number | undefined {
 
 /**
  * Min, max, step, value and setter of a slider: the explicit props, else those of its bound field.
- * `UntypedSlider` for shared parts that bind a field by name (`TrainingControls`: `lr`, `seed`).
+ * `useWidget` types it by the widget's schema (see index.tsx); unbound, it is the plain `Slider`.
  */
 export function UntypedSlider(props: AnySliderProps) {
   const bound = useBoundField(props.field, 'Slider');

@@ -28,7 +28,7 @@ import { UntypedToggle, type BoundToggleProps, type ToggleProps } from './Toggle
 
 export type { BooleanKey, ChoiceKey, NumberKey, NumberListKey, SelectValue } from './binding';
 export { Select, type BoundSelectProps, type SelectOption, type SelectProps } from './Select';
-export { Slider, UntypedSlider, parseTyped, type BoundSliderProps, type SliderProps } from './Slider';
+export { Slider, parseTyped, type BoundSliderProps, type SliderProps } from './Slider';
 export { Toggle, type BoundToggleProps, type ToggleProps } from './Toggle';
 
 /** The controls typed by schema `S` and bound to its fields (what `useWidget` returns). */

@@ -4,25 +4,18 @@
  * inputs; switch the hidden activation to ReLU and watch the collapse fail, in words and numbers.
  */
 import { ScrollTable } from '../shared/ScrollTable';
-import * as Plot from '@observablehq/plot';
 import { useMemo, useState } from 'preact/hooks';
-import { Chart, type ChartScales, chartHeight, type ChartSizing } from '../shared/Chart';
+import { Chart } from '../shared/Chart';
 import { Tex } from '../shared/Tex';
 import { WidgetFrame, type WidgetProps } from '../shared/WidgetFrame';
 import { useWidget } from '../shared/useWidget';
-import { linearCollapseSchema, type LinearCollapseState } from './state';
-import { SAMPLES, SHOWN, compare, keepDomain, niceDomain, weightedSumTex, type Comparison } from './model';
+import { linearCollapseSchema } from './state';
+import { SAMPLES, SHOWN, compare, keepDomain, niceDomain, short, shortTex, weightedSumTex } from './model';
+import { HEIGHT_RULE, Points, chartAlt, chartOptions } from './CollapseChart';
 import './linear-collapse.css';
 import { useWidth } from '../shared/useWidth';
 import { sci } from '~/util/format';
 import meta from './widget.json';
-
-/** A number as short as it can be (at most `digits` decimals, no trailing zeros), with a true minus sign. */
-function short(x: number, digits = 3): string {
-  const text = String(Number(x.toFixed(digits)));
-  return text === '-0' ? '0' : text.replace('-', '−');
-}
-const shortTex = (x: number, digits = 3) => short(x, digits).replace('−', '-');
 
 type WeightKey = 'w1' | 'w2' | 'w3';
 const LAYERS: { key: WeightKey; legend: string; weights: { label: string }[] }[] = [
@@ -260,69 +253,5 @@ export default function LinearCollapse({ headingLevel }: WidgetProps) {
         </dd>
       </dl>
     </WidgetFrame>
-  );
-}
-
-const chartAlt = (result: Comparison) => {
-  const off = result.samples.filter((p) => !p.agree).length;
-  return (
-    `Scatter plot of the ${SAMPLES} random inputs: the single layer's output across, the network's output up. ` +
-    (off === 0
-      ? 'Every point lies on the diagonal: the two always agree.'
-      : `${off} points (crosses) lie off the diagonal: there the two disagree.`)
-  );
-};
-
-/** The chart's height for its width (the server reserves it before the chart is drawn). */
-const HEIGHT_RULE: ChartSizing = { min: 208, max: 360, perWidth: 0.8 };
-
-/** Grid and axes; the diagonal, the points and the labels are drawn by `Points`. */
-function chartOptions(lo: number, hi: number, width: number) {
-  return {
-    alt: '',
-    width,
-    height: chartHeight(width, HEIGHT_RULE),
-    marginLeft: 48,
-    marginBottom: 40,
-    x: { domain: [lo, hi], label: null },
-    y: { domain: [lo, hi], label: 'network ŷ' },
-    marks: [
-      Plot.gridX({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
-      Plot.gridY({ stroke: 'var(--c-grid)', strokeOpacity: 0.7 }),
-    ],
-  };
-}
-
-function Points({ sc, state, result }: { sc: ChartScales; state: LinearCollapseState; result: Comparison }) {
-  const off = result.samples.filter((p) => !p.agree);
-  return (
-    <>
-      <line
-        x1={sc.left}
-        y1={sc.bottom}
-        x2={sc.right}
-        y2={sc.top}
-        stroke="var(--c-ink)"
-        stroke-dasharray="6 4"
-        stroke-width={1.5}
-      />
-      <g fill="var(--c-blue)" fill-opacity={0.75}>
-        {result.samples.map((p) => (p.agree ? <circle cx={sc.x(p.single)} cy={sc.y(p.network)} r={3.5} /> : null))}
-      </g>
-      <g stroke="var(--c-red)" stroke-width={2} fill="none">
-        {off.map((p) => {
-          const x = sc.x(p.single);
-          const y = sc.y(p.network);
-          const r = 4.5 * 0.75;
-          return <path d={`M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`} />;
-        })}
-      </g>
-      <text x={sc.left + 6} text-anchor="start" y={sc.top + 6} dy="0.71em" fill="var(--c-muted)" font-size="13">
-        {state.act === 'relu' && off.length ? 'crosses: the two disagree' : 'on the dashed line: the two agree'}
-      </text>
-      <text x={(sc.left + sc.right) / 2} y={sc.bottom + 34} text-anchor="middle" fill="currentColor" font-size="13">
-        single layer ŷ = {short(result.product.get(0, 0))}x₁ + {short(result.product.get(1, 0))}x₂
-      </text>
-    </>
   );
 }

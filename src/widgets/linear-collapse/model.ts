@@ -180,3 +180,10 @@ export function keepDomain(shown: [number, number], result: Comparison): [number
   if (fits && fills) return shown;
   return lo === shown[0] && hi === shown[1] ? shown : [lo, hi];
 }
+
+/** A number as short as it can be (at most `digits` decimals, no trailing zeros), with a true minus sign. */
+export function short(x: number, digits = 3): string {
+  const text = String(Number(x.toFixed(digits)));
+  return text === '-0' ? '0' : text.replace('-', '−');
+}
+export const shortTex = (x: number, digits = 3) => short(x, digits).replace('−', '-');

@@ -5,22 +5,20 @@
  *
  * Observable Plot uses d3-delaunay for the delaunayLink, delaunayMesh, hull, voronoi and
  * voronoiMesh marks, and in the raster and contour marks' `interpolate` option (nearest,
- * barycentric, random-walk), which fills a grid from scattered points. The site draws none of
- * those marks, and its raster and contour marks are given a dense grid (a `width` × `height` array
- * of values, or a function sampled at every pixel), which Plot draws without interpolating; the
- * notebook offers no raster, contour or Delaunay mark. Both names are classes that throw a clear
- * error when constructed or when `Delaunay.from` is called: a chart that asks for them fails
- * loudly instead of drawing nothing.
+ * barycentric, random-walk), which fills a grid from scattered points. No chart in the browser
+ * draws any of those marks: the widgets' maps (logic-gates' decision regions, gradient-surface's
+ * loss) are drawn with the site's own grid marks (~/charts/grid-marks.ts, since 68145d1), the
+ * ravine's contours are exact ellipses, and the notebook offers none of them (notebook/plot-marks.ts).
+ * The figures rendered at build time use Plot.contour with the real package (the swap is for the
+ * browser build only). Both names are classes that throw a clear error when constructed or when
+ * `Delaunay.from` is called: a chart that asks for them fails loudly instead of drawing nothing.
  *
- * With d3-random-lite.mjs it saves 7.5 KB gzip on each lecture page with the logic-gates,
- * gradient-surface or momentum widget: their shared contour chunk went from 13.5 to 6.0 KB
- * (d3-delaunay and its dependency delaunator were about 7 KB of it). gradient-surface and momentum
- * pass `interpolate: 'none'` to their Plot.contour of a dense grid, since Plot's default for
- * contour data ("nearest") would triangulate it only to give each cell its own value.
+ * With d3-random-lite.mjs it saved 7.5 KB gzip on each lecture page that drew a Plot contour chart
+ * at the time (d3-delaunay and its dependency delaunator were about 7 KB of it).
  * d3-delaunay-lite.test.ts checks the names against d3-delaunay's, renders contour and raster
- * charts of a grid through the swap (gridCharts in lite-test-helpers.ts; no widget has drawn them
- * with Plot's marks since 68145d1), and checks that `interpolate: 'none'` draws the same
- * contours as real Plot's default.
+ * charts of a dense grid through the swap (gridCharts in lite-test-helpers.ts: Plot draws such a
+ * grid without interpolating), and checks that `interpolate: 'none'` draws the same contours as
+ * real Plot's default.
  */
 
 export const NOT_INCLUDED =

@@ -5,16 +5,15 @@
  *
  * Observable Plot calls only randomLcg, for a seeded random source: in the shuffle transform
  * (Plot.shuffle with a `seed`) and in the raster and contour marks' barycentric and random-walk
- * interpolators (which also need d3-delaunay, see d3-delaunay-lite.mjs). The site uses no shuffle
- * transform (the notebook offers marks only) and gives its raster and contour marks dense grids,
- * which Plot draws without interpolating. Every name is a function that throws a clear error if
- * called.
+ * interpolators (which also need d3-delaunay, see d3-delaunay-lite.mjs). No chart in the browser
+ * uses either: the widgets draw their maps with the site's own grid marks (~/charts/grid-marks.ts)
+ * and the notebook offers marks only, none of them raster or contour (notebook/plot-marks.ts).
+ * Every name is a function that throws a clear error if called.
  *
- * With d3-delaunay-lite.mjs it saves 7.5 KB gzip (the contour chunk that the logic-gates,
- * gradient-surface and momentum widgets load, 13.5 → 6.0 KB; d3-random was about 1.3 KB of it).
- * d3-delaunay-lite.test.ts checks the names against d3-random's and renders contour and raster
- * charts of a grid through the swap (gridCharts in lite-test-helpers.ts; no widget has drawn them
- * with Plot's marks since 68145d1).
+ * With d3-delaunay-lite.mjs it saved 7.5 KB gzip on the pages that drew Plot contour charts at the
+ * time (d3-random was about 1.3 KB of it). d3-delaunay-lite.test.ts checks the names against
+ * d3-random's and renders contour and raster charts of a dense grid through the swap
+ * (gridCharts in lite-test-helpers.ts).
  */
 import { notIncluded as stubs } from './lite-package.mjs';
 

@@ -7,7 +7,8 @@
  * scale) and for the default colours of a colour scale given no `range` (turbo for a continuous
  * scale, RdBu for a diverging one, observable10 for categories, greys for booleans). Every chart of
  * the site's widgets gives its colours itself: constant colours (CSS variables) or a colour scale
- * with an explicit `range` (logic-gates' heat map). So on a lecture page no scheme is ever read.
+ * with an explicit `range`; the maps (logic-gates, gradient-surface) are drawn with the site's own
+ * grid marks, which take their colour stops explicitly. So on a lecture page no scheme is ever read.
  * The notebook is different: a reader's cell may ask for any scheme, so before it draws a plot the
  * notebook calls loadColorSchemes(), which fetches the real d3-scale-chromatic as a chunk of its
  * own and makes every export here answer as the real one does.
